@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef NDKIT_NDCTL_QEMU_BUILTIN_H
+#define NDKIT_NDCTL_QEMU_BUILTIN_H
+#include "../common/builtin.h"
+
+/* ndctl-qemu subcommands (host side; ctx is NULL). */
+
+#endif

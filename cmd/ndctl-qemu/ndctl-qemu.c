@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "builtin.h"
+
+static const struct cmd qemu_cmds[] = {
+	{ "version", cmd_version, "print the ndkit version" },
+
+	/* plan, check, provision, inspect */
+};
+
+int main(int argc, char **argv)
+{
+	static const struct tool ndctl_qemu = {
+		.name = "ndctl-qemu",
+		.cmds = qemu_cmds,
+		.ncmds = sizeof(qemu_cmds) / sizeof(qemu_cmds[0]),
+	};
+
+	return tool_main(&ndctl_qemu, argc, argv);
+}

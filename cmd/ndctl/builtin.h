@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef NDKIT_NDCTL_BUILTIN_H
+#define NDKIT_NDCTL_BUILTIN_H
+#include "../common/builtin.h"
+
+/* ndctl subcommands: argv[0] is the subcommand, ctx a struct ndctl_ctx *. */
+
+/* labels: labels.c ... */
+
+/* topology and namespaces: list.c, region.c, namespace.c ... */
+
+#endif

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef NDKIT_LIBNDCTL_H
+#define NDKIT_LIBNDCTL_H
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * libndctl: one opaque context per user. Everything else (buses, DIMMs,
+ * regions, namespaces, label areas) hangs off it and is released with it.
+ */
+struct ndctl_ctx;
+
+int ndctl_new(struct ndctl_ctx **ctx);
+struct ndctl_ctx *ndctl_ref(struct ndctl_ctx *ctx);
+struct ndctl_ctx *ndctl_unref(struct ndctl_ctx *ctx);
+
+void ndctl_set_log_fn(struct ndctl_ctx *ctx,
+		void (*log_fn)(struct ndctl_ctx *ctx, int priority,
+			const char *file, int line, const char *fn,
+			const char *format, va_list args));
+int ndctl_get_log_priority(struct ndctl_ctx *ctx);
+void ndctl_set_log_priority(struct ndctl_ctx *ctx, int priority);
+void ndctl_set_userdata(struct ndctl_ctx *ctx, void *userdata);
+void *ndctl_get_userdata(struct ndctl_ctx *ctx);
+
+/*
+ * Where sysfs and /dev live ("/" normally). Tests point this at a captured
+ * tree; it must be set before the first topology call.
+ */
+int ndctl_set_root(struct ndctl_ctx *ctx, const char *root);
+const char *ndctl_get_root(struct ndctl_ctx *ctx);
+
+const char *ndctl_get_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+/* The label storage area (engine and transports) and the sysfs topology. */
+#include <ndctl/lsa.h>
+#include <ndctl/topology.h>
+
+#endif

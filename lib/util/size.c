@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <strings.h>
+#include "util/size.h"
+
+static int unit_shift(const char *suffix, unsigned *shift)
+{
+	static const struct { const char *name; unsigned shift; } units[] = {
+		{ "", 0 }, { "b", 0 },
+		{ "k", 10 }, { "kb", 10 }, { "kib", 10 },
+		{ "m", 20 }, { "mb", 20 }, { "mib", 20 },
+		{ "g", 30 }, { "gb", 30 }, { "gib", 30 },
+		{ "t", 40 }, { "tb", 40 }, { "tib", 40 },
+	};
+
+	for (unsigned i = 0; i < ARRAY_SIZE(units); i++)
+		if (strcasecmp(suffix, units[i].name) == 0) {
+			*shift = units[i].shift;
+			return 0;
+		}
+	return -EINVAL;
+}
+
+int parse_size(const char *s, uint64_t *out)
+{
+	unsigned long long v;
+	unsigned shift;
+	char *end;
+
+	if (!s || !*s || *s == '-')
+		return -EINVAL;
+	errno = 0;
+	v = strtoull(s, &end, 0);
+	if (errno == ERANGE)
+		return -ERANGE;
+	if (end == s || unit_shift(end, &shift) < 0)
+		return -EINVAL;
+	if (shift && v > (UINT64_MAX >> shift))
+		return -ERANGE;
+	*out = (uint64_t)v << shift;
+	return 0;
+}
+
+const char *format_size_human(uint64_t bytes, char *buf, unsigned long len)
+{
+	static const char *const bin[] = { "", "KiB", "MiB", "GiB", "TiB", "PiB" };
+	static const char *const dec[] = { "", "KB", "MB", "GB", "TB", "PB" };
+	double b = (double)bytes, d = (double)bytes;
+	unsigned i = 0, j = 0;
+
+	if (bytes < 1024) {
+		snprintf(buf, len, "%llu", (unsigned long long)bytes);
+		return buf;
+	}
+	while (b >= 1024 && i < ARRAY_SIZE(bin) - 1) {
+		b /= 1024;
+		i++;
+	}
+	while (d >= 1000 && j < ARRAY_SIZE(dec) - 1) {
+		d /= 1000;
+		j++;
+	}
+	snprintf(buf, len, "%.2f %s (%.2f %s)", b, bin[i], d, dec[j]);
+	return buf;
+}
+
+const char *format_size_short(uint64_t bytes, char *buf, unsigned long len)
+{
+	static const char units[] = "KMGT";
+	unsigned i = 0;
+
+	if (bytes == 0 || bytes % 1024) {
+		snprintf(buf, len, "%llu", (unsigned long long)bytes);
+		return buf;
+	}
+	bytes /= 1024;
+	while (bytes % 1024 == 0 && i < sizeof(units) - 2) {
+		bytes /= 1024;
+		i++;
+	}
+	snprintf(buf, len, "%llu%c", (unsigned long long)bytes, units[i]);
+	return buf;
+}

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "util/sysfs.h"
+
+int path_printf(char *buf, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= len)
+		return -ENAMETOOLONG;
+	return 0;
+}
+
+int sysfs_read_attr(struct log_ctx *log, const char *path, char *buf)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0) {
+		log_dbg(log, "open %s: %s\n", path, strerror(errno));
+		return -errno;
+	}
+	n = read(fd, buf, SYSFS_ATTR_SIZE - 1);
+	if (n < 0) {
+		int rc = -errno;
+
+		log_dbg(log, "read %s: %s\n", path, strerror(errno));
+		close(fd);
+		return rc;
+	}
+	close(fd);
+	buf[n] = '\0';
+	if (n > 0 && buf[n - 1] == '\n')
+		buf[n - 1] = '\0';
+	return 0;
+}
+
+static int write_attr(struct log_ctx *log, const char *path, const char *value,
+		int fail_prio)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	size_t len = strlen(value);
+	ssize_t n;
+	int rc;
+
+	if (fd < 0) {
+		rc = -errno;
+		log_cond(log, fail_prio, "open %s: %s\n", path, strerror(errno));
+		return rc;
+	}
+	n = write(fd, value, len);
+	rc = n < 0 ? -errno : ((size_t)n == len ? 0 : -EIO);
+	close(fd);
+	if (rc)
+		log_cond(log, fail_prio, "write '%s' to %s: %s\n", value, path,
+				strerror(-rc));
+	return rc;
+}
+
+int sysfs_write_attr(struct log_ctx *log, const char *path, const char *value)
+{
+	return write_attr(log, path, value, LOG_ERR);
+}
+
+int sysfs_write_attr_quiet(struct log_ctx *log, const char *path, const char *value)
+{
+	return write_attr(log, path, value, LOG_DEBUG);
+}
+
+int sysfs_read_u64(struct log_ctx *log, const char *path, uint64_t *out)
+{
+	char buf[SYSFS_ATTR_SIZE], *end;
+	int rc = sysfs_read_attr(log, path, buf);
+
+	if (rc)
+		return rc;
+	errno = 0;
+	*out = strtoull(buf, &end, 0);
+	if (errno || end == buf)
+		return -EINVAL;
+	return 0;
+}
+
+int root_replace(char **root, const char *root_new)
+{
+	char *copy = strdup(root_new ? root_new : "");
+	size_t len;
+
+	if (!copy)
+		return -ENOMEM;
+	len = strlen(copy);
+	while (len > 0 && copy[len - 1] == '/')
+		copy[--len] = '\0';
+	free(*root);
+	*root = copy;
+	return 0;
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef NDKIT_UTIL_SYSFS_H
+#define NDKIT_UTIL_SYSFS_H
+#include <stddef.h>
+#include <stdint.h>
+#include "util/log.h"
+
+#define SYSFS_ATTR_SIZE 1024
+
+/*
+ * Read one attribute into buf (trailing newline stripped). Returns 0 or a
+ * negative errno; a failure is logged at debug level only, because probing
+ * attributes that may be absent is normal.
+ */
+int sysfs_read_attr(struct log_ctx *log, const char *path, char *buf);
+int sysfs_write_attr(struct log_ctx *log, const char *path, const char *value);
+/* Like sysfs_write_attr but failure is expected by the caller: logged at debug. */
+int sysfs_write_attr_quiet(struct log_ctx *log, const char *path, const char *value);
+/* Parses decimal or 0x-hex; returns 0 or a negative errno. */
+int sysfs_read_u64(struct log_ctx *log, const char *path, uint64_t *out);
+
+/* snprintf into a path buffer; returns -ENAMETOOLONG instead of truncating. */
+int path_printf(char *buf, size_t len, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+
+
+/*
+ * Replace *root with a copy of root without trailing slashes: "" (or "/")
+ * means the running system, anything else a captured tree used by tests.
+ */
+int root_replace(char **root, const char *root_new);
+#endif

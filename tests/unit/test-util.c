@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <errno.h>
+#include <stdlib.h>
+#include "test.h"
+#include "util/size.h"
+#include "util/log.h"
+
+static void test_parse_size(void)
+{
+	uint64_t v = 0;
+
+	CHECK(parse_size("4096", &v) == 0); CHECK_EQ_U64(v, 4096);
+	CHECK(parse_size("0x1000", &v) == 0); CHECK_EQ_U64(v, 4096);
+	CHECK(parse_size("2M", &v) == 0); CHECK_EQ_U64(v, SZ_2M);
+	CHECK(parse_size("2MiB", &v) == 0); CHECK_EQ_U64(v, SZ_2M);
+	CHECK(parse_size("128k", &v) == 0); CHECK_EQ_U64(v, SZ_128K);
+	CHECK(parse_size("1G", &v) == 0); CHECK_EQ_U64(v, SZ_1G);
+	CHECK(parse_size("1t", &v) == 0); CHECK_EQ_U64(v, 1ULL << 40);
+	CHECK(parse_size("", &v) == -EINVAL);
+	CHECK(parse_size("-1", &v) == -EINVAL);
+	CHECK(parse_size("12Q", &v) == -EINVAL);
+	CHECK(parse_size("M", &v) == -EINVAL);
+	CHECK(parse_size("99999999999999999999", &v) == -ERANGE);
+	CHECK(parse_size("17179869184T", &v) == -ERANGE);
+}
+
+static void test_format_size(void)
+{
+	char buf[64];
+
+	CHECK_EQ_STR(format_size_human(268435456, buf, sizeof(buf)), "256.00 MiB (268.44 MB)");
+	CHECK_EQ_STR(format_size_human(512, buf, sizeof(buf)), "512");
+	CHECK_EQ_STR(format_size_short(SZ_2M, buf, sizeof(buf)), "2M");
+	CHECK_EQ_STR(format_size_short(SZ_128K, buf, sizeof(buf)), "128K");
+	CHECK_EQ_STR(format_size_short(SZ_1G, buf, sizeof(buf)), "1G");
+	CHECK_EQ_STR(format_size_short(4097, buf, sizeof(buf)), "4097");
+	CHECK(is_power_of_2(SZ_2M) && !is_power_of_2(0) && !is_power_of_2(3 * SZ_2M));
+	CHECK_EQ_U64(ALIGN_UP(SZ_2M + 1, SZ_2M), 2 * SZ_2M);
+	CHECK_EQ_U64(ALIGN_DOWN(SZ_2M + 1, SZ_2M), SZ_2M);
+}
+
+static void test_log_priority(void)
+{
+	CHECK(log_priority_from_string("debug") == LOG_DEBUG);
+	CHECK(log_priority_from_string("info") == LOG_INFO);
+	CHECK(log_priority_from_string("err") == LOG_ERR);
+	CHECK(log_priority_from_string("7") == 7);
+	CHECK(log_priority_from_string("loud") == -1);
+	CHECK(log_priority_from_string(NULL) == -1);
+}
+
+int main(void)
+{
+	test_parse_size();
+	test_format_size();
+	test_log_priority();
+	return test_done("test-util");
+}
