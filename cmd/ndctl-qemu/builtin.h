@@ -4,5 +4,7 @@
 #include "../common/builtin.h"
 
 /* ndctl-qemu subcommands (host side; ctx is NULL). */
+int cmd_check(int argc, char **argv, void *ctx);
+int cmd_plan(int argc, char **argv, void *ctx);
 
 #endif

@@ -3,8 +3,8 @@
 
 static const struct cmd qemu_cmds[] = {
 	{ "version", cmd_version, "print the ndkit version" },
-
-	/* plan, check, provision, inspect */
+	{ "check", cmd_check, "find mistakes in a QEMU vNVDIMM command line" },
+	{ "plan", cmd_plan, "print a QEMU vNVDIMM command line that passes check" },
 };
 
 int main(int argc, char **argv)

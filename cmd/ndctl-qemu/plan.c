@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#define _GNU_SOURCE
+/*
+ * `ndctl-qemu plan`: a QEMU argument list for the DIMMs asked for, laid out
+ * so that every region starts on a 128 MiB boundary. A DIMM that would
+ * already start on one gets align=2M (it loses at most 2 MiB to rounding);
+ * one that would not gets align=128M, which moves it up to the next
+ * boundary (and rounds its usable size down to 128 MiB multiples).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "util/size.h"
+#include "builtin.h"
+#include "placement.h"
+
+#define MAX_DIMMS 64
+#define SZ_FMT 24
+#define DEFAULT_LABEL_SIZE SZ_128K
+
+struct plan_dimm {
+	uint64_t size, label_size, align, start, usable;
+	char *file;
+};
+
+struct plan {
+	uint64_t ram;
+	unsigned spares;
+	bool create;
+	struct plan_dimm dimms[MAX_DIMMS];
+	int n;
+};
+
+static void plan_usage(FILE *f)
+{
+	fprintf(f, "usage: plan [--ram SIZE] --nvdimm SIZE[,label-size=S][,file=PATH] ...\n"
+		"            [--hotplug-spares N] [--create]\n\n"
+		"Print QEMU options for the DIMMs (one --nvdimm each) that pass\n"
+		"'ndctl-qemu check', with every region 128 MiB aligned.\n\n"
+		"  -r, --ram SIZE            guest RAM (default 1G)\n"
+		"  -n, --nvdimm SPEC         a DIMM: backend size, label-size (default 128K),\n"
+		"                            backend file (default nvdimmN.img)\n"
+		"  -s, --hotplug-spares N    extra slots and maxmem for device_add later\n"
+		"  -c, --create              create the backend files (sparse)\n");
+}
+
+__attribute__((format(printf, 1, 2)))
+static int plan_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "ndctl-qemu plan: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n");
+	return 1;
+}
+
+static int parse_dimm_key(struct plan_dimm *d, char *el)
+{
+	char *eq = strchr(el, '=');
+
+	if (!eq)
+		return plan_error("'%s' is not KEY=VALUE; use label-size=S or file=PATH", el);
+	*eq++ = '\0';
+	if (strcmp(el, "label-size") == 0) {
+		if (parse_size(eq, &d->label_size) < 0 || d->label_size < SZ_128K)
+			return plan_error("label-size=%s is not a size of 128K or more", eq);
+	} else if (strcmp(el, "file") == 0) {
+		if (!*eq || strpbrk(eq, " \t\n'\"\\,"))
+			return plan_error("file=%s is empty or has blanks, quotes or commas; "
+				"use a plain path", eq);
+		free(d->file);
+		d->file = strdup(eq);
+	} else {
+		return plan_error("unknown key '%s'; use label-size= or file=", el);
+	}
+	return 0;
+}
+
+static int parse_dimm(struct plan *p, const char *spec)
+{
+	struct plan_dimm *d = &p->dimms[p->n];
+	char *copy, *save = NULL, *el;
+	int rc = 0;
+
+	if (p->n == MAX_DIMMS)
+		return plan_error("more than %d DIMMs; plan stops there", MAX_DIMMS);
+	copy = strdup(spec);
+	if (!copy)
+		return 1;
+	memset(d, 0, sizeof(*d));
+	d->label_size = DEFAULT_LABEL_SIZE;
+	el = strtok_r(copy, ",", &save);
+	if (!el || parse_size(el, &d->size) < 0 || !d->size)
+		rc = plan_error("--nvdimm %s: start with the backend size, e.g. --nvdimm 1G", spec);
+	while (!rc && (el = strtok_r(NULL, ",", &save)))
+		rc = parse_dimm_key(d, el);
+	if (!rc && !d->file && asprintf(&d->file, "nvdimm%d.img", p->n) < 0)
+		rc = 1;
+	free(copy);
+	if (rc) {
+		free(d->file);
+		d->file = NULL;
+		return rc;
+	}
+	p->n++;
+	return 0;
+}
+
+/* Lay the DIMMs out as QEMU will (see placement.c), choosing each align. */
+static int plan_layout(struct plan *p)
+{
+	struct qemu_config cfg = { .machine_type = "pc", .ram_size = p->ram };
+	uint64_t cursor = qemu_device_memory_base(&cfg);
+	char a[SZ_FMT];
+
+	for (int i = 0; i < p->n; i++) {
+		struct plan_dimm *d = &p->dimms[i];
+
+		d->align = cursor % SZ_128M ? SZ_128M : SZ_2M;
+		d->start = ALIGN_UP(cursor, d->align);
+		d->usable = d->size > d->label_size ?
+			ALIGN_DOWN(d->size - d->label_size, d->align) : 0;
+		if (!d->usable)
+			return plan_error("--nvdimm %s: too small to hold labels and an aligned "
+				"region; use a size of 256M or more",
+				format_size_short(d->size, a, sizeof(a)));
+		cursor = d->start + d->usable;
+	}
+	return 0;
+}
+
+static int check_existing(const struct plan_dimm *d)
+{
+	struct stat st;
+	char a[SZ_FMT];
+
+	if (stat(d->file, &st) < 0)
+		return errno == ENOENT ? 0 : plan_error("cannot stat %s", d->file);
+	if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size != d->size) {
+		format_size_short(d->size, a, sizeof(a));
+		fprintf(stderr, "ndctl-qemu plan: %s exists and is not a %s file; remove it "
+			"or choose another file=\n", d->file, a);
+		return 1;
+	}
+	return 0;
+}
+
+/* Check every file first so that a refusal changes nothing. */
+static int create_files(const struct plan *p)
+{
+	for (int i = 0; i < p->n; i++)
+		if (check_existing(&p->dimms[i]))
+			return 1;
+	for (int i = 0; i < p->n; i++) {
+		const struct plan_dimm *d = &p->dimms[i];
+		int fd = open(d->file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+
+		if (fd < 0 && errno == EEXIST)
+			continue;	/* already the right size */
+		if (fd < 0 || ftruncate(fd, d->size) < 0) {
+			if (fd >= 0)
+				close(fd);
+			return plan_error("cannot create %s", d->file);
+		}
+		close(fd);
+		fprintf(stderr, "created %s\n", d->file);
+	}
+	return 0;
+}
+
+static void print_plan(const struct plan *p)
+{
+	uint64_t maxmem = p->ram, largest = 0;
+	char a[SZ_FMT], b[SZ_FMT], c[SZ_FMT];
+
+	for (int i = 0; i < p->n; i++) {
+		maxmem += p->dimms[i].size;
+		if (p->dimms[i].size > largest)
+			largest = p->dimms[i].size;
+	}
+	maxmem += p->spares * largest;
+	printf("-machine pc,nvdimm=on \\\n");
+	printf("-m %s,slots=%u,maxmem=%s", format_size_short(p->ram, a, sizeof(a)),
+		p->n + p->spares, format_size_short(maxmem, b, sizeof(b)));
+	for (int i = 0; i < p->n; i++) {
+		const struct plan_dimm *d = &p->dimms[i];
+
+		printf(" \\\n-object memory-backend-file,id=nvmem%d,share=on,mem-path=%s,"
+			"size=%s,align=%s", i, d->file, format_size_short(d->size, a, sizeof(a)),
+			format_size_short(d->align, b, sizeof(b)));
+		printf(" \\\n-device nvdimm,id=nvdimm%d,memdev=nvmem%d,label-size=%s,slot=%d",
+			i, i, format_size_short(d->label_size, c, sizeof(c)), i);
+	}
+	printf("\n");
+	fflush(stdout);
+	for (int i = 0; i < p->n; i++)
+		fprintf(stderr, "# nvdimm%d: region %s at %#llx\n", i,
+			format_size_short(p->dimms[i].usable, a, sizeof(a)),
+			(unsigned long long)p->dimms[i].start);
+	if (p->spares)
+		fprintf(stderr, "# hotplugged DIMMs: give their backends align=128M to keep "
+			"their regions 128 MiB aligned\n");
+}
+
+static int parse_plan_args(struct plan *p, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "ram", required_argument, NULL, 'r' },
+		{ "nvdimm", required_argument, NULL, 'n' },
+		{ "hotplug-spares", required_argument, NULL, 's' },
+		{ "create", no_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *end;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "r:n:s:ch", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			if (parse_size(optarg, &p->ram) < 0 || p->ram < SZ_16M)
+				return plan_error("--ram %s: give a size of 16M or more, e.g. --ram 1G",
+					optarg);
+			break;
+		case 'n':
+			if (parse_dimm(p, optarg))
+				return 1;
+			break;
+		case 's':
+			p->spares = strtoul(optarg, &end, 10);
+			if (*end || end == optarg || p->spares > 64)
+				return plan_error("--hotplug-spares %s: give a number from 0 to 64",
+					optarg);
+			break;
+		case 'c':
+			p->create = true;
+			break;
+		case 'h':
+			plan_usage(stdout);
+			return -1;
+		default:
+			return plan_error("%s", "see 'ndctl-qemu plan --help'");
+		}
+	}
+	if (optind < argc)
+		return plan_error("unexpected argument '%s'; DIMMs go in --nvdimm SIZE", argv[optind]);
+	if (!p->n)
+		return plan_error("%s", "no DIMM; add --nvdimm SIZE (e.g. --nvdimm 1G)");
+	return 0;
+}
+
+int cmd_plan(int argc, char **argv, void *ctx)
+{
+	struct plan *p = calloc(1, sizeof(*p));
+	int rc;
+
+	if (!p)
+		return 1;
+	p->ram = SZ_1G;
+	rc = parse_plan_args(p, argc, argv);
+	if (rc < 0)
+		rc = 0;		/* --help */
+	else if (!rc)
+		rc = plan_layout(p);
+	if (!rc && argc > 1 && p->n && p->create)
+		rc = create_files(p);
+	if (!rc && p->n)
+		print_plan(p);
+	for (int i = 0; i < p->n; i++)
+		free(p->dimms[i].file);
+	free(p);
+	return rc;
+}

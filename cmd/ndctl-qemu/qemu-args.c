@@ -1,0 +1,477 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#define _GNU_SOURCE
+/*
+ * The QEMU command-line parser: enough of QEMU's own rules to find the
+ * options that define memory devices in a line a user pasted, and to skip
+ * every other option together with its value.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "util/size.h"
+#include "qemu-args.h"
+
+struct tokens {
+	char **v;
+	int n, cap;
+};
+
+static void tokens_push(struct tokens *t, const char *s, size_t len)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 32;
+		t->v = realloc(t->v, t->cap * sizeof(*t->v));
+		if (!t->v)
+			abort();
+	}
+	t->v[t->n] = strndup(s, len);
+	if (!t->v[t->n])
+		abort();
+	t->n++;
+}
+
+/* Words of a pasted line: blank-separated, outer quotes dropped, "\" lines joined. */
+static void split_words(struct tokens *t, const char *s)
+{
+	while (*s) {
+		const char *start;
+
+		while (isspace((unsigned char)*s))
+			s++;
+		if (!*s)
+			break;
+		if (*s == '\'' || *s == '"') {
+			char q = *s++;
+
+			start = s;
+			while (*s && *s != q)
+				s++;
+			tokens_push(t, start, s - start);
+			if (*s)
+				s++;
+			continue;
+		}
+		start = s;
+		while (*s && !isspace((unsigned char)*s))
+			s++;
+		if (!(s - start == 1 && *start == '\\'))
+			tokens_push(t, start, s - start);
+	}
+}
+
+static struct tokens tokenize(int argc, char **argv)
+{
+	struct tokens t = { 0 };
+
+	for (int i = 0; i < argc; i++) {
+		if (strpbrk(argv[i], " \t\n\r"))
+			split_words(&t, argv[i]);
+		else if (strcmp(argv[i], "\\") != 0)
+			tokens_push(&t, argv[i], strlen(argv[i]));
+	}
+	return t;
+}
+
+enum opt_arity { OPT_UNKNOWN, OPT_NOARG, OPT_ARG, OPT_MODELLED };
+
+/* QEMU options that take no value, so a following word is not theirs. */
+static const char *const noarg_opts[] = {
+	"nodefaults", "no-reboot", "no-shutdown", "nographic", "S", "s",
+	"snapshot", "enable-kvm", "daemonize", "no-hpet", "no-acpi",
+	"full-screen", "mem-prealloc", "no-user-config", "curses",
+	"preconfig", "only-migratable", "enable-sync-profile", "win2k-hack",
+	"no-fd-bootchk", "alt-grab", "ctrl-grab", "no-quit", "no-frame",
+	"help", "h", "version", "semihosting", "old-param",
+};
+
+/* Options with a value; unknown ones take the next word if it is not an option. */
+static const char *const arg_opts[] = {
+	"accel", "cpu", "smp", "kernel", "initrd", "append", "drive", "netdev",
+	"net", "nic", "chardev", "serial", "monitor", "qmp", "qmp-pretty",
+	"display", "vga", "boot", "name", "uuid", "bios", "L", "numa", "global",
+	"cdrom", "hda", "hdb", "hdc", "hdd", "fda", "fdb", "mem-path", "rtc",
+	"incoming", "pidfile", "D", "d", "trace", "k", "vnc", "spice", "audiodev",
+	"fsdev", "virtfs", "blockdev", "smbios", "acpitable", "option-rom",
+	"runas", "chroot", "sandbox", "msg", "loadvm", "icount", "action",
+	"add-fd", "readconfig", "writeconfig", "semihosting-config", "mon",
+	"debugcon", "parallel", "tpmdev", "compat", "overcommit", "sd", "pflash",
+	"mtdblock", "fw_cfg", "plugin", "seed", "gdb", "echr", "usbdevice",
+	"watchdog-action", "iscsi", "dtb", "run-with", "xen-domid", "virtioconsole",
+};
+
+static bool in_list(const char *name, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(name, list[i]) == 0)
+			return true;
+	return false;
+}
+
+static enum opt_arity option_arity(const char *name)
+{
+	static const char *const modelled[] = { "machine", "M", "m", "object", "device" };
+
+	if (in_list(name, modelled, ARRAY_SIZE(modelled)))
+		return OPT_MODELLED;
+	if (in_list(name, noarg_opts, ARRAY_SIZE(noarg_opts)))
+		return OPT_NOARG;
+	if (in_list(name, arg_opts, ARRAY_SIZE(arg_opts)))
+		return OPT_ARG;
+	return OPT_UNKNOWN;
+}
+
+static void kv_push(struct qemu_option *opt, char *key, char *value)
+{
+	opt->kv = realloc(opt->kv, (opt->nkv + 1) * sizeof(*opt->kv));
+	if (!opt->kv || !key || !value)
+		abort();
+	opt->kv[opt->nkv].key = key;
+	opt->kv[opt->nkv].value = value;
+	opt->nkv++;
+}
+
+/* The next comma-separated element, with QEMU's ",," meaning a literal comma. */
+static char *next_element(const char **sp)
+{
+	const char *s = *sp;
+	char *out = malloc(strlen(s) + 1), *o = out;
+
+	if (!out)
+		abort();
+	while (*s) {
+		if (*s == ',' && s[1] == ',') {
+			*o++ = ',';
+			s += 2;
+			continue;
+		}
+		if (*s == ',')
+			break;
+		*o++ = *s++;
+	}
+	*o = '\0';
+	*sp = *s ? s + 1 : s;
+	return out;
+}
+
+/*
+ * "memory-backend-file,id=m0,share" -> qom-type=memory-backend-file, id=m0,
+ * share=on: the first element without "=" is the option's implied key and a
+ * later bare key means "on", as in QEMU's QemuOpts.
+ */
+static void parse_opt_arg(struct qemu_option *opt, const char *arg, const char *implied)
+{
+	const char *s = arg;
+	bool first = true;
+
+	while (*s) {
+		char *el = next_element(&s), *eq = strchr(el, '=');
+
+		if (eq) {
+			*eq = '\0';
+			kv_push(opt, strdup(el), strdup(eq + 1));
+		} else if (first && implied) {
+			kv_push(opt, strdup(implied), strdup(el));
+		} else if (*el) {
+			kv_push(opt, strdup(el), strdup("on"));
+		}
+		free(el);
+		first = false;
+	}
+}
+
+const char *qemu_opt_get(const struct qemu_option *opt, const char *key)
+{
+	const char *v = NULL;
+
+	for (int i = 0; opt && i < opt->nkv; i++)
+		if (strcmp(opt->kv[i].key, key) == 0)
+			v = opt->kv[i].value;	/* the last one wins, as in QEMU */
+	return v;
+}
+
+static const char *implied_key(const char *name)
+{
+	if (strcmp(name, "machine") == 0 || strcmp(name, "M") == 0)
+		return "type";
+	if (strcmp(name, "m") == 0)
+		return "size";
+	if (strcmp(name, "object") == 0)
+		return "qom-type";
+	return "driver";
+}
+
+static void add_option(struct qemu_config *cfg, const char *name, const char *arg)
+{
+	struct qemu_option *opt;
+	const char *flag = strcmp(name, "M") == 0 ? "machine" : name;
+
+	cfg->opts = realloc(cfg->opts, (cfg->nopts + 1) * sizeof(*cfg->opts));
+	if (!cfg->opts)
+		abort();
+	opt = &cfg->opts[cfg->nopts++];
+	memset(opt, 0, sizeof(*opt));
+	if (asprintf(&opt->text, "-%s %s", flag, arg) < 0)
+		abort();
+	parse_opt_arg(opt, arg, implied_key(name));
+}
+
+/* Walk the words, keep the modelled options, skip the rest with their values. */
+static void collect_options(struct qemu_config *cfg, struct tokens *t, struct findings *f)
+{
+	int i = 0;
+
+	if (t->n && t->v[0][0] != '-')
+		i = 1;	/* the program's name */
+	for (; i < t->n; i++) {
+		const char *w = t->v[i], *name;
+		bool has_next = i + 1 < t->n;
+
+		if (w[0] != '-' || !w[1])
+			continue;	/* a disk image given without an option */
+		name = w + (w[1] == '-' ? 2 : 1);
+		switch (option_arity(name)) {
+		case OPT_MODELLED:
+			if (!has_next) {
+				finding_add(f, SEV_ERROR, "syntax", w,
+					"the option has no value; give it one, e.g. %s ID=...", w);
+				break;
+			}
+			add_option(cfg, name, t->v[++i]);
+			break;
+		case OPT_ARG:
+			i += has_next;
+			break;
+		case OPT_UNKNOWN:
+			if (has_next && t->v[i + 1][0] != '-')
+				i++;
+			break;
+		case OPT_NOARG:
+			break;
+		}
+	}
+}
+
+static int parse_bool(const char *s, bool *out)
+{
+	static const char *const yes[] = { "on", "yes", "true", "y" };
+	static const char *const no[] = { "off", "no", "false", "n" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(yes); i++) {
+		if (strcasecmp(s, yes[i]) == 0)
+			return *out = true, 0;
+		if (strcasecmp(s, no[i]) == 0)
+			return *out = false, 0;
+	}
+	return -1;
+}
+
+/* A boolean property; a bad value is a finding and reads as @dflt. */
+static bool opt_bool(const struct qemu_option *opt, const char *key, bool dflt,
+		struct findings *f)
+{
+	const char *v = qemu_opt_get(opt, key);
+	bool b = dflt;
+
+	if (v && parse_bool(v, &b) < 0)
+		finding_add(f, SEV_ERROR, "syntax", opt->text,
+			"%s=%s is not a boolean; write %s=on or %s=off", key, v, key, key);
+	return b;
+}
+
+/* A size property ("2M", "0x1000", bytes); 0 when absent or bad. */
+static uint64_t opt_size(const struct qemu_option *opt, const char *key,
+		struct findings *f)
+{
+	const char *v = qemu_opt_get(opt, key);
+	uint64_t size = 0;
+
+	if (v && parse_size(v, &size) < 0) {
+		finding_add(f, SEV_ERROR, "syntax", opt->text,
+			"%s=%s is not a size; write e.g. %s=1G", key, v, key);
+		size = 0;
+	}
+	return size;
+}
+
+/* -m takes a bare number as MiB, unlike every other size in QEMU. */
+static uint64_t ram_size_value(const struct qemu_option *opt, struct findings *f)
+{
+	const char *v = qemu_opt_get(opt, "size");
+	size_t len = v ? strlen(v) : 0;
+
+	if (len && strspn(v, "0123456789") == len) {
+		uint64_t mib = strtoull(v, NULL, 10);
+
+		return mib << 20;
+	}
+	return opt_size(opt, "size", f);
+}
+
+static void model_machine(struct qemu_config *cfg, struct findings *f)
+{
+	const char *type = qemu_opt_get(cfg->machine_opt, "type");
+
+	cfg->machine_type = type ? type : "pc";
+	cfg->nvdimm_on = opt_bool(cfg->machine_opt, "nvdimm", false, f);
+}
+
+static void model_memory(struct qemu_config *cfg, struct findings *f)
+{
+	const char *slots;
+
+	cfg->ram_size = 128ULL << 20;	/* QEMU's default -m */
+	if (!cfg->m_opt)
+		return;
+	if (qemu_opt_get(cfg->m_opt, "size"))
+		cfg->ram_size = ram_size_value(cfg->m_opt, f);
+	cfg->maxmem = opt_size(cfg->m_opt, "maxmem", f);
+	slots = qemu_opt_get(cfg->m_opt, "slots");
+	if (slots) {
+		char *end;
+
+		cfg->slots = strtoul(slots, &end, 0);
+		if (*end || end == slots)
+			finding_add(f, SEV_ERROR, "syntax", cfg->m_opt->text,
+				"slots=%s is not a number; write e.g. slots=4", slots);
+	}
+}
+
+static bool backend_kind(const char *qom_type, enum backend_kind *kind)
+{
+	if (!qom_type)
+		return false;
+	if (strcmp(qom_type, "memory-backend-file") == 0)
+		*kind = BACKEND_FILE;
+	else if (strcmp(qom_type, "memory-backend-ram") == 0)
+		*kind = BACKEND_RAM;
+	else if (strcmp(qom_type, "memory-backend-memfd") == 0)
+		*kind = BACKEND_MEMFD;
+	else
+		return false;
+	return true;
+}
+
+static void model_backend(struct qemu_config *cfg, const struct qemu_option *opt,
+		enum backend_kind kind, struct findings *f)
+{
+	struct qemu_backend *b = &cfg->backends[cfg->nbackends++];
+	const char *share = qemu_opt_get(opt, "share");
+
+	memset(b, 0, sizeof(*b));
+	b->opt = opt;
+	b->kind = kind;
+	b->id = qemu_opt_get(opt, "id");
+	b->size = opt_size(opt, "size", f);
+	b->mem_path = qemu_opt_get(opt, "mem-path");
+	b->share = share ? opt_bool(opt, "share", false, f) : -1;
+	b->align = opt_size(opt, "align", f);
+	b->pmem = opt_bool(opt, "pmem", false, f);
+	b->readonly = opt_bool(opt, "readonly", false, f);
+}
+
+static struct qemu_backend *find_backend(struct qemu_config *cfg, const char *id)
+{
+	for (int i = 0; id && i < cfg->nbackends; i++)
+		if (cfg->backends[i].id && strcmp(cfg->backends[i].id, id) == 0)
+			return &cfg->backends[i];
+	return NULL;
+}
+
+static void model_memdev(struct qemu_config *cfg, const struct qemu_option *opt,
+		bool nvdimm, struct findings *f)
+{
+	struct qemu_memdev *d = &cfg->memdevs[cfg->nmemdevs++];
+
+	memset(d, 0, sizeof(*d));
+	d->opt = opt;
+	d->nvdimm = nvdimm;
+	d->id = qemu_opt_get(opt, "id");
+	d->memdev = qemu_opt_get(opt, "memdev");
+	d->backend = find_backend(cfg, d->memdev);
+	if (d->backend)
+		d->backend->users++;
+	d->label_size = opt_size(opt, "label-size", f);
+	d->addr_set = qemu_opt_get(opt, "addr") != NULL;
+	d->addr = opt_size(opt, "addr", f);
+	d->unarmed = opt_bool(opt, "unarmed", false, f);
+}
+
+/*
+ * Backends first: QEMU creates every -object before it realizes devices,
+ * so a -device may name a backend that comes later on the line.
+ */
+static void model_objects_and_devices(struct qemu_config *cfg, struct findings *f)
+{
+	cfg->backends = calloc(cfg->nopts + 1, sizeof(*cfg->backends));
+	cfg->memdevs = calloc(cfg->nopts + 1, sizeof(*cfg->memdevs));
+	if (!cfg->backends || !cfg->memdevs)
+		abort();
+	for (int i = 0; i < cfg->nopts; i++) {
+		const struct qemu_option *opt = &cfg->opts[i];
+		enum backend_kind kind;
+
+		if (backend_kind(qemu_opt_get(opt, "qom-type"), &kind))
+			model_backend(cfg, opt, kind, f);
+	}
+	for (int i = 0; i < cfg->nopts; i++) {
+		const char *driver = qemu_opt_get(&cfg->opts[i], "driver");
+
+		if (!driver)
+			continue;
+		if (strcmp(driver, "nvdimm") == 0 || strcmp(driver, "pc-dimm") == 0)
+			model_memdev(cfg, &cfg->opts[i], driver[0] == 'n', f);
+	}
+}
+
+void qemu_config_parse(struct qemu_config *cfg, int argc, char **argv,
+		struct findings *f)
+{
+	struct tokens t = tokenize(argc, argv);
+
+	memset(cfg, 0, sizeof(*cfg));
+	collect_options(cfg, &t, f);
+	for (int i = 0; i < t.n; i++)
+		free(t.v[i]);
+	free(t.v);
+
+	/* Several -machine options merge into one; the last -m wins. */
+	for (int i = 0; i < cfg->nopts; i++) {
+		struct qemu_option *opt = &cfg->opts[i];
+
+		if (strncmp(opt->text, "-machine ", 9) == 0) {
+			if (!cfg->machine_opt)
+				cfg->machine_opt = opt;
+			else
+				for (int k = 0; k < opt->nkv; k++)
+					kv_push(cfg->machine_opt,
+						strdup(opt->kv[k].key), strdup(opt->kv[k].value));
+		} else if (strncmp(opt->text, "-m ", 3) == 0) {
+			cfg->m_opt = opt;
+		}
+	}
+	model_machine(cfg, f);
+	model_memory(cfg, f);
+	model_objects_and_devices(cfg, f);
+}
+
+bool qemu_machine_is_q35(const struct qemu_config *cfg)
+{
+	return strstr(cfg->machine_type, "q35") != NULL;
+}
+
+void qemu_config_free(struct qemu_config *cfg)
+{
+	for (int i = 0; i < cfg->nopts; i++) {
+		for (int k = 0; k < cfg->opts[i].nkv; k++) {
+			free(cfg->opts[i].kv[k].key);
+			free(cfg->opts[i].kv[k].value);
+		}
+		free(cfg->opts[i].kv);
+		free(cfg->opts[i].text);
+	}
+	free(cfg->opts);
+	free(cfg->backends);
+	free(cfg->memdevs);
+	memset(cfg, 0, sizeof(*cfg));
+}
