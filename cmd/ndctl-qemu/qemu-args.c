@@ -60,12 +60,28 @@ static void split_words(struct tokens *t, const char *s)
 	}
 }
 
+/*
+ * A pasted line arrives as one element with blanks; an option's value with
+ * blanks (-append "console=ttyS0 quiet") must stay whole. Lines start with
+ * an option or with the program's name.
+ */
+static bool is_pasted_line(const char *s)
+{
+	size_t word = strcspn(s, " \t\n\r");
+
+	if (!s[word])
+		return false;
+	while (isspace((unsigned char)*s))
+		s++;
+	return *s == '-' || memmem(s, word, "qemu", 4) != NULL;
+}
+
 static struct tokens tokenize(int argc, char **argv)
 {
 	struct tokens t = { 0 };
 
 	for (int i = 0; i < argc; i++) {
-		if (strpbrk(argv[i], " \t\n\r"))
+		if (is_pasted_line(argv[i]))
 			split_words(&t, argv[i]);
 		else if (strcmp(argv[i], "\\") != 0)
 			tokens_push(&t, argv[i], strlen(argv[i]));

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The QEMU command-line parser and the placement model. Expected addresses
+ * are what QEMU 7.2 reported ("info memory-devices") for the same options.
+ */
+#include <stdlib.h>
+#include "../test.h"
+#include "ndctl-qemu/placement.h"
+#include "ndctl-qemu/qemu-args.h"
+
+static int parse(struct qemu_config *cfg, struct findings *f, char **argv)
+{
+	int argc = 0;
+
+	while (argv[argc])
+		argc++;
+	memset(f, 0, sizeof(*f));
+	qemu_config_parse(cfg, argc, argv, f);
+	return (int)f->n;
+}
+
+static void test_option_syntax(void)
+{
+	char *argv[] = { "qemu-system-x86_64", "-nographic", "disk.img", "-name", "-m",
+		"--machine", "q35", "-M", "accel=tcg,nvdimm", "-m", "1024,slots=2,maxmem=4G",
+		"-foo", "bar", "-append", "console=ttyS0 -device nvdimm,memdev=x",
+		"--object", "memory-backend-file,id=m0,mem-path=a,,b.img,size=1G,share",
+		"-device", "nvdimm,memdev=m0,id=nv0,label-size=128K,unarmed=on", NULL };
+	struct qemu_config cfg;
+	struct findings f;
+
+	CHECK_EQ_U64(parse(&cfg, &f, argv), 0);
+	CHECK_EQ_STR(cfg.machine_type, "q35");
+	CHECK(cfg.nvdimm_on);			/* bare key after the type is "on" */
+	CHECK(qemu_machine_is_q35(&cfg));
+	CHECK_EQ_U64(cfg.ram_size, 1024ULL << 20);	/* -m bare number is MiB */
+	CHECK_EQ_U64(cfg.slots, 2);
+	CHECK_EQ_U64(cfg.maxmem, 4ULL << 30);
+	CHECK_EQ_U64(cfg.nbackends, 1);
+	CHECK_EQ_STR(cfg.backends[0].mem_path, "a,b.img");	/* ",," is a comma */
+	CHECK_EQ_U64(cfg.backends[0].share, 1);
+	CHECK_EQ_U64(cfg.nmemdevs, 1);		/* -append's text is not a device */
+	CHECK(cfg.memdevs[0].backend == &cfg.backends[0]);
+	CHECK_EQ_U64(cfg.memdevs[0].label_size, 128 << 10);
+	CHECK(cfg.memdevs[0].unarmed);
+	qemu_config_free(&cfg);
+	findings_free(&f);
+}
+
+static void test_pasted_line(void)
+{
+	char *argv[] = { "-machine pc,nvdimm=on -m 2G \\\n -object memory-backend-ram,id=r0,size=1G",
+		"\\", "-device", "pc-dimm,memdev=r0", NULL };
+	struct qemu_config cfg;
+	struct findings f;
+
+	CHECK_EQ_U64(parse(&cfg, &f, argv), 0);
+	CHECK(cfg.nvdimm_on);
+	CHECK_EQ_U64(cfg.ram_size, 2ULL << 30);
+	CHECK_EQ_U64(cfg.nbackends, 1);
+	CHECK_EQ_U64(cfg.backends[0].kind, BACKEND_RAM);
+	CHECK_EQ_U64(cfg.nmemdevs, 1);
+	CHECK(!cfg.memdevs[0].nvdimm);
+	qemu_config_free(&cfg);
+	findings_free(&f);
+}
+
+static void test_bad_values(void)
+{
+	char *argv[] = { "-machine", "pc,nvdimm=maybe", "-m", "1G,slots=x",
+		"-object", "memory-backend-file,id=m0,size=lots", "-device", NULL };
+	struct qemu_config cfg;
+	struct findings f;
+
+	CHECK_EQ_U64(parse(&cfg, &f, argv), 4);
+	CHECK(findings_have_id(&f, "syntax"));
+	CHECK(findings_have_error(&f));
+	qemu_config_free(&cfg);
+	findings_free(&f);
+}
+
+/* Addresses QEMU 7.2 printed for these options on this machine. */
+static void test_placement_matches_qemu(void)
+{
+	char *argv[] = { "-machine", "pc,nvdimm=on", "-m", "1G,slots=4,maxmem=8G",
+		"-object", "memory-backend-file,id=m0,share=on,mem-path=/nonexistent/a,size=1000M",
+		"-device", "nvdimm,memdev=m0,id=nv0,label-size=128K",
+		"-object", "memory-backend-file,id=m1,share=on,mem-path=/nonexistent/b,size=1G,align=128M",
+		"-device", "nvdimm,memdev=m1,id=nv1,label-size=2M",
+		"-object", "memory-backend-ram,id=m2,size=1G",
+		"-device", "nvdimm,memdev=m2,id=nv2", NULL };
+	struct dimm_place p[4];
+	struct qemu_config cfg;
+	struct findings f;
+
+	parse(&cfg, &f, argv);
+	CHECK_EQ_U64(qemu_place_memdevs(&cfg, p), 3);
+	CHECK_EQ_U64(p[0].start, 0x100000000ULL);
+	CHECK_EQ_U64(p[0].size, 1048444928ULL);
+	CHECK_EQ_U64(p[1].start, 0x140000000ULL);
+	CHECK_EQ_U64(p[1].size, 939524096ULL);
+	CHECK_EQ_U64(p[2].start, 0x178000000ULL);
+	CHECK_EQ_U64(p[2].size, 1ULL << 30);
+	qemu_config_free(&cfg);
+	findings_free(&f);
+}
+
+static void place_after_odd_dimm(const char *machine, const char *mem, uint64_t want0,
+		uint64_t want1)
+{
+	char *argv[] = { "-machine", (char *)machine, "-m", (char *)mem,
+		"-object", "memory-backend-file,id=m0,share=on,mem-path=/nonexistent/a,size=1000M",
+		"-device", "nvdimm,memdev=m0,id=nv0,label-size=128K",
+		"-object", "memory-backend-ram,id=m2,size=1G",
+		"-device", "nvdimm,memdev=m2,id=nv2", NULL };
+	struct dimm_place p[3];
+	struct qemu_config cfg;
+	struct findings f;
+
+	parse(&cfg, &f, argv);
+	CHECK_EQ_U64(qemu_place_memdevs(&cfg, p), 2);
+	CHECK_EQ_U64(p[0].start, want0);
+	CHECK_EQ_U64(p[1].start, want1);
+	qemu_config_free(&cfg);
+	findings_free(&f);
+}
+
+int main(void)
+{
+	test_option_syntax();
+	test_pasted_line();
+	test_bad_values();
+	test_placement_matches_qemu();
+	/* RAM above 4 GiB moves the device area: pc keeps 3G low at 4G RAM, q35 2G. */
+	place_after_odd_dimm("pc,nvdimm=on", "4G,slots=4,maxmem=16G", 0x140000000ULL, 0x17e800000ULL);
+	place_after_odd_dimm("q35,nvdimm=on", "3G,slots=4,maxmem=16G", 0x140000000ULL, 0x17e800000ULL);
+	place_after_odd_dimm("pc,nvdimm=on", "1536M,slots=4,maxmem=16G", 0x100000000ULL, 0x13e800000ULL);
+	return test_done("qemu-args");
+}
