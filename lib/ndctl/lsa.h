@@ -8,7 +8,9 @@
  *
  * Conventions: functions returning int give 0 (or a count) on success and a
  * negative errno on failure; the transport then holds a one-line message
- * naming the problem and the fix (ndctl_lsa_xport_errmsg()).
+ * naming the problem and the fix (ndctl_lsa_xport_errmsg()). The open
+ * functions set *out even when they fail (except -ENOMEM): read the message,
+ * then ndctl_lsa_xport_close() it.
  *
  * Typical use:
  *   struct ndctl_lsa_xport *t;
@@ -51,9 +53,10 @@ int ndctl_lsa_dsm_open(const char *devpath, unsigned flags, struct ndctl_lsa_xpo
 /*
  * A file: either a raw label area, or a QEMU memory-backend-file whose label
  * area is its last label_size bytes. label_size 0: the whole file if it holds
- * a valid index at offset 0, else the first plausible tail (128 KiB .. 128 MiB,
- * power of two steps plus the file size) holding a valid index; else the whole
- * file. An explicit label_size larger than the file is -EINVAL.
+ * a valid index at offset 0, else the smallest plausible tail (128 KiB steps
+ * up to 4 MiB, then powers of two up to 1 GiB) holding a valid index; else the
+ * whole file if it is at most 16 MiB; else -ENOENT ("give the label size").
+ * An explicit label_size larger than the file is -EINVAL.
  */
 int ndctl_lsa_file_open(const char *path, uint64_t label_size, unsigned flags,
 		struct ndctl_lsa_xport **out);
