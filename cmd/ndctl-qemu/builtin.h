@@ -6,5 +6,7 @@
 /* ndctl-qemu subcommands (host side; ctx is NULL). */
 int cmd_check(int argc, char **argv, void *ctx);
 int cmd_plan(int argc, char **argv, void *ctx);
+int cmd_provision(int argc, char **argv, void *ctx);
+int cmd_inspect(int argc, char **argv, void *ctx);
 
 #endif

@@ -62,11 +62,7 @@ static bool all_zero(const unsigned char *buf, size_t len)
 	return true;
 }
 
-/*
- * What the last label-size bytes of the backend hold: 0 zeroes, 1 a label
- * area (an index block signature in its first half), 2 other data, <0 -errno.
- */
-static int classify_label_tail(int fd, uint64_t off, uint64_t len)
+int label_tail_kind(int fd, uint64_t off, uint64_t len)
 {
 	unsigned char *buf = malloc(TAIL_CHUNK);
 	bool zero = true, labels = false;
@@ -92,7 +88,7 @@ static int classify_label_tail(int fd, uint64_t off, uint64_t len)
 	free(buf);
 	if (rc)
 		return rc;
-	return zero ? 0 : labels ? 1 : 2;
+	return zero ? LABEL_TAIL_ZERO : labels ? LABEL_TAIL_LABELS : LABEL_TAIL_DATA;
 }
 
 static void rule_label_tail(const struct qemu_memdev *d, struct findings *f)
@@ -106,13 +102,13 @@ static void rule_label_tail(const struct qemu_memdev *d, struct findings *f)
 	fd = open(b->mem_path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return;
-	kind = classify_label_tail(fd, b->size - d->label_size, d->label_size);
+	kind = label_tail_kind(fd, b->size - d->label_size, d->label_size);
 	close(fd);
 	if (kind < 0)
 		finding_add(f, SEV_WARNING, "label-area-data", d->opt->text,
 			"cannot read the last %s of %s (%s); check the file is readable",
 			sz(d->label_size, a), b->mem_path, strerror(-kind));
-	else if (kind == 2)
+	else if (kind == LABEL_TAIL_DATA)
 		finding_add(f, SEV_ERROR, "label-area-data", d->opt->text,
 			"the last %s of %s hold data that is not a label area; QEMU keeps "
 			"labels there, so the guest would lose that data; move it, or grow "

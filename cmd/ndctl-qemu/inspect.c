@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * `ndctl-qemu inspect`: a backend file's label state in `ndctl read-labels -j`
+ * terms (dev, index[], label[]; active labels only), plus what a guest will
+ * see: the region size, the QEMU slot the labels' cookie belongs to, and
+ * each namespace with its mode (from its info block) and usable size.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <uuid/uuid.h>
+#include <json-c/json.h>
+#include "ndctl/lsa.h"
+#include "util/json.h"
+#include "util/size.h"
+#include "builtin.h"
+#include "infoblock.h"
+#include "provision.h"
+
+#define MAX_QEMU_SLOTS 256
+
+struct inspect {
+	const char *file;
+	uint64_t label_size, align, file_size;
+	int fd;
+};
+
+static void inspect_usage(FILE *f)
+{
+	fprintf(f, "usage: inspect FILE [--label-size S] [--align A]\n\n"
+		"Print the label area at the end of a QEMU nvdimm backend FILE like\n"
+		"'ndctl read-labels -j', and what the guest will see.\n\n"
+		"  -l, --label-size S   the device's label-size= (default: found from the file)\n"
+		"  -a, --align A        the backend's align= (default 2M)\n");
+}
+
+static void add_str(struct json_object *o, const char *k, const char *v)
+{
+	json_object_object_add(o, k, json_object_new_string(v));
+}
+
+static void add_u64(struct json_object *o, const char *k, uint64_t v)
+{
+	json_object_object_add(o, k, util_json_u64(v));
+}
+
+static struct json_object *index_json(const struct ndctl_lsa *lsa)
+{
+	struct json_object *arr = json_object_new_array();
+
+	for (int i = 0; i < 2; i++) {
+		struct json_object *o;
+
+		if (!ndctl_lsa_index_valid(lsa, i))
+			continue;
+		o = json_object_new_object();
+		add_str(o, "signature", "NAMESPACE_INDEX");
+		add_u64(o, "major", 1);
+		add_u64(o, "minor", ndctl_lsa_version_minor(lsa));
+		add_u64(o, "labelsize", ndctl_lsa_labelsize(lsa));
+		add_u64(o, "seq", ndctl_lsa_index_seq(lsa, i));
+		add_u64(o, "nslot", ndctl_lsa_nslot(lsa));
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
+/* The QEMU slot whose NFIT gives this cookie, or -1. */
+static int cookie_slot(uint64_t cookie, int version)
+{
+	for (unsigned s = 0; s < MAX_QEMU_SLOTS; s++)
+		if (ndctl_label_qemu_cookie(s, 0, version) == cookie)
+			return (int)s;
+	return -1;
+}
+
+/* Mode and usable size as the guest will find them. */
+static struct json_object *guest_ns_json(const struct inspect *in, const struct ndctl_label *l)
+{
+	struct json_object *o = json_object_new_object();
+	uint8_t buf[INFO_BLOCK_SIZE];
+	struct info_block ib = { 0 };
+	enum ns_mode mode = NS_RAW;
+	uint64_t size = l->rawsize;
+	char u[40];
+
+	if (pread(in->fd, buf, sizeof(buf), l->dpa + INFO_BLOCK_OFFSET) == sizeof(buf) &&
+	    info_block_decode(buf, &ib) != INFO_NONE &&
+	    memcmp(ib.parent_uuid, l->uuid, 16) == 0 && ib.dataoff < l->rawsize) {
+		mode = ib.kind == INFO_PFN ? NS_FSDAX : NS_DEVDAX;
+		size = l->rawsize - ib.dataoff - ib.end_trunc;
+	}
+	uuid_unparse(l->uuid, u);
+	add_str(o, "uuid", u);
+	add_str(o, "name", l->name);
+	add_str(o, "mode", ns_mode_name(mode));
+	add_u64(o, "size", size);
+	add_u64(o, "dpa", l->dpa);
+	if (mode != NS_RAW)
+		add_u64(o, "align", ib.align);
+	return o;
+}
+
+static struct json_object *guest_json(const struct inspect *in, const struct ndctl_lsa *lsa)
+{
+	struct json_object *o = json_object_new_object(), *arr = json_object_new_array();
+	int version = ndctl_lsa_version_minor(lsa) == 1 ? 1 : 2, slot = -2;
+	struct ndctl_label l;
+
+	add_u64(o, "region_size", backend_region_size(in->file_size, in->label_size, in->align));
+	for (unsigned i = 0; i < ndctl_lsa_label_count(lsa); i++) {
+		int s;
+
+		if (ndctl_lsa_label_get(lsa, i, &l) < 0)
+			continue;
+		s = cookie_slot(l.isetcookie, version);
+		slot = slot == -2 || slot == s ? s : -1;
+		json_object_array_add(arr, guest_ns_json(in, &l));
+	}
+	/* Labels with another cookie are ignored by the guest kernel. */
+	json_object_object_add(o, "qemu_slot", slot >= 0 ? json_object_new_int(slot) : NULL);
+	json_object_object_add(o, "namespaces", arr);
+	return o;
+}
+
+static struct json_object *inspect_json(struct inspect *in, const struct ndctl_lsa *lsa,
+		uint64_t label_off)
+{
+	struct json_object *o = json_object_new_object(), *state = ndctl_lsa_to_json(lsa);
+	struct json_object *labels = NULL;
+
+	add_str(o, "dev", in->file);
+	add_u64(o, "label_offset", label_off);
+	add_u64(o, "label_size", in->label_size);
+	json_object_object_add(o, "valid", json_object_new_boolean(ndctl_lsa_valid(lsa)));
+	json_object_object_add(o, "index", index_json(lsa));
+	/* The active labels, decoded by the label engine (GUIDs in text form). */
+	if (state && json_object_object_get_ex(state, "labels", &labels))
+		json_object_get(labels);
+	json_object_object_add(o, "label", labels ? labels : json_object_new_array());
+	json_object_put(state);
+	json_object_object_add(o, "guest", guest_json(in, lsa));
+	return o;
+}
+
+static int inspect_file(struct inspect *in)
+{
+	struct ndctl_lsa_xport *t = NULL;
+	struct ndctl_lsa *lsa = NULL;
+	struct json_object *out;
+	struct stat st;
+	int rc = 1;
+
+	in->fd = open(in->file, O_RDONLY | O_CLOEXEC);
+	if (in->fd < 0 || fstat(in->fd, &st) < 0)
+		return usage_error("ndctl-qemu", "inspect", "%s: %s", in->file, strerror(errno));
+	in->file_size = st.st_size;
+	if (ndctl_lsa_file_open(in->file, in->label_size, 0, &t) < 0 ||
+	    ndctl_lsa_load(t, 0, &lsa) < 0) {
+		usage_error("ndctl-qemu", "inspect", "%s",
+			t ? ndctl_lsa_xport_errmsg(t) : strerror(ENOMEM));
+		goto out;
+	}
+	in->label_size = ndctl_lsa_xport_size(t);
+	out = inspect_json(in, lsa, ndctl_lsa_file_offset(t));
+	util_json_print(stdout, out);
+	json_object_put(out);
+	rc = 0;
+out:
+	ndctl_lsa_free(lsa);
+	if (t)
+		ndctl_lsa_xport_close(t);
+	close(in->fd);
+	return rc;
+}
+
+int cmd_inspect(int argc, char **argv, void *ctx)
+{
+	static const struct option longopts[] = {
+		{ "label-size", required_argument, NULL, 'l' },
+		{ "align", required_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct inspect in = { .align = SZ_2M };
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "l:a:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			if (parse_size(optarg, &in.label_size) < 0 || in.label_size < SZ_128K)
+				return usage_error("ndctl-qemu", "inspect",
+					"--label-size %s: give the label-size=, 128K or more", optarg);
+			break;
+		case 'a':
+			if (parse_size(optarg, &in.align) < 0 || !is_power_of_2(in.align))
+				return usage_error("ndctl-qemu", "inspect",
+					"--align %s: give the backend's align=, e.g. 2M", optarg);
+			break;
+		case 'h':
+			inspect_usage(stdout);
+			return 0;
+		default:
+			return usage_error("ndctl-qemu", "inspect", "see 'ndctl-qemu inspect --help'");
+		}
+	}
+	if (optind != argc - 1)
+		return usage_error("ndctl-qemu", "inspect", "give exactly one backend FILE");
+	in.file = argv[optind];
+	return inspect_file(&in);
+}
