@@ -20,7 +20,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.realpath(__file__))
-HEADER_VARS = ("DIMMS", "HOTPLUG", "BOOTS", "PRELOAD", "TIMEOUT", "MEM")
+HEADER_VARS = ("DIMMS", "HOTPLUG", "BOOTS", "PRELOAD", "DATA", "TIMEOUT", "MEM")
 MARK = "@@NDKIT "
 SUFFIX = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
 
@@ -60,6 +60,7 @@ def read_header(path):
         "hotplug": [parse_dimm(s) for s in found.get("HOTPLUG", "").split()],
         "boots": int(found.get("BOOTS", "1")),
         "preload": found.get("PRELOAD", "").split(),
+        "data": found.get("DATA", "").split(),
         "timeout": int(os.environ.get("NDKIT_GUEST_TIMEOUT", found.get("TIMEOUT", "180"))),
         "mem": parse_size(found.get("MEM", "1G")),
     }
@@ -85,7 +86,7 @@ def prepare_initramfs(build_dir, out_dir):
     return locked(os.path.join(out_dir, "initramfs.lock"), build)
 
 
-def find_label_file(name, scenario_dir):
+def find_data_file(name, scenario_dir):
     testdata = os.environ.get("NDKIT_TESTDATA", os.path.join(HERE, "..", "..", "..", "shared",
                                                               "testdata"))
     for cand in (name, os.path.join(scenario_dir, name),
@@ -93,8 +94,7 @@ def find_label_file(name, scenario_dir):
                  os.path.join(testdata, "labels", name + ".lsa.gz")):
         if os.path.isfile(cand):
             return cand
-    raise ScenarioError(f"PRELOAD: no label file '{name}' (looked in {scenario_dir} and "
-                        f"{testdata}/labels)")
+    raise ScenarioError(f"no file '{name}' (looked in {scenario_dir} and {testdata}/labels)")
 
 
 def preload(backend, dimm, path):
@@ -123,7 +123,7 @@ def make_backends(work, sc, scenario_dir):
             raise ScenarioError(f"bad PRELOAD '{item}': use DIMM_INDEX:FILE with an index "
                                 f"below {len(sc['dimms'])}")
         i = int(idx)
-        preload(paths[i], sc["dimms"][i], find_label_file(name, scenario_dir))
+        preload(paths[i], sc["dimms"][i], find_data_file(name, scenario_dir))
     return paths
 
 
@@ -250,12 +250,18 @@ class Boot:
         return elapsed
 
 
-def scenario_cpio(script, work):
-    """A one-file cpio holding /scenario.sh, to append to the shared initramfs."""
+def scenario_cpio(script, data, work):
+    """A cpio holding /scenario.sh and its DATA files in /ndkit/data, appended to the
+    shared initramfs."""
     root = os.path.join(work, "root")
-    os.makedirs(root, exist_ok=True)
+    os.makedirs(os.path.join(root, "ndkit", "data"), exist_ok=True)
     shutil.copy(script, os.path.join(root, "scenario.sh"))
-    out = subprocess.run(["cpio", "-o", "-H", "newc", "--quiet"], input=b"scenario.sh\n",
+    names = ["scenario.sh", "ndkit", "ndkit/data"]
+    for path in data:
+        shutil.copy(path, os.path.join(root, "ndkit", "data", os.path.basename(path)))
+        names.append("ndkit/data/" + os.path.basename(path))
+    out = subprocess.run(["cpio", "-o", "-H", "newc", "--quiet"],
+                         input="".join(n + "\n" for n in names).encode(),
                          cwd=root, stdout=subprocess.PIPE, check=True).stdout
     # Compressed like the rest: the kernel finds a raw cpio only at a 4-byte boundary.
     return gzip.compress(out, compresslevel=1)
@@ -269,11 +275,13 @@ def run_scenario(args):
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
     kernel, initrd = prepare_initramfs(args.build_dir, guest_dir)
-    paths = make_backends(work, sc, os.path.dirname(os.path.realpath(args.scenario)))
+    scenario_dir = os.path.dirname(os.path.realpath(args.scenario))
+    paths = make_backends(work, sc, scenario_dir)
+    data = [find_data_file(name, scenario_dir) for name in sc["data"]]
     my_initrd = os.path.join(work, "initrd.img")
     with open(my_initrd, "wb") as out, open(initrd, "rb") as base:
         shutil.copyfileobj(base, out)
-        out.write(scenario_cpio(args.scenario, work))
+        out.write(scenario_cpio(args.scenario, data, work))
     qmp = os.path.join(work, "qmp.sock")
     plugged = []
 
