@@ -327,6 +327,9 @@ def main():
             print(path)
         return 0
     args = ap.parse_args()
+    # meson test points LD_LIBRARY_PATH at ndkit's libraries, which carry upstream's sonames:
+    # QEMU (through libpmem) would load them instead of upstream's and refuse to start.
+    os.environ.pop("LD_LIBRARY_PATH", None)
     args.build_dir = os.path.realpath(args.build_dir)
     try:
         return run_scenario(args)
