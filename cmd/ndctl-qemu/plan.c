@@ -203,8 +203,9 @@ static void print_plan(const struct plan *p)
 	printf("\n");
 	fflush(stdout);
 	for (int i = 0; i < p->n; i++)
-		fprintf(stderr, "# nvdimm%d: region %s at %#llx\n", i,
+		fprintf(stderr, "# nvdimm%d: region %s (%#llx) at %#llx\n", i,
 			format_size_short(p->dimms[i].usable, a, sizeof(a)),
+			(unsigned long long)p->dimms[i].usable,
 			(unsigned long long)p->dimms[i].start);
 	if (p->spares)
 		fprintf(stderr, "# hotplugged DIMMs: give their backends align=128M to keep "

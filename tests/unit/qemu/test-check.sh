@@ -3,14 +3,8 @@
 # Every `ndctl-qemu check` rule with a command line that trips it and one
 # that does not, on real (sparse) backend files; then `plan` output fed back
 # to `check`.
-set -u
-Q=$(realpath "$1")
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-cd "$T" || exit 1
-fails=0 checks=0
+. "$(dirname "$0")/lib.sh"
 
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 # run ARGS...: sets $out (JSON findings) and $rc
 run() { out=$("$Q" check --json -- "$@" 2>&1); rc=$?; }
@@ -190,5 +184,4 @@ truncate -s 5M nvdimm1.img
 checks=$((checks + 1))
 "$Q" plan --nvdimm 1G,bogus=1 >/dev/null 2>&1 && fail "plan accepted bogus=1"
 
-echo "test-check: $checks checks, $fails failed"
-[ "$fails" -eq 0 ]
+finish test-check
