@@ -52,6 +52,7 @@ clean qemu-system-x86_64 $M $MEM $OA $DA $OB $DB -nodefaults -display none
 clean "qemu-system-x86_64 $M $MEM \\
   $OA $DA $OB $DB -serial stdio -append 'console=ttyS0 panic=-1'"
 clean --machine pc,nvdimm=on $MEM --object "${OA#-object }" $DA
+clean $M $MEM "$OA" "$DA"	# "-object memory-backend-file,..." as one word
 
 # machine-nvdimm
 has machine-nvdimm 1 -machine pc $MEM $OA $DA
