@@ -58,7 +58,7 @@ fetch_kernel() {
 	deb=$(ls "$CACHE"/debs/"${pkg}"_*.deb 2>/dev/null | head -n1 || true)
 	if [ -z "$deb" ]; then
 		log "downloading $pkg"
-		(cd "$CACHE/debs" && apt-get download -q "$pkg" >&2)
+		(cd "$CACHE/debs" && apt-get download -q -o APT::Sandbox::User=root "$pkg" >&2)
 		deb=$(ls "$CACHE"/debs/"${pkg}"_*.deb | head -n1)
 	fi
 	log "unpacking $deb"
