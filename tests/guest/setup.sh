@@ -44,6 +44,10 @@ kernel_package() {
 fetch_kernel() {
 	local pkg kver kroot deb
 	pkg=$(kernel_package)
+	if [ -z "$pkg" ] && [ "$(id -u)" -eq 0 ]; then
+		apt-get update -q >&2
+		pkg=$(kernel_package)
+	fi
 	if [ -z "$pkg" ]; then
 		log "apt-cache knows no linux-image-amd64: run 'apt-get update' as root"
 		exit 1
