@@ -8,6 +8,7 @@
 set -u
 mandir=$1; shift
 fails=0; checks=0; skips=0
+tmpf=$(mktemp); trap 'rm -f "$tmpf"' EXIT
 
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
@@ -15,9 +16,22 @@ long_opts() {	# the distinct --options in stdin, minus --help
 	grep -oE -- '--[a-zA-Z0-9][a-zA-Z0-9-]*' | sort -u | grep -vx -- '--help'
 }
 
-# Long options a page defines: its option list entries start a line with "*-".
+# The options a page defines, one "SHORT LONG" line each (SHORT is "-" when
+# there is none): its option list entries start a line with "*-".
 page_opts() {
-	grep -E '^\*-' "$1" | long_opts
+	grep -E '^\*-' "$1" | while IFS= read -r line; do
+		long=$(printf '%s\n' "$line" | long_opts | head -n 1)
+		[ -n "$long" ] || continue
+		short=$(printf '%s\n' "$line" | grep -oE '^\*-[a-zA-Z0-9],' | cut -c2-3)
+		echo "${short:--} $long"
+	done
+}
+
+# Does the help text show this option? A help that only shows the short form
+# ("[-r ID]") still documents it.
+help_has() {	# help_has HELP SHORT LONG
+	printf '%s\n' "$1" | grep -qE -- "${3}([^a-zA-Z0-9-]|\$)" && return 0
+	[ "$2" != - ] && printf '%s\n' "$1" | grep -qE -- "(^|[^a-zA-Z0-9-])${2}([^a-zA-Z0-9-]|\$)"
 }
 
 check_cmd() {	# TOOL NAME CMD
@@ -32,10 +46,11 @@ check_cmd() {	# TOOL NAME CMD
 		grep -qE -- "${opt}([^a-zA-Z0-9-]|\$)" "$page" ||
 			fail "'$2 $3 --help' prints $opt, $page does not document it"
 	done
-	for opt in $(page_opts "$page"); do
-		printf '%s\n' "$help" | grep -qE -- "${opt}([^a-zA-Z0-9-]|\$)" ||
-			fail "$page documents $opt, '$2 $3 --help' does not print it"
-	done
+	page_opts "$page" > "$tmpf"
+	while read -r short long; do
+		help_has "$help" "$short" "$long" ||
+			fail "$page documents $long, '$2 $3 --help' does not print it"
+	done < "$tmpf"
 }
 
 for tool in "$@"; do

@@ -13,7 +13,7 @@ cat > "$tmp/fake" <<'TOOL'
 #!/bin/sh
 case "$1 $2" in
 "--list-cmds ") printf 'version\nfoo\n' ;;
-"foo --help") echo "usage: fake foo [-a|--alpha] [-b|--beta=N]" ;;
+"foo --help") echo "usage: fake foo [-a|--alpha] [-b|--beta=N] [-r ID]" ;;
 *) exit 1 ;;
 esac
 TOOL
@@ -30,12 +30,14 @@ expect() {	# expect EXIT PATTERN: run the checker on the fake tool
 	fi
 }
 
-page '-a, --alpha' '-b, --beta=N'
+page '-a, --alpha' '-b, --beta=N' '-r, --region=ID'
 printf 'FAKE-BAR(1)\n' > "$tmp/docs/man/fake-bar.1.scd"
 expect 0 "SKIP: .*fake-bar.1.scd"
 page '-a, --alpha'
 expect 1 "prints --beta, .* does not document it"
 page '-a, --alpha' '-b, --beta=N' '-g, --gamma'
+expect 1 "documents --gamma, 'fake foo --help' does not print it"
+page '-a, --alpha' '-b, --beta=N' '--gamma'
 expect 1 "documents --gamma, 'fake foo --help' does not print it"
 rm "$tmp/docs/man/fake-foo.1.scd"
 expect 1 "'fake foo' has no man page"
