@@ -17,7 +17,7 @@ fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 under() { case $1 in /*) echo "$stage$1" ;; *) echo "$stage$prefix/$1" ;; esac; }
 have() {	# have TEST PATH
 	checks=$((checks + 1))
-	[ "$1" "$2" ] || fail "missing from the staged tree: $2"
+	test "$1" "$2" || fail "missing from the staged tree: $2"
 }
 link_to() {	# link_to LINK TARGET
 	checks=$((checks + 1))

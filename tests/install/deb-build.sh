@@ -80,6 +80,13 @@ field_has ndkit Provides ndctl daxctl
 field_has libndkit-ndctl6 Conflicts libndctl6
 field_has libndkit-daxctl1 Conflicts libdaxctl1
 field_has ndkit-dev Conflicts libndctl-dev libdaxctl-dev
+# dh_auto_test must have run the unit suite inside the package build.
+case " ${DEB_BUILD_OPTIONS-} " in
+*" nocheck "*) ;;
+*)	checks=$((checks + 1))
+	grep -qE 'unit / install-tree +OK' "$tmp/build.log" ||
+		fail "the unit tests did not run (or pass) in dh_auto_test" ;;
+esac
 checks=$((checks + 1))
 grep -q 'dh_missing' "$tmp/build.log" && grep -qi 'not installed' "$tmp/build.log" &&
 	fail "files installed by meson are in no package: $(grep -i -A5 'not installed' "$tmp/build.log")"
