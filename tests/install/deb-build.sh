@@ -67,18 +67,16 @@ holds ndkit ./usr/bin/ndctl ./usr/bin/daxctl ./usr/bin/ndctl-qemu $mans \
 	./usr/share/bash-completion/completions/ndctl \
 	./usr/share/bash-completion/completions/daxctl \
 	./usr/share/bash-completion/completions/ndctl-qemu
-holds libndkit-ndctl6 "$lib/libndctl.so.6.0.0" "$lib/libndctl.so.6"
-holds libndkit-daxctl1 "$lib/libdaxctl.so.1.0.0" "$lib/libdaxctl.so.1"
+holds libndkit-ndctl0 "$lib/libndctl.so.0.1.0" "$lib/libndctl.so.0"
+holds libndkit-daxctl0 "$lib/libdaxctl.so.0.1.0" "$lib/libdaxctl.so.0"
 holds ndkit-dev ./usr/include/ndctl/libndctl.h ./usr/include/ndctl/lsa.h \
 	./usr/include/ndctl/topology.h ./usr/include/daxctl/libdaxctl.h \
 	"$lib/libndctl.so" "$lib/libdaxctl.so" \
 	"$lib/pkgconfig/libndctl.pc" "$lib/pkgconfig/libdaxctl.pc"
-# The commands must depend on our libraries, not on Debian's of the same soname.
-field_has ndkit Depends libndkit-ndctl6 libndkit-daxctl1
+# The commands must depend on our libraries, not on Debian's.
+field_has ndkit Depends libndkit-ndctl0 libndkit-daxctl0
 field_has ndkit Conflicts ndctl daxctl
 field_has ndkit Provides ndctl daxctl
-field_has libndkit-ndctl6 Conflicts libndctl6
-field_has libndkit-daxctl1 Conflicts libdaxctl1
 field_has ndkit-dev Conflicts libndctl-dev libdaxctl-dev
 # dh_auto_test must have run the unit suite inside the package build.
 case " ${DEB_BUILD_OPTIONS-} " in
