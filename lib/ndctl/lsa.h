@@ -287,6 +287,17 @@ int ndctl_lsa_validate(const struct ndctl_lsa *lsa, const struct ndctl_lsa_expec
 		struct ndctl_lsa_finding **out, unsigned *n);
 const char *ndctl_lsa_severity_name(enum ndctl_lsa_severity s);
 
+/*
+ * Across the n DIMMs of a region (lsas[i] may be NULL for a DIMM without
+ * labels): every uuid whose labels say nlabel == k needs positions 0..k-1
+ * exactly once. Ids: position-missing, position-duplicate, nlabel-mismatch
+ * (labels of one uuid disagree on nlabel). slot in the findings is the slot
+ * of the label concerned, index the DIMM's number in lsas. Same return as
+ * ndctl_lsa_validate.
+ */
+int ndctl_lsa_validate_set(struct ndctl_lsa *const *lsas, unsigned n,
+		struct ndctl_lsa_finding **out, unsigned *nfindings);
+
 #ifdef __cplusplus
 }
 #endif
