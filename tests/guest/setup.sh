@@ -7,8 +7,9 @@
 set -euo pipefail
 
 CACHE=${NDKIT_GUEST_CACHE:-/var/cache/ndkit-guest}
+# scdoc, bash-completion, debhelper and clang: the man, completion, package and fuzz tests.
 BUILD_PKGS="meson ninja-build pkg-config gcc libc6-dev uuid-dev libkmod-dev libjson-c-dev scdoc bash-completion debhelper clang libclang-rt-14-dev"
-GUEST_PKGS="qemu-system-x86 qemu-utils busybox-static cpio kmod ndctl daxctl jq python3 gzip coreutils"
+GUEST_PKGS="qemu-system-x86 busybox-static cpio kmod ndctl daxctl jq python3 gzip coreutils"
 
 log() { echo "setup: $*" >&2; }
 
