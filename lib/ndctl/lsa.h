@@ -127,6 +127,9 @@ struct ndctl_label {
 	uint8_t abstraction_guid[16];
 };
 
+/* Between text-order and on-media guid_t order (the swap is its own inverse). */
+void ndctl_label_guid_swap(uint8_t out[16], const uint8_t in[16]);
+
 /* Fletcher-64 as the kernel computes it (le: words are little-endian). */
 uint64_t ndctl_label_fletcher64(const void *buf, size_t len, bool le);
 
@@ -170,7 +173,23 @@ int ndctl_lsa_current_index(const struct ndctl_lsa *lsa);	/* 0, 1, or -1 */
 bool ndctl_lsa_index_valid(const struct ndctl_lsa *lsa, int i);
 uint32_t ndctl_lsa_index_seq(const struct ndctl_lsa *lsa, int i);	/* raw seq field */
 const char *ndctl_lsa_index_problem(const struct ndctl_lsa *lsa, int i);	/* why invalid, NULL if valid */
-uint32_t ndctl_lsa_nfree(const struct ndctl_lsa *lsa);		/* free slots in the current index */
+uint32_t ndctl_lsa_nfree(const struct ndctl_lsa *lsa);
+
+/*
+ * The raw header fields of index block i as found on media (for read-labels
+ * style dumps), located with the area's index size (the v1.1 one when no index
+ * is valid). -ERANGE if the area is too small to hold it.
+ */
+struct ndctl_lsa_index_info {
+	bool signature_ok;	/* "NAMESPACE_INDEX\0" */
+	uint8_t labelsize_field;	/* 0: 128 bytes, 1: 256 bytes (v1.2+) */
+	uint32_t seq;
+	uint64_t myoff, mysize, otheroff, labeloff;
+	uint32_t nslot;
+	uint16_t major, minor;
+	uint64_t checksum;
+};
+int ndctl_lsa_index_info(const struct ndctl_lsa *lsa, int i, struct ndctl_lsa_index_info *out);		/* free slots in the current index */
 bool ndctl_lsa_slot_in_use(const struct ndctl_lsa *lsa, uint32_t slot);
 
 /* Active labels (in use, slot field matches, v1.2 checksum good), by slot. */
@@ -183,7 +202,9 @@ const uint8_t *ndctl_lsa_raw(const struct ndctl_lsa *lsa);
 
 /*
  * JSON shaped like testdata's *.expected.json: valid, version, labelsize,
- * nslot, current_index, valid_indexes, seq, labels[] (GUIDs in text form).
+ * nslot, current_index, valid_indexes, seq (of the valid indexes, masked to
+ * 2 bits), labels[] (the active ones; GUIDs in text form, v1.2 only). An area
+ * with no valid index gives {"valid": false}.
  * Returns a new json-c object (struct json_object *) or NULL on ENOMEM.
  */
 struct json_object;
@@ -265,6 +286,17 @@ struct ndctl_lsa_expect {
 int ndctl_lsa_validate(const struct ndctl_lsa *lsa, const struct ndctl_lsa_expect *expect,
 		struct ndctl_lsa_finding **out, unsigned *n);
 const char *ndctl_lsa_severity_name(enum ndctl_lsa_severity s);
+
+/*
+ * Across the n DIMMs of a region (lsas[i] may be NULL for a DIMM without
+ * labels): every uuid whose labels say nlabel == k needs positions 0..k-1
+ * exactly once. Ids: position-missing, position-duplicate, nlabel-mismatch
+ * (labels of one uuid disagree on nlabel). slot in the findings is the slot
+ * of the label concerned, index the DIMM's number in lsas. Same return as
+ * ndctl_lsa_validate.
+ */
+int ndctl_lsa_validate_set(struct ndctl_lsa *const *lsas, unsigned n,
+		struct ndctl_lsa_finding **out, unsigned *nfindings);
 
 #ifdef __cplusplus
 }

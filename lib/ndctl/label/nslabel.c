@@ -74,3 +74,8 @@ void lsa_label_encode(uint8_t *p, unsigned L, const struct ndctl_label *in, uint
 	lsa_guid_to_media_order(p + LBL_ABS_GUID, in->abstraction_guid);
 	put64(p + LBL_CHECKSUM, label_checksum(p));
 }
+
+NDCTL_EXPORT void ndctl_label_guid_swap(uint8_t out[16], const uint8_t in[16])
+{
+	lsa_guid_to_text_order(out, in);
+}

@@ -216,11 +216,9 @@ NDCTL_EXPORT bool ndctl_lsa_index_valid(const struct ndctl_lsa *lsa, int i)
 
 NDCTL_EXPORT uint32_t ndctl_lsa_index_seq(const struct ndctl_lsa *lsa, int i)
 {
-	uint32_t isz = lsa->isz ? lsa->isz : lsa_isz_of_area(lsa->size, 128);
+	struct ndctl_lsa_index_info info;
 
-	if ((i != 0 && i != 1) || (uint64_t)(i + 1) * isz > lsa->size || !isz)
-		return 0;
-	return get32(lsa->buf + (uint64_t)i * isz + IDX_SEQ);
+	return ndctl_lsa_index_info(lsa, i, &info) == 0 ? info.seq : 0;
 }
 
 NDCTL_EXPORT const char *ndctl_lsa_index_problem(const struct ndctl_lsa *lsa, int i)
@@ -252,5 +250,27 @@ NDCTL_EXPORT int ndctl_lsa_slot_decode(const struct ndctl_lsa *lsa, uint32_t slo
 	if (!lsa_slot_loaded(lsa, slot))
 		return -ENODATA;
 	lsa_label_decode(lsa->buf + lsa_slot_off(lsa, slot), lsa->L, out);
+	return 0;
+}
+
+NDCTL_EXPORT int ndctl_lsa_index_info(const struct ndctl_lsa *lsa, int i, struct ndctl_lsa_index_info *out)
+{
+	uint32_t isz = lsa->isz ? lsa->isz : lsa_isz_of_area(lsa->size, 128);
+	const uint8_t *idx;
+
+	if ((i != 0 && i != 1) || !isz || (uint64_t)(i + 1) * isz > lsa->size)
+		return -ERANGE;
+	idx = lsa->buf + (uint64_t)i * isz;
+	out->signature_ok = !memcmp(idx + IDX_SIG, lsa_index_sig, IDX_SIG_LEN);
+	out->labelsize_field = idx[IDX_LABELSIZE];
+	out->seq = get32(idx + IDX_SEQ);
+	out->myoff = get64(idx + IDX_MYOFF);
+	out->mysize = get64(idx + IDX_MYSIZE);
+	out->otheroff = get64(idx + IDX_OTHEROFF);
+	out->labeloff = get64(idx + IDX_LABELOFF);
+	out->nslot = get32(idx + IDX_NSLOT);
+	out->major = get16(idx + IDX_MAJOR);
+	out->minor = get16(idx + IDX_MINOR);
+	out->checksum = get64(idx + IDX_CHECKSUM);
 	return 0;
 }

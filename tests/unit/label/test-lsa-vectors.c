@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <uuid/uuid.h>
 #include "../test.h"
 #include "lsa-test-util.h"
 
@@ -80,6 +81,82 @@ static void check_cookies(const char *name, const struct ndctl_lsa *lsa)
 	free(f);
 }
 
+static const char *jstr(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(o, key, &v) ? json_object_get_string(v) : "";
+}
+
+static uint64_t jnum(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(o, key, &v) ? (uint64_t)json_object_get_int64(v) : ~0ull;
+}
+
+static void check_upstream_label(const struct ndctl_lsa *lsa, struct json_object *u)
+{
+	struct ndctl_label l;
+	char text[37];
+	uint8_t raw[16];
+
+	CHECK_EQ_U64(ndctl_lsa_slot_decode(lsa, (uint32_t)jnum(u, "slot"), &l), 0);
+	uuid_unparse(l.uuid, text);
+	CHECK_EQ_STR(text, jstr(u, "uuid"));
+	CHECK_EQ_STR(l.name, jstr(u, "name"));
+	CHECK_EQ_U64(l.flags, jnum(u, "flags"));
+	CHECK_EQ_U64(l.position, jnum(u, "position"));
+	CHECK_EQ_U64(l.nlabel, jnum(u, "nlabel"));
+	CHECK_EQ_U64(l.isetcookie, jnum(u, "isetcookie"));
+	CHECK_EQ_U64(l.dpa, jnum(u, "dpa"));
+	CHECK_EQ_U64(l.rawsize, jnum(u, "rawsize"));
+	if (ndctl_lsa_labelsize(lsa) < 256)
+		return;
+	ndctl_label_guid_swap(raw, l.type_guid);	/* upstream prints the on-media bytes */
+	uuid_unparse(raw, text);
+	CHECK_EQ_STR(text, jstr(u, "type_guid"));
+	ndctl_label_guid_swap(raw, l.abstraction_guid);
+	uuid_unparse(raw, text);
+	CHECK_EQ_STR(text, jstr(u, "abstraction_guid"));
+}
+
+/* Index fields and every label upstream read-labels printed (stale ones too). */
+static void check_upstream(const char *name, const uint8_t *buf, size_t len)
+{
+	char *p, *path;
+	struct json_object *up, *arr;
+	struct ndctl_lsa_index_info info;
+	struct ndctl_lsa *lsa;
+	size_t i;
+
+	if (asprintf(&p, "%s.upstream-read-labels.json", name) < 0 || !(path = vector_path(p)))
+		return;
+	free(p);
+	up = json_object_from_file(path);
+	free(path);
+	if (!up)
+		return;	/* no upstream dump for never-initialized areas */
+	CHECK_EQ_U64(ndctl_lsa_decode(buf, len, &lsa), 0);
+	CHECK(json_object_object_get_ex(up, "index", &arr));
+	for (i = 0; i < json_object_array_length(arr); i++) {
+		struct json_object *u = json_object_array_get_idx(arr, i);
+
+		CHECK_EQ_U64(ndctl_lsa_index_info(lsa, (int)i, &info), 0);
+		CHECK(info.signature_ok && !strcmp(jstr(u, "signature"), "NAMESPACE_INDEX"));
+		CHECK_EQ_U64(info.major, jnum(u, "major"));
+		CHECK_EQ_U64(info.minor, jnum(u, "minor"));
+		CHECK_EQ_U64(128u << info.labelsize_field, jnum(u, "labelsize"));
+		CHECK_EQ_U64(info.seq, jnum(u, "seq"));
+		CHECK_EQ_U64(info.nslot, jnum(u, "nslot"));
+	}
+	if (json_object_object_get_ex(up, "label", &arr))
+		for (i = 0; i < json_object_array_length(arr); i++)
+			check_upstream_label(lsa, json_object_array_get_idx(arr, i));
+	ndctl_lsa_free(lsa);
+	json_object_put(up);
+}
+
 static void check_vector(const char *name)
 {
 	char *gz, *expath, *p, *raw, *big, *expect, *text;
@@ -109,6 +186,7 @@ static void check_vector(const char *name)
 	CHECK_EQ_STR(text, expect);
 	free(text);
 	valid = ndctl_lsa_valid(lsa);
+	check_upstream(name, buf, len);
 	if (valid) {
 		CHECK_EQ_U64(count_findings(lsa, NDCTL_LSA_WARN), 0);
 		check_cookies(name, lsa);
