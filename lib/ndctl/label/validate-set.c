@@ -12,7 +12,7 @@ struct set_label {
 	unsigned dimm;
 };
 
-static int collect(struct ndctl_lsa *const *lsas, unsigned n, struct set_label **out, unsigned *count)
+static int collect(const struct ndctl_lsa *const *lsas, unsigned n, struct set_label **out, unsigned *count)
 {
 	unsigned i, j, total = 0, k = 0;
 	struct set_label *v;
@@ -86,7 +86,7 @@ static int check_uuid(const struct set_label *v, unsigned count, unsigned first,
 	return (int)errors;
 }
 
-NDCTL_EXPORT int ndctl_lsa_validate_set(struct ndctl_lsa *const *lsas, unsigned n,
+NDCTL_EXPORT int ndctl_lsa_validate_set(const struct ndctl_lsa *const *lsas, unsigned n,
 		struct ndctl_lsa_finding **out, unsigned *nfindings)
 {
 	struct set_label *v = NULL;

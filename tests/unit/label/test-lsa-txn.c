@@ -247,7 +247,7 @@ static unsigned count_set_findings(struct ndctl_lsa **lsa, const char *id)
 {
 	struct ndctl_lsa_finding *f;
 	unsigned n, i, count = 0;
-	int errors = ndctl_lsa_validate_set(lsa, 2, &f, &n);
+	int errors = ndctl_lsa_validate_set((const struct ndctl_lsa *const *)lsa, 2, &f, &n);
 
 	for (i = 0; i < n; i++)
 		count += id ? !strcmp(f[i].id, id) : 1;
