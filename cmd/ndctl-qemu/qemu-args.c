@@ -310,6 +310,24 @@ static uint64_t opt_size(const struct qemu_option *opt, const char *key,
 	return size;
 }
 
+/* A plain number property; -1 when absent or bad. */
+static long opt_number(const struct qemu_option *opt, const char *key, struct findings *f)
+{
+	const char *v = qemu_opt_get(opt, key);
+	char *end;
+	long n;
+
+	if (!v)
+		return -1;
+	n = strtol(v, &end, 0);
+	if (*end || end == v || n < 0) {
+		finding_add(f, SEV_ERROR, "syntax", opt->text,
+			"%s=%s is not a number; write e.g. %s=0", key, v, key);
+		return -1;
+	}
+	return n;
+}
+
 /* -m takes a bare number as MiB, unlike every other size in QEMU. */
 static uint64_t ram_size_value(const struct qemu_option *opt, struct findings *f)
 {
@@ -334,7 +352,7 @@ static void model_machine(struct qemu_config *cfg, struct findings *f)
 
 static void model_memory(struct qemu_config *cfg, struct findings *f)
 {
-	const char *slots;
+	long slots;
 
 	cfg->ram_size = 128ULL << 20;	/* QEMU's default -m */
 	if (!cfg->m_opt)
@@ -342,15 +360,8 @@ static void model_memory(struct qemu_config *cfg, struct findings *f)
 	if (qemu_opt_get(cfg->m_opt, "size"))
 		cfg->ram_size = ram_size_value(cfg->m_opt, f);
 	cfg->maxmem = opt_size(cfg->m_opt, "maxmem", f);
-	slots = qemu_opt_get(cfg->m_opt, "slots");
-	if (slots) {
-		char *end;
-
-		cfg->slots = strtoul(slots, &end, 0);
-		if (*end || end == slots)
-			finding_add(f, SEV_ERROR, "syntax", cfg->m_opt->text,
-				"slots=%s is not a number; write e.g. slots=4", slots);
-	}
+	slots = opt_number(cfg->m_opt, "slots", f);
+	cfg->slots = slots > 0 ? (unsigned)slots : 0;
 }
 
 static bool backend_kind(const char *qom_type, enum backend_kind *kind)
@@ -411,6 +422,7 @@ static void model_memdev(struct qemu_config *cfg, const struct qemu_option *opt,
 	d->addr_set = qemu_opt_get(opt, "addr") != NULL;
 	d->addr = opt_size(opt, "addr", f);
 	d->unarmed = opt_bool(opt, "unarmed", false, f);
+	d->slot = opt_number(opt, "slot", f);
 }
 
 /*

@@ -41,6 +41,7 @@ struct qemu_memdev {
 	struct qemu_backend *backend;	/* NULL if memdev names nothing */
 	uint64_t label_size;		/* 0 when not given */
 	uint64_t addr;
+	long slot;			/* -1 when not given */
 	bool addr_set, unarmed;
 };
 

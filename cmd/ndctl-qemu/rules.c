@@ -50,6 +50,28 @@ static void rule_slots(const struct qemu_config *cfg, struct findings *f)
 		cfg->slots, need, need);
 }
 
+/* slot= must be below slots= and used once (QEMU refuses the device). */
+static void rule_slot_numbers(const struct qemu_config *cfg, struct findings *f)
+{
+	for (int i = 0; i < cfg->nmemdevs; i++) {
+		const struct qemu_memdev *d = &cfg->memdevs[i];
+
+		if (d->slot < 0)
+			continue;
+		if (cfg->slots && d->slot >= (long)cfg->slots)
+			finding_add(f, SEV_ERROR, "slot", d->opt->text,
+				"slot=%ld is out of range for slots=%u; use slot=0..%u or raise slots=",
+				d->slot, cfg->slots, cfg->slots - 1);
+		for (int k = 0; k < i; k++)
+			if (cfg->memdevs[k].slot == d->slot) {
+				finding_add(f, SEV_ERROR, "slot", d->opt->text,
+					"slot=%ld is already taken by an earlier device; give "
+					"each DIMM its own slot= or leave it out", d->slot);
+				break;
+			}
+	}
+}
+
 static void rule_maxmem(const struct qemu_config *cfg, struct findings *f)
 {
 	uint64_t need = cfg->ram_size;
@@ -220,6 +242,7 @@ void qemu_check(const struct qemu_config *cfg, struct findings *f)
 {
 	rule_machine_nvdimm(cfg, f);
 	rule_slots(cfg, f);
+	rule_slot_numbers(cfg, f);
 	rule_maxmem(cfg, f);
 	rule_duplicate_ids(cfg, f);
 	check_memdevs(cfg, f);

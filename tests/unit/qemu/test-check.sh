@@ -64,6 +64,11 @@ has slots 1 $M -m 1G,slots=1,maxmem=4G $OA $DA $OB $DB
 has slots 1 $M -m 1G,maxmem=4G $OA $DA
 lacks slots $M -m 1G,slots=2,maxmem=4G $OA $DA $OB $DB
 
+# slot: in range and used once
+has slot 1 $M $MEM $OA $DA,slot=2
+has slot 1 $M $MEM $OA $DA,slot=1 $OB $DB,slot=1
+lacks slot $M $MEM $OA $DA,slot=1 $OB $DB,slot=0
+
 # maxmem
 has maxmem 1 $M -m 1G,slots=2,maxmem=2G $OA $DA $OB $DB
 has maxmem 1 $M -m 1G,slots=2 $OA $DA
