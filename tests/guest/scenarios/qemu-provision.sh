@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Namespaces written by `ndctl-qemu provision` (labels with each slot's interleave-set cookie,
 # fsdax/devdax info blocks) come up at the next boot: upstream `ndctl list -N -v` shows each
-# with the uuid, name, mode and size that `ndctl-qemu inspect` predicts.
+# with the uuid, name, mode and size that `ndctl-qemu inspect` predicts. DIMM 0 has v1.2 labels
+# (modes recorded in the abstraction GUID), DIMM 1 v1.1 labels (modes from the info block only).
 # The guest carries the provisioned bytes onto its DIMMs (the runner makes fresh backends):
 # boot 1 copies the info blocks through the label-less raw namespace and the label area
 # with upstream write-labels; boot 2 checks.
@@ -15,7 +16,7 @@ make_images() {
 		--namespace size=128M,name=a-raw,uuid=6c0d1b9e-5d3a-4f7e-9b61-0a1b2c3d4e02 \
 		--namespace size=256M,name=a-devdax,mode=devdax,uuid=6c0d1b9e-5d3a-4f7e-9b61-0a1b2c3d4e03 \
 		> /tmp/prov0.txt
-	run ndctl-qemu provision /tmp/nv1.img --slot 1 --label-size 2M --align 128M \
+	run ndctl-qemu provision /tmp/nv1.img --slot 1 --label-size 2M --align 128M --label-version 1.1 \
 		--namespace size=512M,name=b-fsdax,mode=fsdax,uuid=6c0d1b9e-5d3a-4f7e-9b61-0a1b2c3d4e11 \
 		--namespace size=256M,name=b-raw,uuid=6c0d1b9e-5d3a-4f7e-9b61-0a1b2c3d4e12 \
 		> /tmp/prov1.txt
