@@ -253,6 +253,13 @@ static void collect_options(struct qemu_config *cfg, struct tokens *t, struct fi
 					"the option has no value; give it one, e.g. %s ID=...", w);
 				break;
 			}
+			if (t->v[i + 1][0] == '{') {
+				finding_add(f, SEV_WARNING, "syntax", w,
+					"JSON option values are not checked; write %s key=value,... "
+					"to have this option checked", w);
+				i++;
+				break;
+			}
 			add_option(cfg, name, t->v[++i]);
 			break;
 		case OPT_ARG:

@@ -154,6 +154,7 @@ lacks readonly-unarmed $M $MEM $OA,readonly=on $DA,unarmed=on
 
 # syntax
 has syntax 1 $M -m 1G,slots=two,maxmem=4G $OA $DA
+has syntax 0 $M $MEM -object '{"qom-type":"memory-backend-ram","id":"x","size":1073741824}' $OA $DA
 
 # The text form: one line per finding, severity first, naming the option.
 checks=$((checks + 1))

@@ -36,6 +36,13 @@ expect_eq "region" "$(jq '.guest.region_size' a.json)" $((1022 << 20))
 expect_eq "pfn signature" "$(dd if=nv0.img bs=4096 skip=1 count=1 2>/dev/null | head -c 15)" NVDIMM_PFN_INFO
 expect_eq "dax signature" "$(dd if=nv0.img bs=4096 skip=$(((384 << 20) / 4096 + 1)) count=1 2>/dev/null | head -c 15)" NVDIMM_DAX_INFO
 
+# A damaged info block is not the kernel's: the namespace shows raw, at its full size.
+cp --sparse=always nv0.img bad.img
+printf 'X' | dd of=bad.img bs=1 seek=$((4096 + 100)) conv=notrunc 2>/dev/null
+"$Q" inspect bad.img > bad.json || fail "inspect bad.img"
+expect_eq "bad info block" "$(jq -c '.guest.namespaces[0] | [.mode, .size]' bad.json)" "[\"raw\",$((256 << 20))]"
+rm -f bad.img
+
 "$Q" inspect nv1.img --label-size 2M --align 128M > b.json || fail "inspect nv1"
 expect_eq "v1.1 index" "$(jq -c '[.index[] | .minor]' b.json)" "[1,1]"
 expect_eq "slot 1 v1.1 cookie" "$(cookies b.json)" $((0x2468ae00123457))

@@ -125,12 +125,36 @@ static void place_after_odd_dimm(const char *machine, const char *mem, uint64_t 
 	findings_free(&f);
 }
 
+/* addr= pins a device; the next one goes to the first gap that fits (as QEMU 7.2 placed them). */
+static void test_addr_pinned(void)
+{
+	char *argv[] = { "-machine", "pc,nvdimm=on", "-m", "1G,slots=4,maxmem=8G",
+		"-object", "memory-backend-ram,id=r0,size=256M",
+		"-device", "pc-dimm,memdev=r0,addr=0x108000000",
+		"-object", "memory-backend-ram,id=r1,size=128M",
+		"-device", "pc-dimm,memdev=r1",
+		"-object", "memory-backend-ram,id=r2,size=256M",
+		"-device", "pc-dimm,memdev=r2", NULL };
+	struct dimm_place p[4];
+	struct qemu_config cfg;
+	struct findings f;
+
+	parse(&cfg, &f, argv);
+	CHECK_EQ_U64(qemu_place_memdevs(&cfg, p), 3);
+	CHECK_EQ_U64(p[0].start, 0x108000000ULL);
+	CHECK_EQ_U64(p[1].start, 0x100000000ULL);	/* fits below the pinned one */
+	CHECK_EQ_U64(p[2].start, 0x118000000ULL);	/* does not: after it */
+	qemu_config_free(&cfg);
+	findings_free(&f);
+}
+
 int main(void)
 {
 	test_option_syntax();
 	test_pasted_line();
 	test_bad_values();
 	test_placement_matches_qemu();
+	test_addr_pinned();
 	/* RAM above 4 GiB moves the device area: pc keeps 3G low at 4G RAM, q35 2G. */
 	place_after_odd_dimm("pc,nvdimm=on", "4G,slots=4,maxmem=16G", 0x140000000ULL, 0x17e800000ULL);
 	place_after_odd_dimm("q35,nvdimm=on", "3G,slots=4,maxmem=16G", 0x140000000ULL, 0x17e800000ULL);
