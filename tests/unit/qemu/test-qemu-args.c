@@ -79,6 +79,20 @@ static void test_bad_values(void)
 	findings_free(&f);
 }
 
+/* Parse a line and place its devices; only start/size/align of @p stay valid. */
+static int place_line(char **argv, struct dimm_place *p)
+{
+	struct qemu_config cfg;
+	struct findings f;
+	int n;
+
+	parse(&cfg, &f, argv);
+	n = qemu_place_memdevs(&cfg, p);
+	qemu_config_free(&cfg);
+	findings_free(&f);
+	return n;
+}
+
 /* Addresses QEMU 7.2 printed for these options on this machine. */
 static void test_placement_matches_qemu(void)
 {
@@ -90,19 +104,14 @@ static void test_placement_matches_qemu(void)
 		"-object", "memory-backend-ram,id=m2,size=1G",
 		"-device", "nvdimm,memdev=m2,id=nv2", NULL };
 	struct dimm_place p[4];
-	struct qemu_config cfg;
-	struct findings f;
 
-	parse(&cfg, &f, argv);
-	CHECK_EQ_U64(qemu_place_memdevs(&cfg, p), 3);
+	CHECK_EQ_U64(place_line(argv, p), 3);
 	CHECK_EQ_U64(p[0].start, 0x100000000ULL);
 	CHECK_EQ_U64(p[0].size, 1048444928ULL);
 	CHECK_EQ_U64(p[1].start, 0x140000000ULL);
 	CHECK_EQ_U64(p[1].size, 939524096ULL);
 	CHECK_EQ_U64(p[2].start, 0x178000000ULL);
 	CHECK_EQ_U64(p[2].size, 1ULL << 30);
-	qemu_config_free(&cfg);
-	findings_free(&f);
 }
 
 static void place_after_odd_dimm(const char *machine, const char *mem, uint64_t want0,
@@ -114,15 +123,10 @@ static void place_after_odd_dimm(const char *machine, const char *mem, uint64_t 
 		"-object", "memory-backend-ram,id=m2,size=1G",
 		"-device", "nvdimm,memdev=m2,id=nv2", NULL };
 	struct dimm_place p[3];
-	struct qemu_config cfg;
-	struct findings f;
 
-	parse(&cfg, &f, argv);
-	CHECK_EQ_U64(qemu_place_memdevs(&cfg, p), 2);
+	CHECK_EQ_U64(place_line(argv, p), 2);
 	CHECK_EQ_U64(p[0].start, want0);
 	CHECK_EQ_U64(p[1].start, want1);
-	qemu_config_free(&cfg);
-	findings_free(&f);
 }
 
 /* addr= pins a device; the next one goes to the first gap that fits (as QEMU 7.2 placed them). */
@@ -136,16 +140,11 @@ static void test_addr_pinned(void)
 		"-object", "memory-backend-ram,id=r2,size=256M",
 		"-device", "pc-dimm,memdev=r2", NULL };
 	struct dimm_place p[4];
-	struct qemu_config cfg;
-	struct findings f;
 
-	parse(&cfg, &f, argv);
-	CHECK_EQ_U64(qemu_place_memdevs(&cfg, p), 3);
+	CHECK_EQ_U64(place_line(argv, p), 3);
 	CHECK_EQ_U64(p[0].start, 0x108000000ULL);
 	CHECK_EQ_U64(p[1].start, 0x100000000ULL);	/* fits below the pinned one */
 	CHECK_EQ_U64(p[2].start, 0x118000000ULL);	/* does not: after it */
-	qemu_config_free(&cfg);
-	findings_free(&f);
 }
 
 int main(void)
