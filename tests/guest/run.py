@@ -20,7 +20,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.realpath(__file__))
-HEADER_VARS = ("DIMMS", "HOTPLUG", "BOOTS", "PRELOAD", "DATA", "TIMEOUT", "MEM")
+HEADER_VARS = ("DIMMS", "HOTPLUG", "BOOTS", "PRELOAD", "HOST_SETUP", "DATA", "TIMEOUT", "MEM")
 MARK = "@@NDKIT "
 SUFFIX = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
 
@@ -60,6 +60,7 @@ def read_header(path):
         "hotplug": [parse_dimm(s) for s in found.get("HOTPLUG", "").split()],
         "boots": int(found.get("BOOTS", "1")),
         "preload": found.get("PRELOAD", "").split(),
+        "host_setup": found.get("HOST_SETUP", ""),
         "data": found.get("DATA", "").split(),
         "timeout": int(os.environ.get("NDKIT_GUEST_TIMEOUT", found.get("TIMEOUT", "180"))),
         "mem": parse_size(found.get("MEM", "1G")),
@@ -125,6 +126,29 @@ def make_backends(work, sc, scenario_dir):
         i = int(idx)
         preload(paths[i], sc["dimms"][i], find_data_file(name, scenario_dir))
     return paths
+
+
+def host_setup(sc, paths, build_dir, work, scenario_dir):
+    """HOST_SETUP: a shell command run on the host before the first boot, on the fresh backend
+    files ($NV0, $NV1, ...), with ndkit's tools first in PATH: how a user provisions files.
+    It runs in the scenario's run folder; files it leaves in host-data/ go to /ndkit/data."""
+    if not sc["host_setup"]:
+        return []
+    out_dir = os.path.join(work, "host-data")
+    os.makedirs(out_dir)
+    env = {k: v for k, v in os.environ.items() if k != "LD_LIBRARY_PATH"}
+    tools = [os.path.join(os.path.realpath(build_dir), "cmd", t)
+             for t in ("ndctl", "daxctl", "ndctl-qemu")]
+    env["PATH"] = os.pathsep.join(tools + [env.get("PATH", "/usr/bin:/bin")])
+    env.update({f"NV{i}": p for i, p in enumerate(paths)})
+    env["SCENARIO_DIR"] = scenario_dir
+    out = subprocess.run(["bash", "-euo", "pipefail", "-c", sc["host_setup"]], cwd=work,
+                         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    with open(os.path.join(work, "host-setup.log"), "w") as f:
+        f.write(out.stdout)
+    if out.returncode:
+        raise ScenarioError(f"HOST_SETUP failed (exit {out.returncode}):\n{out.stdout}")
+    return [os.path.join(out_dir, n) for n in sorted(os.listdir(out_dir))]
 
 
 def backend_props(i, dimm, path):
@@ -277,7 +301,8 @@ def run_scenario(args):
     kernel, initrd = prepare_initramfs(args.build_dir, guest_dir)
     scenario_dir = os.path.dirname(os.path.realpath(args.scenario))
     paths = make_backends(work, sc, scenario_dir)
-    data = [find_data_file(name, scenario_dir) for name in sc["data"]]
+    data = host_setup(sc, paths, args.build_dir, work, scenario_dir)
+    data += [find_data_file(name, scenario_dir) for name in sc["data"]]
     my_initrd = os.path.join(work, "initrd.img")
     with open(my_initrd, "wb") as out, open(initrd, "rb") as base:
         shutil.copyfileobj(base, out)
