@@ -76,10 +76,13 @@ DAXCTL_EXPORT struct json_object *daxctl_dev_to_json(struct daxctl_dev *dev, uns
 	return jdev;
 }
 
-/* Devices that a listing shows: enabled ones, and with DAXCTL_JSON_IDLE all. */
+/*
+ * Devices a listing shows: as upstream, a disabled device is listed (with
+ * "state":"disabled") and only zero-sized seed devices wait for -i.
+ */
 DAXCTL_EXPORT int daxctl_dev_is_listed(struct daxctl_dev *dev, unsigned flags)
 {
-	return (flags & DAXCTL_JSON_IDLE) || daxctl_dev_is_enabled(dev);
+	return (flags & DAXCTL_JSON_IDLE) || dev->size > 0;
 }
 
 DAXCTL_EXPORT struct json_object *daxctl_region_to_json(struct daxctl_region *region,
