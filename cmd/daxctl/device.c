@@ -6,7 +6,6 @@
 #include <json-c/json.h>
 #include "builtin.h"
 #include "ram.h"
-#include "util/json.h"
 
 struct dev_opts {
 	struct dev_selection sel;
@@ -160,8 +159,7 @@ static int run_on_devices(void *ctx, char **argv, struct dev_opts *o,
 			json_object_array_add(jarr, daxctl_dev_to_json(devs[i], o->flags));
 	}
 	if (jarr && json_object_array_length(jarr))
-		util_json_print(stdout, json_object_array_length(jarr) == 1 ?
-				json_object_array_get_idx(jarr, 0) : jarr);
+		print_json_list(jarr, o->flags);
 	json_object_put(jarr);
 	if (n >= 0)
 		fprintf(stderr, "%s %d %s\n", verb, done, plural(done, "device", "devices"));

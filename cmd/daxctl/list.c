@@ -59,17 +59,6 @@ static void add_devices(struct json_object *jarr, struct daxctl_region *region,
 			json_object_array_add(jarr, daxctl_dev_to_json(dev, o->flags));
 }
 
-/* Upstream prints a lone object bare and nothing at all for an empty list. */
-static void print_array(struct json_object *jarr)
-{
-	size_t n = json_object_array_length(jarr);
-
-	if (n == 1)
-		util_json_print(stdout, json_object_array_get_idx(jarr, 0));
-	else if (n > 1)
-		util_json_print(stdout, jarr);
-}
-
 static int parse_list_opts(int argc, char **argv, struct list_opts *o)
 {
 	static const struct option longopts[] = {
@@ -135,7 +124,7 @@ int cmd_list(int argc, char **argv, void *ctx)
 		else
 			add_devices(jarr, region, &o);
 	}
-	print_array(jarr);
+	print_json_list(jarr, o.flags);
 	json_object_put(jarr);
 	return 0;
 }

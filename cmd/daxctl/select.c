@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "util/json.h"
 #include "../common/dispatch.h"
 #include "select.h"
 
@@ -78,4 +79,14 @@ int select_devices(struct daxctl_ctx *ctx, const char *cmd,
 				out[n++] = dev;
 	}
 	return n;
+}
+
+void print_json_list(struct json_object *jarr, unsigned flags)
+{
+	size_t n = json_object_array_length(jarr);
+
+	if (n == 1 && (flags & UTIL_JSON_HUMAN))
+		util_json_print(stdout, json_object_array_get_idx(jarr, 0));
+	else
+		util_json_print(stdout, jarr);
 }

@@ -27,6 +27,13 @@ int parse_region_opt(const char *cmd, const char *arg, int *id);
 /* "1 device" / "2 devices" */
 const char *plural(int n, const char *one, const char *many);
 
+/*
+ * As upstream: an array, except that with -u a lone element prints bare
+ * (ndctl list -u does the same), so scripts see the shape they know.
+ */
+struct json_object;
+void print_json_list(struct json_object *jarr, unsigned flags);
+
 #define MAX_DEVICES 256
 
 #endif

@@ -71,6 +71,12 @@ for state in devdax system-ram offline; do
 	compare_list $state list-iu -i -u
 done
 
+# shape, as upstream: an array, but with -u a lone device prints bare
+checks=$((checks + 1))
+root=$(unpack devdax)
+[ "$(NDKIT_ROOT=$root "$DAXCTL" list -d dax1.0 | head -c1)" = "[" ] || fail "list -d dax1.0 is not an array"
+[ "$(NDKIT_ROOT=$root "$DAXCTL" list -u -d dax1.0 | head -c1)" = "{" ] || fail "list -u -d dax1.0 is not bare"
+
 # a 62 MiB device at 0x100200000 cannot hold an aligned 128 MiB block: 254 MiB would
 expect_refusal devdax "dax0.0: 62.00 MiB (65.01 MB) holds no whole 128M memory block.*at least 254.00 MiB" \
 	reconfigure-device -m system-ram dax0.0

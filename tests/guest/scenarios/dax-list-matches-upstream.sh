@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# daxctl list prints what upstream daxctl prints, key by key, for a big and a
+# small devdax device; the small one (62 MiB) is refused system-ram with the
+# block size and the size that would work, and stays as it was.
+DIMMS="1G:128K:2M 1G:2M:128M"
+# nmem1's captured labels bring back namespace1.0, but its devdax info block
+# lived in the data area (not captured), so upstream ndctl makes it devdax again.
+PRELOAD="1:nvdimm1-v1.1-after-create.lsa.gz"
+
+run upstream-ndctl create-namespace -f -e namespace1.0 -m devdax -a 2M
+run upstream-ndctl disable-region region0
+run upstream-ndctl init-labels -f nmem0
+run upstream-ndctl enable-region region0
+run upstream-ndctl create-namespace -r region0 -m devdax -a 2M -s 64M
+
+# upstream lists regions in the kernel's directory order, ndkit by id: sort arrays
+sorted() {
+	jq 'walk(if type == "array" and all(.[]; type == "object")
+		then sort_by(.id // .chardev) else . end)' "$1"
+}
+compare() {
+	run upstream-daxctl list "$@" > /tmp/up.json
+	run daxctl list "$@" > /tmp/nd.json
+	sorted /tmp/up.json > /tmp/up-sorted.json
+	sorted /tmp/nd.json > /tmp/nd-sorted.json
+	json_same /tmp/up-sorted.json /tmp/nd-sorted.json
+	# the shape (bare object or array) must match too
+	[ "$(jq -r type /tmp/up.json)" = "$(jq -r type /tmp/nd.json)" ] ||
+		fail "daxctl list $*: $(jq -r type /tmp/nd.json), upstream $(jq -r type /tmp/up.json)"
+}
+compare
+compare -u
+compare -R -D -M -u
+compare -R -D -M
+compare -i -u
+compare -d dax1.0
+compare -r 1 -R -D
+compare -R
+
+expect_fail "dax0.0: 62.00 MiB .* holds no whole 128M memory block .*at least 254.00 MiB" \
+	daxctl reconfigure-device -m system-ram dax0.0
+# nothing changed: still enabled in devdax mode (upstream's own attempt disables it)
+run daxctl list -d dax0.0 > /tmp/small.json
+expect_match '"mode":"devdax"' "$(cat /tmp/small.json)"
+grep -q '"state"' /tmp/small.json && fail "dax0.0 was left disabled" "$(cat /tmp/small.json)"
+[ -e /sys/bus/dax/devices/dax0.0/driver ] || fail "dax0.0 lost its driver"
