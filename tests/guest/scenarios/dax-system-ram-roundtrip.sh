@@ -11,7 +11,7 @@ PRELOAD="1:nvdimm1-v1.1-after-create.lsa.gz"
 run upstream-ndctl create-namespace -f -e namespace1.0 -m devdax -a 2M
 
 memtotal_kb() { awk '/^MemTotal:/ {print $2}' /proc/meminfo; }
-field() { run upstream-daxctl list -d dax1.0 | jq -r ".$1"; }
+field() { run upstream-daxctl list -d dax1.0 | jq -r ".[0].$1"; }	# an array without -u
 block_kb=$(( $(printf '%d' 0x$(cat /sys/devices/system/memory/block_size_bytes)) / 1024 ))
 
 before=$(memtotal_kb)
