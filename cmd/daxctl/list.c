@@ -16,7 +16,7 @@ static const char list_usage[] =
 	"  -D, --devices       list devices (the default)\n"
 	"  -R, --regions       list regions (with -D, their devices inside)\n"
 	"  -M, --mappings      include each device's physical mappings\n"
-	"  -i, --idle          include disabled devices\n"
+	"  -i, --idle          include idle (zero-sized seed) devices\n"
 	"  -u, --human         sizes and addresses as human-readable strings\n";
 
 struct list_opts {

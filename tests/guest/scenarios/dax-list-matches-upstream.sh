@@ -44,3 +44,14 @@ run daxctl list -d dax0.0 > /tmp/small.json
 expect_match '"mode":"devdax"' "$(cat /tmp/small.json)"
 grep -q '"state"' /tmp/small.json && fail "dax0.0 was left disabled" "$(cat /tmp/small.json)"
 [ -e /sys/bus/dax/devices/dax0.0/driver ] || fail "dax0.0 lost its driver"
+
+# disable-device / enable-device: counted, and upstream sees each state
+out=$(run daxctl disable-device dax0.0 2>&1)
+expect_match "^disabled 1 device$" "$out"
+[ ! -e /sys/bus/dax/devices/dax0.0/driver ] || fail "dax0.0 still bound after disable-device"
+compare -d dax0.0
+compare -R -D -u
+out=$(run daxctl enable-device dax0.0 2>&1)
+expect_match "^enabled 1 device$" "$out"
+[ -c /dev/dax0.0 ] || fail "/dev/dax0.0 missing after enable-device"
+compare -d dax0.0
