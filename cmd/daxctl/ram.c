@@ -23,11 +23,11 @@ int check_ram_capable(const char *cmd, struct daxctl_dev *dev)
 		return 0;
 	need = ALIGN_UP(res, bs) + bs - res;
 	return usage_error("daxctl", cmd,
-			"%s: %s holds no whole %s memory block (block_size_bytes) at 0x%llx; system-ram needs a device of at least %s here: recreate it larger",
+			"%s: %s at 0x%llx holds no whole %s memory block (/sys/devices/system/memory/block_size_bytes) and kmem hot-plugs whole blocks only: recreate the device with at least %s to use it as system-ram",
 			daxctl_dev_get_devname(dev),
-			format_size_human(daxctl_dev_get_size(dev), have, sizeof(have)),
-			format_size_short(bs, block, sizeof(block)), res,
-			format_size_human(need, want, sizeof(want)));
+			format_size_short(daxctl_dev_get_size(dev), have, sizeof(have)), res,
+			format_size_short(bs, block, sizeof(block)),
+			format_size_short(need, want, sizeof(want)));
 }
 
 int check_kmem(const char *cmd, struct daxctl_dev *dev)

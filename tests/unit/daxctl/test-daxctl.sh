@@ -78,7 +78,7 @@ root=$(unpack devdax)
 [ "$(NDKIT_ROOT=$root "$DAXCTL" list -u -d dax1.0 | head -c1)" = "{" ] || fail "list -u -d dax1.0 is not bare"
 
 # a 62 MiB device at 0x100200000 cannot hold an aligned 128 MiB block: 254 MiB would
-expect_refusal devdax "dax0.0: 62.00 MiB (65.01 MB) holds no whole 128M memory block.*at least 254.00 MiB" \
+expect_refusal devdax "dax0.0: 62M at 0x100200000 holds no whole 128M memory block (/sys/devices/system/memory/block_size_bytes).*at least 254M" \
 	reconfigure-device -m system-ram dax0.0
 # without kmem registered (and no module loading on a captured tree)
 root=$(unpack devdax); rm -rf "$root/sys/bus/dax/drivers/kmem"
