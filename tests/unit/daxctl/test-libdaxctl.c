@@ -167,6 +167,28 @@ static void test_json(void)
 	ctx_done(ctx, root);
 }
 
+/* What ndctl list -X -u embeds as "daxregion", as upstream printed it. */
+static void test_ndctl_daxregion(void)
+{
+	char root[PATH_MAX], path[PATH_MAX];
+	struct daxctl_ctx *ctx = ctx_for("devdax", root);
+	struct json_object *namespaces, *want, *got;
+	unsigned flags = DAXCTL_JSON_DEVICES | DAXCTL_JSON_NO_PATH | DAXCTL_JSON_HUMAN;
+
+	snprintf(path, sizeof(path), "%s/devdax.upstream-ndctl-list-Xu.json", data_dir);
+	namespaces = json_object_from_file(path);
+	CHECK(namespaces && json_object_array_length(namespaces) == 2);
+	for (size_t i = 0; namespaces && i < json_object_array_length(namespaces); i++) {
+		want = json_object_object_get(json_object_array_get_idx(namespaces, i), "daxregion");
+		got = daxctl_region_to_json(daxctl_region_get_by_id(ctx,
+				json_object_get_int(json_object_object_get(want, "id"))), NULL, flags);
+		CHECK_EQ_STR(json_object_to_json_string(got), json_object_to_json_string(want));
+		json_object_put(got);
+	}
+	json_object_put(namespaces);
+	ctx_done(ctx, root);
+}
+
 int main(int argc, char **argv)
 {
 	data_dir = argc > 1 ? argv[1] : "data";
@@ -174,5 +196,6 @@ int main(int argc, char **argv)
 	test_system_ram("system-ram", 6);
 	test_system_ram("offline", 0);
 	test_json();
+	test_ndctl_daxregion();
 	return test_done("test-libdaxctl");
 }
