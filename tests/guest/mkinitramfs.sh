@@ -92,7 +92,7 @@ base_key() {
 	{
 		echo "$KVER $MODULES"
 		dpkg-query -W busybox-static ndctl daxctl jq coreutils
-		sha256sum "$0"
+		sha256sum < "$0"
 	} | sha256sum | cut -c1-16
 }
 
@@ -103,14 +103,18 @@ ndkit_key() {
 			sha256sum "$BUILDDIR/$t"
 			ldd "$BUILDDIR/$t" | awk -v b="$BUILDDIR/" 'index($3, b) == 1 {print $3}' | xargs -r sha256sum
 		done
-		sha256sum "$HERE/guest/init" "$HERE/guest/lib.sh" "$0"
+		cat "$HERE/guest/init" "$HERE/guest/lib.sh" "$0" | sha256sum
 	} | sha256sum | cut -c1-16
 }
 
 mkdir -p "$OUTDIR" "$CACHE"
+# Several build dirs may share the cache: one builder at a time.
+exec 9> "$CACHE/.lock"
+flock 9
 base=$CACHE/base-$(base_key).cpio.gz
 if [ ! -f "$base" ]; then
 	log "building base $base"
+	rm -f "$CACHE"/base-*.cpio.gz
 	build_base "$base"
 fi
 ndkit=$OUTDIR/ndkit-$(ndkit_key).cpio.gz

@@ -300,7 +300,7 @@ def run_scenario(args):
         cmd = qemu_command(sc, kernel, my_initrd, paths, qmp, boot)
         try:
             elapsed = b.run(cmd, hotadd)
-        except ScenarioError as e:
+        except (ScenarioError, OSError, ValueError) as e:  # QMP trouble during a hot-add
             b.result, b.failure, elapsed = "FAIL", str(e), 0
         for t in b.times:
             print(f"  boot {boot} time: {t}")

@@ -7,8 +7,9 @@
 set -euo pipefail
 
 CACHE=${NDKIT_GUEST_CACHE:-/var/cache/ndkit-guest}
-BUILD_PKGS="meson ninja-build pkg-config gcc libc6-dev uuid-dev libkmod-dev libjson-c-dev"
-GUEST_PKGS="qemu-system-x86 qemu-utils busybox-static cpio kmod ndctl daxctl jq python3 gzip coreutils"
+# scdoc, bash-completion, debhelper and clang: the man, completion, package and fuzz tests.
+BUILD_PKGS="meson ninja-build pkg-config gcc libc6-dev uuid-dev libkmod-dev libjson-c-dev scdoc bash-completion debhelper clang libclang-rt-14-dev"
+GUEST_PKGS="qemu-system-x86 busybox-static cpio kmod ndctl daxctl jq python3 gzip coreutils"
 
 log() { echo "setup: $*" >&2; }
 
@@ -44,6 +45,10 @@ kernel_package() {
 fetch_kernel() {
 	local pkg kver kroot deb
 	pkg=$(kernel_package)
+	if [ -z "$pkg" ] && [ "$(id -u)" -eq 0 ]; then
+		apt-get update -q >&2
+		pkg=$(kernel_package)
+	fi
 	if [ -z "$pkg" ]; then
 		log "apt-cache knows no linux-image-amd64: run 'apt-get update' as root"
 		exit 1
@@ -58,7 +63,7 @@ fetch_kernel() {
 	deb=$(ls "$CACHE"/debs/"${pkg}"_*.deb 2>/dev/null | head -n1 || true)
 	if [ -z "$deb" ]; then
 		log "downloading $pkg"
-		(cd "$CACHE/debs" && apt-get download -q "$pkg" >&2)
+		(cd "$CACHE/debs" && apt-get download -q -o APT::Sandbox::User=root "$pkg" >&2)
 		deb=$(ls "$CACHE"/debs/"${pkg}"_*.deb | head -n1)
 	fi
 	log "unpacking $deb"

@@ -90,11 +90,11 @@ count_devices() {	# count_devices PREFIX: how many /sys/bus/nd/devices/PREFIX*
 	ls -d "$NDKIT_SYS/$1"* 2>/dev/null | wc -l
 }
 
-# wait_for_bus N: the bus has N nmem devices, a region each, and every region has probed
-# its namespaces (libnvdimm registers devices asynchronously).
+# wait_for_bus N SECONDS: the bus has N nmem devices, a region each, and every region has
+# probed its namespaces (libnvdimm registers devices asynchronously).
 wait_for_bus() {
 	local tries=0 r
-	while [ "$tries" -lt 200 ]; do
+	while [ "$tries" -lt $(($2 * 20)) ]; do
 		tries=$((tries + 1))
 		if [ "$(count_devices nmem)" -ge "$1" ] && [ "$(count_devices region)" -ge "$1" ]; then
 			for r in $NDKIT_SYS/region*; do
@@ -105,7 +105,7 @@ wait_for_bus() {
 		fi
 		sleep 0.05
 	done
-	fail "the nvdimm bus did not show $1 nmem and region devices within 10 s" \
+	fail "the nvdimm bus did not show $1 nmem and region devices within $2 s" \
 		"$(ls "$NDKIT_SYS" 2>&1)"
 }
 
@@ -114,5 +114,5 @@ hotadd() {
 	local want
 	want=$(($(count_devices nmem) + 1))
 	echo "@@NDKIT HOTADD $1" > /dev/console
-	wait_for_bus "$want"
+	wait_for_bus "$want" 60
 }

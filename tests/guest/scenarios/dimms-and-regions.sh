@@ -6,8 +6,7 @@ out=$(run ndctl --version)
 expect_match '^[0-9]+\.[0-9]+' "$out"
 
 run upstream-ndctl list -DR > /tmp/list.json
-# One nmem per DIMM, each with the label size the host configured... (upstream lists DIMMs by
-# name; the label size is in sysfs, compared below).
+# One nmem and one region per DIMM.
 [ "$(jq '.dimms | length' /tmp/list.json)" = 2 ] || fail "expected 2 DIMMs" "$(cat /tmp/list.json)"
 [ "$(jq '.regions | length' /tmp/list.json)" = 2 ] || fail "expected 2 regions" "$(cat /tmp/list.json)"
 # Region size = (backend - label-size) rounded down to the backend align:

@@ -1,0 +1,64 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Source the bash completion with a fake COMP_WORDS and check what it offers:
+# subcommands of the real tools, and options and sysfs names through a fake
+# tool (the real commands land on other branches) over a fake sysfs tree.
+# usage: test-completion.sh COMPLETION-SCRIPT NDCTL DAXCTL NDCTL-QEMU
+set -u
+script=$(realpath "$1") ndctl=$(realpath "$2") daxctl=$(realpath "$3") qemu=$(realpath "$4")
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0; checks=0
+
+mkdir -p "$tmp/sys/bus/nd/devices" "$tmp/sys/bus/dax/devices" "$tmp/bin" "$tmp/vm"
+for d in ndbus0 nmem0 nmem1 region0 region1 namespace0.0 namespace1.0; do
+	mkdir "$tmp/sys/bus/nd/devices/$d"
+done
+mkdir "$tmp/sys/bus/dax/devices/dax1.0"
+touch "$tmp/vm/nv0.img"
+cat > "$tmp/bin/ndctl" <<'TOOL'
+#!/bin/sh
+case "$1 ${2-}" in
+"--list-cmds ") printf 'version\nlist\nread-labels\ncreate-namespace\n' ;;
+"read-labels --help") echo "usage: ndctl read-labels [-j|--json] [--all-slots] [-s|--size=SIZE]" ;;
+esac
+TOOL
+sed 's/ndctl read-labels/daxctl reconfigure-device/; s/read-labels/reconfigure-device/' \
+	"$tmp/bin/ndctl" > "$tmp/bin/daxctl"
+chmod +x "$tmp/bin/ndctl" "$tmp/bin/daxctl"
+
+complete_words() {	# WORD... (the last is the one being completed)
+	( cd "$tmp" && _NDKIT_SYSFS=$tmp/sys bash -c '
+		source "$0"
+		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+		_ndkit_complete
+		[ ${#COMPREPLY[@]} -eq 0 ] || printf "%s\n" "${COMPREPLY[@]}" | sort' "$script" "$@" )
+}
+expect() {	# expect "WANTED REPLIES" WORD...
+	local want=$1; shift
+	checks=$((checks + 1))
+	got=$(complete_words "$@" | tr '\n' ' ')
+	if [ "$got" != "$want" ]; then
+		echo "FAIL: '$*': want '$want', got '$got'"; fails=$((fails + 1))
+	fi
+}
+
+# The real tools: their command tables and the dispatcher's options.
+expect "version " "$ndctl" ver
+expect "--help --list-cmds --version " "$daxctl" --
+expect "version " "$qemu" help v
+# Through the fake tools: commands, options from --help, sysfs names, files.
+expect "create-namespace " "$tmp/bin/ndctl" cr
+expect "--all-slots " "$tmp/bin/ndctl" read-labels --a
+expect "--all-slots --json --size " "$tmp/bin/ndctl" read-labels --
+expect "nmem0 nmem1 " "$tmp/bin/ndctl" read-labels nm
+expect "vm/nv0.img " "$tmp/bin/ndctl" read-labels vm/n
+expect "all " "$tmp/bin/ndctl" read-labels al
+expect "region0 region1 " "$tmp/bin/ndctl" list -r ""
+expect "region1 " "$tmp/bin/ndctl" list --region = region1
+expect "fsdax " "$tmp/bin/ndctl" create-namespace -m f
+expect "" "$tmp/bin/ndctl" create-namespace --size ""
+expect "namespace0.0 namespace1.0 " "$tmp/bin/ndctl" create-namespace -e names
+expect "all dax1.0 " "$tmp/bin/daxctl" reconfigure-device ""
+expect "system-ram " "$tmp/bin/daxctl" reconfigure-device -m sys
+echo "test-completion: $checks checks, $fails failed"
+[ "$fails" -eq 0 ]
