@@ -101,6 +101,7 @@ static int to_system_ram(const char *cmd, struct daxctl_dev *dev, const struct d
 					daxctl_dev_get_devname(dev), strerror(-rc));
 			return -1;
 		}
+		say_hotplugged(dev);
 	} else {
 		fprintf(stderr, "%s: already in system-ram mode\n", daxctl_dev_get_devname(dev));
 	}

@@ -74,3 +74,18 @@ int online_and_say(const char *cmd, struct daxctl_memory *mem, bool movable)
 				movable ? " (the default; --no-movable for ZONE_NORMAL)" : "");
 	return rc;
 }
+
+void say_hotplugged(struct daxctl_dev *dev)
+{
+	unsigned long long bs = daxctl_memory_block_size(daxctl_dev_get_ctx(dev)), start, end;
+	char size[48], plugged[48], block[48];
+
+	daxctl_dev_get_ram_range(dev, &start, &end);
+	if (!bs || end - start == daxctl_dev_get_size(dev))
+		return;
+	fprintf(stderr, "%s: %s device, %s hot-plugged as %llu whole %s memory blocks (the unaligned rest stays unused)\n",
+			daxctl_dev_get_devname(dev),
+			format_size_short(daxctl_dev_get_size(dev), size, sizeof(size)),
+			format_size_short(end - start, plugged, sizeof(plugged)),
+			(end - start) / bs, format_size_short(bs, block, sizeof(block)));
+}

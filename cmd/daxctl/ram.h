@@ -13,4 +13,7 @@ int offline_or_explain(const char *cmd, struct daxctl_memory *mem);
 /* Online the offline blocks and say how many and into which zone; count or <0. */
 int online_and_say(const char *cmd, struct daxctl_memory *mem, bool movable);
 
+/* When kmem plugs less than the device (alignment), say how much and why. */
+void say_hotplugged(struct daxctl_dev *dev);
+
 #endif

@@ -17,6 +17,7 @@ block_kb=$(( $(printf '%d' 0x$(cat /sys/devices/system/memory/block_size_bytes))
 before=$(memtotal_kb)
 out=$(run daxctl reconfigure-device -m system-ram dax1.0 2>&1)
 expect_match "onlined 6 memory blocks into ZONE_MOVABLE" "$out"
+expect_match "dax1.0: 880M device, 768M hot-plugged as 6 whole 128M memory blocks" "$out"
 expect_match "reconfigured 1 device$" "$out"
 [ "$(field mode)" = system-ram ] || fail "upstream sees mode $(field mode)"
 [ "$(field online_memblocks)" = 6 ] && [ "$(field total_memblocks)" = 6 ] ||
