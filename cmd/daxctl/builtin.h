@@ -5,7 +5,14 @@
 
 /* daxctl subcommands: argv[0] is the subcommand, ctx a struct daxctl_ctx *. */
 
-/* devices: list.c, device.c ... */
-
+/* list.c */
+int cmd_list(int argc, char **argv, void *ctx);
+/* device.c */
+int cmd_reconfigure_device(int argc, char **argv, void *ctx);
+int cmd_enable_device(int argc, char **argv, void *ctx);
+int cmd_disable_device(int argc, char **argv, void *ctx);
+/* memory.c */
+int cmd_online_memory(int argc, char **argv, void *ctx);
+int cmd_offline_memory(int argc, char **argv, void *ctx);
 
 #endif

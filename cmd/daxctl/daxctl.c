@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+#include <stdlib.h>
 #include <daxctl/libdaxctl.h>
 #include "builtin.h"
 
@@ -6,11 +7,23 @@ static const struct cmd daxctl_cmds[] = {
 	{ "version", cmd_version, "print the ndkit version" },
 
 	/* dax devices and memory */
+	{ "list", cmd_list, "list dax regions and devices as JSON" },
+	{ "reconfigure-device", cmd_reconfigure_device, "switch a device between devdax and system-ram" },
+	{ "online-memory", cmd_online_memory, "online the memory blocks of system-ram devices" },
+	{ "offline-memory", cmd_offline_memory, "offline the memory blocks of system-ram devices" },
+	{ "enable-device", cmd_enable_device, "bind a dax device to its driver" },
+	{ "disable-device", cmd_disable_device, "unbind a dax device from its driver" },
 };
 
+/* NDKIT_ROOT points the tool at a captured sysfs tree (unit tests). */
 static int ctx_new(void **ctx)
 {
-	return daxctl_new((struct daxctl_ctx **)ctx);
+	const char *root = getenv("NDKIT_ROOT");
+	int rc = daxctl_new((struct daxctl_ctx **)ctx);
+
+	if (rc == 0 && root)
+		rc = daxctl_set_root(*ctx, root);
+	return rc;
 }
 
 static void ctx_free(void *ctx)

@@ -1,12 +1,53 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #ifndef NDKIT_DAXCTL_PRIVATE_H
 #define NDKIT_DAXCTL_PRIVATE_H
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <daxctl/libdaxctl.h>
 #include "util/log.h"
 
 #define DAXCTL_EXPORT __attribute__((visibility("default")))
 
-struct daxctl_topology;
+struct daxctl_mapping {
+	struct daxctl_dev *dev;
+	struct daxctl_mapping *next;
+	uint64_t start, end, page_offset;
+};
+
+/* The memory blocks a system-ram device hot-plugged: [first, first + count). */
+struct daxctl_memory {
+	struct daxctl_dev *dev;
+	uint64_t block_size;
+	uint64_t first, count;
+};
+
+struct daxctl_dev {
+	struct daxctl_ctx *ctx;
+	struct daxctl_region *region;
+	struct daxctl_dev *next;
+	struct daxctl_mapping *mappings;
+	struct daxctl_memory *mem;	/* built on first daxctl_dev_get_memory() */
+	char *devname;			/* "dax1.0" */
+	char *path;			/* sysfs directory, under ctx->root */
+	int id;
+	uint64_t size, resource, align;
+	int target_node, numa_node;
+};
+
+struct daxctl_region {
+	struct daxctl_ctx *ctx;
+	struct daxctl_region *next;
+	struct daxctl_dev *devs;
+	char *path;		/* the directory holding dax_region/, under ctx->root */
+	char devname[32];	/* "region1", as upstream */
+	int id;
+	uint64_t size, available_size, align;
+};
+
+struct daxctl_topology {
+	struct daxctl_region *regions;
+};
 
 struct daxctl_ctx {
 	struct log_ctx log;
@@ -20,6 +61,23 @@ struct daxctl_ctx {
 };
 
 void daxctl_topology_free(struct daxctl_topology *topo);
+struct daxctl_topology *daxctl_topology(struct daxctl_ctx *ctx);
+
+/* dev.c, used by the region scan */
+struct daxctl_dev *dev_new(struct daxctl_region *region, const char *devname,
+		const char *path);
+void dev_free(struct daxctl_dev *dev);
+/* memory.c */
+void memory_free(struct daxctl_memory *mem);
+/* driver.c */
+int dev_driver_name(struct daxctl_dev *dev, char *buf, size_t len);
+
+/* "<root>/sys/..." from a path relative to the system root */
+int ctx_path(struct daxctl_ctx *ctx, char *buf, size_t len, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* read a number; @fallback when the attribute is absent or garbage */
+uint64_t attr_u64(struct daxctl_ctx *ctx, const char *dir, const char *attr,
+		uint64_t fallback);
 
 #define dbg(ctx, ...)  log_dbg(&(ctx)->log, __VA_ARGS__)
 #define info(ctx, ...) log_info(&(ctx)->log, __VA_ARGS__)

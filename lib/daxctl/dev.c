@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* dax devices (/sys/bus/dax/devices/daxX.Y) and their physical mappings. */
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "private.h"
+#include "util/sysfs.h"
+
+static void mappings_read(struct daxctl_dev *dev)
+{
+	struct daxctl_mapping **tail = &dev->mappings;
+	char dir[PATH_MAX];
+
+	for (int i = 0; ; i++) {
+		struct daxctl_mapping *map;
+
+		if (path_printf(dir, sizeof(dir), "%s/mapping%d", dev->path, i) < 0 ||
+				access(dir, F_OK) != 0)
+			return;
+		map = calloc(1, sizeof(*map));
+		if (!map)
+			return;
+		map->dev = dev;
+		map->start = attr_u64(dev->ctx, dir, "start", 0);
+		map->end = attr_u64(dev->ctx, dir, "end", 0);
+		map->page_offset = attr_u64(dev->ctx, dir, "page_offset", 0);
+		*tail = map;
+		tail = &map->next;
+	}
+}
+
+struct daxctl_dev *dev_new(struct daxctl_region *region, const char *devname,
+		const char *path)
+{
+	struct daxctl_dev *dev = calloc(1, sizeof(*dev));
+	int region_id;
+
+	if (!dev)
+		return NULL;
+	dev->ctx = region->ctx;
+	dev->region = region;
+	dev->devname = strdup(devname);
+	dev->path = strdup(path);
+	if (!dev->devname || !dev->path ||
+			sscanf(devname, "dax%d.%d", &region_id, &dev->id) != 2) {
+		dbg(region->ctx, "%s: not a dax device name\n", devname);
+		dev_free(dev);
+		return NULL;
+	}
+	dev->size = attr_u64(dev->ctx, path, "size", 0);
+	dev->resource = attr_u64(dev->ctx, path, "resource", 0);
+	dev->align = attr_u64(dev->ctx, path, "align", 0);
+	dev->target_node = (int)attr_u64(dev->ctx, path, "target_node", (uint64_t)-1);
+	dev->numa_node = (int)attr_u64(dev->ctx, path, "numa_node", (uint64_t)-1);
+	mappings_read(dev);
+	return dev;
+}
+
+void dev_free(struct daxctl_dev *dev)
+{
+	while (dev->mappings) {
+		struct daxctl_mapping *next = dev->mappings->next;
+
+		free(dev->mappings);
+		dev->mappings = next;
+	}
+	memory_free(dev->mem);
+	free(dev->devname);
+	free(dev->path);
+	free(dev);
+}
+
+/* The bound driver's name ("device_dax", "kmem"), or -ENODEV when unbound. */
+int dev_driver_name(struct daxctl_dev *dev, char *buf, size_t len)
+{
+	char link[PATH_MAX], target[PATH_MAX];
+	ssize_t n;
+
+	if (path_printf(link, sizeof(link), "%s/driver", dev->path) < 0)
+		return -ENAMETOOLONG;
+	n = readlink(link, target, sizeof(target) - 1);
+	if (n < 0)
+		return -ENODEV;
+	target[n] = '\0';
+	return path_printf(buf, len, "%s", basename(target));
+}
+
+DAXCTL_EXPORT struct daxctl_dev *daxctl_dev_get_by_name(struct daxctl_ctx *ctx,
+		const char *devname)
+{
+	struct daxctl_region *region;
+	struct daxctl_dev *dev;
+
+	daxctl_region_foreach(ctx, region)
+		daxctl_dev_foreach(region, dev)
+			if (strcmp(dev->devname, devname) == 0)
+				return dev;
+	return NULL;
+}
+
+DAXCTL_EXPORT struct daxctl_ctx *daxctl_dev_get_ctx(struct daxctl_dev *dev)
+{
+	return dev->ctx;
+}
+
+DAXCTL_EXPORT struct daxctl_region *daxctl_dev_get_region(struct daxctl_dev *dev)
+{
+	return dev->region;
+}
+
+DAXCTL_EXPORT const char *daxctl_dev_get_devname(struct daxctl_dev *dev)
+{
+	return dev->devname;
+}
+
+DAXCTL_EXPORT int daxctl_dev_get_id(struct daxctl_dev *dev)
+{
+	return dev->id;
+}
+
+DAXCTL_EXPORT unsigned long long daxctl_dev_get_size(struct daxctl_dev *dev)
+{
+	return dev->size;
+}
+
+DAXCTL_EXPORT unsigned long long daxctl_dev_get_resource(struct daxctl_dev *dev)
+{
+	return dev->resource;
+}
+
+DAXCTL_EXPORT unsigned long daxctl_dev_get_align(struct daxctl_dev *dev)
+{
+	return dev->align;
+}
+
+DAXCTL_EXPORT int daxctl_dev_get_target_node(struct daxctl_dev *dev)
+{
+	return dev->target_node;
+}
+
+DAXCTL_EXPORT int daxctl_dev_is_enabled(struct daxctl_dev *dev)
+{
+	char name[64];
+
+	return dev_driver_name(dev, name, sizeof(name)) == 0;
+}
+
+DAXCTL_EXPORT enum daxctl_dev_mode daxctl_dev_get_mode(struct daxctl_dev *dev)
+{
+	char name[64];
+
+	if (dev_driver_name(dev, name, sizeof(name)) < 0)
+		return DAXCTL_DEV_MODE_UNKNOWN;
+	if (strcmp(name, "kmem") == 0)
+		return DAXCTL_DEV_MODE_RAM;
+	return DAXCTL_DEV_MODE_DEVDAX;
+}
+
+DAXCTL_EXPORT struct daxctl_mapping *daxctl_mapping_get_first(struct daxctl_dev *dev)
+{
+	return dev->mappings;
+}
+
+DAXCTL_EXPORT struct daxctl_mapping *daxctl_mapping_get_next(struct daxctl_mapping *map)
+{
+	return map->next;
+}
+
+DAXCTL_EXPORT unsigned long long daxctl_mapping_get_start(struct daxctl_mapping *map)
+{
+	return map->start;
+}
+
+DAXCTL_EXPORT unsigned long long daxctl_mapping_get_end(struct daxctl_mapping *map)
+{
+	return map->end;
+}
+
+DAXCTL_EXPORT unsigned long long daxctl_mapping_get_offset(struct daxctl_mapping *map)
+{
+	return map->page_offset;
+}
+
+DAXCTL_EXPORT unsigned long long daxctl_mapping_get_size(struct daxctl_mapping *map)
+{
+	return map->end - map->start + 1;
+}

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* dax regions: found through the devices on /sys/bus/dax, sorted by id. */
+#include <dirent.h>
+#include <errno.h>
+#include <libgen.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "private.h"
+#include "util/sysfs.h"
+
+int ctx_path(struct daxctl_ctx *ctx, char *buf, size_t len, const char *fmt, ...)
+{
+	char rel[PATH_MAX];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(rel, sizeof(rel), fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(rel))
+		return -ENAMETOOLONG;
+	return path_printf(buf, len, "%s%s", ctx->root, rel);
+}
+
+uint64_t attr_u64(struct daxctl_ctx *ctx, const char *dir, const char *attr,
+		uint64_t fallback)
+{
+	char path[PATH_MAX];
+	uint64_t v;
+
+	if (path_printf(path, sizeof(path), "%s/%s", dir, attr) < 0)
+		return fallback;
+	if (sysfs_read_u64(&ctx->log, path, &v) < 0)
+		return fallback;
+	return v;
+}
+
+static void region_free(struct daxctl_region *region)
+{
+	while (region->devs) {
+		struct daxctl_dev *next = region->devs->next;
+
+		dev_free(region->devs);
+		region->devs = next;
+	}
+	free(region->path);
+	free(region);
+}
+
+void daxctl_topology_free(struct daxctl_topology *topo)
+{
+	if (!topo)
+		return;
+	while (topo->regions) {
+		struct daxctl_region *next = topo->regions->next;
+
+		region_free(topo->regions);
+		topo->regions = next;
+	}
+	free(topo);
+}
+
+static struct daxctl_region *region_new(struct daxctl_ctx *ctx, const char *path)
+{
+	struct daxctl_region *region = calloc(1, sizeof(*region));
+	char attrs[PATH_MAX];
+
+	if (!region || path_printf(attrs, sizeof(attrs), "%s/dax_region", path) < 0)
+		goto fail;
+	region->ctx = ctx;
+	region->path = strdup(path);
+	if (!region->path)
+		goto fail;
+	region->id = (int)attr_u64(ctx, attrs, "id", (uint64_t)-1);
+	if (region->id < 0) {
+		dbg(ctx, "%s: no dax_region/id, not a dax region\n", path);
+		goto fail;
+	}
+	region->size = attr_u64(ctx, attrs, "size", 0);
+	region->available_size = attr_u64(ctx, attrs, "available_size", 0);
+	region->align = attr_u64(ctx, attrs, "align", 0);
+	snprintf(region->devname, sizeof(region->devname), "region%d", region->id);
+	return region;
+fail:
+	if (region)
+		free(region->path);
+	free(region);
+	return NULL;
+}
+
+/* Keep the list sorted by id: listings are stable whatever readdir says. */
+static void region_insert(struct daxctl_topology *topo, struct daxctl_region *region)
+{
+	struct daxctl_region **pos = &topo->regions;
+
+	while (*pos && (*pos)->id < region->id)
+		pos = &(*pos)->next;
+	region->next = *pos;
+	*pos = region;
+}
+
+static struct daxctl_region *region_for_dir(struct daxctl_ctx *ctx,
+		struct daxctl_topology *topo, const char *dir)
+{
+	struct daxctl_region *region;
+
+	for (region = topo->regions; region; region = region->next)
+		if (strcmp(region->path, dir) == 0)
+			return region;
+	region = region_new(ctx, dir);
+	if (region)
+		region_insert(topo, region);
+	return region;
+}
+
+static void dev_insert(struct daxctl_region *region, struct daxctl_dev *dev)
+{
+	struct daxctl_dev **pos = &region->devs;
+
+	while (*pos && (*pos)->id < dev->id)
+		pos = &(*pos)->next;
+	dev->next = *pos;
+	*pos = dev;
+}
+
+static void scan_one(struct daxctl_ctx *ctx, struct daxctl_topology *topo,
+		const char *bus_dir, const char *name)
+{
+	char link[PATH_MAX], real[PATH_MAX], parent[PATH_MAX];
+	struct daxctl_region *region;
+	struct daxctl_dev *dev;
+
+	if (path_printf(link, sizeof(link), "%s/%s", bus_dir, name) < 0 ||
+			!realpath(link, real))
+		return;
+	strcpy(parent, real);
+	region = region_for_dir(ctx, topo, dirname(parent));
+	if (!region)
+		return;
+	dev = dev_new(region, name, real);
+	if (dev)
+		dev_insert(region, dev);
+}
+
+static struct daxctl_topology *topology_scan(struct daxctl_ctx *ctx)
+{
+	struct daxctl_topology *topo = calloc(1, sizeof(*topo));
+	char bus_dir[PATH_MAX];
+	struct dirent *de;
+	DIR *dir;
+
+	if (!topo)
+		return NULL;
+	if (ctx_path(ctx, bus_dir, sizeof(bus_dir), "/sys/bus/dax/devices") < 0)
+		return topo;
+	dir = opendir(bus_dir);
+	if (!dir) {
+		dbg(ctx, "%s: %s (dax modules not loaded?)\n", bus_dir, strerror(errno));
+		return topo;
+	}
+	while ((de = readdir(dir)))
+		if (de->d_name[0] != '.')
+			scan_one(ctx, topo, bus_dir, de->d_name);
+	closedir(dir);
+	return topo;
+}
+
+struct daxctl_topology *daxctl_topology(struct daxctl_ctx *ctx)
+{
+	if (!ctx->topology)
+		ctx->topology = topology_scan(ctx);
+	return ctx->topology;
+}
+
+DAXCTL_EXPORT void daxctl_invalidate(struct daxctl_ctx *ctx)
+{
+	daxctl_topology_free(ctx->topology);
+	ctx->topology = NULL;
+}
+
+DAXCTL_EXPORT struct daxctl_region *daxctl_region_get_first(struct daxctl_ctx *ctx)
+{
+	struct daxctl_topology *topo = daxctl_topology(ctx);
+
+	return topo ? topo->regions : NULL;
+}
+
+DAXCTL_EXPORT struct daxctl_region *daxctl_region_get_next(struct daxctl_region *region)
+{
+	return region->next;
+}
+
+DAXCTL_EXPORT struct daxctl_region *daxctl_region_get_by_id(struct daxctl_ctx *ctx, int id)
+{
+	struct daxctl_region *region;
+
+	daxctl_region_foreach(ctx, region)
+		if (region->id == id)
+			return region;
+	return NULL;
+}
+
+/*
+ * An nd dax device (/sys/bus/nd/devices/daxX.Y, possibly under a captured
+ * root) holds its dax region's attributes: match on the resolved directory.
+ */
+DAXCTL_EXPORT struct daxctl_region *daxctl_region_get_by_path(struct daxctl_ctx *ctx,
+		const char *path)
+{
+	struct daxctl_region *region;
+	char real[PATH_MAX];
+
+	if (!path || !realpath(path, real))
+		return NULL;
+	daxctl_region_foreach(ctx, region)
+		if (strcmp(region->path, real) == 0)
+			return region;
+	return NULL;
+}
+
+DAXCTL_EXPORT struct daxctl_ctx *daxctl_region_get_ctx(struct daxctl_region *region)
+{
+	return region->ctx;
+}
+
+DAXCTL_EXPORT int daxctl_region_get_id(struct daxctl_region *region)
+{
+	return region->id;
+}
+
+DAXCTL_EXPORT const char *daxctl_region_get_devname(struct daxctl_region *region)
+{
+	return region->devname;
+}
+
+/* The path users see: relative to /sys/devices, as upstream prints it. */
+DAXCTL_EXPORT const char *daxctl_region_get_path(struct daxctl_region *region)
+{
+	const char *marker = strstr(region->path, "/sys/devices/");
+
+	return marker ? marker + strlen("/sys/devices") : region->path;
+}
+
+DAXCTL_EXPORT unsigned long long daxctl_region_get_size(struct daxctl_region *region)
+{
+	return region->size;
+}
+
+DAXCTL_EXPORT unsigned long long daxctl_region_get_available_size(
+		struct daxctl_region *region)
+{
+	return region->available_size;
+}
+
+DAXCTL_EXPORT unsigned long daxctl_region_get_align(struct daxctl_region *region)
+{
+	return region->align;
+}
+
+DAXCTL_EXPORT struct daxctl_dev *daxctl_dev_get_first(struct daxctl_region *region)
+{
+	return region->devs;
+}
+
+DAXCTL_EXPORT struct daxctl_dev *daxctl_dev_get_next(struct daxctl_dev *dev)
+{
+	return dev->next;
+}

@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# reconfigure-device -m system-ram loads kmem through libkmod when it is not
+# loaded, and without a kmem module refuses with the fix and changes nothing.
+DIMMS="1G:128K:2M 1G:2M:128M"
+# nmem1's captured labels bring back namespace1.0; upstream ndctl makes it devdax
+# (the info block lives in the data area, which the capture does not hold).
+PRELOAD="1:nvdimm1-v1.1-after-create.lsa.gz"
+
+run upstream-ndctl create-namespace -f -e namespace1.0 -m devdax -a 2M
+run rmmod kmem
+ko=$(find /lib/modules -name kmem.ko)
+[ -n "$ko" ] || fail "no kmem.ko in the guest"
+run mv "$ko" /tmp/kmem.ko
+expect_fail "kmem driver not available: .*modprobe kmem" daxctl reconfigure-device -m system-ram dax1.0
+[ "$(basename "$(readlink /sys/bus/dax/devices/dax1.0/driver)")" = device_dax ] ||
+	fail "dax1.0 left device_dax after the refusal"
+
+run mv /tmp/kmem.ko "$ko"
+out=$(run daxctl reconfigure-device -m system-ram dax1.0 2>&1)
+expect_match "reconfigured 1 device$" "$out"
+grep -q "^kmem " /proc/modules || fail "kmem not loaded" "$(cat /proc/modules)"
+[ "$(run upstream-daxctl list -d dax1.0 | jq -r '.[0].mode')" = system-ram ] ||
+	fail "upstream does not see dax1.0 in system-ram mode"

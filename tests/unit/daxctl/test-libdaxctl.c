@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* libdaxctl objects over sysfs trees captured in a guest (data/STATE.sysfs). */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <json-c/json.h>
+#include <daxctl/libdaxctl.h>
+#include "../test.h"
+
+static const char *data_dir;
+
+static void mkdir_p(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(path, 0755);
+		*p = '/';
+	}
+}
+
+/* "F /sys/x value" makes a file, "L /sys/y target" a symlink, under root. */
+static void unpack_line(const char *root, char *line)
+{
+	char kind = line[0], *path = line + 2, *val = strchr(path, ' ');
+	char full[PATH_MAX];
+	FILE *f;
+
+	line[strcspn(line, "\n")] = '\0';
+	if (val)
+		*val++ = '\0';
+	snprintf(full, sizeof(full), "%s%s", root, path);
+	mkdir_p(full);
+	if (kind == 'L' && val) {
+		CHECK(symlink(val, full) == 0);
+	} else if (kind == 'F' && (f = fopen(full, "w"))) {
+		fprintf(f, "%s\n", val ? val : "");
+		fclose(f);
+	}
+}
+
+static struct daxctl_ctx *ctx_for(const char *state, char *root)
+{
+	char path[PATH_MAX], line[4096];
+	struct daxctl_ctx *ctx;
+	FILE *f;
+
+	strcpy(root, "/tmp/test-libdaxctl.XXXXXX");
+	CHECK(mkdtemp(root) != NULL);
+	snprintf(path, sizeof(path), "%s/%s.sysfs", data_dir, state);
+	f = fopen(path, "r");
+	CHECK(f != NULL);
+	while (f && fgets(line, sizeof(line), f))
+		unpack_line(root, line);
+	if (f)
+		fclose(f);
+	CHECK(daxctl_new(&ctx) == 0);
+	CHECK(daxctl_set_root(ctx, root) == 0);
+	return ctx;
+}
+
+static void ctx_done(struct daxctl_ctx *ctx, const char *root)
+{
+	char cmd[PATH_MAX + 16];
+
+	daxctl_unref(ctx);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	CHECK(system(cmd) == 0);
+}
+
+static void test_devdax(void)
+{
+	char root[PATH_MAX], path[PATH_MAX + 128];
+	struct daxctl_ctx *ctx = ctx_for("devdax", root);
+	struct daxctl_region *r0 = daxctl_region_get_first(ctx), *r1;
+	struct daxctl_dev *dev;
+	struct daxctl_mapping *map;
+	unsigned long long start, end;
+
+	CHECK(r0 && daxctl_region_get_id(r0) == 0);	/* sorted by id */
+	r1 = r0 ? daxctl_region_get_next(r0) : NULL;
+	CHECK(r1 && daxctl_region_get_id(r1) == 1 && !daxctl_region_get_next(r1));
+	CHECK(daxctl_region_get_by_id(ctx, 1) == r1);
+	CHECK(daxctl_region_get_by_id(ctx, 5) == NULL);
+	CHECK_EQ_STR(daxctl_region_get_path(r1),
+			"/LNXSYSTM:00/LNXSYBUS:00/ACPI0012:00/ndbus0/region1/dax1.0");
+	CHECK_EQ_STR(daxctl_region_get_devname(r1), "region1");
+	CHECK_EQ_U64(daxctl_region_get_size(r1), 880ULL << 20);
+	CHECK_EQ_U64(daxctl_region_get_align(r1), 2ULL << 20);
+	snprintf(path, sizeof(path), "%s/sys/devices/LNXSYSTM:00/LNXSYBUS:00/ACPI0012:00/ndbus0/region1/dax1.0",
+			root);
+	CHECK(daxctl_region_get_by_path(ctx, path) == r1);
+
+	dev = daxctl_dev_get_by_name(ctx, "dax1.0");
+	CHECK(dev && daxctl_dev_get_region(dev) == r1 && daxctl_dev_get_first(r1) == dev);
+	CHECK_EQ_U64(daxctl_dev_get_size(dev), 880ULL << 20);
+	CHECK_EQ_U64(daxctl_dev_get_resource(dev), 0x141000000ULL);
+	CHECK_EQ_U64(daxctl_dev_get_target_node(dev), 0);
+	CHECK(daxctl_dev_is_enabled(dev));
+	CHECK(daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_DEVDAX);
+	CHECK(daxctl_dev_get_memory(dev) == NULL);
+	map = daxctl_mapping_get_first(dev);
+	CHECK(map && !daxctl_mapping_get_next(map));
+	CHECK_EQ_U64(daxctl_mapping_get_end(map), 0x177ffffffULL);
+	CHECK_EQ_U64(daxctl_mapping_get_size(map), 880ULL << 20);
+	CHECK_EQ_U64(daxctl_memory_block_size(ctx), 128ULL << 20);
+	/* 0x141000000 rounds up to block 41; the end 0x178000000 is aligned */
+	daxctl_dev_get_ram_range(dev, &start, &end);
+	CHECK_EQ_U64(start, 41ULL << 27);
+	CHECK_EQ_U64(end, 0x178000000ULL);
+	daxctl_dev_get_ram_range(daxctl_dev_get_by_name(ctx, "dax0.0"), &start, &end);
+	CHECK(start >= end);	/* 62 MiB at 0x100200000: no whole block */
+	CHECK(daxctl_dev_get_by_name(ctx, "dax3.0") == NULL);
+	ctx_done(ctx, root);
+}
+
+static void test_system_ram(const char *state, int online)
+{
+	char root[PATH_MAX];
+	struct daxctl_ctx *ctx = ctx_for(state, root);
+	struct daxctl_dev *dev = daxctl_dev_get_by_name(ctx, "dax1.0");
+	struct daxctl_memory *mem = dev ? daxctl_dev_get_memory(dev) : NULL;
+
+	CHECK(dev && daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_RAM);
+	CHECK(mem && daxctl_memory_get_dev(mem) == dev);
+	CHECK_EQ_U64(daxctl_memory_get_block_size(mem), 128ULL << 20);
+	CHECK_EQ_U64(daxctl_memory_get_first_block(mem), 41);
+	CHECK_EQ_U64(daxctl_memory_num_sections(mem), 6);
+	CHECK_EQ_U64(daxctl_memory_is_online(mem), online);
+	if (online)
+		CHECK(daxctl_memory_is_movable(mem) == 1);
+	else
+		CHECK(daxctl_memory_is_movable(mem) == -ENXIO);
+	CHECK(daxctl_dev_get_memory(daxctl_dev_get_by_name(ctx, "dax0.0")) == NULL);
+	ctx_done(ctx, root);
+}
+
+static void test_json(void)
+{
+	char root[PATH_MAX];
+	struct daxctl_ctx *ctx = ctx_for("system-ram", root);
+	struct json_object *j, *devs, *v;
+
+	j = daxctl_region_to_json(daxctl_region_get_by_id(ctx, 1), NULL,
+			DAXCTL_JSON_DEVICES | DAXCTL_JSON_NO_PATH);
+	CHECK(j && !json_object_object_get_ex(j, "path", NULL));
+	CHECK(json_object_object_get_ex(j, "id", &v) && json_object_get_int(v) == 1);
+	CHECK(!json_object_object_get_ex(j, "available_size", NULL));	/* 0: omitted */
+	CHECK(json_object_object_get_ex(j, "devices", &devs) &&
+			json_object_array_length(devs) == 1);
+	v = json_object_array_get_idx(devs, 0);
+	CHECK_EQ_STR(json_object_get_string(json_object_object_get(v, "mode")), "system-ram");
+	CHECK(json_object_get_int(json_object_object_get(v, "online_memblocks")) == 6);
+	CHECK(json_object_get_boolean(json_object_object_get(v, "movable")));
+	CHECK(!json_object_object_get_ex(v, "mappings", NULL));	/* only with -M */
+	json_object_put(j);
+	/* a device filter that matches nothing leaves no devices key */
+	j = daxctl_region_to_json(daxctl_region_get_by_id(ctx, 1), "dax0.0", DAXCTL_JSON_DEVICES);
+	CHECK(j && json_object_object_get_ex(j, "path", NULL) &&
+			!json_object_object_get_ex(j, "devices", NULL));
+	json_object_put(j);
+	ctx_done(ctx, root);
+}
+
+/* What ndctl list -X -u embeds as "daxregion", as upstream printed it. */
+static void test_ndctl_daxregion(void)
+{
+	char root[PATH_MAX], path[PATH_MAX];
+	struct daxctl_ctx *ctx = ctx_for("devdax", root);
+	struct json_object *namespaces, *want, *got;
+	unsigned flags = DAXCTL_JSON_DEVICES | DAXCTL_JSON_NO_PATH | DAXCTL_JSON_HUMAN;
+
+	snprintf(path, sizeof(path), "%s/devdax.upstream-ndctl-list-Xu.json", data_dir);
+	namespaces = json_object_from_file(path);
+	CHECK(namespaces && json_object_array_length(namespaces) == 2);
+	for (size_t i = 0; namespaces && i < json_object_array_length(namespaces); i++) {
+		want = json_object_object_get(json_object_array_get_idx(namespaces, i), "daxregion");
+		got = daxctl_region_to_json(daxctl_region_get_by_id(ctx,
+				json_object_get_int(json_object_object_get(want, "id"))), NULL, flags);
+		CHECK_EQ_STR(json_object_to_json_string(got), json_object_to_json_string(want));
+		json_object_put(got);
+	}
+	json_object_put(namespaces);
+	ctx_done(ctx, root);
+}
+
+int main(int argc, char **argv)
+{
+	data_dir = argc > 1 ? argv[1] : "data";
+	test_devdax();
+	test_system_ram("system-ram", 6);
+	test_system_ram("offline", 0);
+	test_json();
+	test_ndctl_daxregion();
+	return test_done("test-libdaxctl");
+}
