@@ -158,6 +158,8 @@ static int open_targets(const struct label_cmd *c, const struct label_opts *o, c
 		if (label_target_open(c->name, &(*tg)[i], o->label_size, writable) < 0 ||
 				(writable && label_target_check_idle(c->name, &(*tg)[i]) < 0)) {
 			label_targets_free(*tg, *n);
+			*tg = NULL;
+			*n = 0;
 			return 1;
 		}
 	}
