@@ -220,7 +220,9 @@ struct json_object *ndctl_lsa_to_json(const struct ndctl_lsa *lsa);
 /*
  * Write both index blocks like the kernel (index 0 seq 3, index 1 seq 2, all
  * slots free, bitmap bits past nslot zero). labelsize 128 (v1.1) or 256 (v1.2).
- * Slots are not written. *out (if not NULL) gets the new state.
+ * Slots are not written. *out (if not NULL) gets the new state. Like the
+ * kernel's, this is not a transaction (index 0 then index 1 are written):
+ * use it on an uninitialized area or one whose labels are being discarded.
  */
 int ndctl_lsa_init(struct ndctl_lsa_xport *t, unsigned labelsize, struct ndctl_lsa **out);
 
@@ -286,6 +288,17 @@ struct ndctl_lsa_expect {
 int ndctl_lsa_validate(const struct ndctl_lsa *lsa, const struct ndctl_lsa_expect *expect,
 		struct ndctl_lsa_finding **out, unsigned *n);
 const char *ndctl_lsa_severity_name(enum ndctl_lsa_severity s);
+
+/*
+ * Across the n DIMMs of a region (lsas[i] may be NULL for a DIMM without
+ * labels): every uuid whose labels say nlabel == k needs positions 0..k-1
+ * exactly once. Ids: position-missing, position-duplicate, nlabel-mismatch
+ * (labels of one uuid disagree on nlabel). slot in the findings is the slot
+ * of the label concerned, index the DIMM's number in lsas. Same return as
+ * ndctl_lsa_validate.
+ */
+int ndctl_lsa_validate_set(const struct ndctl_lsa *const *lsas, unsigned n,
+		struct ndctl_lsa_finding **out, unsigned *nfindings);
 
 #ifdef __cplusplus
 }

@@ -21,6 +21,8 @@ static void exercise_decoded(const struct ndctl_lsa *lsa)
 
 	if (ndctl_lsa_validate(lsa, &expect, &f, &n) >= 0)
 		free(f);
+	if (ndctl_lsa_validate_set(&lsa, 1, &f, &n) >= 0)
+		free(f);
 	j = ndctl_lsa_to_json(lsa);
 	json_object_to_json_string(j);
 	json_object_put(j);

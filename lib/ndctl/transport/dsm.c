@@ -35,8 +35,8 @@ static int ioctl_err(struct dsm_xport *d, const char *what)
 	switch (e) {
 	case EPERM:
 	case EACCES:
-		return lsa_xport_err(&d->base, -e, "%s: %s refused: run as root with the device opened for writing",
-			d->path, what);
+		return lsa_xport_err(&d->base, -e, "%s: %s refused (%s): run as root",
+			d->path, what, strerror(e));
 	case ENOTTY:
 	case EINVAL:
 		return lsa_xport_err(&d->base, -e, "%s: %s is not supported by this DIMM: check nmemN/commands (QEMU needs label-size=...)",
@@ -147,7 +147,14 @@ NDCTL_EXPORT int ndctl_lsa_dsm_open(const char *devpath, unsigned flags, struct 
 	d->base.ops = &dsm_ops;
 	d->base.writable = rw;
 	d->path = strdup(devpath);
-	d->fd = open(devpath, (rw ? O_RDWR : O_RDONLY) | O_CLOEXEC);
+	/*
+	 * Like upstream, open O_RDWR even to read (the ioctl path is only
+	 * exercised that way); read-only callers still cannot write, the
+	 * writable flag guards that. Fall back to O_RDONLY for reads.
+	 */
+	d->fd = open(devpath, O_RDWR | O_CLOEXEC);
+	if (d->fd < 0 && !rw)
+		d->fd = open(devpath, O_RDONLY | O_CLOEXEC);
 	*out = &d->base;	/* even on failure: the caller reads the message, then closes */
 	if (!d->path)
 		return lsa_xport_err(&d->base, -ENOMEM, "out of memory");

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <uuid/uuid.h>
 #include "../test.h"
 #include "lsa-test-util.h"
@@ -241,6 +242,19 @@ static void check_findings(void)
 	ndctl_lsa_xport_close(t);
 }
 
+/* Findings of validate_set with the given id (all errors when id is NULL). */
+static unsigned count_set_findings(struct ndctl_lsa **lsa, const char *id)
+{
+	struct ndctl_lsa_finding *f;
+	unsigned n, i, count = 0;
+	int errors = ndctl_lsa_validate_set((const struct ndctl_lsa *const *)lsa, 2, &f, &n);
+
+	for (i = 0; i < n; i++)
+		count += id ? !strcmp(f[i].id, id) : 1;
+	free(f);
+	return id ? count : (unsigned)errors;
+}
+
 /* Two DIMMs, the kernel's UPDATING protocol: final labels with flags as given. */
 static void check_set_update(void)
 {
@@ -256,17 +270,47 @@ static void check_set_update(void)
 		l[i].nlabel = 2;
 		l[i].position = (uint16_t)i;
 	}
+	/* only DIMM 0 labelled: position 1 is missing */
+	CHECK_EQ_U64(ndctl_lsa_add(lsa[0], t[0], &l[0], NULL), 0);
+	CHECK_EQ_U64(count_set_findings(lsa, "position-missing"), 1);
+	CHECK_EQ_U64(ndctl_lsa_delete(lsa[0], t[0], 0), 0);
 	CHECK_EQ_U64(ndctl_lsa_set_update(lsa, t, 2, NULL, l), 0);
+	CHECK_EQ_U64(count_set_findings(lsa, NULL), 0);
 	for (i = 0; i < 2; i++) {
 		CHECK_EQ_U64(ndctl_lsa_label_count(lsa[i]), 1);
 		CHECK_EQ_U64(ndctl_lsa_label_get(lsa[i], 0, &got), 0);
 		CHECK_EQ_U64(got.flags, 0);
 		CHECK_EQ_U64(got.position, i);
-		CHECK_EQ_U64(got.slot, 1);	/* pass 1 used slot 0 */
+		CHECK_EQ_U64(got.slot, 1);	/* pass 1 took slot 0, the lowest free */
 		check_consistent(lsa[i], t[i]);
 		ndctl_lsa_free(lsa[i]);
 		ndctl_lsa_xport_close(t[i]);
 	}
+}
+
+/* A writer holds the file lock; a second one is told to wait, then gets it. */
+static void check_file_lock(void)
+{
+	char path[] = "/tmp/ndkit-lock-XXXXXX";
+	struct ndctl_lsa_xport *a, *b;
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0 && ftruncate(fd, 128 << 10) == 0);
+	close(fd);
+	CHECK_EQ_U64(ndctl_lsa_file_open(path, 0, NDCTL_LSA_WRITABLE, &a), 0);
+	CHECK_EQ_U64(ndctl_lsa_file_open(path, 0, NDCTL_LSA_WRITABLE, &b), 0);
+	CHECK_EQ_U64(ndctl_lsa_xport_lock(a), 0);
+	CHECK_EQ_U64(ndctl_lsa_init(b, 256, NULL), -EBUSY);
+	CHECK(strstr(ndctl_lsa_xport_errmsg(b), "locked by another label writer") != NULL);
+	ndctl_lsa_xport_unlock(a);
+	CHECK_EQ_U64(ndctl_lsa_init(b, 256, NULL), 0);
+	CHECK_EQ_U64(ndctl_lsa_xport_write(a, 0, "x", 1), 0);
+	ndctl_lsa_xport_close(a);
+	ndctl_lsa_xport_close(b);
+	CHECK_EQ_U64(ndctl_lsa_file_open(path, 0, 0, &a), 0);
+	CHECK_EQ_U64(ndctl_lsa_xport_write(a, 0, "x", 1), -EPERM);
+	ndctl_lsa_xport_close(a);
+	unlink(path);
 }
 
 int main(void)
@@ -288,5 +332,6 @@ int main(void)
 	check_full_and_errors();
 	check_findings();
 	check_set_update();
+	check_file_lock();
 	return test_done("lsa-txn");
 }
