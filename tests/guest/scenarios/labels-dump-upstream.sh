@@ -16,7 +16,8 @@ def guid: split("-") as $p | [rev($p[0]), rev($p[1]), rev($p[2]), $p[3], $p[4]] 
 JQ
 for d in nmem0 nmem1; do
 	run ndctl read-labels -j $d > /tmp/nd-$d.json
-	run upstream-ndctl read-labels -j $d > /tmp/up-$d.json
+	# upstream 76.1 wraps even one DIMM in an array; ndkit prints the object
+	run upstream-ndctl read-labels -j $d | jq 'if type == "array" then .[0] else . end' > /tmp/up-$d.json
 	jq '[.label[].slot]' /tmp/nd-$d.json > /tmp/active.json
 	jq -L /tmp --slurpfile a /tmp/active.json 'include "guid";
 		.label |= map(select(.slot as $s | $a[0] | index([$s]))
