@@ -253,6 +253,13 @@ def check_round_trips(vectors):
     write(f, bytes(torn))
     err = check_ok("check-labels", f, ok=False)
     check("no-index" in err and "successfully verified 0 nmems" in err, f"no index: {err!r}")
+    # an error finding: two v1.1 labels (no label checksum) made to overlap in DPA
+    v11, e11 = vectors["nvdimm0-v1.1-after-create"]
+    _, b = (2 * 256 + l["slot"] * 128 for l in e11["labels"][:2])
+    bad = bytearray(v11)
+    bad[b + 104:b + 112] = (e11["labels"][0]["dpa"] + 4096).to_bytes(8, "little")
+    err = check_ok("check-labels", write(os.path.join(TMP, "overlap.lsa"), bytes(bad)), ok=False)
+    check("dpa-overlap" in err and "error" in err, f"overlap not an error: {err!r}")
     good = write(os.path.join(TMP, "good.lsa"), area)
     err = check_ok("check-labels", good, f, ok=False)
     check("successfully verified 1 nmem\n" in err, f"one of two verified: {err!r}")
