@@ -293,12 +293,13 @@ static int read_all(const struct label_opts *o, struct label_target *tg, unsigne
 {
 	struct json_object *all = o->json ? json_object_new_array() : NULL;
 	unsigned i, count = 0;
-	int rc = 0;
+	int failed = 0;
 
-	for (i = 0; i < n && rc == 0; i++) {
-		rc = o->json ? read_json(o, &tg[i], all) : read_raw(o, &tg[i], out);
+	for (i = 0; i < n; i++) {
+		int rc = o->json ? read_json(o, &tg[i], all) : read_raw(o, &tg[i], out);
+
 		if (rc < 0)
-			report_xport(&read_cmd, &tg[i], rc);
+			failed = report_xport(&read_cmd, &tg[i], rc);
 		else
 			count++;
 	}
@@ -306,7 +307,7 @@ static int read_all(const struct label_opts *o, struct label_target *tg, unsigne
 		util_json_print(out, count == 1 ? json_object_array_get_idx(all, 0) : all);
 	json_object_put(all);
 	print_count(&read_cmd, count);
-	return rc < 0;
+	return failed;
 }
 
 int cmd_read_labels(int argc, char **argv, void *ctx)
@@ -389,9 +390,14 @@ static uint8_t *read_input(const struct label_opts *o, size_t *len)
 	return buf;
 }
 
-static int write_checks(const struct label_opts *o, const struct label_target *tg, size_t len)
+/* -s limits how much of the input is written, as upstream. */
+static int write_checks(const struct label_opts *o, const struct label_target *tg, size_t *plen)
 {
 	uint64_t room = extent_len(o, tg);
+	size_t len = *plen;
+
+	if (o->size_set && o->size && len > o->size)
+		len = *plen = (size_t)o->size;
 
 	if (len == 0) {
 		fprintf(stderr, "ndctl write-labels: %s is empty: give a label-area dump to -i\n",
@@ -437,7 +443,7 @@ int cmd_write_labels(int argc, char **argv, void *ctx)
 		check_extent(&write_cmd, &o, tg, n);
 	if (!rc)
 		buf = read_input(&o, &len);
-	rc = rc || !buf || write_checks(&o, tg, len);
+	rc = rc || !buf || write_checks(&o, tg, &len);
 	if (!rc) {
 		int wrc = write_locked(tg, o.offset, buf, len);
 

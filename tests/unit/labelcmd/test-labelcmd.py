@@ -226,6 +226,9 @@ def zero_write_round_trips(vectors):
     check_ok("write-labels", "-i", part, "-O", "300", f)
     now = open(f, "rb").read()
     check(now[300:400] == b"\xab" * 100 and now[:300] == area[:300] and now[400:] == area[400:], "write -O")
+    check_ok("write-labels", "-i", dump, "-s", "64", "-O", "1000", f)
+    now = open(f, "rb").read()
+    check(now[1000:1064] == area[:64] and now[1064:] == area[1064:], "write -s writes the first SIZE bytes")
 
 
 def check_round_trips(vectors):
