@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef NDKIT_CMD_NDCTL_LABELS_H
+#define NDKIT_CMD_NDCTL_LABELS_H
+/*
+ * Shared by the label commands (labels.c): what a command argument names
+ * (a DIMM or a file, label-target.c) and the read-labels JSON (labels-json.c).
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <ndctl/libndctl.h>
+
+/* Two index blocks of 256 bytes and two 128-byte labels: the smallest usable area. */
+#define LABEL_AREA_MIN (2 * 256 + 2 * 128)
+
+struct label_target {
+	char *arg;		/* as given: "nmem0" or a path */
+	char *dev;		/* "nmem0", or the path for a file */
+	bool is_file;
+	struct ndctl_lsa_xport *t;
+};
+
+/*
+ * Resolve the command's arguments ("all" expands to every nmem in sysfs).
+ * Prints a one-line error and returns -1 on an unknown name.
+ */
+int label_targets_resolve(const char *cmd, char **args, int nargs,
+		struct label_target **out, unsigned *count);
+void label_targets_free(struct label_target *tg, unsigned count);
+
+/* Open the DIMM's /dev/nmemN or the file; prints a one-line error on failure. */
+int label_target_open(const char *cmd, struct label_target *tg, uint64_t label_size, bool writable);
+
+/*
+ * 0 if the label area may be written; for a DIMM in use prints which region
+ * to disable and returns -EBUSY.
+ */
+int label_target_check_idle(const char *cmd, const struct label_target *tg);
+
+/* After a write: unbind and rebind the nmem so the kernel rereads its labels. */
+int label_target_revalidate(const char *cmd, const struct label_target *tg);
+
+/* read-labels JSON */
+enum label_json_flags {
+	LABEL_JSON_HUMAN = 1 << 0,	/* -u */
+	LABEL_JSON_INDEX_ONLY = 1 << 1,	/* -I */
+	LABEL_JSON_ALL_SLOTS = 1 << 2,	/* --all-slots: stale slots too, with "active" */
+};
+struct json_object *label_dump_json(const char *dev, const struct ndctl_lsa *lsa, unsigned flags);
+
+#endif

@@ -1,0 +1,339 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""The label commands through the CLI, on files built from ../shared/testdata.
+
+usage: test-labelcmd.py NDCTL   (env NDKIT_TESTDATA points at testdata)
+
+Every vector is read raw and embedded at the end of a larger (sparse) backend
+file and compared field by field with its *.expected.json and with upstream's
+read-labels dump (stale slots dropped, GUIDs converted from on-media order);
+then init/zero/write/check round trips and every bad input, each asserting
+the file is unchanged.
+"""
+import glob
+import gzip
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import uuid
+
+NDCTL = sys.argv[1]
+DATA = os.path.join(os.environ.get("NDKIT_TESTDATA", "../shared/testdata"), "labels")
+TMP = tempfile.mkdtemp(prefix="labelcmd-")
+BACKEND_PAD = 64 << 20
+checks = failures = 0
+
+LABEL_KEYS = ["uuid", "name", "slot", "position", "nlabel", "flags", "isetcookie",
+              "lbasize", "dpa", "rawsize"]
+GUID_KEYS = ["type_guid", "abstraction_guid"]
+INDEX_KEYS = ["signature", "major", "minor", "labelsize", "seq", "nslot"]
+
+
+def check(cond, what):
+    global checks, failures
+    checks += 1
+    if not cond:
+        failures += 1
+        print("FAIL:", what, file=sys.stderr)
+    return cond
+
+
+def ndctl(*args, stdin=None):
+    p = subprocess.run([NDCTL, *args], capture_output=True, stdin=stdin)
+    return p.returncode, p.stdout, p.stderr.decode()
+
+
+def read_json(*args):
+    rc, out, err = ndctl("read-labels", "-j", *args)
+    check(rc == 0, f"read-labels -j {args}: rc {rc}: {err}")
+    return json.loads(out) if rc == 0 else None
+
+
+def media_guid_text(text):
+    """upstream prints guid_t bytes as if they were a uuid: swap the first three fields."""
+    return str(uuid.UUID(bytes_le=uuid.UUID(text).bytes))
+
+
+def sha(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def write(path, data, pad=0):
+    with open(path, "wb") as f:
+        if pad:
+            f.truncate(pad)
+            f.seek(pad)
+        f.write(data)
+    return path
+
+
+def tail(path, n):
+    with open(path, "rb") as f:
+        f.seek(-n, os.SEEK_END)
+        return f.read()
+
+
+def compare_expected(name, got, exp):
+    if not exp["valid"]:
+        check(got["label"] == [], f"{name}: labels in an invalid area")
+        return
+    idx = got["index"]
+    for i, seq in zip(exp["valid_indexes"], exp["seq"]):
+        check(idx[i]["seq"] & 3 == seq, f"{name}: index {i} seq")
+        check(idx[i]["nslot"] == exp["nslot"], f"{name}: index {i} nslot")
+        check(idx[i]["labelsize"] == exp["labelsize"], f"{name}: index {i} labelsize")
+        check(f'{idx[i]["major"]}.{idx[i]["minor"]}' == exp["version"], f"{name}: index {i} version")
+    check([l["slot"] for l in got["label"]] == [l["slot"] for l in exp["labels"]], f"{name}: active slots")
+    for g, e in zip(got["label"], exp["labels"]):
+        for k in LABEL_KEYS + (GUID_KEYS if exp["labelsize"] == 256 else []):
+            check(g.get(k) == e.get(k), f"{name}: slot {e['slot']} {k}: {g.get(k)!r} != {e.get(k)!r}")
+        if exp["labelsize"] == 128:
+            check(not any(k in g for k in GUID_KEYS), f"{name}: GUIDs in a v1.1 label")
+
+
+def upstream_label_same(name, g, u):
+    for k in LABEL_KEYS:
+        check(g[k] == u[k], f"{name}: upstream slot {u['slot']} {k}: {g[k]!r} != {u[k]!r}")
+    for k in GUID_KEYS:
+        if k in u:
+            check(g.get(k) == media_guid_text(u[k]), f"{name}: upstream slot {u['slot']} {k}")
+
+
+def blank(u):
+    return u["uuid"] == str(uuid.UUID(int=0)) and not any(u[k] for k in LABEL_KEYS[1:] if k != "slot")
+
+
+def compare_upstream(name, got, up, active_slots, all_slots):
+    for i in range(2):
+        for k in INDEX_KEYS:
+            check(got["index"][i][k] == up["index"][i][k], f"{name}: upstream index {i} {k}")
+    ups = [u for u in up.get("label", []) if u["slot"] in active_slots]
+    check([l["slot"] for l in got["label"]] == [u["slot"] for u in ups], f"{name}: upstream minus stale slots")
+    for g, u in zip(got["label"], ups):
+        upstream_label_same(name, g, u)
+    # --all-slots: upstream's set, minus never-written (blank) slots, stale ones marked inactive
+    ups = [u for u in up.get("label", []) if not blank(u)]
+    check([l["slot"] for l in all_slots["label"]] == [u["slot"] for u in ups], f"{name}: --all-slots slots")
+    for g, u in zip(all_slots["label"], ups):
+        upstream_label_same(name, g, u)
+        check(g["active"] == (u["slot"] in active_slots), f"{name}: slot {u['slot']} active flag")
+
+
+def check_raw_dump(name, path, area, extra=()):
+    out = os.path.join(TMP, "dump.bin")
+    rc, _, err = ndctl("read-labels", *extra, "-o", out, path)
+    check(rc == 0 and open(out, "rb").read() == area, f"{name}: -o dump of {path}: {err}")
+    rc, _, _ = ndctl("read-labels", *extra, "-s", "4096", "-O", "512", "-o", out, path)
+    check(rc == 0 and open(out, "rb").read() == area[512:4608], f"{name}: -s/-O dump")
+
+
+def check_vector(lsa_gz):
+    name = os.path.basename(lsa_gz)[:-len(".lsa.gz")]
+    area = gzip.open(lsa_gz).read()
+    exp = json.load(open(os.path.join(DATA, name + ".expected.json")))
+    raw = write(os.path.join(TMP, name + ".lsa"), area)
+    big = write(os.path.join(TMP, name + ".img"), area, BACKEND_PAD)
+    got = read_json(raw)
+    check(got["dev"] == raw, f"{name}: dev is the path")
+    compare_expected(name, got, exp)
+    if exp["valid"]:
+        compare_expected(name + " (embedded)", read_json(big), exp)
+    else:
+        rc, _, err = ndctl("read-labels", "-j", big)
+        check(rc != 0 and "label size" in err and len(err.splitlines()) <= 2, f"{name}: index-less backend needs the size")
+    emb = read_json("--label-size", str(len(area)), big)
+    compare_expected(name + " (--label-size)", emb, exp)
+    up_path = os.path.join(DATA, name + ".upstream-read-labels.json")
+    if os.path.exists(up_path):
+        active = {l["slot"] for l in exp.get("labels", [])}
+        compare_upstream(name, got, json.load(open(up_path)), active, read_json("--all-slots", raw))
+    check_raw_dump(name, raw, area)
+    check_raw_dump(name + " (embedded)", big, area, ("--label-size", str(len(area))))
+    check_ok("check-labels", raw, ok=exp["valid"])
+    return name, area, exp
+
+
+def check_ok(cmd, *args, ok=True):
+    rc, _, err = ndctl(cmd, *args)
+    check((rc == 0) == ok, f"{cmd} {args}: rc {rc} (want {'0' if ok else 'non-zero'}): {err}")
+    return err
+
+
+def refused(what, files, *args, stdin=None, pattern=None):
+    """A bad input: non-zero exit, a one-line error, every file unchanged."""
+    before = [sha(f) for f in files]
+    rc, out, err = ndctl(*args, stdin=stdin)
+    lines = [l for l in err.splitlines() if not l.startswith(("read ", "wrote ", "zeroed ", "initialized "))]
+    check(rc != 0, f"{what}: exit 0")
+    check(len(lines) == 1, f"{what}: want one error line, got {err!r}")
+    check(pattern is None or pattern in err, f"{what}: {pattern!r} not in {err!r}")
+    check([sha(f) for f in files] == before, f"{what}: a file changed")
+
+
+def init_round_trips(vectors):
+    """init-labels on a zero area decodes like the kernel-initialized vectors."""
+    for version, name in (("1.1", "nvdimm0-v1.1-after-init"), ("1.2", "nvdimm0-v1.2-after-init"),
+                          (None, "nvdimm0-v1.2-after-init")):
+        area, exp = vectors[name]
+        f = write(os.path.join(TMP, "init.lsa"), bytes(len(area)))
+        args = ["-V", version] if version else []
+        err = check_ok("init-labels", *args, f)
+        check("initialized 1 nmem\n" in err, f"init count: {err!r}")
+        compare_expected(f"init -V {version}", read_json(f), exp)
+        refused("init without -f", [f], "init-labels", f, pattern="-f")
+        check_ok("init-labels", "-f", "-V", "v1.1", f)
+        check(read_json(f)["index"][0]["minor"] == 1, "init -f -V v1.1 rewrote the index")
+    a, b = (write(os.path.join(TMP, n), bytes(128 << 10)) for n in ("a.lsa", "b.lsa"))
+    err = check_ok("init-labels", a, b)
+    check("initialized 2 nmems" in err, f"init count of two: {err!r}")
+    # backend file: --label-size places the area at the end, the rest is untouched
+    img = write(os.path.join(TMP, "init.img"), bytes(2 << 20), 8 << 20)
+    head = sha(img)
+    check_ok("init-labels", "-V", "1.2", "--label-size", "2M", img)
+    got = read_json(img)
+    check(got["index"][0]["nslot"] == vectors["nvdimm1-many-v1.2"][1]["nslot"], "2M v1.2 nslot as the kernel")
+    with open(img, "rb") as f:
+        check(f.read(8 << 20) == bytes(8 << 20), "init wrote outside the label area")
+    check(sha(img) != head, "init wrote nothing")
+
+
+def zero_write_round_trips(vectors):
+    area, _ = vectors["nvdimm0-v1.2-after-create"]
+    f = write(os.path.join(TMP, "zw.lsa"), area)
+    err = check_ok("zero-labels", "-s", "1024", "-O", "256", f)
+    check("zeroed 1 nmem" in err, "zero count")
+    now = open(f, "rb").read()
+    check(now[:256] == area[:256] and now[256:1280] == bytes(1024) and now[1280:] == area[1280:], "zero -s/-O extent")
+    check_ok("zero-labels", f)
+    check(open(f, "rb").read() == bytes(len(area)), "zero-labels zeroes the area")
+    check(not read_json(f)["label"], "no labels after zero")
+    check_ok("check-labels", f, ok=False)
+    dump = write(os.path.join(TMP, "dump.lsa"), area)
+    err = check_ok("write-labels", "-i", dump, f)
+    check("wrote 1 nmem" in err and open(f, "rb").read() == area, "write-labels round trip")
+    img = write(os.path.join(TMP, "zw.img"), bytes(len(area)), 4 << 20)
+    check_ok("write-labels", "--label-size", str(len(area)), "-i", dump, img)
+    check(tail(img, len(area)) == area and os.path.getsize(img) == (4 << 20) + len(area), "write into a backend")
+    compare_expected("written backend", read_json(img), vectors["nvdimm0-v1.2-after-create"][1])
+    with open(dump, "rb") as stdin:
+        rc, _, err = ndctl("write-labels", f, stdin=stdin)
+    check(rc == 0 and open(f, "rb").read() == area, f"write-labels from stdin: {err}")
+    part = write(os.path.join(TMP, "part.bin"), b"\xab" * 100)
+    check_ok("write-labels", "-i", part, "-O", "300", f)
+    now = open(f, "rb").read()
+    check(now[300:400] == b"\xab" * 100 and now[:300] == area[:300] and now[400:] == area[400:], "write -O")
+    check_ok("write-labels", "-i", dump, "-s", "64", "-O", "1000", f)
+    now = open(f, "rb").read()
+    check(now[1000:1064] == area[:64] and now[1064:] == area[1064:], "write -s writes the first SIZE bytes")
+
+
+def check_round_trips(vectors):
+    area, exp = vectors["nvdimm1-many-v1.2"]
+    f = write(os.path.join(TMP, "torn.lsa"), area)
+    err = check_ok("check-labels", "-v", f)
+    check("index-current" in err and "successfully verified 1 nmem" in err, f"check -v: {err!r}")
+    # tear the older index block: flip a byte in its bitmap
+    older = 1 - exp["current_index"]
+    isz = (72 + (exp["nslot"] + 7) // 8 + 255) // 256 * 256
+    torn = bytearray(area)
+    torn[older * isz + 100] ^= 0xff
+    write(f, bytes(torn))
+    err = check_ok("check-labels", f)
+    check("index-checksum" in err, f"torn index not reported: {err!r}")
+    compare_expected("torn area keeps its labels", read_json(f), {**exp, "valid_indexes": [exp["current_index"]],
+                                                               "seq": [exp["seq"][exp["valid_indexes"].index(exp["current_index"])]]})
+    err = check_ok("check-labels", "--repair", f)
+    check("repaired" in err, f"--repair: {err!r}")
+    err = check_ok("check-labels", "-v", f)
+    check("index-stale" in err and "index-checksum" not in err, f"after repair: {err!r}")
+    check([l["slot"] for l in read_json(f)["label"]] == [l["slot"] for l in exp["labels"]], "repair kept labels")
+    # both torn: no valid index, an error
+    torn[(1 - older) * isz + 100] ^= 0xff
+    write(f, bytes(torn))
+    err = check_ok("check-labels", f, ok=False)
+    check("no-index" in err and "successfully verified 0 nmems" in err, f"no index: {err!r}")
+    # an error finding: two v1.1 labels (no label checksum) made to overlap in DPA
+    v11, e11 = vectors["nvdimm0-v1.1-after-create"]
+    _, b = (2 * 256 + l["slot"] * 128 for l in e11["labels"][:2])
+    bad = bytearray(v11)
+    bad[b + 104:b + 112] = (e11["labels"][0]["dpa"] + 4096).to_bytes(8, "little")
+    err = check_ok("check-labels", write(os.path.join(TMP, "overlap.lsa"), bytes(bad)), ok=False)
+    check("dpa-overlap" in err and "error" in err, f"overlap not an error: {err!r}")
+    good = write(os.path.join(TMP, "good.lsa"), area)
+    err = check_ok("check-labels", good, f, ok=False)
+    check("successfully verified 1 nmem\n" in err, f"one of two verified: {err!r}")
+
+
+def bad_inputs(vectors):
+    area, _ = vectors["nvdimm0-v1.2-after-create"]
+    f = write(os.path.join(TMP, "bad.lsa"), area)
+    small = write(os.path.join(TMP, "small.lsa"), bytes(700))
+    img = write(os.path.join(TMP, "bad.img"), area, 1 << 20)
+    files = [f, small, img]
+    refused("unknown DIMM", files, "read-labels", "-j", "nmem99", pattern="nmem99")
+    refused("unknown DIMM write", files, "init-labels", "nmem99", pattern="no such DIMM")
+    refused("not a name", files, "zero-labels", "bogus", pattern="nmemN")
+    refused("missing file", files, "zero-labels", os.path.join(TMP, "none.img"), pattern="no such file")
+    for cmd in (["read-labels", "-j"], ["init-labels"], ["zero-labels"], ["check-labels"],
+                ["write-labels", "-i", f]):
+        refused(f"{cmd[0]} on a too small file", files, *cmd, small, pattern="two index blocks")
+    refused("label size larger than the file", files, "init-labels", "--label-size", "4M", img, pattern="larger than the file")
+    refused("label size too small", files, "zero-labels", "--label-size", "512", img, pattern="too small")
+    refused("bad label size", files, "zero-labels", "--label-size", "12Q", img, pattern="invalid label size")
+    refused("v1.2 in 800 bytes", files + [write(os.path.join(TMP, "s800.lsa"), bytes(800))],
+            "init-labels", os.path.join(TMP, "s800.lsa"), pattern="-V 1.1")
+    refused("bad version", files, "init-labels", "-V", "1.3", small, pattern="1.3")
+    refused("write two", files, "write-labels", "-i", f, f, img, pattern="exactly one")
+    refused("input too large", files, "write-labels", "-i", img, f, pattern="larger than")
+    refused("extent past the end", files, "zero-labels", "-O", "0x30000", f, pattern="past the end")
+    refused("size past the end", files, "zero-labels", "-s", "0x20000", "-O", "1", f, pattern="past the end")
+    refused("one bad target writes nothing", files, "zero-labels", f, img, "nmem98", pattern="nmem98")
+    refused("one initialized target writes nothing", files + [write(os.path.join(TMP, "z.lsa"), bytes(1 << 17))],
+            "init-labels", os.path.join(TMP, "z.lsa"), f, pattern="already initialized")
+    refused("unknown option", files, "read-labels", "--bogus", f, pattern="--bogus")
+    refused("-j with -s", files, "read-labels", "-j", "-s", "4096", f, pattern="-s/-O")
+    refused("no target", files, "zero-labels", pattern="nmemN")
+    rc, out, err = ndctl("read-labels", "--help")
+    check(rc == 0 and b"--all-slots" in out, "read-labels --help")
+    rc, out, err = ndctl("init-labels", "--help")
+    check(rc == 0 and b"default 1.2" in out, "init-labels --help says the default")
+
+
+def multi_and_index_only(vectors):
+    a = write(os.path.join(TMP, "m0.lsa"), vectors["nvdimm0-v1.1-after-create"][0])
+    b = write(os.path.join(TMP, "m1.lsa"), vectors["nvdimm1-many-v1.2"][0])
+    rc, out, err = ndctl("read-labels", "-j", a, b)
+    got = json.loads(out) if rc == 0 else None
+    check(isinstance(got, list) and [g["dev"] for g in got] == [a, b] and "read 2 nmems" in err, "two areas: an array")
+    got = read_json("-I", b)
+    check("label" not in got and len(got["index"]) == 2, "-I: index only")
+    out = os.path.join(TMP, "idx.bin")
+    nslot = vectors["nvdimm1-many-v1.2"][1]["nslot"]
+    isz = (72 + (nslot + 7) // 8 + 255) // 256 * 256
+    check_ok("read-labels", "-I", "-o", out, b)
+    check(open(out, "rb").read() == vectors["nvdimm1-many-v1.2"][0][:2 * isz], "-I raw: both index blocks")
+    got = read_json("-u", b)
+    check(isinstance(got["label"][0]["rawsize"], str) and got["label"][0]["isetcookie"].startswith("0x"), "-u human")
+
+
+def main():
+    vectors = {}
+    for gz in sorted(glob.glob(os.path.join(DATA, "*.lsa.gz"))):
+        name, area, exp = check_vector(gz)
+        vectors[name] = (area, exp)
+    check(len(vectors) >= 10, f"only {len(vectors)} vectors found in {DATA}")
+    init_round_trips(vectors)
+    zero_write_round_trips(vectors)
+    check_round_trips(vectors)
+    multi_and_index_only(vectors)
+    bad_inputs(vectors)
+    print(f"labelcmd: {checks} checks, {failures} failed ({len(vectors)} vectors)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
