@@ -74,16 +74,13 @@ build_ndkit() {	# OUT
 	install -D -m 0755 "$HERE/guest/init" "$root/init"
 	install -D -m 0644 "$HERE/guest/lib.sh" "$root/ndkit/lib.sh"
 	for t in $NDKIT_TOOLS; do
-		install -D -m 0755 "$BUILDDIR/$t" "$root/ndkit/bin/$(basename "$t")"
-		# ndkit's libndctl has upstream's soname: keep it out of the default search path
-		# and reach it through a wrapper, so upstream-ndctl keeps using upstream's library.
+		# Installed as a user would: tools in /usr/bin, libraries in the library path. Our
+		# sonames (libndctl.so.0, libdaxctl.so.0) differ from upstream's (.so.6, .so.1), so
+		# upstream-ndctl keeps loading upstream's library and no wrapper is needed.
+		install -D -m 0755 "$BUILDDIR/$t" "$root/usr/bin/$(basename "$t")"
 		for lib in $(ldd "$BUILDDIR/$t" | awk -v b="$BUILDDIR/" 'index($3, b) == 1 {print $3}'); do
-			install -D -m 0755 "$(realpath "$lib")" "$root/ndkit/lib/$(basename "$lib")"
+			install -D -m 0755 "$(realpath "$lib")" "$root/usr/lib/x86_64-linux-gnu/$(basename "$lib")"
 		done
-		printf '#!/bin/sh\nLD_LIBRARY_PATH=/ndkit/lib exec /ndkit/bin/%s "$@"\n' \
-			"$(basename "$t")" > "$root/ndkit/$(basename "$t")"
-		install -D -m 0755 "$root/ndkit/$(basename "$t")" "$root/usr/bin/$(basename "$t")"
-		rm "$root/ndkit/$(basename "$t")"
 	done
 	pack "$root" "$1"
 }

@@ -352,8 +352,8 @@ def main():
             print(path)
         return 0
     args = ap.parse_args()
-    # meson test points LD_LIBRARY_PATH at ndkit's libraries, which carry upstream's sonames:
-    # QEMU (through libpmem) would load them instead of upstream's and refuse to start.
+    # meson test points LD_LIBRARY_PATH at ndkit's build tree; QEMU and the host tools the
+    # runner starts must see the host's own libraries only.
     os.environ.pop("LD_LIBRARY_PATH", None)
     args.build_dir = os.path.realpath(args.build_dir)
     try:

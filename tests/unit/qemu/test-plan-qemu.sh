@@ -6,8 +6,8 @@
 command -v qemu-system-x86_64 >/dev/null || { echo "no qemu-system-x86_64: skipped"; exit 77; }
 . "$(dirname "$0")/lib.sh"
 
-# "addr size" per DIMM, in hex, as QEMU places them. (meson's LD_LIBRARY_PATH
-# would hand QEMU's libpmem our libndctl, which carries upstream's soname.)
+# "addr size" per DIMM, in hex, as QEMU places them. (QEMU runs without
+# meson's LD_LIBRARY_PATH: host programs must see the host's libraries only.)
 qemu_layout() {
 	printf 'info memory-devices\nquit\n' |
 		timeout 60 env -u LD_LIBRARY_PATH qemu-system-x86_64 "$@" -nodefaults -display none -monitor stdio -S 2>&1 | tr -d '\r' |
