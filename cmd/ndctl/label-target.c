@@ -131,7 +131,61 @@ static int resolve_one(const char *cmd, const char *arg, struct label_target **v
 	return add_target(v, n, arg, false);
 }
 
-int label_targets_resolve(const char *cmd, char **args, int nargs,
+/* "ndbusN" from the DIMM's sysfs path .../ndbusN/nmemM; false if none. */
+static bool nmem_bus_name(const char *nmem, char *bus, size_t len)
+{
+	char path[256], *real, *p, *end;
+	bool found = false;
+
+	if (path_printf(path, sizeof(path), ND_DEVICES "/%s", nmem) < 0 || !(real = realpath(path, NULL)))
+		return false;
+	for (p = strstr(real, "/ndbus"); p; p = strstr(p + 1, "/ndbus")) {
+		end = strchr(p + 1, '/');
+		if (end && (size_t)(end - p - 1) < len) {
+			memcpy(bus, p + 1, end - p - 1);
+			bus[end - p - 1] = '\0';
+			found = true;
+		}
+	}
+	free(real);
+	return found;
+}
+
+/* -b matches upstream's forms: the device name, its number, or its provider. */
+static bool nmem_on_bus(const char *nmem, const char *want)
+{
+	char bus[64], path[256], provider[SYSFS_ATTR_SIZE];
+
+	if (!nmem_bus_name(nmem, bus, sizeof(bus)))
+		return false;
+	if (strcmp(want, bus) == 0 || strcmp(want, bus + strlen("ndbus")) == 0)
+		return true;
+	return path_printf(path, sizeof(path), ND_DEVICES "/%s/provider", bus) == 0 &&
+		sysfs_read_attr(sysfs_log(), path, provider) == 0 && strcmp(want, provider) == 0;
+}
+
+/* Drop the DIMMs that are not on bus (files stay: they are on no bus). */
+static int filter_bus(const char *cmd, const char *bus, struct label_target *v, unsigned *n)
+{
+	unsigned i, kept = 0;
+
+	for (i = 0; i < *n; i++) {
+		if (v[i].is_file || nmem_on_bus(v[i].dev, bus)) {
+			v[kept++] = v[i];
+			continue;
+		}
+		free(v[i].arg);	/* not opened yet: nothing else to release */
+		free(v[i].dev);
+	}
+	*n = kept;
+	if (kept)
+		return 0;
+	fprintf(stderr, "ndctl %s: no DIMM named is on bus '%s': see 'ndctl list -B -D' for the buses\n",
+		cmd, bus);
+	return -ENODEV;
+}
+
+int label_targets_resolve(const char *cmd, char **args, int nargs, const char *bus,
 		struct label_target **out, unsigned *count)
 {
 	struct label_target *v = NULL;
@@ -140,6 +194,8 @@ int label_targets_resolve(const char *cmd, char **args, int nargs,
 
 	for (i = 0; i < nargs && rc == 0; i++)
 		rc = resolve_one(cmd, args[i], &v, &n);
+	if (rc == 0 && bus)
+		rc = filter_bus(cmd, bus, v, &n);
 	if (rc == -ENOMEM)
 		fprintf(stderr, "ndctl %s: out of memory\n", cmd);
 	if (rc < 0) {

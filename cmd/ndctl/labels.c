@@ -27,7 +27,7 @@ enum {
 
 struct label_opts {
 	bool json, human, index_only, all_slots, force, verbose, repair;
-	const char *output, *input, *version;
+	const char *output, *input, *version, *bus;
 	uint64_t size, offset, label_size;
 	bool size_set, offset_set;
 };
@@ -51,6 +51,7 @@ static const struct option all_options[] = {
 	{ "force", no_argument, NULL, 'f' },
 	{ "label-version", required_argument, NULL, 'V' },
 	{ "verbose", no_argument, NULL, 'v' },
+	{ "bus", required_argument, NULL, 'b' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "label-size", required_argument, NULL, OPT_LABEL_SIZE },
 	{ "all-slots", no_argument, NULL, OPT_ALL_SLOTS },
@@ -63,6 +64,7 @@ static const struct option all_options[] = {
 	"  A FILE is a raw label area or a QEMU memory-backend-file (its label area is\n" \
 	"  found at its end); an argument with '/' or naming an existing file is a FILE.\n" \
 	"      --label-size=SIZE  label area size at the end of FILE (default: detect)\n" \
+	"  -b, --bus=BUS          only DIMMs on BUS (ndbusN, N or its provider, e.g. ACPI.NFIT)\n" \
 	"  -v, --verbose          more detail\n"
 #define EXTENT_HELP \
 	"  -s, --size=SIZE        limit to SIZE bytes (default: the whole area)\n" \
@@ -96,6 +98,7 @@ static int apply_opt(const struct label_cmd *c, struct label_opts *o, int opt)
 	case 'o': o->output = optarg; return 0;
 	case 'i': o->input = optarg; return 0;
 	case 'V': o->version = optarg; return 0;
+	case 'b': o->bus = optarg; return 0;
 	case OPT_ALL_SLOTS: o->all_slots = true; return 0;
 	case OPT_REPAIR: o->repair = true; return 0;
 	case 's': o->size_set = true; return parse_num(c, "size", optarg, &o->size);
@@ -152,7 +155,7 @@ static int open_targets(const struct label_cmd *c, const struct label_opts *o, c
 {
 	unsigned i;
 
-	if (label_targets_resolve(c->name, args, nargs, tg, n) < 0)
+	if (label_targets_resolve(c->name, args, nargs, o->bus, tg, n) < 0)
 		return 1;
 	for (i = 0; i < *n; i++) {
 		if (label_target_open(c->name, &(*tg)[i], o->label_size, writable) < 0 ||
@@ -209,7 +212,7 @@ static int report_xport(const struct label_cmd *c, const struct label_target *tg
 
 static const int read_longs[] = { OPT_ALL_SLOTS, 0 };
 static const struct label_cmd read_cmd = {
-	"read-labels", "juIo:s:O:v", read_longs,
+	"read-labels", "juIo:s:O:b:v", read_longs,
 	"usage: ndctl read-labels " TARGETS " [options]\n"
 	"Dump label areas: raw bytes (to stdout or -o FILE) or, with -j, decoded.\n"
 	"  -j, --json             decode: index blocks and the labels in use\n"
@@ -340,7 +343,7 @@ int cmd_read_labels(int argc, char **argv, void *ctx)
 /* ---------------------------------------------------------------- write-labels */
 
 static const struct label_cmd write_cmd = {
-	"write-labels", "i:s:O:v", NULL,
+	"write-labels", "i:s:O:b:v", NULL,
 	"usage: ndctl write-labels <nmemN|FILE> -i INPUT [options]\n"
 	"Write raw label-area bytes (as read-labels dumps them) to one DIMM or file.\n"
 	"  -i, --input=INPUT      the bytes to write (default: stdin)\n"
@@ -460,7 +463,7 @@ int cmd_write_labels(int argc, char **argv, void *ctx)
 /* ---------------------------------------------------------------- zero-labels */
 
 static const struct label_cmd zero_cmd = {
-	"zero-labels", "s:O:v", NULL,
+	"zero-labels", "s:O:b:v", NULL,
 	"usage: ndctl zero-labels " TARGETS " [options]\n"
 	"Zero label areas (or the -s/-O extent): DIMMs become label-less.\n"
 	EXTENT_HELP FILE_HELP
@@ -526,7 +529,7 @@ int cmd_zero_labels(int argc, char **argv, void *ctx)
 /* ---------------------------------------------------------------- init-labels */
 
 static const struct label_cmd init_cmd = {
-	"init-labels", "fV:v", NULL,
+	"init-labels", "fV:b:v", NULL,
 	"usage: ndctl init-labels " TARGETS " [options]\n"
 	"Write two empty index blocks (all slots free), as the kernel does.\n"
 	"  -f, --force            overwrite an area that already has a valid index\n"
@@ -607,7 +610,7 @@ int cmd_init_labels(int argc, char **argv, void *ctx)
 
 static const int check_longs[] = { OPT_REPAIR, 0 };
 static const struct label_cmd check_cmd = {
-	"check-labels", "v", check_longs,
+	"check-labels", "b:v", check_longs,
 	"usage: ndctl check-labels " TARGETS " [options]\n"
 	"Validate label areas deeply: both index blocks, every in-use label, overlaps,\n"
 	"positions, cookies. Fails when a DIMM has no valid index or an error finding.\n"

@@ -22,9 +22,11 @@ struct label_target {
 
 /*
  * Resolve the command's arguments ("all" expands to every nmem in sysfs).
- * Prints a one-line error and returns -1 on an unknown name.
+ * With bus set (-b: "ndbusN", "N" or the bus provider), DIMMs on other buses
+ * are left out, as upstream does. Prints a one-line error and returns -1 on
+ * an unknown name or when no target is left.
  */
-int label_targets_resolve(const char *cmd, char **args, int nargs,
+int label_targets_resolve(const char *cmd, char **args, int nargs, const char *bus,
 		struct label_target **out, unsigned *count);
 void label_targets_free(struct label_target *tg, unsigned count);
 

@@ -33,6 +33,13 @@ done
 expect_match "^2\$" "$(ndctl read-labels -j nmem0 nmem1 | jq 'length')"
 expect_match "from-upstream" "$(cat /tmp/nd-nmem1.json)"
 
+# -b filters DIMMs by bus as upstream's does: by name, number and provider, and a wrong bus
+# is an error naming the way to list buses
+run ndctl read-labels -j -b ndbus0 all | jq -e 'length == 2' > /dev/null
+run ndctl read-labels -j -b 0 nmem1 | jq -e '.dev == "nmem1"' > /dev/null
+run ndctl read-labels -j -b ACPI.NFIT nmem0 | jq -e '.dev == "nmem0"' > /dev/null
+expect_fail "list -B -D" ndctl read-labels -j -b ndbus9 all
+
 # benchmark: alternate rounds on nmem1 (2 MiB label area), medians. It reports and never
 # fails on a ratio: timings on a shared 2-core TCG host vary too much to assert.
 R=5

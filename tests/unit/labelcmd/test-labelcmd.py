@@ -297,6 +297,7 @@ def bad_inputs(vectors):
     refused("unknown option", files, "read-labels", "--bogus", f, pattern="--bogus")
     refused("-j with -s", files, "read-labels", "-j", "-s", "4096", f, pattern="-s/-O")
     refused("no target", files, "zero-labels", pattern="nmemN")
+    refused("-b without a value", files, "read-labels", "-j", "-b", pattern="read-labels")
     rc, out, err = ndctl("read-labels", "--help")
     check(rc == 0 and b"--all-slots" in out, "read-labels --help")
     rc, out, err = ndctl("init-labels", "--help")
@@ -318,6 +319,9 @@ def multi_and_index_only(vectors):
     check(open(out, "rb").read() == vectors["nvdimm1-many-v1.2"][0][:2 * isz], "-I raw: both index blocks")
     got = read_json("-u", b)
     check(isinstance(got["label"][0]["rawsize"], str) and got["label"][0]["isetcookie"].startswith("0x"), "-u human")
+    # -b filters DIMMs only: files are on no bus and stay (DIMM filtering is proven in the guest)
+    rc, out, err = ndctl("read-labels", "-j", "-b", "ndbus7", a)
+    check(rc == 0 and json.loads(out)["dev"] == a, f"-b keeps a file: {err}")
 
 
 def main():
