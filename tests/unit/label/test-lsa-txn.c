@@ -274,6 +274,12 @@ static void check_set_update(void)
 	CHECK_EQ_U64(ndctl_lsa_add(lsa[0], t[0], &l[0], NULL), 0);
 	CHECK_EQ_U64(count_set_findings(lsa, "position-missing"), 1);
 	CHECK_EQ_U64(ndctl_lsa_delete(lsa[0], t[0], 0), 0);
+	/* a huge nlabel gives one finding with the count, not one per position */
+	l[0].nlabel = 65535;
+	CHECK_EQ_U64(ndctl_lsa_add(lsa[0], t[0], &l[0], NULL), 0);
+	CHECK_EQ_U64(count_set_findings(lsa, NULL), 1);
+	CHECK_EQ_U64(ndctl_lsa_delete(lsa[0], t[0], 0), 0);
+	l[0].nlabel = 2;
 	CHECK_EQ_U64(ndctl_lsa_set_update(lsa, t, 2, NULL, l), 0);
 	CHECK_EQ_U64(count_set_findings(lsa, NULL), 0);
 	for (i = 0; i < 2; i++) {
