@@ -25,21 +25,21 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static int populate(struct ndctl_lsa_xport *t, unsigned L)
+static int populate(struct ndctl_lsa_xport *t, unsigned L, unsigned nlabels)
 {
 	struct ndctl_lsa *lsa;
 	struct ndctl_label l;
 	unsigned i;
 	int rc = ndctl_lsa_init(t, L, &lsa);
 
-	for (i = 0; rc == 0 && i < NLABELS; i++) {
+	for (i = 0; rc == 0 && i < nlabels; i++) {
 		memset(&l, 0, sizeof(l));
 		uuid_generate(l.uuid);
 		snprintf(l.name, sizeof(l.name), "bench-%u", i);
 		l.nlabel = 1;
 		l.isetcookie = ndctl_label_qemu_cookie(0, 0, L < 256 ? 1 : 2);
 		l.lbasize = 512;
-		l.dpa = (uint64_t)i << 28;
+		l.dpa = (uint64_t)i << 28;	/* disjoint: validation stays clean */
 		l.rawsize = 1ull << 28;
 		uuid_parse(NDCTL_LABEL_GUID_PMEM, l.type_guid);
 		rc = ndctl_lsa_add(lsa, t, &l, NULL);
@@ -95,13 +95,23 @@ int main(int argc, char **argv)
 	for (L = 128; L <= 256; L += 128) {
 		struct ndctl_lsa_xport *t;
 
-		if (ndctl_lsa_mem_new(NULL, AREA, QEMU_MAX_XFER, &t) < 0 || populate(t, L) < 0)
+		if (ndctl_lsa_mem_new(NULL, AREA, QEMU_MAX_XFER, &t) < 0 || populate(t, L, NLABELS) < 0)
 			return 1;
 		printf("2 MiB area, v1.%u (%u-byte labels), %u labels, max_xfer %u:\n",
 			L / 128, L, NLABELS, QEMU_MAX_XFER);
 		report_read(t, 0, "dump (index + in-use):");
 		report_read(t, NDCTL_LSA_LOAD_FULL, "whole area:");
 		time_decode(ndctl_lsa_mem_data(t), iterations ? iterations : 1);
+		ndctl_lsa_xport_close(t);
+	}
+	/* worst case: every slot of a 2 MiB v1.2 area holds a label */
+	{
+		struct ndctl_lsa_xport *t;
+
+		if (ndctl_lsa_mem_new(NULL, AREA, QEMU_MAX_XFER, &t) < 0 || populate(t, 256, 8182) < 0)
+			return 1;
+		printf("2 MiB area, v1.2, all 8182 slots in use:\n");
+		time_decode(ndctl_lsa_mem_data(t), iterations / 20 + 1);
 		ndctl_lsa_xport_close(t);
 	}
 	return 0;

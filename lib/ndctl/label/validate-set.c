@@ -32,20 +32,26 @@ static int collect(const struct ndctl_lsa *const *lsas, unsigned n, struct set_l
 	return 0;
 }
 
+/* Capacity doubles at powers of two, so the array never needs its own counter. */
 static struct ndctl_lsa_finding *grow(struct ndctl_lsa_finding **f, unsigned *n)
 {
-	struct ndctl_lsa_finding *v = realloc(*f, (*n + 1) * sizeof(**f));
+	struct ndctl_lsa_finding *v = *f;
 
-	if (!v)
-		return NULL;
-	*f = v;
+	if ((*n & (*n - 1)) == 0) {
+		v = realloc(*f, (*n ? 2 * *n : 1) * sizeof(**f));
+		if (!v)
+			return NULL;
+		*f = v;
+	}
 	return &v[(*n)++];
 }
 
 #define ADD(f, n, ident, dimm_, slot_, ...) do { \
 	struct ndctl_lsa_finding *x_ = grow(f, n); \
-	if (!x_) \
+	if (!x_) { \
+		free(same); \
 		return -ENOMEM; \
+	} \
 	x_->id = ident; \
 	x_->severity = NDCTL_LSA_ERROR; \
 	x_->index = (int)(dimm_); \
@@ -54,35 +60,64 @@ static struct ndctl_lsa_finding *grow(struct ndctl_lsa_finding **f, unsigned *n)
 	errors++; \
 } while (0)
 
-/* Check the uuid of v[first] against all labels; only the first label of a uuid runs this. */
+static int cmp_position(const void *a, const void *b)
+{
+	const struct set_label *x = *(struct set_label *const *)a, *y = *(struct set_label *const *)b;
+
+	return (int)x->l.position - (int)y->l.position;
+}
+
+/* First position in 0..nlabel-1 that no label claims; nlabel if none is missing. */
+static unsigned first_missing(struct set_label **same, unsigned k)
+{
+	unsigned pos = 0, i;
+
+	for (i = 0; i < k && same[i]->l.position <= pos; i++)
+		if (same[i]->l.position == pos)
+			pos++;
+	return pos;
+}
+
+/*
+ * Check the uuid of v[first] (its first label) against all labels. Positions
+ * are sorted so the cost stays O(k log k) whatever nlabel claims; missing
+ * positions are reported once, with their count.
+ */
 static int check_uuid(const struct set_label *v, unsigned count, unsigned first,
 		struct ndctl_lsa_finding **f, unsigned *n)
 {
 	const struct ndctl_label *ref = &v[first].l;
-	unsigned pos, i, seen, errors = 0;
+	struct set_label **same = calloc(count, sizeof(*same));
+	unsigned i, k = 0, distinct = 0, errors = 0, miss;
 	char uuid[37];
 
+	if (!same)
+		return -ENOMEM;
 	uuid_unparse(ref->uuid, uuid);
 	for (i = first; i < count; i++)
-		if (!memcmp(v[i].l.uuid, ref->uuid, 16) && v[i].l.nlabel != ref->nlabel)
-			ADD(f, n, "nlabel-mismatch", v[i].dimm, v[i].l.slot,
-				"uuid %s: DIMM %u slot %u says nlabel %u, others %u", uuid, v[i].dimm,
-				v[i].l.slot, v[i].l.nlabel, ref->nlabel);
-	for (pos = 0; pos < ref->nlabel; pos++) {
-		unsigned last = first;
+		if (!memcmp(v[i].l.uuid, ref->uuid, 16))
+			same[k++] = (struct set_label *)&v[i];
+	qsort(same, k, sizeof(*same), cmp_position);
+	for (i = 0; i < k; i++) {
+		const struct set_label *x = same[i];
 
-		for (i = first, seen = 0; i < count; i++)
-			if (!memcmp(v[i].l.uuid, ref->uuid, 16) && v[i].l.position == pos) {
-				seen++;
-				last = i;
-			}
-		if (!seen)
-			ADD(f, n, "position-missing", -1, -1,
-				"uuid %s: no label for position %u of %u: the region probe fails", uuid, pos, ref->nlabel);
-		else if (seen > 1)
-			ADD(f, n, "position-duplicate", v[last].dimm, v[last].l.slot,
-				"uuid %s: %u labels claim position %u: the region probe fails", uuid, seen, pos);
+		if (x->l.nlabel != ref->nlabel)
+			ADD(f, n, "nlabel-mismatch", x->dimm, x->l.slot,
+				"uuid %s: DIMM %u slot %u says nlabel %u, others %u", uuid, x->dimm,
+				x->l.slot, x->l.nlabel, ref->nlabel);
+		if (i && same[i - 1]->l.position == x->l.position)
+			ADD(f, n, "position-duplicate", x->dimm, x->l.slot,
+				"uuid %s: more than one label claims position %u: the region probe fails",
+				uuid, x->l.position);
+		else if (x->l.position < ref->nlabel)
+			distinct++;
 	}
+	miss = first_missing(same, k);
+	if (distinct < ref->nlabel)
+		ADD(f, n, "position-missing", -1, -1,
+			"uuid %s: %u of %u positions have no label (first: %u): the region probe fails",
+			uuid, ref->nlabel - distinct, ref->nlabel, miss);
+	free(same);
 	return (int)errors;
 }
 

@@ -129,16 +129,59 @@ static void check_label(const struct ndctl_lsa *lsa, const struct ndctl_label *l
 			l->slot, (unsigned long long)l->isetcookie);
 }
 
-static void check_pairs(const struct ndctl_label *a, const struct ndctl_label *b, struct findings *f)
+static uint64_t extent_end(const struct ndctl_label *l)
 {
-	if (a->dpa < b->dpa + b->rawsize && b->dpa < a->dpa + a->rawsize)
-		add(f, "dpa-overlap", NDCTL_LSA_ERROR, -1, b->slot,
-			"slots %u and %u overlap in DPA (%#llx and %#llx): the kernel refuses this DIMM",
-			a->slot, b->slot, (unsigned long long)a->dpa, (unsigned long long)b->dpa);
-	if (!memcmp(a->uuid, b->uuid, 16) && a->position == b->position)
-		add(f, "position-duplicate", NDCTL_LSA_ERROR, -1, b->slot,
-			"slots %u and %u: same uuid and position %u: the region probe fails",
-			a->slot, b->slot, a->position);
+	return l->dpa + l->rawsize < l->dpa ? UINT64_MAX : l->dpa + l->rawsize;
+}
+
+static int cmp_dpa(const void *a, const void *b)
+{
+	const struct ndctl_label *x = a, *y = b;
+
+	if (x->dpa != y->dpa)
+		return x->dpa < y->dpa ? -1 : 1;
+	return x->slot < y->slot ? -1 : x->slot > y->slot;
+}
+
+static int cmp_uuid_position(const void *a, const void *b)
+{
+	const struct ndctl_label *x = a, *y = b;
+	int c = memcmp(x->uuid, y->uuid, 16);
+
+	if (c)
+		return c;
+	if (x->position != y->position)
+		return x->position < y->position ? -1 : 1;
+	return x->slot < y->slot ? -1 : x->slot > y->slot;
+}
+
+/* Sorted by DPA, each extent is compared with the furthest-reaching one before it. */
+static void check_overlaps(struct ndctl_label *l, unsigned n, struct findings *f)
+{
+	unsigned i, reach = 0;
+
+	qsort(l, n, sizeof(*l), cmp_dpa);
+	for (i = 1; i < n; i++) {
+		if (l[i].dpa < extent_end(&l[reach]) && l[i].rawsize && l[reach].rawsize)
+			add(f, "dpa-overlap", NDCTL_LSA_ERROR, -1, l[i].slot,
+				"slots %u and %u overlap in DPA (%#llx and %#llx): the kernel refuses this DIMM",
+				l[reach].slot, l[i].slot, (unsigned long long)l[reach].dpa,
+				(unsigned long long)l[i].dpa);
+		if (extent_end(&l[i]) > extent_end(&l[reach]))
+			reach = i;
+	}
+}
+
+static void check_positions(struct ndctl_label *l, unsigned n, struct findings *f)
+{
+	unsigned i;
+
+	qsort(l, n, sizeof(*l), cmp_uuid_position);
+	for (i = 1; i < n; i++)
+		if (!memcmp(l[i - 1].uuid, l[i].uuid, 16) && l[i - 1].position == l[i].position)
+			add(f, "position-duplicate", NDCTL_LSA_ERROR, -1, l[i].slot,
+				"slots %u and %u: same uuid and position %u: the region probe fails",
+				l[i - 1].slot, l[i].slot, l[i].position);
 }
 
 static int check_labels(const struct ndctl_lsa *lsa, const struct ndctl_lsa_expect *e,
@@ -146,7 +189,7 @@ static int check_labels(const struct ndctl_lsa *lsa, const struct ndctl_lsa_expe
 {
 	struct ndctl_label *l = calloc(lsa->nactive ? lsa->nactive : 1, sizeof(*l));
 	uint32_t slot;
-	unsigned i, j;
+	unsigned i;
 
 	if (!l)
 		return -ENOMEM;
@@ -156,9 +199,9 @@ static int check_labels(const struct ndctl_lsa *lsa, const struct ndctl_lsa_expe
 	for (i = 0; i < lsa->nactive; i++) {
 		ndctl_lsa_label_get(lsa, i, &l[i]);
 		check_label(lsa, &l[i], e, f);
-		for (j = 0; j < i; j++)
-			check_pairs(&l[j], &l[i], f);
 	}
+	check_overlaps(l, lsa->nactive, f);
+	check_positions(l, lsa->nactive, f);
 	free(l);
 	return 0;
 }

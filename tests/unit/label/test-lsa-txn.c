@@ -238,6 +238,19 @@ static void check_findings(void)
 	CHECK_EQ_U64(overlap, 1);
 	CHECK_EQ_U64(dup, 1);
 	free(f);
+	/* a long extent overlapping two later, disjoint ones: both are found */
+	CHECK_EQ_U64(ndctl_lsa_delete(lsa, t, 1), 0);
+	make_label(&b, 2, 80 * MiB, 8 * MiB, 256);
+	CHECK_EQ_U64(ndctl_lsa_add(lsa, t, &b, NULL), 0);
+	make_label(&b, 3, 8 * MiB, 8 * MiB, 256);
+	CHECK_EQ_U64(ndctl_lsa_add(lsa, t, &b, NULL), 0);
+	make_label(&a, 4, 4 * MiB, 100 * MiB, 256);
+	CHECK_EQ_U64(ndctl_lsa_update(lsa, t, 0, &a, NULL), 0);
+	CHECK_EQ_U64(ndctl_lsa_validate(lsa, NULL, &f, &n), 2);
+	for (i = 0, overlap = 0; i < n; i++)
+		overlap += !strcmp(f[i].id, "dpa-overlap");
+	CHECK_EQ_U64(overlap, 2);
+	free(f);
 	ndctl_lsa_free(lsa);
 	ndctl_lsa_xport_close(t);
 }
@@ -274,6 +287,12 @@ static void check_set_update(void)
 	CHECK_EQ_U64(ndctl_lsa_add(lsa[0], t[0], &l[0], NULL), 0);
 	CHECK_EQ_U64(count_set_findings(lsa, "position-missing"), 1);
 	CHECK_EQ_U64(ndctl_lsa_delete(lsa[0], t[0], 0), 0);
+	/* a huge nlabel gives one finding with the count, not one per position */
+	l[0].nlabel = 65535;
+	CHECK_EQ_U64(ndctl_lsa_add(lsa[0], t[0], &l[0], NULL), 0);
+	CHECK_EQ_U64(count_set_findings(lsa, NULL), 1);
+	CHECK_EQ_U64(ndctl_lsa_delete(lsa[0], t[0], 0), 0);
+	l[0].nlabel = 2;
 	CHECK_EQ_U64(ndctl_lsa_set_update(lsa, t, 2, NULL, l), 0);
 	CHECK_EQ_U64(count_set_findings(lsa, NULL), 0);
 	for (i = 0; i < 2; i++) {
