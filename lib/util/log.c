@@ -6,6 +6,7 @@
 #include <errno.h>
 #include "util/log.h"
 
+__attribute__((format(printf, 6, 0)))
 static void log_stderr(struct log_ctx *log, int priority, const char *file,
 		int line, const char *fn, const char *format, va_list args)
 {

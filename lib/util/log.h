@@ -12,7 +12,8 @@
  */
 struct log_ctx;
 typedef void (*log_fn_t)(struct log_ctx *log, int priority, const char *file,
-		int line, const char *fn, const char *format, va_list args);
+		int line, const char *fn, const char *format, va_list args)
+	__attribute__((format(printf, 6, 0)));
 
 struct log_ctx {
 	log_fn_t fn;
