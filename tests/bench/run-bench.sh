@@ -1,0 +1,212 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Run the guest benchmark (tests/bench/guest/bench-*.sh: ndkit against upstream ndctl/daxctl,
+# alternately, in one boot per scenario) and the host-side label-area measurements, then
+# write docs/performance.md and docs/performance.svg from the figures.
+#
+#   tests/bench/run-bench.sh [--build-dir DIR] [--no-run] [--note TEXT]
+#
+# --no-run re-uses the console logs of the last run. --note adds a line under "What was
+# measured" (e.g. which branches a scratch merge held). Nothing here fails on a ratio.
+set -euo pipefail
+
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=$SRC/build
+RUN=1
+NOTE=""
+SCENARIOS="bench-labels bench-namespaces bench-daxctl"
+while [ $# -gt 0 ]; do
+	case $1 in
+	--build-dir) BUILD=$(realpath "$2"); shift 2 ;;
+	--no-run) RUN=0; shift ;;
+	--note) NOTE=$2; shift 2 ;;
+	-h|--help) sed -n '3,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	*) echo "run-bench.sh: unknown argument '$1': see --help" >&2; exit 1 ;;
+	esac
+done
+[ -f "$BUILD/build.ninja" ] || {
+	echo "run-bench.sh: $BUILD is not a meson build dir: run 'meson setup build' or give --build-dir" >&2
+	exit 1
+}
+export NDKIT_TESTDATA=${NDKIT_TESTDATA:-$SRC/../shared/testdata}
+RUNS=$BUILD/tests/guest/run
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+run_guest() {
+	ninja -C "$BUILD" > /dev/null
+	local s
+	for s in $SCENARIOS; do
+		echo "== $s" >&2
+		# cwd: the build's tests/bench, where the scenarios' DATA file lsa-xfer is built
+		(cd "$BUILD/tests/bench" &&
+			python3 "$SRC/tests/guest/run.py" --build-dir "$BUILD" "$SRC/tests/bench/guest/$s.sh") >&2 ||
+			echo "run-bench.sh: $s did not finish; its figures are missing (see $RUNS/$s)" >&2
+	done
+}
+
+# The marker lines of every scenario's console, markers stripped: "bench|..." or "xfer|...".
+collect() {
+	local s
+	for s in $SCENARIOS; do
+		cat "$RUNS/$s"/console-boot*.log 2>/dev/null | tr -d '\r' |
+			sed -n -e 's/^.*@@BENCH /bench|/p' -e 's/^.*@@XFER /xfer|/p'
+	done
+}
+
+now_ns() { date +%s%N; }
+
+# host_time FILE: median ms of 7 runs of ndkit's `ndctl read-labels -j FILE` (decode+validate)
+host_time() {
+	local i t0
+	for _ in 1 2 3 4 5 6 7; do
+		t0=$(now_ns)
+		"$BUILD/cmd/ndctl/ndctl" read-labels -j "$1" > /dev/null
+		echo $((($(now_ns) - t0) / 1000))
+	done | sort -n | sed -n 4p | awk '{printf "%.2f", $1 / 1000}'
+}
+
+# Host side: a 2 MiB area from a file, with few labels (testdata) and, when the namespaces
+# scenario ran, the full one it left in its backend file. "host|case|ms|transfers|bytes|area".
+host_side() {
+	local f=$TMP/nvdimm1-many-v1.2.lsa x
+	gunzip -c "$NDKIT_TESTDATA/labels/nvdimm1-many-v1.2.lsa.gz" > "$f"
+	x=$("$BUILD/tests/bench/lsa-xfer" "$f")
+	echo "host|2 MiB area file, few labels|$(host_time "$f")|$x"
+	f=$RUNS/bench-namespaces/nv1.img
+	if [ -f "$f" ]; then
+		x=$("$BUILD/tests/bench/lsa-xfer" "$f")
+		echo "host|2 MiB area at the end of a 1 GiB backend file, full region|$(host_time "$f")|$x"
+	fi
+}
+
+# One bar per case: the ratio upstream/ndkit, on a log scale (1x to 100x), or "not built".
+svg_chart() {
+	awk -F'|' '
+	function lg(x) { return log(x) / log(10) }
+	$1 == "bench" { n++; name[n] = $2; nd[n] = $3; up[n] = $4 }
+	END {
+		left = 330; width = 420; bar = 18; gap = 8; top = 40
+		h = top + n * (bar + gap) + 30
+		printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">\n", left + width + 70, h
+		printf "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n"
+		printf "<text x=\"10\" y=\"20\" font-size=\"14\">ndkit speed-up: upstream median / ndkit median (log scale)</text>\n"
+		for (t = 1; t <= 100; t *= 10) {
+			x = left + lg(t) / 2 * width
+			printf "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#bbb\"/>\n", x, top - 5, x, h - 25
+			printf "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%dx</text>\n", x, h - 10, t
+		}
+		for (i = 1; i <= n; i++) {
+			y = top + (i - 1) * (bar + gap)
+			label = name[i]
+			gsub(/&/, "\\&amp;", label); gsub(/</, "\\&lt;", label)
+			printf "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n", left - 8, y + 13, label
+			if (nd[i] !~ /^[0-9]+$/ || up[i] !~ /^[0-9]+$/) {
+				printf "<text x=\"%d\" y=\"%d\" fill=\"#888\">not built</text>\n", left + 4, y + 13
+				continue
+			}
+			r = up[i] / (nd[i] > 0 ? nd[i] : 1)
+			w = lg(r < 1 ? 1 : (r > 100 ? 100 : r)) / 2 * width
+			color = r >= 1 ? "#3a7bd5" : "#d55a3a"
+			if (r < 1) w = 3
+			printf "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", left, y, w, bar, color
+			printf "<text x=\"%.1f\" y=\"%d\">%.1fx</text>\n", left + w + 4, y + 13, r
+		}
+		print "</svg>"
+	}'
+}
+
+ratio() {	# ratio UP ND: "12.3x", or "-" when either is not a number
+	awk -v u="$1" -v n="$2" 'BEGIN {
+		if (u !~ /^[0-9]+$/ || n !~ /^[0-9]+$/) { print "-"; exit }
+		printf "%.1fx\n", u / (n > 0 ? n : 1) }'
+}
+
+guest_kernel() {
+	cat "$RUNS"/bench-*/console-boot1.log 2>/dev/null | grep -m1 -o 'Linux version [^ ]*' | cut -d' ' -f3
+}
+
+write_doc() {	# write_doc FIGURES: docs/performance.md
+	local figs=$1 rev dirty
+	rev=$(git -C "$SRC" log -1 --format='%h %s' 2>/dev/null || echo unknown)
+	dirty=$(git -C "$SRC" status --porcelain --untracked-files=no 2>/dev/null | wc -l)
+	cat <<EOF
+# Performance: ndkit against upstream ndctl/daxctl
+
+Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`tests/bench/run-bench.sh\`. Every figure below is a
+median of the rounds shown; ndkit's and upstream's commands ran alternately, in the same guest
+boot, on the same DIMMs. The ratio is upstream's median over ndkit's: above 1x ndkit is faster.
+Nothing here is a pass/fail test; a ratio never fails the suite.
+
+![ratio chart](performance.svg)
+
+## What was measured
+
+- Source: \`$rev\`$([ "$dirty" = 0 ] || echo " plus $dirty uncommitted changes").
+$([ -z "$NOTE" ] || echo "- $NOTE")
+- Host: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(. /etc/os-release && echo "$PRETTY_NAME").
+- Guest: QEMU $(qemu-system-x86_64 --version | head -1 | awk '{print $4}') under TCG (no KVM), 1 vCPU, 1 GiB RAM,
+  kernel $(guest_kernel); upstream tools: Debian ndctl/daxctl $(dpkg-query -W -f '${Version}' ndctl 2>/dev/null).
+- DIMMs: nmem0 1 GiB with a 128 KiB label area, nmem1 1 GiB with a 2 MiB label area
+  (QEMU max_xfer 4076 bytes per DSM label transfer).
+- Wall time of each command in the guest, process start to exit, with GNU date (ms).
+
+## Guest: median wall time per command
+
+| case | ndkit ms | upstream ms | upstream/ndkit | ndkit rounds | upstream rounds |
+|---|---:|---:|---:|---|---|
+$(printf '%s\n' "$figs" | awk -F'|' '$1 == "bench"' | while IFS='|' read -r _ c nd up ndr upr; do
+	echo "| $c | $nd | $up | $(ratio "$up" "$nd") | $ndr | $upr |"
+done)
+
+## Label-area reads: DSM transfers and bytes
+
+ndkit reads the two index blocks, then only the in-use slots (adjacent slots in one transfer).
+The counters are libndctl's transport counters for the load \`read-labels -j\` and
+\`check-labels\` do (\`ndctl_lsa_load\`, through \`tests/bench/lsa-xfer\`). The minimum is what the
+format allows: both index blocks plus every in-use slot, each contiguous run in 4076-byte
+chunks. Upstream \`read-labels\` reads the whole area.
+
+| case | label size | slots | in use | ndkit transfers | ndkit bytes | minimum transfers | minimum bytes | whole-area transfers | whole-area bytes |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+$(printf '%s\n' "$figs" | awk -F'|' '$1 == "xfer" {
+	split($3, v, " ")
+	printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $2, v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9] }')
+
+## Host: decode + validate a 2 MiB label area from a file
+
+\`ndctl read-labels -j FILE\` on the host (median of 7 runs, process start to exit), with the
+bytes and read calls ndkit's file transport made. Upstream \`ndctl read-labels\` cannot read a file.
+
+| file | ms | read calls | bytes read | area bytes |
+|---|---:|---:|---:|---:|
+$(printf '%s\n' "$figs" | awk -F'|' '$1 == "host" {
+	split($4, v, " ")
+	printf "| %s | %s | %s | %s | %s |\n", $2, $3, v[6], v[7], v[11] }')
+
+In memory (\`build/tests/bench/lsa-bench\`, decode + validate only, no I/O):
+
+\`\`\`
+$("$BUILD/tests/bench/lsa-bench" 200 2>&1)
+\`\`\`
+
+## Re-running
+
+    meson setup build && ninja -C build
+    tests/bench/run-bench.sh                 # boots 3 guests (~$SCENARIO_MINUTES min), rewrites this page
+    meson test -C build --benchmark --suite bench -v   # the same guests, figures in the test log
+
+Each scenario (\`tests/bench/guest/bench-*.sh\`) prints its table lines (\`@@BENCH\`, \`@@XFER\`) on the
+guest console (\`build/tests/guest/run/bench-*/console-boot1.log\`); a command ndkit does not have
+yet (\`--list-cmds\`) shows as "not built". The suite \`bench\` is not part of \`meson test\`.
+EOF
+}
+
+[ "$RUN" = 0 ] || { SECONDS=0; run_guest; }
+SCENARIO_MINUTES=${SECONDS:+$(( (SECONDS + 59) / 60 ))}
+figs=$(collect; host_side)
+printf '%s\n' "$figs" | awk -F'|' '$1 == "bench" {printf "%-60s %10s %10s\n", $2, $3, $4}'
+mkdir -p "$SRC/docs"
+printf '%s\n' "$figs" | svg_chart > "$SRC/docs/performance.svg"
+write_doc "$figs" > "$SRC/docs/performance.md"
+echo "wrote $SRC/docs/performance.md and performance.svg" >&2
