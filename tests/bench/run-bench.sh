@@ -14,7 +14,7 @@ SRC=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=$SRC/build
 RUN=1
 NOTE=""
-SCENARIOS="bench-labels bench-namespaces bench-daxctl"
+SCENARIOS="bench-labels bench-namespaces bench-full-area bench-daxctl"
 while [ $# -gt 0 ]; do
 	case $1 in
 	--build-dir) BUILD=$(realpath "$2"); shift 2 ;;
@@ -50,18 +50,19 @@ collect() {
 	local s
 	for s in $SCENARIOS; do
 		cat "$RUNS/$s"/console-boot*.log 2>/dev/null | tr -d '\r' |
-			sed -n -e 's/^.*@@BENCH /bench|/p' -e 's/^.*@@XFER /xfer|/p'
+			sed -n -e 's/^.*@@BENCH /bench|/p' -e 's/^.*@@XFER /xfer|/p' \
+				-e 's/^.*@@ENV kernel /kernel|/p' | sed 's/ |/|/g; s/ $//'
 	done
 }
 
 now_ns() { date +%s%N; }
 
-# host_time FILE: median ms of 7 runs of ndkit's `ndctl read-labels -j FILE` (decode+validate)
+# host_time CMD...: median ms of 7 runs of CMD on the host, process start to exit
 host_time() {
-	local i t0
+	local t0
 	for _ in 1 2 3 4 5 6 7; do
 		t0=$(now_ns)
-		"$BUILD/cmd/ndctl/ndctl" read-labels -j "$1" > /dev/null
+		"$@" > /dev/null 2>&1
 		echo $((($(now_ns) - t0) / 1000))
 	done | sort -n | sed -n 4p | awk '{printf "%.2f", $1 / 1000}'
 }
@@ -72,11 +73,12 @@ host_side() {
 	local f=$TMP/nvdimm1-many-v1.2.lsa x
 	gunzip -c "$NDKIT_TESTDATA/labels/nvdimm1-many-v1.2.lsa.gz" > "$f"
 	x=$("$BUILD/tests/bench/lsa-xfer" "$f")
-	echo "host|2 MiB area file, few labels|$(host_time "$f")|$x"
+	echo "host|ndctl version (process start only)|$(host_time "$BUILD/cmd/ndctl/ndctl" version)|-"
+	echo "host|2 MiB area file, few labels|$(host_time "$BUILD/cmd/ndctl/ndctl" read-labels -j "$f")|$x"
 	f=$RUNS/bench-namespaces/nv1.img
 	if [ -f "$f" ]; then
 		x=$("$BUILD/tests/bench/lsa-xfer" "$f")
-		echo "host|2 MiB area at the end of a 1 GiB backend file, full region|$(host_time "$f")|$x"
+		echo "host|2 MiB area at the end of a 1 GiB backend file, full region|$(host_time "$BUILD/cmd/ndctl/ndctl" read-labels -j "$f")|$x"
 	fi
 }
 
@@ -122,8 +124,8 @@ ratio() {	# ratio UP ND: "12.3x", or "-" when either is not a number
 		printf "%.1fx\n", u / (n > 0 ? n : 1) }'
 }
 
-guest_kernel() {
-	cat "$RUNS"/bench-*/console-boot1.log 2>/dev/null | grep -m1 -o 'Linux version [^ ]*' | cut -d' ' -f3
+guest_kernel() {	# guest_kernel FIGURES
+	printf '%s\n' "$1" | awk -F'|' '$1 == "kernel" {print $2; exit}'
 }
 
 write_doc() {	# write_doc FIGURES: docs/performance.md
@@ -146,10 +148,15 @@ Nothing here is a pass/fail test; a ratio never fails the suite.
 $([ -z "$NOTE" ] || echo "- $NOTE")
 - Host: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(. /etc/os-release && echo "$PRETTY_NAME").
 - Guest: QEMU $(qemu-system-x86_64 --version | head -1 | awk '{print $4}') under TCG (no KVM), 1 vCPU, 1 GiB RAM,
-  kernel $(guest_kernel); upstream tools: Debian ndctl/daxctl $(dpkg-query -W -f '${Version}' ndctl 2>/dev/null).
-- DIMMs: nmem0 1 GiB with a 128 KiB label area, nmem1 1 GiB with a 2 MiB label area
+  kernel $(guest_kernel "$figs"); upstream tools: Debian ndctl/daxctl $(dpkg-query -W -f '${Version}' ndctl 2>/dev/null).
+- DIMMs: nmem0 1 GiB with a 128 KiB label area, nmem1 1 GiB with a 2 MiB label area; in
+  bench-full-area one 4 GiB DIMM with a 2 MiB label area holding 240 labels
   (QEMU max_xfer 4076 bytes per DSM label transfer).
 - Wall time of each command in the guest, process start to exit, with GNU date (ms).
+  "version" is the floor: starting the process (ndkit's through the harness's wrapper script).
+- Host load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg).
+  The machine is shared; above 2 the rounds spread widely, so read the medians and ratios, not
+  single rounds.
 
 ## Guest: median wall time per command
 
@@ -167,11 +174,11 @@ The counters are libndctl's transport counters for the load \`read-labels -j\` a
 format allows: both index blocks plus every in-use slot, each contiguous run in 4076-byte
 chunks. Upstream \`read-labels\` reads the whole area.
 
-| case | label size | slots | in use | ndkit transfers | ndkit bytes | minimum transfers | minimum bytes | whole-area transfers | whole-area bytes |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| case | label size | slots | in use | ndkit transfers | ndkit bytes | minimum transfers | minimum bytes | whole-area transfers | whole-area bytes | lsa-xfer ms |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 $(printf '%s\n' "$figs" | awk -F'|' '$1 == "xfer" {
 	split($3, v, " ")
-	printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $2, v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9] }')
+	printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $2, v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10] == "" ? "-" : v[10] }')
 
 ## Host: decode + validate a 2 MiB label area from a file
 
@@ -182,7 +189,7 @@ bytes and read calls ndkit's file transport made. Upstream \`ndctl read-labels\`
 |---|---:|---:|---:|---:|
 $(printf '%s\n' "$figs" | awk -F'|' '$1 == "host" {
 	split($4, v, " ")
-	printf "| %s | %s | %s | %s | %s |\n", $2, $3, v[6], v[7], v[11] }')
+	printf "| %s | %s | %s | %s | %s |\n", $2, $3, v[6] "", v[7] "", v[11] "" }')
 
 In memory (\`build/tests/bench/lsa-bench\`, decode + validate only, no I/O):
 
@@ -193,7 +200,7 @@ $("$BUILD/tests/bench/lsa-bench" 200 2>&1)
 ## Re-running
 
     meson setup build && ninja -C build
-    tests/bench/run-bench.sh                 # boots 3 guests (~$SCENARIO_MINUTES min), rewrites this page
+    tests/bench/run-bench.sh                 # 4 guest boots ($RUN_TIME); rewrites this page
     meson test -C build --benchmark --suite bench -v   # the same guests, figures in the test log
 
 Each scenario (\`tests/bench/guest/bench-*.sh\`) prints its table lines (\`@@BENCH\`, \`@@XFER\`) on the
@@ -202,8 +209,10 @@ yet (\`--list-cmds\`) shows as "not built". The suite \`bench\` is not part of \
 EOF
 }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 [ "$RUN" = 0 ] || { SECONDS=0; run_guest; }
-SCENARIO_MINUTES=${SECONDS:+$(( (SECONDS + 59) / 60 ))}
+RUN_TIME="a few minutes"
+[ "$RUN" = 0 ] || RUN_TIME="$(( (SECONDS + 59) / 60 )) min here"
 figs=$(collect; host_side)
 printf '%s\n' "$figs" | awk -F'|' '$1 == "bench" {printf "%-60s %10s %10s\n", $2, $3, $4}'
 mkdir -p "$SRC/docs"

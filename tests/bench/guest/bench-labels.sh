@@ -9,6 +9,10 @@ TIMEOUT=600
 
 . /ndkit/data/bench-lib.sh
 
+# the floor under every figure: process start (ndkit's ndctl starts through a wrapper script
+# that sets LD_LIBRARY_PATH, see tests/guest/mkinitramfs.sh)
+pair "version (process start only)" ndctl version
+
 xfer "read-labels -j, 128 KiB area (v1.1)" nmem0
 pair "read-labels -j, 128 KiB area, $in_use labels" ndctl read-labels -j nmem0
 xfer "read-labels -j, 2 MiB area (v1.2)" nmem1

@@ -6,6 +6,7 @@
 # "not built" stands for the ndkit median when ndkit's tool lacks the command.
 # A ratio never fails the scenario: it passes when every command ran.
 R=${R:-7}
+echo "@@ENV kernel $(uname -r)" > /dev/console
 BENCH_ND=/tmp/bench-nd
 BENCH_UP=/tmp/bench-up
 
@@ -60,7 +61,7 @@ pair() {
 # xfer CASE nmemN: ndkit's DSM transfers and bytes for one label-area load (what read-labels
 # -j and check-labels do) against the format's minimum and a whole-area read:
 #   @@XFER case|labelsize nslot in_use transfers bytes min_transfers min_bytes full_transfers
-#   area_bytes ms (ms: the library load alone, lsa-xfer's run). Sets $in_use.
+#   area_bytes ms (ms: one run of lsa-xfer, the library load alone). Sets $in_use.
 xfer() {
 	local line
 	timed /ndkit/data/lsa-xfer "/dev/$2"
