@@ -88,15 +88,16 @@ svg_chart() {
 	function lg(x) { return log(x) / log(10) }
 	$1 == "bench" { n++; name[n] = $2; nd[n] = $3; up[n] = $4 }
 	END {
-		left = 330; width = 420; bar = 18; gap = 8; top = 40
+		left = 400; width = 420; bar = 18; gap = 8; top = 40
 		h = top + n * (bar + gap) + 30
 		printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">\n", left + width + 70, h
 		printf "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n"
 		printf "<text x=\"10\" y=\"20\" font-size=\"14\">ndkit speed-up: upstream median / ndkit median (log scale)</text>\n"
-		for (t = 1; t <= 100; t *= 10) {
-			x = left + lg(t) / 2 * width
-			printf "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#bbb\"/>\n", x, top - 5, x, h - 25
-			printf "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%dx</text>\n", x, h - 10, t
+		split("1 2 5 10 20 50 100", grid, " ")
+		for (g = 1; g <= 7; g++) {
+			x = left + lg(grid[g]) / 2 * width
+			printf "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\"/>\n", x, top - 5, x, h - 25, grid[g] ~ /^10*$/ ? "#999" : "#ddd"
+			printf "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%sx</text>\n", x, h - 10, grid[g]
 		}
 		for (i = 1; i <= n; i++) {
 			y = top + (i - 1) * (bar + gap)
@@ -124,23 +125,39 @@ ratio() {	# ratio UP ND: "12.3x", or "-" when either is not a number
 		printf "%.1fx\n", u / (n > 0 ? n : 1) }'
 }
 
+measured_at() {	# when the newest console log was written: the guest figures' date
+	local t
+	t=$(stat -c %Y "$RUNS"/bench-*/console-boot1.log 2>/dev/null | sort -n | tail -1)
+	date -u -d "@${t:-$(date +%s)}" '+%Y-%m-%d %H:%M UTC'
+}
+
 guest_kernel() {	# guest_kernel FIGURES
 	printf '%s\n' "$1" | awk -F'|' '$1 == "kernel" {print $2; exit}'
 }
 
-write_doc() {	# write_doc FIGURES: docs/performance.md
-	local figs=$1 rev dirty
+# The hand-written notes of the current page (between the markers), kept across runs.
+old_notes() {
+	[ -f "$SRC/docs/performance.md" ] &&
+		sed -n '/^<!-- notes -->$/,/^<!-- \/notes -->$/p' "$SRC/docs/performance.md" | sed '1d;$d'
+}
+
+write_doc() {	# write_doc FIGURES NOTES: docs/performance.md on stdout
+	local figs=$1 rev dirty notes=$2
 	rev=$(git -C "$SRC" log -1 --format='%h %s' 2>/dev/null || echo unknown)
 	dirty=$(git -C "$SRC" status --porcelain --untracked-files=no 2>/dev/null | wc -l)
 	cat <<EOF
 # Performance: ndkit against upstream ndctl/daxctl
 
-Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`tests/bench/run-bench.sh\`. Every figure below is a
+Measured $(measured_at) by \`tests/bench/run-bench.sh\`. Every figure below is a
 median of the rounds shown; ndkit's and upstream's commands ran alternately, in the same guest
 boot, on the same DIMMs. The ratio is upstream's median over ndkit's: above 1x ndkit is faster.
 Nothing here is a pass/fail test; a ratio never fails the suite.
 
 ![ratio chart](performance.svg)
+
+<!-- notes -->
+${notes:-(Notes on these figures go here; run-bench.sh keeps what is between the markers.)}
+<!-- /notes -->
 
 ## What was measured
 
@@ -154,7 +171,7 @@ $([ -z "$NOTE" ] || echo "- $NOTE")
   (QEMU max_xfer 4076 bytes per DSM label transfer).
 - Wall time of each command in the guest, process start to exit, with GNU date (ms).
   "version" is the floor: starting the process (ndkit's through the harness's wrapper script).
-- Host load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg).
+- Host load average (1, 5, 15 min): $LOAD_NOTE.
   The machine is shared; above 2 the rounds spread widely, so read the medians and ratios, not
   single rounds.
 
@@ -201,7 +218,8 @@ $("$BUILD/tests/bench/lsa-bench" 200 2>&1)
 
     meson setup build && ninja -C build
     tests/bench/run-bench.sh                 # 4 guest boots ($RUN_TIME); rewrites this page
-    meson test -C build --benchmark --suite bench -v   # the same guests, figures in the test log
+    meson test -C build --benchmark --suite bench     # the same guests, without the page...
+    tests/bench/run-bench.sh --no-run        # ...which this then writes from their console logs
 
 Each scenario (\`tests/bench/guest/bench-*.sh\`) prints its table lines (\`@@BENCH\`, \`@@XFER\`) on the
 guest console (\`build/tests/guest/run/bench-*/console-boot1.log\`); a command ndkit does not have
@@ -209,13 +227,20 @@ yet (\`--list-cmds\`) shows as "not built". The suite \`bench\` is not part of \
 EOF
 }
 
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-[ "$RUN" = 0 ] || { SECONDS=0; run_guest; }
-RUN_TIME="a few minutes"
+LOAD_NOTE="$(cut -d' ' -f1-3 /proc/loadavg) when this page was written (--no-run: the guest figures are older)"
+if [ "$RUN" = 1 ]; then
+	LOAD_NOTE="$(cut -d' ' -f1-3 /proc/loadavg) before the guests"
+	SECONDS=0
+	run_guest
+	LOAD_NOTE="$LOAD_NOTE, $(cut -d' ' -f1-3 /proc/loadavg) after"
+fi
+RUN_TIME="about 5 min on this machine"
 [ "$RUN" = 0 ] || RUN_TIME="$(( (SECONDS + 59) / 60 )) min here"
 figs=$(collect; host_side)
 printf '%s\n' "$figs" | awk -F'|' '$1 == "bench" {printf "%-60s %10s %10s\n", $2, $3, $4}'
 mkdir -p "$SRC/docs"
 printf '%s\n' "$figs" | svg_chart > "$SRC/docs/performance.svg"
-write_doc "$figs" > "$SRC/docs/performance.md"
+notes=$(old_notes || true)
+write_doc "$figs" "$notes" > "$TMP/performance.md"
+mv "$TMP/performance.md" "$SRC/docs/performance.md"
 echo "wrote $SRC/docs/performance.md and performance.svg" >&2
