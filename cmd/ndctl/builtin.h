@@ -8,5 +8,6 @@
 /* labels: labels.c ... */
 
 /* topology and namespaces: list.c, region.c, namespace.c ... */
+int cmd_list(int argc, char **argv, void *ctx);
 
 #endif

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+#include <stdlib.h>
 #include <ndctl/libndctl.h>
 #include "builtin.h"
 
@@ -8,11 +9,18 @@ static const struct cmd ndctl_cmds[] = {
 	/* label storage area */
 
 	/* topology and namespaces */
+	{ "list", cmd_list, "list buses, dimms, regions and namespaces as JSON" },
 };
 
+/* NDKIT_SYSFS_ROOT: run against a captured sysfs tree (tests, bug reports). */
 static int ctx_new(void **ctx)
 {
-	return ndctl_new((struct ndctl_ctx **)ctx);
+	const char *root = getenv("NDKIT_SYSFS_ROOT");
+	int rc = ndctl_new((struct ndctl_ctx **)ctx);
+
+	if (!rc && root && root[0])
+		rc = ndctl_set_root(*ctx, root);
+	return rc;
 }
 
 static void ctx_free(void *ctx)
