@@ -10,6 +10,14 @@ static const struct cmd ndctl_cmds[] = {
 
 	/* topology and namespaces */
 	{ "list", cmd_list, "list buses, dimms, regions and namespaces as JSON" },
+	{ "enable-region", cmd_enable_region, "enable regions" },
+	{ "disable-region", cmd_disable_region, "disable regions (namespaces first, safely)" },
+	{ "enable-namespace", cmd_enable_namespace, "enable namespaces" },
+	{ "disable-namespace", cmd_disable_namespace, "disable namespaces not in use" },
+	{ "create-namespace", cmd_create_namespace, "create or reconfigure a namespace" },
+	{ "destroy-namespace", cmd_destroy_namespace, "destroy namespaces" },
+	{ "enable-dimm", cmd_enable_dimm, "enable dimms" },
+	{ "disable-dimm", cmd_disable_dimm, "disable dimms no region uses" },
 };
 
 /* NDKIT_SYSFS_ROOT: run against a captured sysfs tree (tests, bug reports). */

@@ -68,6 +68,8 @@ const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm);
 unsigned int ndctl_dimm_get_handle(struct ndctl_dimm *dimm);
 unsigned short ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm);
 bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm);
+/* Free namespace label slots in its label area. */
+unsigned int ndctl_dimm_get_available_slots(struct ndctl_dimm *dimm);
 /* Active: some enabled region uses it (nmemN/state). */
 bool ndctl_dimm_is_active(struct ndctl_dimm *dimm);
 int ndctl_dimm_enable(struct ndctl_dimm *dimm);
@@ -84,6 +86,7 @@ struct ndctl_ctx *ndctl_region_get_ctx(struct ndctl_region *region);
 const char *ndctl_region_get_devname(struct ndctl_region *region);
 unsigned int ndctl_region_get_id(struct ndctl_region *region);
 unsigned long long ndctl_region_get_size(struct ndctl_region *region);
+unsigned long long ndctl_region_get_resource(struct ndctl_region *region);
 unsigned long long ndctl_region_get_align(struct ndctl_region *region);
 unsigned long long ndctl_region_get_available_size(struct ndctl_region *region);
 unsigned long long ndctl_region_get_max_available_extent(struct ndctl_region *region);

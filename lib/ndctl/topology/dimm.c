@@ -93,3 +93,8 @@ NDCTL_EXPORT int ndctl_dimm_disable(struct ndctl_dimm *dimm)
 	}
 	return nd_dev_disable(&dimm->dev);
 }
+
+NDCTL_EXPORT unsigned int ndctl_dimm_get_available_slots(struct ndctl_dimm *dimm)
+{
+	return (unsigned int)nd_dev_u64(&dimm->dev, "available_slots");
+}

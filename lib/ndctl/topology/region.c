@@ -215,3 +215,9 @@ NDCTL_EXPORT struct ndctl_btt *ndctl_region_get_btt_seed(struct ndctl_region *re
 {
 	FIND_SEED(region, region->btts, PERSONA_NAME, "btt_seed");
 }
+
+/* Physical start; 0 when unknown (not root, or a captured tree). */
+NDCTL_EXPORT unsigned long long ndctl_region_get_resource(struct ndctl_region *region)
+{
+	return nd_dev_u64(&region->dev, "resource");
+}
