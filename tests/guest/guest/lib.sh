@@ -1,0 +1,118 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Helpers for guest scenario scripts (sourced by /init; see tests/guest/README.md).
+# Markers on the console, read by the host runner:
+#   @@NDKIT FAIL <why>, then the output lines prefixed '| ', then @@NDKIT END
+#   @@NDKIT HOTADD <n>      plug the scenario's HOTPLUG DIMM number n (0-based)
+#   @@NDKIT TIME <ms> <cmd> a timing, collected into the report
+#   @@NDKIT PASS            written by /init when the scenario ends well
+NDKIT_FAILED=/tmp/ndkit-failed
+NDKIT_SYS=/sys/bus/nd/devices
+
+# fail WHY [OUTPUT]: report a failure and stop the scenario. Works inside $(...) too:
+# the marker goes straight to the console and the flag file makes /init report FAIL.
+fail() {
+	{
+		echo "@@NDKIT FAIL $1"
+		[ -z "${2:-}" ] || printf '%s\n' "$2" | sed 's/^/| /'
+		echo "@@NDKIT END"
+	} > /dev/console
+	echo "$1" >> "$NDKIT_FAILED"
+	exit 1
+}
+
+# run CMD...: run it; on a non-zero exit fail with its output. Its stdout is passed on
+# (so out=$(run cmd) captures it), its stderr goes to the console.
+run() {
+	local out rc
+	echo "+ $*" >&2
+	out=$("$@" 2>/tmp/ndkit-stderr) && rc=0 || rc=$?
+	if [ "$rc" -ne 0 ]; then
+		fail "'$*' exited $rc" "$out$(printf '\n'; cat /tmp/ndkit-stderr)"
+	fi
+	cat /tmp/ndkit-stderr >&2
+	[ -z "$out" ] || printf '%s\n' "$out"
+}
+
+# expect_fail PATTERN CMD...: CMD must exit non-zero with output matching PATTERN (grep -E).
+expect_fail() {
+	local pat=$1 out rc
+	shift
+	echo "+ ! $*" >&2
+	out=$("$@" 2>&1) && rc=0 || rc=$?
+	[ "$rc" -ne 0 ] || fail "'$*' succeeded, expected a failure matching /$pat/" "$out"
+	printf '%s\n' "$out" | grep -qE -- "$pat" ||
+		fail "'$*' exited $rc but its output does not match /$pat/" "$out"
+	printf '%s\n' "$out" >&2
+}
+
+# expect_match PATTERN TEXT: TEXT must match PATTERN (grep -E).
+expect_match() {
+	printf '%s\n' "$2" | grep -qE -- "$1" || fail "output does not match /$1/" "$2"
+}
+
+# json_leaves FILE IGNORE...: one line per leaf, "path = value", keys named in IGNORE removed
+# at every depth, sorted.
+json_leaves() {
+	local file=$1 ign
+	shift
+	ign=$(printf '%s\n' "$@" | jq -R . | jq -sc 'map(select(length > 0))')
+	jq -r --argjson ign "$ign" '
+		walk(if type == "object"
+			then with_entries(select(.key as $k | $ign | index([$k]) | not))
+			else . end)
+		| paths(scalars) as $p | "\($p | map(tostring) | join(".")) = \(getpath($p) | tojson)"' \
+		"$file" | LC_ALL=C sort
+}
+
+# json_same A B [IGNORE...]: the JSON files A and B hold the same leaves, key by key,
+# ignoring the keys listed. On a difference, fail with the differing leaves.
+json_same() {
+	local a=$1 b=$2 d
+	shift 2
+	json_leaves "$a" "$@" > /tmp/ndkit-json-a || fail "$a is not JSON" "$(cat "$a")"
+	json_leaves "$b" "$@" > /tmp/ndkit-json-b || fail "$b is not JSON" "$(cat "$b")"
+	d=$(diff /tmp/ndkit-json-a /tmp/ndkit-json-b) ||
+		fail "JSON differs: $a (-) vs $b (+)" "$(printf '%s\n' "$d" | grep '^[-+][^-+]')"
+}
+
+now_ms() { gnu-date +%s%3N; }
+
+# time_ms CMD...: like run, and sets $ms to its wall time in milliseconds.
+time_ms() {
+	local t0
+	t0=$(now_ms)
+	run "$@"
+	ms=$(($(now_ms) - t0))
+	echo "@@NDKIT TIME $ms $*" > /dev/console
+}
+
+count_devices() {	# count_devices PREFIX: how many /sys/bus/nd/devices/PREFIX*
+	ls -d "$NDKIT_SYS/$1"* 2>/dev/null | wc -l
+}
+
+# wait_for_bus N: the bus has N nmem devices, a region each, and every region has probed
+# its namespaces (libnvdimm registers devices asynchronously).
+wait_for_bus() {
+	local tries=0 r
+	while [ "$tries" -lt 200 ]; do
+		tries=$((tries + 1))
+		if [ "$(count_devices nmem)" -ge "$1" ] && [ "$(count_devices region)" -ge "$1" ]; then
+			for r in $NDKIT_SYS/region*; do
+				[ -e "$r" ] || continue
+				ls -d "$r"/namespace* > /dev/null 2>&1 || continue 2
+			done
+			return 0
+		fi
+		sleep 0.05
+	done
+	fail "the nvdimm bus did not show $1 nmem and region devices within 10 s" \
+		"$(ls "$NDKIT_SYS" 2>&1)"
+}
+
+# hotadd N: ask the host to plug the scenario's HOTPLUG DIMM N and wait for its nmem/region.
+hotadd() {
+	local want
+	want=$(($(count_devices nmem) + 1))
+	echo "@@NDKIT HOTADD $1" > /dev/console
+	wait_for_bus "$want"
+}

@@ -1,0 +1,342 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Run one guest scenario: build the initramfs if needed, boot QEMU (TCG) with the scenario's
+vNVDIMMs once per declared boot, serve hot-add requests over QMP, and report PASS or FAIL with
+the failing command's output. See tests/guest/README.md for the scenario format."""
+
+import argparse
+import fcntl
+import glob
+import gzip
+import json
+import os
+import re
+import selectors
+import shlex
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.realpath(__file__))
+HEADER_VARS = ("DIMMS", "HOTPLUG", "BOOTS", "PRELOAD", "DATA", "TIMEOUT", "MEM")
+MARK = "@@NDKIT "
+SUFFIX = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+
+
+class ScenarioError(Exception):
+    pass
+
+
+def parse_size(text):
+    m = re.fullmatch(r"(\d+)([KMGT]?)", text.strip().upper())
+    if not m:
+        raise ScenarioError(f"bad size '{text}': use a number with K, M, G or T")
+    return int(m.group(1)) * SUFFIX[m.group(2)]
+
+
+def parse_dimm(spec):
+    """SIZE[:LABEL_SIZE[:ALIGN]], e.g. 1G:128K:2M; LABEL_SIZE 0 means no label area."""
+    parts = spec.split(":")
+    if not 1 <= len(parts) <= 3:
+        raise ScenarioError(f"bad DIMM '{spec}': use SIZE[:LABEL_SIZE[:ALIGN]], e.g. 1G:128K:2M")
+    size = parse_size(parts[0])
+    label = parse_size(parts[1]) if len(parts) > 1 else 0
+    align = parse_size(parts[2]) if len(parts) > 2 else 0
+    return {"size": size, "label": label, "align": align}
+
+
+def read_header(path):
+    """Header variables: NAME=value lines at column 0, values in shell quoting."""
+    found = {}
+    with open(path) as f:
+        for line in f:
+            m = re.match(r"([A-Z_]+)=(.*)$", line)
+            if m and m.group(1) in HEADER_VARS:
+                found[m.group(1)] = " ".join(shlex.split(m.group(2), comments=True))
+    return {
+        "dimms": [parse_dimm(s) for s in found.get("DIMMS", "").split()],
+        "hotplug": [parse_dimm(s) for s in found.get("HOTPLUG", "").split()],
+        "boots": int(found.get("BOOTS", "1")),
+        "preload": found.get("PRELOAD", "").split(),
+        "data": found.get("DATA", "").split(),
+        "timeout": int(os.environ.get("NDKIT_GUEST_TIMEOUT", found.get("TIMEOUT", "180"))),
+        "mem": parse_size(found.get("MEM", "1G")),
+    }
+
+
+def locked(path, fn):
+    """Run fn under an exclusive file lock: meson runs scenarios in parallel."""
+    with open(path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return fn()
+
+
+def prepare_initramfs(build_dir, out_dir):
+    def build():
+        kroot = subprocess.run([os.path.join(HERE, "setup.sh"), "--kernel-only"], check=True,
+                               stdout=subprocess.PIPE, text=True).stdout.split()[-1]
+        initrd = subprocess.run([os.path.join(HERE, "mkinitramfs.sh"), kroot, build_dir,
+                                 out_dir], check=True, stdout=subprocess.PIPE,
+                                text=True).stdout.split()[-1]
+        kver = open(os.path.join(kroot, ".kver")).read().strip()
+        return os.path.join(kroot, "boot", f"vmlinuz-{kver}"), initrd
+    os.makedirs(out_dir, exist_ok=True)
+    return locked(os.path.join(out_dir, "initramfs.lock"), build)
+
+
+def find_data_file(name, scenario_dir):
+    testdata = os.environ.get("NDKIT_TESTDATA", os.path.join(HERE, "..", "..", "..", "shared",
+                                                              "testdata"))
+    for cand in (name, os.path.join(scenario_dir, name),
+                 os.path.join(testdata, "labels", name),
+                 os.path.join(testdata, "labels", name + ".lsa.gz")):
+        if os.path.isfile(cand):
+            return cand
+    raise ScenarioError(f"no file '{name}' (looked in {scenario_dir} and {testdata}/labels)")
+
+
+def preload(backend, dimm, path):
+    """Write a label area into the last label-size bytes of a backend file."""
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rb") as f:
+        data = f.read()
+    if len(data) != dimm["label"]:
+        raise ScenarioError(f"PRELOAD: {path} holds {len(data)} bytes but the DIMM's label-size "
+                            f"is {dimm['label']}")
+    with open(backend, "r+b") as f:
+        f.seek(dimm["size"] - dimm["label"])
+        f.write(data)
+
+
+def make_backends(work, sc, scenario_dir):
+    paths = []
+    for i, dimm in enumerate(sc["dimms"] + sc["hotplug"]):
+        path = os.path.join(work, f"nv{i}.img")
+        with open(path, "wb") as f:
+            f.truncate(dimm["size"])
+        paths.append(path)
+    for item in sc["preload"]:
+        idx, _, name = item.partition(":")
+        if not idx.isdigit() or int(idx) >= len(sc["dimms"]):
+            raise ScenarioError(f"bad PRELOAD '{item}': use DIMM_INDEX:FILE with an index "
+                                f"below {len(sc['dimms'])}")
+        i = int(idx)
+        preload(paths[i], sc["dimms"][i], find_data_file(name, scenario_dir))
+    return paths
+
+
+def backend_props(i, dimm, path):
+    obj = {"qom-type": "memory-backend-file", "id": f"mem{i}", "share": True,
+           "mem-path": path, "size": dimm["size"]}
+    if dimm["align"]:
+        obj["align"] = dimm["align"]
+    dev = {"driver": "nvdimm", "id": f"nv{i}", "memdev": f"mem{i}"}
+    if dimm["label"]:
+        dev["label-size"] = dimm["label"]
+    return obj, dev
+
+
+def as_cli(props, skip):
+    return ",".join(f"{k}={'on' if v is True else v}" for k, v in props.items() if k not in skip)
+
+
+def qemu_command(sc, kernel, initrd, paths, qmp, boot):
+    total = sum(d["size"] for d in sc["dimms"] + sc["hotplug"])
+    maxmem = sc["mem"] + total + (1 << 30)
+    cmd = ["qemu-system-x86_64", "-machine", "pc,nvdimm=on", "-accel", "tcg,thread=multi",
+           "-cpu", "max", "-smp", "1",
+           "-m", f"{sc['mem'] >> 20}M,slots={len(sc['dimms']) + len(sc['hotplug']) + 1},"
+                 f"maxmem={maxmem >> 20}M"]
+    for i, dimm in enumerate(sc["dimms"]):
+        obj, dev = backend_props(i, dimm, paths[i])
+        cmd += ["-object", f"{obj['qom-type']},{as_cli(obj, ('qom-type',))}",
+                "-device", f"nvdimm,{as_cli(dev, ('driver',))}"]
+    cmdline = (f"console=ttyS0 panic=-1 mitigations=off quiet ndkit.boot={boot} "
+               f"ndkit.boots={sc['boots']} ndkit.dimms={len(sc['dimms'])}")
+    cmd += ["-kernel", kernel, "-initrd", initrd, "-append", cmdline,
+            "-qmp", f"unix:{qmp},server=on,wait=off",
+            "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot"]
+    return cmd
+
+
+def qmp_hotadd(qmp, index, dimm, path):
+    obj, dev = backend_props(index, dimm, path)
+    with socket.socket(socket.AF_UNIX) as s:
+        s.settimeout(30)
+        s.connect(qmp)
+        f = s.makefile("rw")
+        f.readline()  # greeting
+        for cmd, args in (("qmp_capabilities", {}), ("object-add", obj), ("device_add", dev)):
+            f.write(json.dumps({"execute": cmd, "arguments": args}) + "\n")
+            f.flush()
+            while True:
+                reply = json.loads(f.readline())
+                if "return" in reply:
+                    break
+                if "error" in reply:
+                    raise ScenarioError(f"QMP {cmd} failed: {reply['error'].get('desc')}")
+
+
+class Boot:
+    """One QEMU run: console lines in, markers acted upon, log written."""
+
+    def __init__(self, sc, log_path, show):
+        self.sc, self.show = sc, show
+        self.log = open(log_path, "w")
+        self.result, self.failure, self.fail_lines, self.times = None, None, [], []
+        self.in_fail = False
+
+    def line(self, text, hotadd):
+        self.log.write(text + "\n")
+        if self.show:
+            print(text, flush=True)
+        if self.in_fail:
+            if text.startswith(MARK + "END"):
+                self.in_fail = False
+            else:
+                self.fail_lines.append(text[2:] if text.startswith("| ") else text)
+            return
+        idx = text.find(MARK)
+        if idx < 0:
+            return
+        word, _, rest = text[idx + len(MARK):].partition(" ")
+        if word == "PASS":
+            self.result = self.result or "PASS"
+        elif word == "FAIL" or (word == "DONE" and rest == "FAIL"):
+            if self.failure is None and word == "FAIL":
+                self.failure, self.in_fail = rest, True
+            self.result = "FAIL"
+        elif word == "TIME":
+            self.times.append(rest)
+        elif word == "HOTADD":
+            hotadd(int(rest))
+
+    def run(self, cmd, hotadd):
+        start = time.monotonic()
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT)
+        sel = selectors.DefaultSelector()
+        sel.register(proc.stdout, selectors.EVENT_READ)
+        buf, timed_out = b"", False
+        try:
+            while True:
+                left = self.sc["timeout"] - (time.monotonic() - start)
+                if left <= 0:
+                    timed_out = True
+                    break
+                if not sel.select(timeout=left):
+                    continue
+                chunk = os.read(proc.stdout.fileno(), 65536)
+                if not chunk:
+                    break
+                buf += chunk
+                *lines, buf = buf.split(b"\n")
+                for raw in lines:
+                    self.line(raw.decode(errors="replace").rstrip("\r"), hotadd)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+            self.log.close()
+        elapsed = time.monotonic() - start
+        if timed_out:
+            self.result = "FAIL"
+            self.failure = self.failure or f"guest hung: killed after {self.sc['timeout']} s"
+        elif self.result is None:
+            self.result = "FAIL"
+            self.failure = f"guest ended without a result (QEMU exit {proc.returncode})"
+        return elapsed
+
+
+def scenario_cpio(script, data, work):
+    """A cpio holding /scenario.sh and its DATA files in /ndkit/data, appended to the
+    shared initramfs."""
+    root = os.path.join(work, "root")
+    os.makedirs(os.path.join(root, "ndkit", "data"), exist_ok=True)
+    shutil.copy(script, os.path.join(root, "scenario.sh"))
+    names = ["scenario.sh", "ndkit", "ndkit/data"]
+    for path in data:
+        shutil.copy(path, os.path.join(root, "ndkit", "data", os.path.basename(path)))
+        names.append("ndkit/data/" + os.path.basename(path))
+    out = subprocess.run(["cpio", "-o", "-H", "newc", "--quiet"],
+                         input="".join(n + "\n" for n in names).encode(),
+                         cwd=root, stdout=subprocess.PIPE, check=True).stdout
+    # Compressed like the rest: the kernel finds a raw cpio only at a 4-byte boundary.
+    return gzip.compress(out, compresslevel=1)
+
+
+def run_scenario(args):
+    name = os.path.basename(args.scenario).removesuffix(".sh")
+    sc = read_header(args.scenario)
+    guest_dir = os.path.join(args.build_dir, "tests", "guest")
+    work = os.path.join(guest_dir, "run", name)
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    kernel, initrd = prepare_initramfs(args.build_dir, guest_dir)
+    scenario_dir = os.path.dirname(os.path.realpath(args.scenario))
+    paths = make_backends(work, sc, scenario_dir)
+    data = [find_data_file(name, scenario_dir) for name in sc["data"]]
+    my_initrd = os.path.join(work, "initrd.img")
+    with open(my_initrd, "wb") as out, open(initrd, "rb") as base:
+        shutil.copyfileobj(base, out)
+        out.write(scenario_cpio(args.scenario, data, work))
+    qmp = os.path.join(work, "qmp.sock")
+    plugged = []
+
+    def hotadd(n):
+        if n >= len(sc["hotplug"]) or n in plugged:
+            raise ScenarioError(f"guest asked to hot-add DIMM {n}: HOTPLUG declares "
+                                f"{len(sc['hotplug'])} and {plugged} are plugged")
+        i = len(sc["dimms"]) + n
+        qmp_hotadd(qmp, i, sc["hotplug"][n], paths[i])
+        plugged.append(n)
+
+    for boot in range(1, sc["boots"] + 1):
+        plugged.clear()
+        log = os.path.join(work, f"console-boot{boot}.log")
+        b = Boot(sc, log, args.show_console)
+        cmd = qemu_command(sc, kernel, my_initrd, paths, qmp, boot)
+        try:
+            elapsed = b.run(cmd, hotadd)
+        except ScenarioError as e:
+            b.result, b.failure, elapsed = "FAIL", str(e), 0
+        for t in b.times:
+            print(f"  boot {boot} time: {t}")
+        if b.result != "PASS":
+            print(f"FAIL {name}: boot {boot}: {b.failure}")
+            for line in b.fail_lines:
+                print(f"  | {line}")
+            print(f"  console log: {log}")
+            print("  qemu: " + " ".join(shlex.quote(c) for c in cmd))
+            return 1
+        print(f"  boot {boot} passed in {elapsed:.1f} s (console log: {log})")
+    print(f"PASS {name}")
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--build-dir", required=True, help="the meson build directory")
+    ap.add_argument("--show-console", action="store_true", help="print the console live")
+    ap.add_argument("scenario", help="a scenario script, e.g. tests/guest/scenarios/x.sh")
+    if sys.argv[1:2] == ["--list"]:
+        # For meson: the scenario files, found at configure time.
+        for path in sorted(glob.glob(os.path.join(HERE, "scenarios", "*.sh"))):
+            print(path)
+        return 0
+    args = ap.parse_args()
+    # meson test points LD_LIBRARY_PATH at ndkit's libraries, which carry upstream's sonames:
+    # QEMU (through libpmem) would load them instead of upstream's and refuse to start.
+    os.environ.pop("LD_LIBRARY_PATH", None)
+    args.build_dir = os.path.realpath(args.build_dir)
+    try:
+        return run_scenario(args)
+    except (ScenarioError, subprocess.CalledProcessError, OSError) as e:
+        print(f"FAIL {os.path.basename(args.scenario)}: {e}")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
