@@ -91,6 +91,9 @@ int nd_dev_write(struct nd_dev *dev, const char *attr, const char *value)
 	char path[PATH_MAX];
 	int rc = attr_path(dev, attr, path, sizeof(path));
 
+	/* a zero-length write never reaches the kernel's store: clear with "\n" */
+	if (!rc && !value[0])
+		value = "\n";
 	return rc ? rc : sysfs_write_attr(&dev->ctx->log, path, value);
 }
 
