@@ -173,13 +173,17 @@ static int reconfigure_labelless(struct ndctl_namespace *ndns, struct create_opt
 	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
 	struct ndctl_btt *btt = ndctl_namespace_get_btt(ndns);
 
+	int rc = 0;
+
 	if (pfn)
-		ndctl_pfn_set_namespace(pfn, NULL);
-	if (dax)
-		ndctl_dax_set_namespace(dax, NULL);
-	if (btt)
-		ndctl_btt_set_namespace(btt, NULL);
-	return attach_personality(region, ndns, co);
+		rc = ndctl_pfn_set_namespace(pfn, NULL);
+	if (dax && !rc)
+		rc = ndctl_dax_set_namespace(dax, NULL);
+	if (btt && !rc)
+		rc = ndctl_btt_set_namespace(btt, NULL);
+	if ((pfn || dax || btt) && !rc)
+		rc = ndctl_namespace_clear_info_block(ndns);
+	return rc ? rc : attach_personality(region, ndns, co);
 }
 
 static int reconfigure_labeled(struct ndctl_ctx *ctx, struct ndctl_namespace *ndns,

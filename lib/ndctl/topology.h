@@ -163,6 +163,11 @@ int ndctl_namespace_enable(struct ndctl_namespace *ndns);
  * and the namespace.
  */
 int ndctl_namespace_disable_safe(struct ndctl_namespace *ndns);
+/*
+ * Zero the head of an idle, unclaimed namespace (where pfn/dax/btt info
+ * blocks live) so the kernel does not find an old personality again.
+ */
+int ndctl_namespace_clear_info_block(struct ndctl_namespace *ndns);
 /* Disable safely, detach the personality, size 0 (the kernel drops labels). */
 int ndctl_namespace_delete(struct ndctl_namespace *ndns);
 

@@ -197,6 +197,18 @@ static int wait_driver(struct nd_dev *dev, bool want)
 	return -ETIMEDOUT;
 }
 
+int nd_wait_path(const char *path)
+{
+	long waited;
+
+	for (waited = 0; waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
+		if (access(path, F_OK) == 0)
+			return 0;
+		sleep_ms(POLL_STEP_MS);
+	}
+	return -ETIMEDOUT;
+}
+
 /* Offer the device to each nd driver: the one that matches takes it. */
 int nd_dev_enable(struct nd_dev *dev)
 {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -310,6 +311,51 @@ NDCTL_EXPORT int ndctl_namespace_disable_safe(struct ndctl_namespace *ndns)
 	return rc;
 }
 
+/* Write zeros over the first 8 KiB of the raw block device. */
+static int zero_head(struct ndctl_namespace *ndns)
+{
+	static const char zeros[8192];
+	char block[64], path[PATH_MAX];
+	int fd, rc = 0;
+
+	if (nd_dev_child(&ndns->dev, "block", "", block, sizeof(block)))
+		return -ENXIO;
+	if (path_printf(path, sizeof(path), "%s/dev/%s", ndns->dev.ctx->root, block))
+		return -ENAMETOOLONG;
+	if (nd_wait_path(path))
+		return -ETIMEDOUT;
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (pwrite(fd, zeros, sizeof(zeros), 0) != (ssize_t)sizeof(zeros) || fsync(fd))
+		rc = -EIO;
+	close(fd);
+	return rc;
+}
+
+/*
+ * A personality's info block stays on the media after the personality is
+ * gone, and the kernel would find it again (the next raw enable fails, the
+ * next namespace at that offset inherits it). Clear it as upstream does:
+ * bind the namespace raw, zero its head, unbind.
+ */
+int namespace_zero_info_block(struct ndctl_namespace *ndns)
+{
+	int rc = nd_dev_write(&ndns->dev, "force_raw", "1");
+
+	if (rc)
+		return rc;
+	rc = nd_dev_enable(&ndns->dev);
+	if (!rc)
+		rc = zero_head(ndns);
+	nd_dev_disable(&ndns->dev);
+	nd_dev_write(&ndns->dev, "force_raw", "0");
+	if (rc)
+		err(ndns->dev.ctx, "%s: clearing its old info block failed: %s\n",
+				ndns->dev.name, strerror(-rc));
+	return rc;
+}
+
 NDCTL_EXPORT int ndctl_namespace_delete(struct ndctl_namespace *ndns)
 {
 	struct nd_persona *p = namespace_persona(ndns);
@@ -319,6 +365,8 @@ NDCTL_EXPORT int ndctl_namespace_delete(struct ndctl_namespace *ndns)
 		return rc;
 	if (p) {
 		rc = persona_set_namespace(p, NULL);
+		if (!rc)
+			rc = namespace_zero_info_block(ndns);
 		if (rc)
 			return rc;
 	}
@@ -338,4 +386,9 @@ NDCTL_EXPORT bool ndctl_namespace_has_uuid(struct ndctl_namespace *ndns)
 	if (path_printf(path, sizeof(path), "%s/uuid", ndns->dev.path))
 		return false;
 	return access(path, F_OK) == 0;
+}
+
+NDCTL_EXPORT int ndctl_namespace_clear_info_block(struct ndctl_namespace *ndns)
+{
+	return namespace_zero_info_block(ndns);
 }
