@@ -129,8 +129,8 @@ static int configure_namespace(struct ndctl_namespace *ndns, struct create_opts 
 	else
 		uuid_generate(uu);
 	rc = ndctl_namespace_set_uuid(ndns, uu);
-	if (!rc)
-		rc = ndctl_namespace_set_alt_name(ndns, co->name ? co->name : "");
+	if (!rc && co->name)
+		rc = ndctl_namespace_set_alt_name(ndns, co->name);
 	if (!rc)
 		rc = ndctl_namespace_set_size(ndns, co->size);
 	if (!rc && co->mode == NDCTL_NS_MODE_RAW && co->sector_size)
