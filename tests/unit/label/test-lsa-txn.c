@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Round trips: init v1.1/v1.2 on several sizes (layout as the kernel writes
+ * it), then add/update/delete/multi-change/repair; after every step the
+ * area re-read through the transport decodes to the engine's state and
+ * validates clean.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <uuid/uuid.h>
+#include "../test.h"
+#include "lsa-test-util.h"
+
+#define MAX_XFER 4076	/* QEMU's */
+#define MiB (1ull << 20)
+
+/* Reload through the transport; must equal the engine's view and validate. */
+static void check_consistent(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t)
+{
+	struct ndctl_lsa *again;
+	char *a, *b;
+
+	CHECK_EQ_U64(ndctl_lsa_load(t, 0, &again), 0);
+	a = lsa_state_text(lsa);
+	b = lsa_state_text(again);
+	CHECK_EQ_STR(a, b);
+	CHECK_EQ_U64(count_findings(again, NDCTL_LSA_WARN), 0);
+	free(a);
+	free(b);
+	ndctl_lsa_free(again);
+}
+
+static void check_label_at(struct ndctl_lsa *lsa, unsigned i, unsigned seed, uint32_t slot)
+{
+	struct ndctl_label want, got;
+
+	CHECK_EQ_U64(ndctl_lsa_label_get(lsa, i, &got), 0);
+	make_label(&want, seed, got.dpa, got.rawsize, ndctl_lsa_labelsize(lsa));
+	want.slot = slot;
+	CHECK_EQ_U64(got.slot, slot);
+	CHECK(!memcmp(&want, &got, sizeof(want)));
+}
+
+static void exercise(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t)
+{
+	unsigned L = ndctl_lsa_labelsize(lsa);
+	struct ndctl_label l[4];
+	struct ndctl_lsa_change multi[3];
+	uint32_t slot;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		make_label(&l[i], (unsigned)i, (uint64_t)i * 16 * MiB, 16 * MiB, L);
+		CHECK_EQ_U64(ndctl_lsa_add(lsa, t, &l[i], &slot), 0);
+		CHECK_EQ_U64(slot, i);
+		check_consistent(lsa, t);
+	}
+	CHECK_EQ_U64(ndctl_lsa_current_index(lsa), 1);	/* 3 writes after init: 0 -> 1 -> 0 -> 1 */
+	/* update slot 1: goes to the lowest free slot (3); slot 1 stays live until the index flips */
+	make_label(&l[3], 1, 16 * MiB, 16 * MiB, L);
+	strcpy(l[3].name, "renamed");
+	CHECK_EQ_U64(ndctl_lsa_update(lsa, t, 1, &l[3], &slot), 0);
+	CHECK_EQ_U64(slot, 3);
+	CHECK(!ndctl_lsa_slot_in_use(lsa, 1));
+	CHECK_EQ_U64(ndctl_lsa_label_count(lsa), 3);
+	check_consistent(lsa, t);
+	CHECK_EQ_U64(ndctl_lsa_delete(lsa, t, 0), 0);
+	CHECK_EQ_U64(ndctl_lsa_label_count(lsa), 2);
+	check_label_at(lsa, 0, 2, 2);
+	check_consistent(lsa, t);
+	CHECK_EQ_U64(ndctl_lsa_delete(lsa, t, 0), -ENOENT);	/* already free */
+
+	/* one transaction: add, update slot 2, delete slot 3 */
+	make_label(&l[0], 7, 64 * MiB, 16 * MiB, L);
+	make_label(&l[1], 2, 32 * MiB, 32 * MiB, L);
+	multi[0] = (struct ndctl_lsa_change){ .op = NDCTL_LSA_ADD, .label = &l[0] };
+	multi[1] = (struct ndctl_lsa_change){ .op = NDCTL_LSA_UPDATE, .slot = 2, .label = &l[1] };
+	multi[2] = (struct ndctl_lsa_change){ .op = NDCTL_LSA_DELETE, .slot = 3 };
+	CHECK_EQ_U64(ndctl_lsa_apply(lsa, t, multi, 3), 0);
+	CHECK_EQ_U64(multi[0].new_slot, 0);
+	CHECK_EQ_U64(multi[1].new_slot, 1);
+	CHECK_EQ_U64(ndctl_lsa_label_count(lsa), 2);
+	check_label_at(lsa, 0, 7, 0);
+	check_label_at(lsa, 1, 2, 1);
+	check_consistent(lsa, t);
+}
+
+static void check_repair(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t)
+{
+	struct ndctl_lsa *torn;
+	uint8_t *copy = malloc(ndctl_lsa_xport_size(t));
+	int stale = 1 - ndctl_lsa_current_index(lsa);
+	char *before = lsa_state_text(lsa), *after;
+
+	memcpy(copy, ndctl_lsa_mem_data(t), ndctl_lsa_xport_size(t));
+	copy[(size_t)stale * ndctl_lsa_isz(lsa) + 100] ^= 0x40;	/* inside the free bitmap */
+	ndctl_lsa_xport_write(t, 0, copy, ndctl_lsa_xport_size(t));
+	CHECK_EQ_U64(ndctl_lsa_load(t, 0, &torn), 0);
+	CHECK(!ndctl_lsa_index_valid(torn, stale));
+	CHECK_EQ_STR(ndctl_lsa_index_problem(torn, stale), "checksum mismatch (torn or corrupted write)");
+	CHECK_EQ_U64(count_findings(torn, NDCTL_LSA_WARN), 1);
+	CHECK_EQ_U64(ndctl_lsa_repair(torn, t), 1);
+	CHECK(ndctl_lsa_index_valid(torn, 0) && ndctl_lsa_index_valid(torn, 1));
+	CHECK_EQ_U64(ndctl_lsa_current_index(torn), stale);
+	CHECK_EQ_U64(ndctl_lsa_repair(torn, t), 0);
+	after = lsa_state_text(torn);
+	/* same labels; only the index bookkeeping moved */
+	CHECK(strstr(after, strstr(before, "\"labels\"")) != NULL);
+	check_consistent(torn, t);
+	ndctl_lsa_free(torn);
+	free(before);
+	free(after);
+	free(copy);
+}
+
+static void round_trip(uint64_t size, unsigned L, uint32_t want_nslot)
+{
+	struct ndctl_lsa_xport *t;
+	struct ndctl_lsa *lsa;
+
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, size, MAX_XFER, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_init(t, L, &lsa), 0);
+	CHECK_EQ_U64(ndctl_lsa_nslot(lsa), want_nslot);
+	CHECK_EQ_U64(ndctl_lsa_nfree(lsa), want_nslot);
+	CHECK_EQ_U64(ndctl_lsa_current_index(lsa), 0);
+	CHECK_EQ_U64(ndctl_lsa_index_seq(lsa, 0), 3);
+	CHECK_EQ_U64(ndctl_lsa_index_seq(lsa, 1), 2);
+	check_consistent(lsa, t);
+	exercise(lsa, t);
+	check_repair(lsa, t);
+	printf("size %8llu L %u: nslot %u isz %u ok\n", (unsigned long long)size, L,
+		ndctl_lsa_nslot(lsa), ndctl_lsa_isz(lsa));
+	ndctl_lsa_free(lsa);
+	ndctl_lsa_xport_close(t);
+}
+
+/* Init matches the area upstream init-labels wrote, except the bitmap tail past nslot. */
+static void compare_init(const char *name, unsigned L)
+{
+	char *path = vector_path(name);
+	size_t len = 0, i;
+	uint8_t *theirs = gunzip_file(path, &len);
+	struct ndctl_lsa_xport *t;
+	struct ndctl_lsa *lsa;
+	const uint8_t *ours;
+	uint32_t isz, nslot, tail_end, diffs = 0;
+
+	CHECK(theirs != NULL);
+	if (!theirs)
+		return;
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, len, MAX_XFER, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_init(t, L, &lsa), 0);
+	ours = ndctl_lsa_mem_data(t);
+	isz = ndctl_lsa_isz(lsa);
+	nslot = ndctl_lsa_nslot(lsa);
+	tail_end = (nslot + 63) / 64 * 64;
+	for (i = 0; i < 2 * (size_t)isz; i++) {
+		size_t off = i % isz;
+		bool tail = off >= 72 + nslot / 8 && off < 72 + tail_end / 8;
+
+		if (off >= 64 && off < 72)
+			continue;	/* checksums differ with the tail bits */
+		diffs += tail ? (ours[i] | theirs[i]) != theirs[i] : ours[i] != theirs[i];
+	}
+	CHECK_EQ_U64(diffs, 0);
+	ndctl_lsa_free(lsa);
+	ndctl_lsa_xport_close(t);
+	free(theirs);
+	free(path);
+}
+
+static void check_derived_vector(void)
+{
+	struct ndctl_lsa_xport *t;
+	const uint8_t *p;
+	uint64_t sum0, sum1;
+
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, 128 << 10, MAX_XFER, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_init(t, 256, NULL), 0);
+	p = ndctl_lsa_mem_data(t);
+	memcpy(&sum0, p + 64, 8);
+	memcpy(&sum1, p + 256 + 64, 8);
+	CHECK_EQ_U64(le64toh(sum0), 0xe793e3ed18323c1cull);
+	CHECK_EQ_U64(le64toh(sum1), 0xe793e7b218323c1bull);
+	ndctl_lsa_xport_close(t);
+}
+
+static void check_full_and_errors(void)
+{
+	struct ndctl_lsa_xport *t;
+	struct ndctl_lsa *lsa;
+	struct ndctl_label l;
+	uint32_t i, slot = 0;
+
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, 128 << 10, 0, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_init(t, 512, NULL), -EINVAL);
+	CHECK_EQ_U64(ndctl_lsa_init(t, 256, &lsa), 0);
+	for (i = 0; i < 510; i++) {
+		make_label(&l, i, (uint64_t)i * 2 * MiB, 2 * MiB, 256);
+		if (ndctl_lsa_add(lsa, t, &l, &slot) < 0)
+			break;
+	}
+	CHECK_EQ_U64(i, 510);
+	CHECK_EQ_U64(ndctl_lsa_nfree(lsa), 0);
+	CHECK_EQ_U64(ndctl_lsa_add(lsa, t, &l, &slot), -ENOSPC);
+	CHECK(strstr(ndctl_lsa_xport_errmsg(t), "no free label slot") != NULL);
+	ndctl_lsa_free(lsa);
+	ndctl_lsa_xport_close(t);
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, 512, 0, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_init(t, 128, NULL), -ENOSPC);
+	ndctl_lsa_xport_close(t);
+}
+
+/* Overlapping DPA and duplicate positions are reported with their ids. */
+static void check_findings(void)
+{
+	struct ndctl_lsa_xport *t;
+	struct ndctl_lsa *lsa;
+	struct ndctl_lsa_finding *f;
+	struct ndctl_label a, b;
+	unsigned n, i, overlap = 0, dup = 0;
+
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, 128 << 10, 0, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_init(t, 256, &lsa), 0);
+	make_label(&a, 1, 0, 32 * MiB, 256);
+	b = a;
+	b.dpa = 16 * MiB;
+	CHECK_EQ_U64(ndctl_lsa_add(lsa, t, &a, NULL), 0);
+	CHECK_EQ_U64(ndctl_lsa_add(lsa, t, &b, NULL), 0);
+	CHECK_EQ_U64(ndctl_lsa_validate(lsa, NULL, &f, &n), 2);
+	for (i = 0; i < n; i++) {
+		overlap += !strcmp(f[i].id, "dpa-overlap");
+		dup += !strcmp(f[i].id, "position-duplicate");
+	}
+	CHECK_EQ_U64(overlap, 1);
+	CHECK_EQ_U64(dup, 1);
+	free(f);
+	ndctl_lsa_free(lsa);
+	ndctl_lsa_xport_close(t);
+}
+
+/* Findings of validate_set with the given id (all errors when id is NULL). */
+static unsigned count_set_findings(struct ndctl_lsa **lsa, const char *id)
+{
+	struct ndctl_lsa_finding *f;
+	unsigned n, i, count = 0;
+	int errors = ndctl_lsa_validate_set((const struct ndctl_lsa *const *)lsa, 2, &f, &n);
+
+	for (i = 0; i < n; i++)
+		count += id ? !strcmp(f[i].id, id) : 1;
+	free(f);
+	return id ? count : (unsigned)errors;
+}
+
+/* Two DIMMs, the kernel's UPDATING protocol: final labels with flags as given. */
+static void check_set_update(void)
+{
+	struct ndctl_lsa_xport *t[2];
+	struct ndctl_lsa *lsa[2];
+	struct ndctl_label l[2], got;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, 128 << 10, MAX_XFER, &t[i]), 0);
+		CHECK_EQ_U64(ndctl_lsa_init(t[i], 256, &lsa[i]), 0);
+		make_label(&l[i], 9, 0, 16 * MiB, 256);
+		l[i].nlabel = 2;
+		l[i].position = (uint16_t)i;
+	}
+	/* only DIMM 0 labelled: position 1 is missing */
+	CHECK_EQ_U64(ndctl_lsa_add(lsa[0], t[0], &l[0], NULL), 0);
+	CHECK_EQ_U64(count_set_findings(lsa, "position-missing"), 1);
+	CHECK_EQ_U64(ndctl_lsa_delete(lsa[0], t[0], 0), 0);
+	CHECK_EQ_U64(ndctl_lsa_set_update(lsa, t, 2, NULL, l), 0);
+	CHECK_EQ_U64(count_set_findings(lsa, NULL), 0);
+	for (i = 0; i < 2; i++) {
+		CHECK_EQ_U64(ndctl_lsa_label_count(lsa[i]), 1);
+		CHECK_EQ_U64(ndctl_lsa_label_get(lsa[i], 0, &got), 0);
+		CHECK_EQ_U64(got.flags, 0);
+		CHECK_EQ_U64(got.position, i);
+		CHECK_EQ_U64(got.slot, 1);	/* pass 1 took slot 0, the lowest free */
+		check_consistent(lsa[i], t[i]);
+		ndctl_lsa_free(lsa[i]);
+		ndctl_lsa_xport_close(t[i]);
+	}
+}
+
+/* A writer holds the file lock; a second one is told to wait, then gets it. */
+static void check_file_lock(void)
+{
+	char path[] = "/tmp/ndkit-lock-XXXXXX";
+	struct ndctl_lsa_xport *a, *b;
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0 && ftruncate(fd, 128 << 10) == 0);
+	close(fd);
+	CHECK_EQ_U64(ndctl_lsa_file_open(path, 0, NDCTL_LSA_WRITABLE, &a), 0);
+	CHECK_EQ_U64(ndctl_lsa_file_open(path, 0, NDCTL_LSA_WRITABLE, &b), 0);
+	CHECK_EQ_U64(ndctl_lsa_xport_lock(a), 0);
+	CHECK_EQ_U64(ndctl_lsa_init(b, 256, NULL), -EBUSY);
+	CHECK(strstr(ndctl_lsa_xport_errmsg(b), "locked by another label writer") != NULL);
+	ndctl_lsa_xport_unlock(a);
+	CHECK_EQ_U64(ndctl_lsa_init(b, 256, NULL), 0);
+	CHECK_EQ_U64(ndctl_lsa_xport_write(a, 0, "x", 1), 0);
+	ndctl_lsa_xport_close(a);
+	ndctl_lsa_xport_close(b);
+	CHECK_EQ_U64(ndctl_lsa_file_open(path, 0, 0, &a), 0);
+	CHECK_EQ_U64(ndctl_lsa_xport_write(a, 0, "x", 1), -EPERM);
+	ndctl_lsa_xport_close(a);
+	unlink(path);
+}
+
+int main(void)
+{
+	static const struct { uint64_t size; unsigned L; uint32_t nslot; } cases[] = {
+		{ 128 << 10, 128, 1020 }, { 128 << 10, 256, 510 },
+		{ 256 << 10, 128, 2040 }, { 256 << 10, 256, 1022 }, { 1 * MiB, 256, 4090 },
+		{ 2 * MiB, 128, 16348 }, { 2 * MiB, 256, 8182 },
+		{ 333333, 128, 2596 }, { 333333, 256, 1300 },
+	};
+	unsigned i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		round_trip(cases[i].size, cases[i].L, cases[i].nslot);
+	compare_init("nvdimm0-v1.1-after-init.lsa.gz", 128);
+	compare_init("nvdimm0-v1.2-after-init.lsa.gz", 256);
+	compare_init("nvdimm1-v1.1-after-init.lsa.gz", 128);
+	check_derived_vector();
+	check_full_and_errors();
+	check_findings();
+	check_set_update();
+	check_file_lock();
+	return test_done("lsa-txn");
+}

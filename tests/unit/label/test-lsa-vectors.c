@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#define _GNU_SOURCE
+/*
+ * Every captured label area decodes to its *.expected.json through the file
+ * transport, as a raw area and at the end of a larger (sparse) backend file;
+ * the cookies in the real labels match the QEMU cookie helper; validation is
+ * clean on the real areas and flags foreign cookies.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <uuid/uuid.h>
+#include "../test.h"
+#include "lsa-test-util.h"
+
+#define BACKEND_PAD (64ull << 20)	/* guest-visible part of the fake backend */
+
+static char tmpdir[] = "/tmp/ndkit-lsa-XXXXXX";
+
+static char *write_file(const char *name, const uint8_t *buf, size_t len, uint64_t pad)
+{
+	char *path;
+	int fd;
+
+	if (asprintf(&path, "%s/%s", tmpdir, name) < 0)
+		return NULL;
+	fd = open(path, O_CREAT | O_TRUNC | O_RDWR, 0600);
+	CHECK(fd >= 0);
+	CHECK(ftruncate(fd, (off_t)(pad + len)) == 0);
+	CHECK(pwrite(fd, buf, len, (off_t)pad) == (ssize_t)len);
+	close(fd);
+	return path;
+}
+
+static char *load_text(const char *path, uint64_t label_size, unsigned flags,
+		uint64_t want_off, uint64_t want_size, struct ndctl_lsa_counters *c)
+{
+	struct ndctl_lsa_xport *t;
+	struct ndctl_lsa *lsa = NULL;
+	char *text = NULL;
+	int rc = ndctl_lsa_file_open(path, label_size, 0, &t);
+
+	CHECK_EQ_U64(rc, 0);
+	if (rc == 0) {
+		CHECK_EQ_U64(ndctl_lsa_file_offset(t), want_off);
+		CHECK_EQ_U64(ndctl_lsa_xport_size(t), want_size);
+		CHECK_EQ_U64(ndctl_lsa_load(t, flags, &lsa), 0);
+		ndctl_lsa_xport_counters(t, c);
+	}
+	if (lsa)
+		text = lsa_state_text(lsa);
+	ndctl_lsa_free(lsa);
+	ndctl_lsa_xport_close(t);
+	return text;
+}
+
+/* Cookies of real labels equal what the helper computes for that QEMU slot. */
+static void check_cookies(const char *name, const struct ndctl_lsa *lsa)
+{
+	unsigned slot = name[6] - '0', i;
+	int version = ndctl_lsa_version_minor(lsa);
+	uint64_t want = ndctl_label_qemu_cookie(slot, 0, version);
+	struct ndctl_lsa_expect good = { .cookies = { want }, .ncookies = 1 };
+	struct ndctl_lsa_expect bad = { .cookies = { want + 1 }, .ncookies = 1 };
+	struct ndctl_lsa_finding *f;
+	struct ndctl_label l;
+	unsigned n, mismatches = 0;
+
+	for (i = 0; i < ndctl_lsa_label_count(lsa); i++) {
+		ndctl_lsa_label_get(lsa, i, &l);
+		CHECK_EQ_U64(l.isetcookie, want);
+	}
+	CHECK_EQ_U64(ndctl_lsa_validate(lsa, &good, &f, &n), 0);
+	free(f);
+	CHECK_EQ_U64(ndctl_lsa_validate(lsa, &bad, &f, &n), ndctl_lsa_label_count(lsa));
+	for (i = 0; i < n; i++)
+		mismatches += !strcmp(f[i].id, "cookie-mismatch");
+	CHECK_EQ_U64(mismatches, ndctl_lsa_label_count(lsa));
+	free(f);
+}
+
+static const char *jstr(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(o, key, &v) ? json_object_get_string(v) : "";
+}
+
+static uint64_t jnum(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(o, key, &v) ? (uint64_t)json_object_get_int64(v) : ~0ull;
+}
+
+static void check_upstream_label(const struct ndctl_lsa *lsa, struct json_object *u)
+{
+	struct ndctl_label l;
+	char text[37];
+	uint8_t raw[16];
+
+	CHECK_EQ_U64(ndctl_lsa_slot_decode(lsa, (uint32_t)jnum(u, "slot"), &l), 0);
+	uuid_unparse(l.uuid, text);
+	CHECK_EQ_STR(text, jstr(u, "uuid"));
+	CHECK_EQ_STR(l.name, jstr(u, "name"));
+	CHECK_EQ_U64(l.flags, jnum(u, "flags"));
+	CHECK_EQ_U64(l.position, jnum(u, "position"));
+	CHECK_EQ_U64(l.nlabel, jnum(u, "nlabel"));
+	CHECK_EQ_U64(l.isetcookie, jnum(u, "isetcookie"));
+	CHECK_EQ_U64(l.dpa, jnum(u, "dpa"));
+	CHECK_EQ_U64(l.rawsize, jnum(u, "rawsize"));
+	if (ndctl_lsa_labelsize(lsa) < 256)
+		return;
+	ndctl_label_guid_swap(raw, l.type_guid);	/* upstream prints the on-media bytes */
+	uuid_unparse(raw, text);
+	CHECK_EQ_STR(text, jstr(u, "type_guid"));
+	ndctl_label_guid_swap(raw, l.abstraction_guid);
+	uuid_unparse(raw, text);
+	CHECK_EQ_STR(text, jstr(u, "abstraction_guid"));
+}
+
+/* Index fields and every label upstream read-labels printed (stale ones too). */
+static void check_upstream(const char *name, const uint8_t *buf, size_t len)
+{
+	char *p, *path;
+	struct json_object *up, *arr;
+	struct ndctl_lsa_index_info info;
+	struct ndctl_lsa *lsa;
+	size_t i;
+
+	if (asprintf(&p, "%s.upstream-read-labels.json", name) < 0 || !(path = vector_path(p)))
+		return;
+	free(p);
+	up = json_object_from_file(path);
+	free(path);
+	if (!up)
+		return;	/* no upstream dump for never-initialized areas */
+	CHECK_EQ_U64(ndctl_lsa_decode(buf, len, &lsa), 0);
+	CHECK(json_object_object_get_ex(up, "index", &arr));
+	for (i = 0; i < json_object_array_length(arr); i++) {
+		struct json_object *u = json_object_array_get_idx(arr, i);
+
+		CHECK_EQ_U64(ndctl_lsa_index_info(lsa, (int)i, &info), 0);
+		CHECK(info.signature_ok && !strcmp(jstr(u, "signature"), "NAMESPACE_INDEX"));
+		CHECK_EQ_U64(info.major, jnum(u, "major"));
+		CHECK_EQ_U64(info.minor, jnum(u, "minor"));
+		CHECK_EQ_U64(128u << info.labelsize_field, jnum(u, "labelsize"));
+		CHECK_EQ_U64(info.seq, jnum(u, "seq"));
+		CHECK_EQ_U64(info.nslot, jnum(u, "nslot"));
+	}
+	if (json_object_object_get_ex(up, "label", &arr))
+		for (i = 0; i < json_object_array_length(arr); i++)
+			check_upstream_label(lsa, json_object_array_get_idx(arr, i));
+	ndctl_lsa_free(lsa);
+	json_object_put(up);
+}
+
+static void check_vector(const char *name)
+{
+	char *gz, *expath, *p, *raw, *big, *expect, *text;
+	struct ndctl_lsa_counters c;
+	struct ndctl_lsa_xport *t;
+	struct ndctl_lsa *lsa;
+	size_t len = 0;
+	uint8_t *buf;
+	bool valid;
+
+	if (asprintf(&p, "%s.lsa.gz", name) < 0 || !(gz = vector_path(p)))
+		return;
+	free(p);
+	if (asprintf(&p, "%s.expected.json", name) < 0 || !(expath = vector_path(p)))
+		return;
+	free(p);
+	buf = gunzip_file(gz, &len);
+	CHECK(buf != NULL);
+	expect = json_canon(json_object_from_file(expath));
+	CHECK(expect != NULL);
+	if (!buf || !expect)
+		return;
+
+	/* in memory */
+	CHECK_EQ_U64(ndctl_lsa_decode(buf, len, &lsa), 0);
+	text = lsa_state_text(lsa);
+	CHECK_EQ_STR(text, expect);
+	free(text);
+	valid = ndctl_lsa_valid(lsa);
+	check_upstream(name, buf, len);
+	if (valid) {
+		CHECK_EQ_U64(count_findings(lsa, NDCTL_LSA_WARN), 0);
+		check_cookies(name, lsa);
+	}
+	ndctl_lsa_free(lsa);
+
+	/* raw area file: auto-detected, only index blocks and in-use slots read */
+	raw = write_file("raw.lsa", buf, len, 0);
+	text = load_text(raw, 0, 0, 0, len, &c);
+	CHECK_EQ_STR(text, expect);
+	free(text);
+	CHECK(c.bytes_read < len);
+	text = load_text(raw, 0, NDCTL_LSA_LOAD_FULL, 0, len, &c);
+	CHECK_EQ_STR(text, expect);
+	free(text);
+	CHECK_EQ_U64(c.bytes_read, len);
+
+	/* at the end of a sparse backend file */
+	big = write_file("backend.img", buf, len, BACKEND_PAD);
+	if (valid) {
+		text = load_text(big, 0, 0, BACKEND_PAD, len, &c);
+		CHECK_EQ_STR(text, expect);
+		free(text);
+	} else {
+		CHECK_EQ_U64(ndctl_lsa_file_open(big, 0, 0, &t), -ENOENT);
+		CHECK(strstr(ndctl_lsa_xport_errmsg(t), "label size") != NULL);
+		ndctl_lsa_xport_close(t);
+	}
+	text = load_text(big, len, 0, BACKEND_PAD, len, &c);
+	CHECK_EQ_STR(text, expect);
+	free(text);
+	CHECK_EQ_U64(ndctl_lsa_file_open(big, BACKEND_PAD + len + 1, 0, &t), -EINVAL);
+	ndctl_lsa_xport_close(t);
+
+	printf("%-28s %8zu bytes: %s\n", name, len, valid ? "decoded" : "no index (as expected)");
+	unlink(raw);
+	unlink(big);
+	free(raw);
+	free(big);
+	free(buf);
+	free(expect);
+	free(gz);
+	free(expath);
+}
+
+int main(void)
+{
+	char **names, **n;
+	unsigned count = 0;
+
+	CHECK(mkdtemp(tmpdir) != NULL);
+	/* the values seen in testdata/README.md */
+	CHECK_EQ_U64(ndctl_label_qemu_cookie(0, 0, 1), 0x2468ac00123456ull);
+	CHECK_EQ_U64(ndctl_label_qemu_cookie(0, 0, 2), 0xba90120012b4dcull);
+	CHECK_EQ_U64(ndctl_label_qemu_cookie(1, 0, 1), 0x2468ae00123457ull);
+	CHECK_EQ_U64(ndctl_label_qemu_cookie(1, 0, 2), 0xba901c0012b4ddull);
+	names = vector_names();
+	for (n = names; n && *n; n++, count++)
+		check_vector(*n);
+	CHECK(count >= 12);
+	printf("%u vectors\n", count);
+	free_names(names);
+	rmdir(tmpdir);
+	return test_done("lsa-vectors");
+}
