@@ -158,8 +158,9 @@ static int check_labelless(struct ndctl_region *region, struct reason *r)
 	return why(r, -EINVAL, "%s is label-less: it is one namespace covering the whole "
 			"region and cannot be sub-divided. Label it first: 'ndctl disable-region "
 			"%s && ndctl init-labels %s && ndctl enable-region %s', or convert it "
-			"whole with 'ndctl create-namespace -f -e namespace%u.0 -m MODE'",
-			rn, rn, dimms, rn, ndctl_region_get_id(region));
+			"whole with 'ndctl create-namespace -f -e namespace%u.0 -m MODE', or let "
+			"create-namespace label it now with -f (namespace%u.0 is in use: it goes)",
+			rn, rn, dimms, rn, ndctl_region_get_id(region), ndctl_region_get_id(region));
 }
 
 static int check_label_slots(struct ndctl_region *region, struct reason *r)
@@ -264,7 +265,7 @@ int create_pick_region(struct ndctl_ctx *ctx, struct create_opts *co,
 		struct ndctl_region **out, bool quiet_full)
 {
 	struct reason first = { "" }, r;
-	struct ndctl_region *region;
+	struct ndctl_region *region, *unlabeled = NULL;
 	struct ndctl_bus *bus;
 	int first_rc = -ENXIO;
 	unsigned long long size;
@@ -285,11 +286,24 @@ int create_pick_region(struct ndctl_ctx *ctx, struct create_opts *co,
 				*out = region;
 				return 0;
 			}
+			if (!unlabeled && create_can_autolabel(region, co))
+				unlabeled = region;
 			if (first_rc == -ENXIO) {
 				first = r;
 				first_rc = rc;
 			}
 		}
+	}
+	if (unlabeled && !co->autolabeled) {
+		char name[64];
+
+		snprintf(name, sizeof(name), "%s", ndctl_region_get_devname(unlabeled));
+		if (create_autolabel(unlabeled))
+			return -EIO;
+		ndctl_invalidate(ctx);
+		co->autolabeled = true;
+		co->filter.region = strcpy(co->region_buf, name);
+		return create_pick_region(ctx, co, out, quiet_full);
 	}
 	if (first_rc == -ENXIO)
 		fprintf(stderr, "ndctl create-namespace: no enabled region matches%s%s: see "

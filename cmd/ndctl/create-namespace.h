@@ -12,8 +12,9 @@ struct create_opts {
 	enum ndctl_namespace_mode mode;
 	unsigned long long size, align, sector_size;
 	uuid_t uuid;
-	bool uuid_given, map_mem, map_given, force, cont, verbose;
+	bool uuid_given, map_mem, map_given, force, cont, verbose, autolabeled;
 	char name_buf[64];	/* the kept name on --reconfig */
+	char region_buf[64];	/* the region autolabel prepared */
 };
 
 /* Defaults and option combinations that need no region; 0 or exit code 1. */
@@ -31,6 +32,9 @@ int create_in_region(struct ndctl_region *region, struct create_opts *co,
 /* -e: keep uuid, name and size unless given; devname gets the result. */
 int create_reconfigure(struct ndctl_ctx *ctx, struct create_opts *co,
 		char *devname, size_t len);
+/* Autolabel (create-autolabel.c): label a label-less region's DIMMs. */
+bool create_can_autolabel(struct ndctl_region *region, const struct create_opts *co);
+int create_autolabel(struct ndctl_region *region);
 struct ndctl_namespace *create_find_namespace(struct ndctl_ctx *ctx, const char *devname);
 
 #endif
