@@ -18,6 +18,7 @@ static const struct cmd ndctl_cmds[] = {
 	{ "destroy-namespace", cmd_destroy_namespace, "destroy namespaces" },
 	{ "enable-dimm", cmd_enable_dimm, "enable dimms" },
 	{ "disable-dimm", cmd_disable_dimm, "disable dimms no region uses" },
+	{ "read-infoblock", cmd_read_infoblock, "print a namespace's PFN/DAX info block" },
 };
 
 /* NDKIT_SYSFS_ROOT: run against a captured sysfs tree (tests, bug reports). */

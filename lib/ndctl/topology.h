@@ -8,6 +8,7 @@
  * value instead of failing. Iteration order is upstream's, so listings match.
  */
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <uuid/uuid.h>
 
@@ -168,6 +169,8 @@ int ndctl_namespace_disable_safe(struct ndctl_namespace *ndns);
  * blocks live) so the kernel does not find an old personality again.
  */
 int ndctl_namespace_clear_info_block(struct ndctl_namespace *ndns);
+/* Read the first len bytes of a disabled namespace (bound raw meanwhile). */
+int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *buf, size_t len);
 /* Disable safely, detach the personality, size 0 (the kernel drops labels). */
 int ndctl_namespace_delete(struct ndctl_namespace *ndns);
 

@@ -210,15 +210,13 @@ int nd_wait_path(const char *path)
 }
 
 /* Offer the device to each nd driver: the one that matches takes it. */
-int nd_dev_enable(struct nd_dev *dev)
+static int offer_to_drivers(struct nd_dev *dev)
 {
 	char drivers[PATH_MAX], bind[PATH_MAX * 2];
 	struct dirent *de;
 	DIR *dir;
 	int rc;
 
-	if (nd_dev_has_driver(dev))
-		return 0;
 	load_module(dev);
 	rc = path_printf(drivers, sizeof(drivers), "%s/sys/bus/nd/drivers",
 			dev->ctx->root);
@@ -232,10 +230,37 @@ int nd_dev_enable(struct nd_dev *dev)
 			continue;
 		if (path_printf(bind, sizeof(bind), "%s/%s/bind", drivers, de->d_name))
 			continue;
-		sysfs_write_attr_quiet(&dev->ctx->log, bind, dev->name);
+		if (sysfs_write_attr_quiet(&dev->ctx->log, bind, dev->name) == 0)
+			break;
 	}
 	closedir(dir);
-	rc = wait_driver(dev, true);
+	return 0;
+}
+
+/* A namespace whose info block names a personality: probing it recreates that. */
+int nd_dev_reclaim(struct nd_dev *dev)
+{
+	char holder[SYSFS_ATTR_SIZE];
+	long waited;
+	int rc = offer_to_drivers(dev);
+
+	for (waited = 0; !rc && waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
+		if (nd_dev_read(dev, "holder", holder) == 0 && holder[0])
+			return 0;
+		sleep_ms(POLL_STEP_MS);
+	}
+	return rc ? rc : -ETIMEDOUT;
+}
+
+int nd_dev_enable(struct nd_dev *dev)
+{
+	int rc;
+
+	if (nd_dev_has_driver(dev))
+		return 0;
+	rc = offer_to_drivers(dev);
+	if (!rc)
+		rc = wait_driver(dev, true);
 	if (rc)
 		err(dev->ctx, "%s: no driver accepted it\n", dev->name);
 	return rc;

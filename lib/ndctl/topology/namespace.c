@@ -311,11 +311,11 @@ NDCTL_EXPORT int ndctl_namespace_disable_safe(struct ndctl_namespace *ndns)
 	return rc;
 }
 
-/* Write zeros over the first 8 KiB of the raw block device. */
-static int zero_head(struct ndctl_namespace *ndns)
+/* Read or write the first len bytes of the (raw-bound) block device. */
+static int head_io(struct ndctl_namespace *ndns, void *buf, size_t len, bool write)
 {
-	static const char zeros[8192];
 	char block[64], path[PATH_MAX];
+	ssize_t n;
 	int fd, rc = 0;
 
 	if (nd_dev_child(&ndns->dev, "block", "", block, sizeof(block)))
@@ -324,13 +324,61 @@ static int zero_head(struct ndctl_namespace *ndns)
 		return -ENAMETOOLONG;
 	if (nd_wait_path(path))
 		return -ETIMEDOUT;
-	fd = open(path, O_WRONLY | O_CLOEXEC);
+	fd = open(path, (write ? O_WRONLY : O_RDONLY) | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
-	if (pwrite(fd, zeros, sizeof(zeros), 0) != (ssize_t)sizeof(zeros) || fsync(fd))
+	n = write ? pwrite(fd, buf, len, 0) : pread(fd, buf, len, 0);
+	if (n != (ssize_t)len || (write && fsync(fd)))
 		rc = -EIO;
 	close(fd);
 	return rc;
+}
+
+/* Bind the idle namespace raw (force_raw), do the head I/O, unbind. */
+static int raw_head_io(struct ndctl_namespace *ndns, void *buf, size_t len, bool write)
+{
+	int rc = nd_dev_write(&ndns->dev, "force_raw", "1");
+
+	if (rc)
+		return rc;
+	rc = nd_dev_enable(&ndns->dev);
+	if (!rc)
+		rc = head_io(ndns, buf, len, write);
+	nd_dev_disable(&ndns->dev);
+	nd_dev_write(&ndns->dev, "force_raw", "0");
+	return rc;
+}
+
+/*
+ * The kernel binds no driver to a namespace a personality claims, even raw,
+ * and deletes the personality device once detached. So: detach, read raw,
+ * then offer the namespace to the drivers: the kernel finds the info block
+ * (still on the media) and brings the same personality back, same uuid.
+ */
+static int namespace_read_head_unclaimed(struct ndctl_namespace *ndns, void *buf,
+		size_t len)
+{
+	struct nd_persona *p = namespace_persona(ndns);
+	int rc = p ? persona_set_namespace(p, NULL) : 0;
+
+	if (rc)
+		return rc;
+	rc = raw_head_io(ndns, buf, len, false);
+	if (p && nd_dev_reclaim(&ndns->dev))
+		err(ndns->dev.ctx, "%s: its personality did not come back: 'ndctl "
+				"enable-namespace %s'\n", ndns->dev.name, ndns->dev.name);
+	return rc;
+}
+
+NDCTL_EXPORT int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *buf,
+		size_t len)
+{
+	if (ndctl_namespace_is_enabled(ndns)) {
+		err(ndns->dev.ctx, "%s is enabled: disable it first ('ndctl "
+				"disable-namespace %s')\n", ndns->dev.name, ndns->dev.name);
+		return -EBUSY;
+	}
+	return namespace_read_head_unclaimed(ndns, buf, len);
 }
 
 /*
@@ -341,15 +389,9 @@ static int zero_head(struct ndctl_namespace *ndns)
  */
 int namespace_zero_info_block(struct ndctl_namespace *ndns)
 {
-	int rc = nd_dev_write(&ndns->dev, "force_raw", "1");
+	static char zeros[8192];
+	int rc = raw_head_io(ndns, zeros, sizeof(zeros), true);
 
-	if (rc)
-		return rc;
-	rc = nd_dev_enable(&ndns->dev);
-	if (!rc)
-		rc = zero_head(ndns);
-	nd_dev_disable(&ndns->dev);
-	nd_dev_write(&ndns->dev, "force_raw", "0");
 	if (rc)
 		err(ndns->dev.ctx, "%s: clearing its old info block failed: %s\n",
 				ndns->dev.name, strerror(-rc));
