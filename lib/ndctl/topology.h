@@ -185,7 +185,7 @@ unsigned long long ndctl_pfn_get_size(struct ndctl_pfn *pfn);
 enum ndctl_pfn_loc ndctl_pfn_get_location(struct ndctl_pfn *pfn);
 bool ndctl_pfn_is_enabled(struct ndctl_pfn *pfn);
 const char *ndctl_pfn_get_block_device(struct ndctl_pfn *pfn);
-/* Space separated list as sysfs shows it ("4096 2097152 1073741824"). */
+/* Space separated list as sysfs shows it ("4096 2097152 1073741824"); buf: 1024 bytes. */
 const char *ndctl_pfn_get_supported_alignments(struct ndctl_pfn *pfn, char *buf);
 int ndctl_pfn_set_uuid(struct ndctl_pfn *pfn, const uuid_t uu);
 int ndctl_pfn_set_location(struct ndctl_pfn *pfn, enum ndctl_pfn_loc loc);
@@ -230,7 +230,7 @@ unsigned int ndctl_btt_get_sector_size(struct ndctl_btt *btt);
 unsigned long long ndctl_btt_get_size(struct ndctl_btt *btt);
 bool ndctl_btt_is_enabled(struct ndctl_btt *btt);
 const char *ndctl_btt_get_block_device(struct ndctl_btt *btt);
-/* The sector_size attribute as is: "512 520 [4096] ..." */
+/* The sector_size attribute as is: "512 520 [4096] ..."; buf: 1024 bytes. */
 const char *ndctl_btt_get_supported_sector_sizes(struct ndctl_btt *btt, char *buf);
 int ndctl_btt_set_uuid(struct ndctl_btt *btt, const uuid_t uu);
 int ndctl_btt_set_sector_size(struct ndctl_btt *btt, unsigned int sector_size);
