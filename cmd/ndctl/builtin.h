@@ -13,5 +13,15 @@ int cmd_init_labels(int argc, char **argv, void *ctx);
 int cmd_check_labels(int argc, char **argv, void *ctx);
 
 /* topology and namespaces: list.c, region.c, namespace.c ... */
+int cmd_list(int argc, char **argv, void *ctx);
+int cmd_enable_region(int argc, char **argv, void *ctx);
+int cmd_disable_region(int argc, char **argv, void *ctx);
+int cmd_enable_namespace(int argc, char **argv, void *ctx);
+int cmd_disable_namespace(int argc, char **argv, void *ctx);
+int cmd_destroy_namespace(int argc, char **argv, void *ctx);
+int cmd_enable_dimm(int argc, char **argv, void *ctx);
+int cmd_disable_dimm(int argc, char **argv, void *ctx);
+int cmd_create_namespace(int argc, char **argv, void *ctx);
+int cmd_read_infoblock(int argc, char **argv, void *ctx);
 
 #endif

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+#include <stdlib.h>
 #include <ndctl/libndctl.h>
 #include "builtin.h"
 
@@ -13,11 +14,27 @@ static const struct cmd ndctl_cmds[] = {
 	{ "check-labels", cmd_check_labels, "validate label areas deeply, optionally repair" },
 
 	/* topology and namespaces */
+	{ "list", cmd_list, "list buses, dimms, regions and namespaces as JSON" },
+	{ "enable-region", cmd_enable_region, "enable regions" },
+	{ "disable-region", cmd_disable_region, "disable regions (namespaces first, safely)" },
+	{ "enable-namespace", cmd_enable_namespace, "enable namespaces" },
+	{ "disable-namespace", cmd_disable_namespace, "disable namespaces not in use" },
+	{ "create-namespace", cmd_create_namespace, "create or reconfigure a namespace" },
+	{ "destroy-namespace", cmd_destroy_namespace, "destroy namespaces" },
+	{ "enable-dimm", cmd_enable_dimm, "enable dimms" },
+	{ "disable-dimm", cmd_disable_dimm, "disable dimms no region uses" },
+	{ "read-infoblock", cmd_read_infoblock, "print a namespace's PFN/DAX info block" },
 };
 
+/* NDKIT_SYSFS_ROOT: run against a captured sysfs tree (tests, bug reports). */
 static int ctx_new(void **ctx)
 {
-	return ndctl_new((struct ndctl_ctx **)ctx);
+	const char *root = getenv("NDKIT_SYSFS_ROOT");
+	int rc = ndctl_new((struct ndctl_ctx **)ctx);
+
+	if (!rc && root && root[0])
+		rc = ndctl_set_root(*ctx, root);
+	return rc;
 }
 
 static void ctx_free(void *ctx)

@@ -54,14 +54,18 @@ const char *format_size_human(uint64_t bytes, char *buf, unsigned long len)
 		snprintf(buf, len, "%llu", (unsigned long long)bytes);
 		return buf;
 	}
-	while (b >= 1024 && i < ARRAY_SIZE(bin) - 1) {
+	/* upstream pairs the units (MiB with MB) and moves up only at 2x */
+	while (b >= 2 * 1024 && i < ARRAY_SIZE(bin) - 1) {
 		b /= 1024;
+		d /= 1000;
 		i++;
 	}
-	while (d >= 1000 && j < ARRAY_SIZE(dec) - 1) {
+	if (i == 0) {
+		b /= 1024;
 		d /= 1000;
-		j++;
+		i++;
 	}
+	j = i;
 	snprintf(buf, len, "%.2f %s (%.2f %s)", b, bin[i], d, dec[j]);
 	return buf;
 }

@@ -30,6 +30,9 @@ static void test_format_size(void)
 
 	CHECK_EQ_STR(format_size_human(268435456, buf, sizeof(buf)), "256.00 MiB (268.44 MB)");
 	CHECK_EQ_STR(format_size_human(512, buf, sizeof(buf)), "512");
+	/* as upstream: MiB up to 2 GiB, units paired (seen in a guest) */
+	CHECK_EQ_STR(format_size_human(1071644672, buf, sizeof(buf)), "1022.00 MiB (1071.64 MB)");
+	CHECK_EQ_STR(format_size_human(16777216, buf, sizeof(buf)), "16.00 MiB (16.78 MB)");
 	CHECK_EQ_STR(format_size_short(SZ_2M, buf, sizeof(buf)), "2M");
 	CHECK_EQ_STR(format_size_short(SZ_128K, buf, sizeof(buf)), "128K");
 	CHECK_EQ_STR(format_size_short(SZ_1G, buf, sizeof(buf)), "1G");

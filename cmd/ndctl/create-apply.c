@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* create-namespace's writes, in upstream's sysfs order, and their undo. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include "create-namespace.h"
+
+struct ndctl_namespace *create_find_namespace(struct ndctl_ctx *ctx, const char *devname)
+{
+	struct ndctl_region *region;
+	struct ndctl_namespace *ndns;
+	struct ndctl_bus *bus;
+
+	ndctl_bus_foreach(ctx, bus)
+		ndctl_region_foreach(bus, region)
+			ndctl_namespace_foreach(region, ndns)
+				if (strcmp(ndctl_namespace_get_devname(ndns), devname) == 0)
+					return ndns;
+	return NULL;
+}
+
+static const char *holder_class(enum ndctl_namespace_mode mode)
+{
+	switch (mode) {
+	case NDCTL_NS_MODE_FSDAX: return "pfn";
+	case NDCTL_NS_MODE_DEVDAX: return "dax";
+	case NDCTL_NS_MODE_SAFE: return "btt";
+	default: return "";
+	}
+}
+
+static int attach_pfn(struct ndctl_pfn *pfn, struct ndctl_namespace *ndns,
+		struct create_opts *co, const uuid_t uu)
+{
+	int rc = ndctl_pfn_set_uuid(pfn, uu);
+
+	if (!rc)
+		rc = ndctl_pfn_set_location(pfn, co->map_mem ? NDCTL_PFN_LOC_RAM
+				: NDCTL_PFN_LOC_PMEM);
+	if (!rc)
+		rc = ndctl_pfn_set_align(pfn, (unsigned long)co->align);
+	if (!rc)
+		rc = ndctl_pfn_set_namespace(pfn, ndns);
+	return rc ? rc : ndctl_pfn_enable(pfn);
+}
+
+static int attach_dax(struct ndctl_dax *dax, struct ndctl_namespace *ndns,
+		struct create_opts *co, const uuid_t uu)
+{
+	int rc = ndctl_dax_set_uuid(dax, uu);
+
+	if (!rc)
+		rc = ndctl_dax_set_location(dax, co->map_mem ? NDCTL_PFN_LOC_RAM
+				: NDCTL_PFN_LOC_PMEM);
+	if (!rc)
+		rc = ndctl_dax_set_align(dax, (unsigned long)co->align);
+	if (!rc)
+		rc = ndctl_dax_set_namespace(dax, ndns);
+	return rc ? rc : ndctl_dax_enable(dax);
+}
+
+static int attach_btt(struct ndctl_btt *btt, struct ndctl_namespace *ndns,
+		struct create_opts *co, const uuid_t uu)
+{
+	int rc = ndctl_btt_set_uuid(btt, uu);
+
+	if (!rc)
+		rc = ndctl_btt_set_sector_size(btt, (unsigned int)co->sector_size);
+	if (!rc)
+		rc = ndctl_btt_set_namespace(btt, ndns);
+	return rc ? rc : ndctl_btt_enable(btt);
+}
+
+/* Give ndns its personality from the region's seed and bind it. */
+static int attach_personality(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		struct create_opts *co)
+{
+	uuid_t uu;
+
+	uuid_generate(uu);
+	switch (co->mode) {
+	case NDCTL_NS_MODE_FSDAX:
+		return ndctl_region_get_pfn_seed(region) ?
+			attach_pfn(ndctl_region_get_pfn_seed(region), ndns, co, uu) : -ENXIO;
+	case NDCTL_NS_MODE_DEVDAX:
+		return ndctl_region_get_dax_seed(region) ?
+			attach_dax(ndctl_region_get_dax_seed(region), ndns, co, uu) : -ENXIO;
+	case NDCTL_NS_MODE_SAFE:
+		return ndctl_region_get_btt_seed(region) ?
+			attach_btt(ndctl_region_get_btt_seed(region), ndns, co, uu) : -ENXIO;
+	default:
+		return ndctl_namespace_enable(ndns);
+	}
+}
+
+static void detach_seeds(struct ndctl_region *region, struct ndctl_namespace *ndns)
+{
+	struct ndctl_pfn *pfn = ndctl_region_get_pfn_seed(region);
+	struct ndctl_dax *dax = ndctl_region_get_dax_seed(region);
+	struct ndctl_btt *btt = ndctl_region_get_btt_seed(region);
+
+	if (pfn && ndctl_pfn_get_namespace(pfn) == ndns)
+		ndctl_pfn_set_namespace(pfn, NULL);
+	if (dax && ndctl_dax_get_namespace(dax) == ndns)
+		ndctl_dax_set_namespace(dax, NULL);
+	if (btt && ndctl_btt_get_namespace(btt) == ndns)
+		ndctl_btt_set_namespace(btt, NULL);
+}
+
+/* Undo: no personality, no holder class, no capacity, no uuid left behind. */
+static void rollback(struct ndctl_region *region, struct ndctl_namespace *ndns)
+{
+	uuid_t zero;
+
+	detach_seeds(region, ndns);
+	ndctl_namespace_set_holder_class(ndns, "");
+	ndctl_namespace_set_size(ndns, 0);
+	uuid_clear(zero);
+	ndctl_namespace_set_uuid(ndns, zero);
+}
+
+static int configure_namespace(struct ndctl_namespace *ndns, struct create_opts *co)
+{
+	uuid_t uu;
+	int rc;
+
+	if (co->uuid_given)
+		uuid_copy(uu, co->uuid);
+	else
+		uuid_generate(uu);
+	rc = ndctl_namespace_set_uuid(ndns, uu);
+	if (!rc && co->name)
+		rc = ndctl_namespace_set_alt_name(ndns, co->name);
+	if (!rc)
+		rc = ndctl_namespace_set_size(ndns, co->size);
+	if (!rc && co->mode == NDCTL_NS_MODE_RAW && co->sector_size)
+		rc = ndctl_namespace_set_sector_size(ndns, (unsigned int)co->sector_size);
+	if (!rc)
+		rc = ndctl_namespace_set_holder_class(ndns, holder_class(co->mode));
+	return rc;
+}
+
+int create_in_region(struct ndctl_region *region, struct create_opts *co,
+		char *devname, size_t len)
+{
+	struct ndctl_namespace *ndns = ndctl_region_get_namespace_seed(region);
+	int rc;
+
+	if (!ndns) {
+		fprintf(stderr, "ndctl create-namespace: %s has no idle namespace to configure: "
+				"is it enabled? ('ndctl enable-region %s')\n",
+				ndctl_region_get_devname(region), ndctl_region_get_devname(region));
+		return -ENXIO;
+	}
+	snprintf(devname, len, "%s", ndctl_namespace_get_devname(ndns));
+	rc = configure_namespace(ndns, co);
+	if (!rc)
+		rc = attach_personality(region, ndns, co);
+	if (rc) {
+		fprintf(stderr, "ndctl create-namespace: configuring %s in %s failed (%s); "
+				"rolled back, %s left unused\n", devname,
+				ndctl_region_get_devname(region), strerror(-rc), devname);
+		rollback(region, ndns);
+	}
+	return rc;
+}
+
+/* A label-less namespace has no labels to rewrite: swap its personality. */
+static int reconfigure_labelless(struct ndctl_namespace *ndns, struct create_opts *co)
+{
+	struct ndctl_region *region = ndctl_namespace_get_region(ndns);
+	struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(ndns);
+	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
+	struct ndctl_btt *btt = ndctl_namespace_get_btt(ndns);
+
+	int rc = 0;
+
+	if (pfn)
+		rc = ndctl_pfn_set_namespace(pfn, NULL);
+	if (dax && !rc)
+		rc = ndctl_dax_set_namespace(dax, NULL);
+	if (btt && !rc)
+		rc = ndctl_btt_set_namespace(btt, NULL);
+	if ((pfn || dax || btt) && !rc)
+		rc = ndctl_namespace_clear_info_block(ndns);
+	return rc ? rc : attach_personality(region, ndns, co);
+}
+
+static int reconfigure_labeled(struct ndctl_ctx *ctx, struct ndctl_namespace *ndns,
+		struct create_opts *co, char *devname, size_t len)
+{
+	struct ndctl_region *region = ndctl_namespace_get_region(ndns);
+	char regname[64];
+	int rc;
+
+	if (!co->uuid_given) {
+		ndctl_namespace_get_uuid(ndns, co->uuid);
+		co->uuid_given = true;
+	}
+	if (!co->name)
+		co->name = ndctl_namespace_get_alt_name(ndns, co->name_buf);
+	if (!co->size)
+		co->size = ndctl_namespace_get_size(ndns);
+	snprintf(regname, sizeof(regname), "%s", ndctl_region_get_devname(region));
+	rc = ndctl_namespace_delete(ndns);
+	if (rc)
+		return rc;
+	ndctl_invalidate(ctx);
+	co->filter.region = regname;
+	co->filter.bus = NULL;
+	rc = create_pick_region(ctx, co, &region, false);
+	if (!rc)
+		rc = create_in_region(region, co, devname, len);
+	ndctl_invalidate(ctx);
+	return rc;
+}
+
+int create_reconfigure(struct ndctl_ctx *ctx, struct create_opts *co,
+		char *devname, size_t len)
+{
+	struct ndctl_namespace *ndns = create_find_namespace(ctx, co->reconfig);
+	int rc;
+
+	if (!ndns) {
+		fprintf(stderr, "ndctl create-namespace: --reconfig %s: no such namespace: see "
+				"'ndctl list -Ni'\n", co->reconfig);
+		return -ENOENT;
+	}
+	if (ndctl_namespace_is_enabled(ndns) && !co->force) {
+		fprintf(stderr, "ndctl create-namespace: %s is active, specify --force for "
+				"re-configuration\n", co->reconfig);
+		return -EBUSY;
+	}
+	rc = ndctl_namespace_disable_safe(ndns);
+	if (rc)
+		return rc;
+	if (ndctl_region_is_labeled(ndctl_namespace_get_region(ndns)))
+		return reconfigure_labeled(ctx, ndns, co, devname, len);
+	snprintf(devname, len, "%s", co->reconfig);
+	rc = reconfigure_labelless(ndns, co);
+	ndctl_invalidate(ctx);
+	return rc;
+}

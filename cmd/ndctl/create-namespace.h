@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef NDKIT_CMD_CREATE_NAMESPACE_H
+#define NDKIT_CMD_CREATE_NAMESPACE_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <ndctl/libndctl.h>
+#include "topo-filter.h"
+
+struct create_opts {
+	struct topo_filter filter;
+	const char *mode_name, *name, *reconfig;
+	enum ndctl_namespace_mode mode;
+	unsigned long long size, align, sector_size;
+	uuid_t uuid;
+	bool uuid_given, map_mem, map_given, force, cont, verbose, autolabeled;
+	char name_buf[64];	/* the kept name on --reconfig */
+	char region_buf[64];	/* the region autolabel prepared */
+};
+
+/* Defaults and option combinations that need no region; 0 or exit code 1. */
+int create_opts_finish(struct create_opts *co);
+/*
+ * The first region (matching the filters) where the namespace fits; else
+ * the reason for the first candidate on stderr and -ENOSPC (full), -EINVAL
+ * (a constraint) or -ENXIO (no region). quiet_full: for --continue's end.
+ */
+int create_pick_region(struct ndctl_ctx *ctx, struct create_opts *co,
+		struct ndctl_region **out, bool quiet_full);
+/* Configure and enable; on failure undo. devname gets the namespace name. */
+int create_in_region(struct ndctl_region *region, struct create_opts *co,
+		char *devname, size_t len);
+/* -e: keep uuid, name and size unless given; devname gets the result. */
+int create_reconfigure(struct ndctl_ctx *ctx, struct create_opts *co,
+		char *devname, size_t len);
+/* Autolabel (create-autolabel.c): label a label-less region's DIMMs. */
+bool create_can_autolabel(struct ndctl_region *region, const struct create_opts *co);
+int create_autolabel(struct ndctl_region *region);
+struct ndctl_namespace *create_find_namespace(struct ndctl_ctx *ctx, const char *devname);
+
+#endif

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * list --table: what a person wants to see of a region, its capacity map:
+ * namespaces in DPA order with the free extents between them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "util/size.h"
+#include "topo-filter.h"
+
+static void print_namespace_row(struct ndctl_namespace *ndns)
+{
+	char size[48], name[64];
+	const char *state = ndctl_namespace_is_enabled(ndns) ? "enabled" : "disabled";
+
+	printf("  %-14s %-7s %24s  %-8s %s\n", ndctl_namespace_get_devname(ndns),
+			ndctl_namespace_mode_name(ndctl_namespace_get_mode(ndns)),
+			format_size_human(ndctl_namespace_get_size(ndns), size, sizeof(size)),
+			state, ndctl_namespace_get_alt_name(ndns, name));
+}
+
+static void print_region(struct ndctl_region *region, const struct topo_filter *f)
+{
+	unsigned long long size = ndctl_region_get_size(region);
+	unsigned long long avail = ndctl_region_get_available_size(region);
+	char s1[48], s2[48], s3[48];
+	struct ndctl_namespace *ndns;
+
+	printf("%s  %s, %s free (largest extent %s), %s%s\n",
+			ndctl_region_get_devname(region),
+			format_size_human(size, s1, sizeof(s1)),
+			format_size_human(avail, s2, sizeof(s2)),
+			format_size_human(ndctl_region_get_max_available_extent(region),
+				s3, sizeof(s3)),
+			ndctl_region_is_labeled(region) ? "labeled" : "label-less",
+			ndctl_region_is_enabled(region) ? "" : ", disabled");
+	printf("  %-14s %-7s %24s  %-8s %s\n", "NAMESPACE", "MODE", "SIZE", "STATE", "NAME");
+	ndctl_namespace_foreach(region, ndns)
+		if (ndctl_namespace_is_configured(ndns) &&
+				topo_filter_namespace(f, ndns, true))
+			print_namespace_row(ndns);
+	if (avail)
+		printf("  %-14s %-7s %24s\n", "(free)", "",
+				format_size_human(avail, s2, sizeof(s2)));
+}
+
+int list_table(struct ndctl_ctx *ctx, const struct topo_filter *f)
+{
+	struct ndctl_region *region;
+	struct ndctl_bus *bus;
+	bool first = true;
+
+	ndctl_bus_foreach(ctx, bus) {
+		if (!topo_filter_bus(f, bus))
+			continue;
+		ndctl_region_foreach(bus, region) {
+			if (!topo_filter_region(f, region, true))
+				continue;
+			if (!first)
+				putchar('\n');
+			first = false;
+			print_region(region, f);
+		}
+	}
+	return 0;
+}

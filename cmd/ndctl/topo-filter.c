@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../common/dispatch.h"
+#include "topo-filter.h"
+
+enum ndctl_namespace_mode topo_parse_mode(const char *s)
+{
+	static const struct { const char *name; enum ndctl_namespace_mode mode; } modes[] = {
+		{ "fsdax", NDCTL_NS_MODE_FSDAX }, { "memory", NDCTL_NS_MODE_FSDAX },
+		{ "devdax", NDCTL_NS_MODE_DEVDAX }, { "dax", NDCTL_NS_MODE_DEVDAX },
+		{ "sector", NDCTL_NS_MODE_SAFE }, { "safe", NDCTL_NS_MODE_SAFE },
+		{ "raw", NDCTL_NS_MODE_RAW },
+	};
+
+	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (strcmp(s, modes[i].name) == 0)
+			return modes[i].mode;
+	return NDCTL_NS_MODE_UNKNOWN;
+}
+
+int topo_filter_check(const char *cmd, const struct topo_filter *f)
+{
+	if (f->mode && topo_parse_mode(f->mode) == NDCTL_NS_MODE_UNKNOWN)
+		return usage_error("ndctl", cmd, "unknown mode '%s': use raw, sector, "
+				"fsdax or devdax", f->mode);
+	if (f->type && strcmp(f->type, "pmem") != 0 && strcmp(f->type, "blk") != 0)
+		return usage_error("ndctl", cmd, "unknown region type '%s': use pmem",
+				f->type);
+	return 0;
+}
+
+/* "all", the device name, or its number ("3" for region3). */
+static bool name_matches(const char *want, const char *devname, unsigned int id)
+{
+	char *end;
+	unsigned long n;
+
+	if (!want || strcmp(want, "all") == 0 || strcmp(want, devname) == 0)
+		return true;
+	n = strtoul(want, &end, 10);
+	return end != want && !*end && n == id;
+}
+
+bool topo_filter_bus(const struct topo_filter *f, struct ndctl_bus *bus)
+{
+	return !f->bus || strcmp(f->bus, ndctl_bus_get_provider(bus)) == 0 ||
+		name_matches(f->bus, ndctl_bus_get_devname(bus), ndctl_bus_get_id(bus));
+}
+
+static bool region_has_dimm(struct ndctl_region *region, const char *want)
+{
+	struct ndctl_mapping *m;
+
+	ndctl_mapping_foreach(region, m) {
+		struct ndctl_dimm *dimm = ndctl_mapping_get_dimm(m);
+
+		if (dimm && name_matches(want, ndctl_dimm_get_devname(dimm),
+					ndctl_dimm_get_id(dimm)))
+			return true;
+	}
+	return false;
+}
+
+bool topo_filter_region(const struct topo_filter *f, struct ndctl_region *region,
+		bool idle)
+{
+	if (!idle && !ndctl_region_is_enabled(region))
+		return false;
+	if (!name_matches(f->region, ndctl_region_get_devname(region),
+				ndctl_region_get_id(region)))
+		return false;
+	if (f->type && strcmp(f->type, ndctl_region_get_type_name(region)) != 0)
+		return false;
+	return !f->dimm || strcmp(f->dimm, "all") == 0 || region_has_dimm(region, f->dimm);
+}
+
+bool topo_filter_dimm(const struct topo_filter *f, struct ndctl_dimm *dimm, bool idle)
+{
+	struct ndctl_region *region;
+
+	if (!idle && !ndctl_dimm_is_enabled(dimm))
+		return false;
+	if (!name_matches(f->dimm, ndctl_dimm_get_devname(dimm), ndctl_dimm_get_id(dimm)))
+		return false;
+	if (!f->region || strcmp(f->region, "all") == 0)
+		return true;
+	ndctl_region_foreach(ndctl_dimm_get_bus(dimm), region)
+		if (name_matches(f->region, ndctl_region_get_devname(region),
+					ndctl_region_get_id(region)) &&
+				region_has_dimm(region, ndctl_dimm_get_devname(dimm)))
+			return true;
+	return false;
+}
+
+bool topo_filter_namespace(const struct topo_filter *f, struct ndctl_namespace *ndns,
+		bool idle)
+{
+	const char *devname = ndctl_namespace_get_devname(ndns);
+
+	if (!idle && !ndctl_namespace_is_enabled(ndns))
+		return false;
+	if (f->namespace && strcmp(f->namespace, "all") != 0 &&
+			strcmp(f->namespace, devname) != 0)
+		return false;
+	return !f->mode || topo_parse_mode(f->mode) == ndctl_namespace_get_mode(ndns);
+}

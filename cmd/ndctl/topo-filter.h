@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef NDKIT_CMD_TOPO_FILTER_H
+#define NDKIT_CMD_TOPO_FILTER_H
+#include <stdbool.h>
+#include <ndctl/libndctl.h>
+
+/* Upstream's object filters (-b -r -d -n -m -t); NULL or "all" matches all. */
+struct topo_filter {
+	const char *bus, *region, *dimm, *namespace, *mode, *type;
+};
+
+/* Rejects an unknown mode or type with a usage error; returns 0 or 1. */
+int topo_filter_check(const char *cmd, const struct topo_filter *f);
+bool topo_filter_bus(const struct topo_filter *f, struct ndctl_bus *bus);
+bool topo_filter_dimm(const struct topo_filter *f, struct ndctl_dimm *dimm, bool idle);
+bool topo_filter_region(const struct topo_filter *f, struct ndctl_region *region,
+		bool idle);
+bool topo_filter_namespace(const struct topo_filter *f, struct ndctl_namespace *ndns,
+		bool idle);
+/* "fsdax" (or "memory"), "devdax" ("dax"), "sector" ("safe"), "raw"; UNKNOWN else. */
+enum ndctl_namespace_mode topo_parse_mode(const char *s);
+
+/* list --table: people's view of each region (list-table.c). */
+int list_table(struct ndctl_ctx *ctx, const struct topo_filter *f);
+
+#endif

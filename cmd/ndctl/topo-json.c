@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Topology objects as upstream ndctl's JSON: same keys, same order. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "topo-json.h"
+
+static void add(struct json_object *obj, const char *key, struct json_object *val)
+{
+	json_object_object_add(obj, key, val);
+}
+
+static void add_str(struct json_object *obj, const char *key, const char *val)
+{
+	add(obj, key, json_object_new_string(val));
+}
+
+/* Upstream prints a zero size as a number even with -u. */
+static struct json_object *size_json(unsigned long long bytes, unsigned flags)
+{
+	return util_json_size(bytes, bytes ? flags : 0);
+}
+
+static void add_int(struct json_object *obj, const char *key, long long val)
+{
+	add(obj, key, json_object_new_int64(val));
+}
+
+struct json_object *topo_json_bus(struct ndctl_bus *bus, const struct topo_json_opts *o)
+{
+	struct json_object *j = json_object_new_object();
+
+	add_str(j, "provider", ndctl_bus_get_provider(bus));
+	add_str(j, "dev", ndctl_bus_get_devname(bus));
+	return j;
+}
+
+struct json_object *topo_json_dimm(struct ndctl_dimm *dimm, const struct topo_json_opts *o)
+{
+	struct json_object *j = json_object_new_object();
+	const char *id = ndctl_dimm_get_unique_id(dimm);
+
+	add_str(j, "dev", ndctl_dimm_get_devname(dimm));
+	if (id[0])
+		add_str(j, "id", id);
+	add(j, "handle", util_json_hex(ndctl_dimm_get_handle(dimm), o->flags));
+	add(j, "phys_id", util_json_hex(ndctl_dimm_get_phys_id(dimm), o->flags));
+	if (!ndctl_dimm_is_enabled(dimm))
+		add_str(j, "state", "disabled");
+	return j;
+}
+
+static struct json_object *mapping_json(struct ndctl_mapping *m, unsigned flags)
+{
+	struct json_object *j = json_object_new_object();
+	struct ndctl_dimm *dimm = ndctl_mapping_get_dimm(m);
+
+	add_str(j, "dimm", dimm ? ndctl_dimm_get_devname(dimm) : "unknown");
+	add(j, "offset", util_json_hex(ndctl_mapping_get_offset(m), flags));
+	add(j, "length", util_json_hex(ndctl_mapping_get_length(m), flags));
+	if (ndctl_mapping_get_position(m) >= 0)
+		add_int(j, "position", ndctl_mapping_get_position(m));
+	return j;
+}
+
+/* "4096 2097152 1073741824" or "512 [4096]" into a JSON array of numbers. */
+static struct json_object *number_list(const char *text)
+{
+	struct json_object *arr = json_object_new_array();
+	const char *p = text;
+
+	while (*p) {
+		char *end;
+		unsigned long long v;
+
+		while (*p == ' ' || *p == '[' || *p == ']')
+			p++;
+		if (!*p)
+			break;
+		v = strtoull(p, &end, 0);
+		if (end == p)
+			break;
+		json_object_array_add(arr, util_json_u64(v));
+		p = end;
+	}
+	return arr;
+}
+
+static void add_capability(struct json_object *caps, const char *mode,
+		const char *key, const char *values)
+{
+	struct json_object *j;
+
+	if (!values[0])
+		return;
+	j = json_object_new_object();
+	add_str(j, "mode", mode);
+	add(j, key, number_list(values));
+	json_object_array_add(caps, j);
+}
+
+static struct json_object *capabilities_json(struct ndctl_region *region)
+{
+	struct json_object *caps = json_object_new_array();
+	struct ndctl_btt *btt = ndctl_region_get_btt_seed(region);
+	struct ndctl_pfn *pfn = ndctl_region_get_pfn_seed(region);
+	struct ndctl_dax *dax = ndctl_region_get_dax_seed(region);
+	char buf[1024];
+
+	if (btt)
+		add_capability(caps, "sector", "sector_sizes",
+				ndctl_btt_get_supported_sector_sizes(btt, buf));
+	if (pfn)
+		add_capability(caps, "fsdax", "alignments",
+				ndctl_pfn_get_supported_alignments(pfn, buf));
+	if (dax)
+		add_capability(caps, "devdax", "alignments",
+				ndctl_dax_get_supported_alignments(dax, buf));
+	return caps;
+}
+
+static void add_nodes(struct json_object *j, int numa, int target)
+{
+	if (numa >= 0)
+		add_int(j, "numa_node", numa);
+	if (target >= 0)
+		add_int(j, "target_node", target);
+}
+
+struct json_object *topo_json_region(struct ndctl_region *region,
+		const struct topo_json_opts *o)
+{
+	struct json_object *j = json_object_new_object();
+	unsigned long long cookie = ndctl_region_get_iset_cookie(region);
+	unsigned f = o->flags;
+
+	add_str(j, "dev", ndctl_region_get_devname(region));
+	add(j, "size", size_json(ndctl_region_get_size(region), f));
+	add(j, "align", size_json(ndctl_region_get_align(region), f));
+	add(j, "available_size", size_json(ndctl_region_get_available_size(region), f));
+	add(j, "max_available_extent",
+			size_json(ndctl_region_get_max_available_extent(region), f));
+	add_str(j, "type", ndctl_region_get_type_name(region));
+	if (f & UTIL_JSON_VERBOSE)
+		add_nodes(j, ndctl_region_get_numa_node(region),
+				ndctl_region_get_target_node(region));
+	if (cookie)
+		add(j, "iset_id", util_json_hex(cookie, f));
+	if (o->mappings) {
+		struct json_object *maps = json_object_new_array();
+		struct ndctl_mapping *m;
+
+		ndctl_mapping_foreach(region, m)
+			json_object_array_add(maps, mapping_json(m, f));
+		add(j, "mappings", maps);
+	}
+	if (o->capabilities)
+		add(j, "capabilities", capabilities_json(region));
+	if (!ndctl_region_is_enabled(region))
+		add_str(j, "state", "disabled");
+	add_str(j, "persistence_domain", ndctl_region_get_persistence_domain_name(region));
+	return j;
+}
+
+const char *topo_namespace_mode(struct ndctl_namespace *ndns)
+{
+	return ndctl_namespace_mode_name(ndctl_namespace_get_mode(ndns));
+}
+
+static void add_uuid(struct json_object *j, const char *key, const uuid_t uu)
+{
+	char buf[40];
+
+	uuid_unparse(uu, buf);
+	add_str(j, key, buf);
+}
+
+static struct json_object *dax_device_json(struct ndctl_dax *dax, unsigned f)
+{
+	struct json_object *dev = json_object_new_object();
+
+	add_str(dev, "chardev", ndctl_dax_get_chardev(dax));
+	add(dev, "size", size_json(ndctl_dax_get_chardev_size(dax), f));
+	add_int(dev, "target_node", ndctl_dax_get_target_node(dax));
+	add(dev, "align", util_json_u64(ndctl_dax_get_align(dax)));
+	add_str(dev, "mode", ndctl_dax_is_system_ram(dax) ? "system-ram" : "devdax");
+	return dev;
+}
+
+static struct json_object *daxregion_json(struct ndctl_dax *dax, unsigned f)
+{
+	struct json_object *j = json_object_new_object();
+	struct json_object *devs = json_object_new_array();
+
+	add_int(j, "id", ndctl_dax_get_region_id(dax));
+	add(j, "size", size_json(ndctl_dax_get_region_size(dax), f));
+	add(j, "align", util_json_u64(ndctl_dax_get_region_align(dax)));
+	json_object_array_add(devs, dax_device_json(dax, f));
+	add(j, "devices", devs);
+	return j;
+}
+
+/* The part that depends on the personality: size, uuids, device names. */
+struct ns_view {
+	unsigned long long size;
+	bool has_persona, has_uuid;
+	uuid_t uuid;
+	unsigned int sector_size;
+	unsigned long align;
+	const char *blockdev;
+};
+
+static void view_namespace(struct ndctl_namespace *ndns, struct ns_view *v)
+{
+	struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(ndns);
+	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
+	struct ndctl_btt *btt = ndctl_namespace_get_btt(ndns);
+
+	memset(v, 0, sizeof(*v));
+	v->size = ndctl_namespace_get_size(ndns);
+	v->sector_size = ndctl_namespace_get_sector_size(ndns);
+	if (!v->sector_size)
+		v->sector_size = 512;
+	v->blockdev = ndctl_namespace_get_block_device(ndns);
+	v->has_uuid = ndctl_namespace_has_uuid(ndns);
+	ndctl_namespace_get_uuid(ndns, v->uuid);
+	v->has_persona = pfn || dax || btt;
+	if (pfn) {
+		if (ndctl_pfn_is_enabled(pfn))
+			v->size = ndctl_pfn_get_size(pfn);
+		v->align = ndctl_pfn_get_align(pfn);
+		v->blockdev = ndctl_pfn_get_block_device(pfn);
+		ndctl_pfn_get_uuid(pfn, v->uuid);
+	} else if (dax) {
+		if (ndctl_dax_is_enabled(dax))
+			v->size = ndctl_dax_get_size(dax);
+		v->align = ndctl_dax_get_align(dax);
+		ndctl_dax_get_uuid(dax, v->uuid);
+	} else if (btt) {
+		if (ndctl_btt_is_enabled(btt))
+			v->size = ndctl_btt_get_size(btt);
+		v->sector_size = ndctl_btt_get_sector_size(btt);
+		v->blockdev = ndctl_btt_get_block_device(btt);
+		ndctl_btt_get_uuid(btt, v->uuid);
+	}
+	v->has_uuid = v->has_uuid || v->has_persona;
+}
+
+static void add_devdax_part(struct json_object *j, struct ndctl_dax *dax,
+		const struct ns_view *v, const struct topo_json_opts *o)
+{
+	const char *chardev = ndctl_dax_get_chardev(dax);
+
+	if (chardev[0] && o->dax)
+		add(j, "daxregion", daxregion_json(dax, o->flags));
+	else if (chardev[0])
+		add_str(j, "chardev", chardev);
+	add(j, "align", util_json_u64(v->align));
+}
+
+struct json_object *topo_json_namespace(struct ndctl_namespace *ndns,
+		const struct topo_json_opts *o)
+{
+	struct json_object *j = json_object_new_object();
+	enum ndctl_namespace_mode mode = ndctl_namespace_get_mode(ndns);
+	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
+	bool verbose = o->flags & UTIL_JSON_VERBOSE;
+	struct ns_view v;
+	char name[64];
+
+	view_namespace(ndns, &v);
+	add_str(j, "dev", ndctl_namespace_get_devname(ndns));
+	add_str(j, "mode", ndctl_namespace_mode_name(mode));
+	if (mode == NDCTL_NS_MODE_FSDAX || mode == NDCTL_NS_MODE_DEVDAX) {
+		struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(ndns);
+		enum ndctl_pfn_loc loc = pfn ? ndctl_pfn_get_location(pfn)
+			: dax ? ndctl_dax_get_location(dax) : NDCTL_PFN_LOC_NONE;
+
+		if (loc != NDCTL_PFN_LOC_NONE)
+			add_str(j, "map", loc == NDCTL_PFN_LOC_RAM ? "mem" : "dev");
+	}
+	add(j, "size", size_json(v.size, o->flags));
+	if (v.has_uuid)
+		add_uuid(j, "uuid", v.uuid);
+	if (verbose && v.has_persona) {
+		uuid_t raw;
+
+		ndctl_namespace_get_uuid(ndns, raw);
+		add_uuid(j, "raw_uuid", raw);
+	}
+	if (dax) {
+		add_devdax_part(j, dax, &v, o);
+	} else {
+		add_int(j, "sector_size", v.sector_size);
+		if (mode == NDCTL_NS_MODE_FSDAX)
+			add(j, "align", util_json_u64(v.align));
+		if (v.blockdev[0])
+			add_str(j, "blockdev", v.blockdev);
+	}
+	if (!ndctl_namespace_is_enabled(ndns))
+		add_str(j, "state", "disabled");
+	if (ndctl_namespace_get_alt_name(ndns, name)[0])
+		add_str(j, "name", name);
+	if (verbose)
+		add_nodes(j, ndctl_namespace_get_numa_node(ndns),
+				ndctl_namespace_get_target_node(ndns));
+	return j;
+}

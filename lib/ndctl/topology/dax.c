@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "internal.h"
+
+int dax_add(struct ndctl_region *region, const char *name)
+{
+	struct ndctl_dax *dax = nd_obj_new(sizeof(*dax), region->dev.ctx, name);
+
+	if (!dax)
+		return -ENOMEM;
+	dax->p.region = region;
+	list_append(region->daxs, dax);
+	return 0;
+}
+
+NDCTL_EXPORT struct ndctl_dax *ndctl_dax_get_first(struct ndctl_region *region)
+{
+	return region->daxs;
+}
+
+NDCTL_EXPORT struct ndctl_dax *ndctl_dax_get_next(struct ndctl_dax *dax)
+{
+	return dax->next;
+}
+
+NDCTL_EXPORT const char *ndctl_dax_get_devname(struct ndctl_dax *dax)
+{
+	return dax->p.dev.name;
+}
+
+NDCTL_EXPORT struct ndctl_namespace *ndctl_dax_get_namespace(struct ndctl_dax *dax)
+{
+	return persona_get_namespace(&dax->p);
+}
+
+NDCTL_EXPORT void ndctl_dax_get_uuid(struct ndctl_dax *dax, uuid_t uu)
+{
+	nd_dev_read_uuid(&dax->p.dev, uu);
+}
+
+NDCTL_EXPORT unsigned long ndctl_dax_get_align(struct ndctl_dax *dax)
+{
+	return (unsigned long)nd_dev_u64(&dax->p.dev, "align");
+}
+
+NDCTL_EXPORT unsigned long long ndctl_dax_get_size(struct ndctl_dax *dax)
+{
+	return nd_dev_u64(&dax->p.dev, "size");
+}
+
+NDCTL_EXPORT enum ndctl_pfn_loc ndctl_dax_get_location(struct ndctl_dax *dax)
+{
+	return persona_get_location(&dax->p);
+}
+
+NDCTL_EXPORT bool ndctl_dax_is_enabled(struct ndctl_dax *dax)
+{
+	return nd_dev_has_driver(&dax->p.dev);
+}
+
+/* The dax character device is a child directory named daxR.N. */
+NDCTL_EXPORT const char *ndctl_dax_get_chardev(struct ndctl_dax *dax)
+{
+	static __thread char name[64];
+
+	if (nd_dev_child(&dax->p.dev, ".", "dax", name, sizeof(name)))
+		name[0] = '\0';
+	return name;
+}
+
+NDCTL_EXPORT const char *ndctl_dax_get_supported_alignments(struct ndctl_dax *dax,
+		char *buf)
+{
+	nd_dev_read(&dax->p.dev, "supported_alignments", buf);
+	return buf;
+}
+
+NDCTL_EXPORT int ndctl_dax_set_uuid(struct ndctl_dax *dax, const uuid_t uu)
+{
+	return nd_dev_write_uuid(&dax->p.dev, uu);
+}
+
+NDCTL_EXPORT int ndctl_dax_set_location(struct ndctl_dax *dax, enum ndctl_pfn_loc loc)
+{
+	return persona_set_location(&dax->p, loc);
+}
+
+NDCTL_EXPORT int ndctl_dax_set_align(struct ndctl_dax *dax, unsigned long align)
+{
+	return persona_set_align(&dax->p, align);
+}
+
+NDCTL_EXPORT int ndctl_dax_set_namespace(struct ndctl_dax *dax,
+		struct ndctl_namespace *ndns)
+{
+	return persona_set_namespace(&dax->p, ndns);
+}
+
+NDCTL_EXPORT int ndctl_dax_enable(struct ndctl_dax *dax)
+{
+	return nd_dev_enable(&dax->p.dev);
+}
+
+static unsigned long long chardev_u64(struct ndctl_dax *dax, const char *attr)
+{
+	char path[128];
+
+	snprintf(path, sizeof(path), "%s/%s", ndctl_dax_get_chardev(dax), attr);
+	return nd_dev_u64(&dax->p.dev, path);
+}
+
+NDCTL_EXPORT int ndctl_dax_get_target_node(struct ndctl_dax *dax)
+{
+	char path[128];
+
+	snprintf(path, sizeof(path), "%s/target_node", ndctl_dax_get_chardev(dax));
+	return nd_dev_int(&dax->p.dev, path, -1);
+}
+
+NDCTL_EXPORT unsigned long long ndctl_dax_get_chardev_size(struct ndctl_dax *dax)
+{
+	return chardev_u64(dax, "size");
+}
+
+NDCTL_EXPORT bool ndctl_dax_is_system_ram(struct ndctl_dax *dax)
+{
+	char path[PATH_MAX], link[PATH_MAX];
+	const char *slash;
+	ssize_t n;
+
+	if (path_printf(path, sizeof(path), "%s/%s/driver", dax->p.dev.path,
+				ndctl_dax_get_chardev(dax)))
+		return false;
+	n = readlink(path, link, sizeof(link) - 1);
+	if (n <= 0)
+		return false;
+	link[n] = '\0';
+	slash = strrchr(link, '/');
+	return strcmp(slash ? slash + 1 : link, "kmem") == 0;
+}
+
+NDCTL_EXPORT unsigned int ndctl_dax_get_region_id(struct ndctl_dax *dax)
+{
+	return (unsigned int)nd_dev_u64(&dax->p.dev, "dax_region/id");
+}
+
+NDCTL_EXPORT unsigned long long ndctl_dax_get_region_size(struct ndctl_dax *dax)
+{
+	return nd_dev_u64(&dax->p.dev, "dax_region/size");
+}
+
+NDCTL_EXPORT unsigned long ndctl_dax_get_region_align(struct ndctl_dax *dax)
+{
+	return (unsigned long)nd_dev_u64(&dax->p.dev, "dax_region/align");
+}

@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Attributes, drivers and modules of one nd bus device. */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <libkmod.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "internal.h"
+
+#define BIND_TIMEOUT_MS 5000
+#define POLL_STEP_MS 10
+
+int nd_dev_init(struct nd_dev *dev, struct ndctl_ctx *ctx, const char *name)
+{
+	char path[PATH_MAX];
+	int rc = path_printf(path, sizeof(path), "%s/sys/bus/nd/devices/%s",
+			ctx->root, name);
+
+	if (rc)
+		return rc;
+	dev->ctx = ctx;
+	dev->name = strdup(name);
+	dev->path = strdup(path);
+	if (!dev->name || !dev->path) {
+		nd_dev_release(dev);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+void *nd_obj_new(size_t size, struct ndctl_ctx *ctx, const char *name)
+{
+	struct nd_dev *dev = calloc(1, size);
+
+	if (dev && nd_dev_init(dev, ctx, name)) {
+		free(dev);
+		dev = NULL;
+	}
+	return dev;
+}
+
+void nd_dev_release(struct nd_dev *dev)
+{
+	free(dev->name);
+	free(dev->path);
+	dev->name = dev->path = NULL;
+}
+
+static int attr_path(struct nd_dev *dev, const char *attr, char *path, size_t len)
+{
+	return path_printf(path, len, "%s/%s", dev->path, attr);
+}
+
+int nd_dev_read(struct nd_dev *dev, const char *attr, char *buf)
+{
+	char path[PATH_MAX];
+	int rc = attr_path(dev, attr, path, sizeof(path));
+
+	if (!rc)
+		rc = sysfs_read_attr(&dev->ctx->log, path, buf);
+	if (rc)
+		buf[0] = '\0';
+	return rc;
+}
+
+unsigned long long nd_dev_u64(struct nd_dev *dev, const char *attr)
+{
+	char buf[SYSFS_ATTR_SIZE];
+
+	if (nd_dev_read(dev, attr, buf) || !buf[0])
+		return 0;
+	return strtoull(buf, NULL, 0);
+}
+
+int nd_dev_int(struct nd_dev *dev, const char *attr, int dflt)
+{
+	char buf[SYSFS_ATTR_SIZE];
+
+	if (nd_dev_read(dev, attr, buf) || !buf[0])
+		return dflt;
+	return (int)strtol(buf, NULL, 0);
+}
+
+int nd_dev_write(struct nd_dev *dev, const char *attr, const char *value)
+{
+	char path[PATH_MAX];
+	int rc = attr_path(dev, attr, path, sizeof(path));
+
+	/* a zero-length write never reaches the kernel's store: clear with "\n" */
+	if (!rc && !value[0])
+		value = "\n";
+	return rc ? rc : sysfs_write_attr(&dev->ctx->log, path, value);
+}
+
+bool nd_dev_has_driver(struct nd_dev *dev)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	if (attr_path(dev, "driver", path, sizeof(path)))
+		return false;
+	return lstat(path, &st) == 0;
+}
+
+int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
+		char *out, size_t len)
+{
+	char path[PATH_MAX];
+	struct dirent *de;
+	int rc = -ENOENT;
+	DIR *dir;
+
+	if (attr_path(dev, subdir, path, sizeof(path)))
+		return -ENAMETOOLONG;
+	dir = opendir(path);
+	if (!dir)
+		return -errno;
+	while ((de = readdir(dir))) {
+		size_t plen = strlen(prefix);
+
+		/* "dax" must match dax0.1, not dax_region */
+		if (de->d_name[0] != '.' && strncmp(de->d_name, prefix, plen) == 0 &&
+				(!plen || isdigit((unsigned char)de->d_name[plen]))) {
+			rc = path_printf(out, len, "%s", de->d_name);
+			break;
+		}
+	}
+	closedir(dir);
+	return rc;
+}
+
+void nd_dev_read_uuid(struct nd_dev *dev, uuid_t uu)
+{
+	char buf[SYSFS_ATTR_SIZE];
+
+	if (nd_dev_read(dev, "uuid", buf) || uuid_parse(buf, uu))
+		uuid_clear(uu);
+}
+
+int nd_dev_write_uuid(struct nd_dev *dev, const uuid_t uu)
+{
+	char buf[40];
+
+	uuid_unparse(uu, buf);
+	return nd_dev_write(dev, "uuid", buf);
+}
+
+/* Drivers are modules: load the one matching the device's modalias. */
+static void load_module(struct nd_dev *dev)
+{
+	struct kmod_list *list = NULL, *it;
+	char alias[SYSFS_ATTR_SIZE];
+	struct kmod_ctx *kctx;
+
+	if (dev->ctx->root[0] || nd_dev_read(dev, "modalias", alias) || !alias[0])
+		return;
+	kctx = kmod_new(NULL, NULL);
+	if (!kctx)
+		return;
+	if (kmod_module_new_from_lookup(kctx, alias, &list) == 0) {
+		kmod_list_foreach(it, list) {
+			struct kmod_module *mod = kmod_module_get_module(it);
+			int rc = kmod_module_probe_insert_module(mod, 0, NULL,
+					NULL, NULL, NULL);
+
+			if (rc < 0)
+				dbg(dev->ctx, "%s: load %s: %s\n", dev->name,
+						kmod_module_get_name(mod), strerror(-rc));
+			kmod_module_unref(mod);
+		}
+		kmod_module_unref_list(list);
+	}
+	kmod_unref(kctx);
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+static int wait_driver(struct nd_dev *dev, bool want)
+{
+	long waited;
+
+	for (waited = 0; waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
+		if (nd_dev_has_driver(dev) == want)
+			return 0;
+		sleep_ms(POLL_STEP_MS);
+	}
+	return -ETIMEDOUT;
+}
+
+int nd_wait_path(const char *path)
+{
+	long waited;
+
+	for (waited = 0; waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
+		if (access(path, F_OK) == 0)
+			return 0;
+		sleep_ms(POLL_STEP_MS);
+	}
+	return -ETIMEDOUT;
+}
+
+/* Offer the device to each nd driver: the one that matches takes it. */
+static int offer_to_drivers(struct nd_dev *dev)
+{
+	char drivers[PATH_MAX], bind[PATH_MAX * 2];
+	struct dirent *de;
+	DIR *dir;
+	int rc;
+
+	load_module(dev);
+	rc = path_printf(drivers, sizeof(drivers), "%s/sys/bus/nd/drivers",
+			dev->ctx->root);
+	if (rc)
+		return rc;
+	dir = opendir(drivers);
+	if (!dir)
+		return -errno;
+	while ((de = readdir(dir)) && !nd_dev_has_driver(dev)) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (path_printf(bind, sizeof(bind), "%s/%s/bind", drivers, de->d_name))
+			continue;
+		if (sysfs_write_attr_quiet(&dev->ctx->log, bind, dev->name) == 0)
+			break;
+	}
+	closedir(dir);
+	return 0;
+}
+
+/* A namespace whose info block names a personality: probing it recreates that. */
+int nd_dev_reclaim(struct nd_dev *dev)
+{
+	char holder[SYSFS_ATTR_SIZE];
+	long waited;
+	int rc = offer_to_drivers(dev);
+
+	for (waited = 0; !rc && waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
+		if (nd_dev_read(dev, "holder", holder) == 0 && holder[0])
+			return 0;
+		sleep_ms(POLL_STEP_MS);
+	}
+	return rc ? rc : -ETIMEDOUT;
+}
+
+int nd_dev_enable(struct nd_dev *dev)
+{
+	int rc;
+
+	if (nd_dev_has_driver(dev))
+		return 0;
+	rc = offer_to_drivers(dev);
+	if (!rc)
+		rc = wait_driver(dev, true);
+	if (rc)
+		err(dev->ctx, "%s: no driver accepted it\n", dev->name);
+	return rc;
+}
+
+int nd_dev_disable(struct nd_dev *dev)
+{
+	char path[PATH_MAX];
+	int rc;
+
+	if (!nd_dev_has_driver(dev))
+		return 0;
+	rc = path_printf(path, sizeof(path), "%s/driver/unbind", dev->path);
+	if (!rc)
+		rc = sysfs_write_attr(&dev->ctx->log, path, dev->name);
+	return rc ? rc : wait_driver(dev, false);
+}
+
+/* Linux kernfs directory hash (fs/kernfs/dir.c with a NULL namespace). */
+static unsigned int kernfs_hash(const char *name)
+{
+	unsigned long long h = 0;
+	unsigned int v;
+
+	for (; *name; name++) {
+		unsigned char c = (unsigned char)*name;
+
+		h = (h + ((unsigned long long)c << 4) + (c >> 4)) * 11;
+	}
+	v = (unsigned int)((h * 0x61C8864680B583EBULL) >> 32) & 0x7fffffffU;
+	if (v < 2)
+		v += 2;
+	if (v >= 0x7fffffffU)
+		v = 0x7ffffffeU;
+	return v;
+}
+
+int nd_name_cmp_upstream(const char *a, const char *b)
+{
+	unsigned int ha = kernfs_hash(a), hb = kernfs_hash(b);
+
+	if (ha != hb)
+		return ha < hb ? 1 : -1;
+	return -strcmp(a, b);
+}
+
+struct ndctl_namespace *persona_get_namespace(struct nd_persona *p)
+{
+	char buf[SYSFS_ATTR_SIZE];
+	struct ndctl_namespace *ndns;
+
+	if (nd_dev_read(&p->dev, "namespace", buf) || !buf[0])
+		return NULL;
+	for (ndns = p->region->namespaces; ndns; ndns = ndns->next)
+		if (strcmp(ndns->dev.name, buf) == 0)
+			return ndns;
+	return NULL;
+}
+
+int persona_set_namespace(struct nd_persona *p, struct ndctl_namespace *ndns)
+{
+	return nd_dev_write(&p->dev, "namespace", ndns ? ndns->dev.name : "");
+}
+
+const char *persona_block_device(struct nd_persona *p)
+{
+	static __thread char name[64];
+
+	if (nd_dev_child(&p->dev, "block", "", name, sizeof(name)))
+		name[0] = '\0';
+	return name;
+}

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+int dimm_add(struct ndctl_bus *bus, const char *name)
+{
+	struct ndctl_dimm *dimm = nd_obj_new(sizeof(*dimm), bus->dev.ctx, name);
+
+	if (!dimm)
+		return -ENOMEM;
+	dimm->bus = bus;
+	dimm->id = (unsigned int)strtoul(name + strlen("nmem"), NULL, 10);
+	list_append(bus->dimms, dimm);
+	return 0;
+}
+
+NDCTL_EXPORT struct ndctl_dimm *ndctl_dimm_get_first(struct ndctl_bus *bus)
+{
+	return bus->dimms;
+}
+
+NDCTL_EXPORT struct ndctl_dimm *ndctl_dimm_get_next(struct ndctl_dimm *dimm)
+{
+	return dimm->next;
+}
+
+NDCTL_EXPORT struct ndctl_bus *ndctl_dimm_get_bus(struct ndctl_dimm *dimm)
+{
+	return dimm->bus;
+}
+
+NDCTL_EXPORT struct ndctl_ctx *ndctl_dimm_get_ctx(struct ndctl_dimm *dimm)
+{
+	return dimm->dev.ctx;
+}
+
+NDCTL_EXPORT const char *ndctl_dimm_get_devname(struct ndctl_dimm *dimm)
+{
+	return dimm->dev.name;
+}
+
+NDCTL_EXPORT unsigned int ndctl_dimm_get_id(struct ndctl_dimm *dimm)
+{
+	return dimm->id;
+}
+
+NDCTL_EXPORT const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm)
+{
+	char buf[SYSFS_ATTR_SIZE];
+
+	nd_dev_read(&dimm->dev, "nfit/id", buf);
+	snprintf(dimm->unique_id, sizeof(dimm->unique_id), "%.63s", buf);
+	return dimm->unique_id;
+}
+
+NDCTL_EXPORT unsigned int ndctl_dimm_get_handle(struct ndctl_dimm *dimm)
+{
+	return (unsigned int)nd_dev_u64(&dimm->dev, "nfit/handle");
+}
+
+NDCTL_EXPORT unsigned short ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm)
+{
+	return (unsigned short)nd_dev_u64(&dimm->dev, "nfit/phys_id");
+}
+
+NDCTL_EXPORT bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm)
+{
+	return nd_dev_has_driver(&dimm->dev);
+}
+
+NDCTL_EXPORT bool ndctl_dimm_is_active(struct ndctl_dimm *dimm)
+{
+	char buf[SYSFS_ATTR_SIZE];
+
+	nd_dev_read(&dimm->dev, "state", buf);
+	return strcmp(buf, "active") == 0;
+}
+
+NDCTL_EXPORT int ndctl_dimm_enable(struct ndctl_dimm *dimm)
+{
+	return nd_dev_enable(&dimm->dev);
+}
+
+NDCTL_EXPORT int ndctl_dimm_disable(struct ndctl_dimm *dimm)
+{
+	if (ndctl_dimm_is_active(dimm)) {
+		err(dimm->dev.ctx, "%s is active: disable the regions using it first\n",
+				dimm->dev.name);
+		return -EBUSY;
+	}
+	return nd_dev_disable(&dimm->dev);
+}
+
+NDCTL_EXPORT unsigned int ndctl_dimm_get_available_slots(struct ndctl_dimm *dimm)
+{
+	return (unsigned int)nd_dev_u64(&dimm->dev, "available_slots");
+}

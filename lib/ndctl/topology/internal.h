@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef NDKIT_TOPOLOGY_INTERNAL_H
+#define NDKIT_TOPOLOGY_INTERNAL_H
+#include <stdbool.h>
+#include <limits.h>
+#include <stdint.h>
+#include "../private.h"
+#include "util/sysfs.h"
+
+/* What every object on the nd bus has: a name and its sysfs directory. */
+struct nd_dev {
+	struct ndctl_ctx *ctx;
+	char *name;		/* "region0" */
+	char *path;		/* ROOT/sys/bus/nd/devices/region0 */
+};
+
+struct ndctl_topology {
+	struct ndctl_bus *buses;
+};
+
+struct ndctl_bus {
+	struct nd_dev dev;
+	unsigned int id;
+	struct ndctl_dimm *dimms;
+	struct ndctl_region *regions;
+	struct ndctl_bus *next;
+};
+
+struct ndctl_dimm {
+	struct nd_dev dev;
+	struct ndctl_bus *bus;
+	unsigned int id;
+	char unique_id[64];
+	struct ndctl_dimm *next;
+};
+
+struct ndctl_mapping {
+	struct ndctl_region *region;
+	struct ndctl_dimm *dimm;
+	unsigned long long offset, length;
+	int position;
+	struct ndctl_mapping *next;
+};
+
+/* pfn, dax and btt devices: a region child that claims a namespace. */
+struct nd_persona {
+	struct nd_dev dev;
+	struct ndctl_region *region;
+	unsigned int id;
+};
+
+struct ndctl_pfn { struct nd_persona p; struct ndctl_pfn *next; };
+struct ndctl_dax { struct nd_persona p; struct ndctl_dax *next; };
+struct ndctl_btt { struct nd_persona p; struct ndctl_btt *next; };
+
+struct ndctl_region {
+	struct nd_dev dev;
+	struct ndctl_bus *bus;
+	unsigned int id;
+	struct ndctl_mapping *mappings;
+	struct ndctl_namespace *namespaces;
+	struct ndctl_pfn *pfns;
+	struct ndctl_dax *daxs;
+	struct ndctl_btt *btts;
+	struct ndctl_region *next;
+};
+
+struct ndctl_namespace {
+	struct nd_dev dev;
+	struct ndctl_region *region;
+	unsigned int id;
+	struct ndctl_namespace *next;
+};
+
+/* topology.c */
+struct ndctl_topology *topology_get(struct ndctl_ctx *ctx);
+struct ndctl_dimm *topology_find_dimm(struct ndctl_bus *bus, const char *name);
+
+/* devattr.c: sysfs attributes, drivers and modules of one device */
+int nd_dev_init(struct nd_dev *dev, struct ndctl_ctx *ctx, const char *name);
+/* calloc an object whose first member is its struct nd_dev, named name. */
+void *nd_obj_new(size_t size, struct ndctl_ctx *ctx, const char *name);
+void nd_dev_release(struct nd_dev *dev);
+int nd_dev_read(struct nd_dev *dev, const char *attr, char *buf);
+unsigned long long nd_dev_u64(struct nd_dev *dev, const char *attr);
+int nd_dev_int(struct nd_dev *dev, const char *attr, int dflt);
+int nd_dev_write(struct nd_dev *dev, const char *attr, const char *value);
+bool nd_dev_has_driver(struct nd_dev *dev);
+/* The first entry of subdir (e.g. "block") whose name starts with prefix. */
+int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
+		char *out, size_t len);
+int nd_dev_enable(struct nd_dev *dev);
+int nd_dev_reclaim(struct nd_dev *dev);
+/* Poll (bounded) until path exists: device nodes appear after a bind. */
+int nd_wait_path(const char *path);
+int namespace_zero_info_block(struct ndctl_namespace *ndns);
+int nd_dev_disable(struct nd_dev *dev);
+void nd_dev_read_uuid(struct nd_dev *dev, uuid_t uu);
+int nd_dev_write_uuid(struct nd_dev *dev, const uuid_t uu);
+/* Upstream order: the reverse of kernfs's (hash, name) directory order. */
+int nd_name_cmp_upstream(const char *a, const char *b);
+
+/* pfn.c, dax.c, btt.c: shared personality plumbing lives in devattr.c */
+struct ndctl_namespace *persona_get_namespace(struct nd_persona *p);
+int persona_set_namespace(struct nd_persona *p, struct ndctl_namespace *ndns);
+const char *persona_block_device(struct nd_persona *p);
+enum ndctl_pfn_loc persona_get_location(struct nd_persona *p);
+int persona_set_location(struct nd_persona *p, enum ndctl_pfn_loc loc);
+int persona_set_align(struct nd_persona *p, unsigned long align);
+enum ndctl_pfn_loc persona_get_location(struct nd_persona *p);
+int persona_set_location(struct nd_persona *p, enum ndctl_pfn_loc loc);
+int persona_set_align(struct nd_persona *p, unsigned long align);
+
+/* constructors, called by topology.c in upstream order */
+int bus_add(struct ndctl_topology *topo, struct ndctl_ctx *ctx, const char *name);
+int dimm_add(struct ndctl_bus *bus, const char *name);
+int region_add(struct ndctl_bus *bus, const char *name);
+int mappings_load(struct ndctl_region *region);
+int namespace_add(struct ndctl_region *region, const char *name);
+int pfn_add(struct ndctl_region *region, const char *name);
+int dax_add(struct ndctl_region *region, const char *name);
+int btt_add(struct ndctl_region *region, const char *name);
+void bus_free(struct ndctl_bus *bus);
+void region_free(struct ndctl_region *region);
+
+/* Append to a singly linked list of any object type with a next field. */
+#define list_append(head, obj) do { \
+	__typeof__(obj) *_pp = &(head); \
+	while (*_pp) \
+		_pp = &(*_pp)->next; \
+	*_pp = (obj); \
+} while (0)
+
+#endif

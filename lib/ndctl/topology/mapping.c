@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+/* mappingK = "nmemX,dpa,length[,position]" */
+static int mapping_parse(struct ndctl_region *region, const char *text)
+{
+	struct ndctl_mapping *m;
+	char dimm[64];
+	int position = -1;
+
+	m = calloc(1, sizeof(*m));
+	if (!m)
+		return -ENOMEM;
+	if (sscanf(text, "%63[^,],%llu,%llu,%d", dimm, &m->offset, &m->length,
+				&position) < 3) {
+		dbg(region->dev.ctx, "%s: bad mapping '%s'\n", region->dev.name, text);
+		free(m);
+		return 0;
+	}
+	m->position = position;
+	m->region = region;
+	m->dimm = topology_find_dimm(region->bus, dimm);
+	list_append(region->mappings, m);
+	return 0;
+}
+
+int mappings_load(struct ndctl_region *region)
+{
+	unsigned int n = ndctl_region_get_mappings(region);
+	int rc = 0;
+
+	for (unsigned int i = 0; i < n && !rc; i++) {
+		char attr[32], buf[SYSFS_ATTR_SIZE];
+
+		snprintf(attr, sizeof(attr), "mapping%u", i);
+		if (nd_dev_read(&region->dev, attr, buf) == 0)
+			rc = mapping_parse(region, buf);
+	}
+	return rc;
+}
+
+NDCTL_EXPORT struct ndctl_mapping *ndctl_mapping_get_first(struct ndctl_region *region)
+{
+	return region->mappings;
+}
+
+NDCTL_EXPORT struct ndctl_mapping *ndctl_mapping_get_next(struct ndctl_mapping *mapping)
+{
+	return mapping->next;
+}
+
+NDCTL_EXPORT struct ndctl_dimm *ndctl_mapping_get_dimm(struct ndctl_mapping *mapping)
+{
+	return mapping->dimm;
+}
+
+NDCTL_EXPORT struct ndctl_region *ndctl_mapping_get_region(struct ndctl_mapping *mapping)
+{
+	return mapping->region;
+}
+
+NDCTL_EXPORT unsigned long long ndctl_mapping_get_offset(struct ndctl_mapping *mapping)
+{
+	return mapping->offset;
+}
+
+NDCTL_EXPORT unsigned long long ndctl_mapping_get_length(struct ndctl_mapping *mapping)
+{
+	return mapping->length;
+}
+
+NDCTL_EXPORT int ndctl_mapping_get_position(struct ndctl_mapping *mapping)
+{
+	return mapping->position;
+}

@@ -1,0 +1,436 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "internal.h"
+
+int namespace_add(struct ndctl_region *region, const char *name)
+{
+	struct ndctl_namespace *ndns = nd_obj_new(sizeof(*ndns), region->dev.ctx, name);
+	const char *dot = strchr(name, '.');
+
+	if (!ndns)
+		return -ENOMEM;
+	ndns->region = region;
+	ndns->id = dot ? (unsigned int)strtoul(dot + 1, NULL, 10) : 0;
+	list_append(region->namespaces, ndns);
+	return 0;
+}
+
+NDCTL_EXPORT struct ndctl_namespace *ndctl_namespace_get_first(struct ndctl_region *region)
+{
+	return region->namespaces;
+}
+
+NDCTL_EXPORT struct ndctl_namespace *ndctl_namespace_get_next(struct ndctl_namespace *ndns)
+{
+	return ndns->next;
+}
+
+NDCTL_EXPORT struct ndctl_region *ndctl_namespace_get_region(struct ndctl_namespace *ndns)
+{
+	return ndns->region;
+}
+
+NDCTL_EXPORT struct ndctl_ctx *ndctl_namespace_get_ctx(struct ndctl_namespace *ndns)
+{
+	return ndns->dev.ctx;
+}
+
+NDCTL_EXPORT const char *ndctl_namespace_get_devname(struct ndctl_namespace *ndns)
+{
+	return ndns->dev.name;
+}
+
+NDCTL_EXPORT unsigned int ndctl_namespace_get_id(struct ndctl_namespace *ndns)
+{
+	return ndns->id;
+}
+
+NDCTL_EXPORT unsigned long long ndctl_namespace_get_size(struct ndctl_namespace *ndns)
+{
+	return nd_dev_u64(&ndns->dev, "size");
+}
+
+NDCTL_EXPORT void ndctl_namespace_get_uuid(struct ndctl_namespace *ndns, uuid_t uu)
+{
+	nd_dev_read_uuid(&ndns->dev, uu);
+}
+
+NDCTL_EXPORT const char *ndctl_namespace_get_alt_name(struct ndctl_namespace *ndns,
+		char *buf)
+{
+	char attr[SYSFS_ATTR_SIZE];
+
+	nd_dev_read(&ndns->dev, "alt_name", attr);
+	snprintf(buf, 64, "%.63s", attr);
+	return buf;
+}
+
+/* "[512] 4096": the bracketed entry is the current one. */
+NDCTL_EXPORT unsigned int ndctl_namespace_get_sector_size(struct ndctl_namespace *ndns)
+{
+	char buf[SYSFS_ATTR_SIZE];
+	const char *cur;
+
+	if (nd_dev_read(&ndns->dev, "sector_size", buf))
+		return 0;
+	cur = strchr(buf, '[');
+	return (unsigned int)strtoul(cur ? cur + 1 : buf, NULL, 10);
+}
+
+NDCTL_EXPORT int ndctl_namespace_get_numa_node(struct ndctl_namespace *ndns)
+{
+	return nd_dev_int(&ndns->dev, "numa_node", -1);
+}
+
+NDCTL_EXPORT int ndctl_namespace_get_target_node(struct ndctl_namespace *ndns)
+{
+	return nd_dev_int(&ndns->dev, "target_node", -1);
+}
+
+NDCTL_EXPORT enum ndctl_namespace_mode ndctl_namespace_get_mode(
+		struct ndctl_namespace *ndns)
+{
+	static const char *const modes[] = {
+		[NDCTL_NS_MODE_MEMORY] = "memory", [NDCTL_NS_MODE_SAFE] = "safe",
+		[NDCTL_NS_MODE_RAW] = "raw", [NDCTL_NS_MODE_DAX] = "dax",
+	};
+	char buf[SYSFS_ATTR_SIZE];
+
+	if (nd_dev_read(&ndns->dev, "mode", buf))
+		return NDCTL_NS_MODE_UNKNOWN;
+	for (int i = 0; i < NDCTL_NS_MODE_UNKNOWN; i++)
+		if (strcmp(buf, modes[i]) == 0)
+			return (enum ndctl_namespace_mode)i;
+	return NDCTL_NS_MODE_UNKNOWN;
+}
+
+NDCTL_EXPORT const char *ndctl_namespace_mode_name(enum ndctl_namespace_mode mode)
+{
+	switch (mode) {
+	case NDCTL_NS_MODE_MEMORY: return "fsdax";
+	case NDCTL_NS_MODE_SAFE: return "sector";
+	case NDCTL_NS_MODE_RAW: return "raw";
+	case NDCTL_NS_MODE_DAX: return "devdax";
+	default: return "unknown";
+	}
+}
+
+/* The personality claiming this namespace is named by its "holder". */
+#define FIND_HOLDER(ndns, list) do { \
+	char _holder[SYSFS_ATTR_SIZE]; \
+	if (nd_dev_read(&(ndns)->dev, "holder", _holder) || !_holder[0]) \
+		return NULL; \
+	for (__typeof__(list) _it = (list); _it; _it = _it->next) \
+		if (strcmp(_it->p.dev.name, _holder) == 0) \
+			return _it; \
+	return NULL; \
+} while (0)
+
+NDCTL_EXPORT struct ndctl_pfn *ndctl_namespace_get_pfn(struct ndctl_namespace *ndns)
+{
+	FIND_HOLDER(ndns, ndns->region->pfns);
+}
+
+NDCTL_EXPORT struct ndctl_dax *ndctl_namespace_get_dax(struct ndctl_namespace *ndns)
+{
+	FIND_HOLDER(ndns, ndns->region->daxs);
+}
+
+NDCTL_EXPORT struct ndctl_btt *ndctl_namespace_get_btt(struct ndctl_namespace *ndns)
+{
+	FIND_HOLDER(ndns, ndns->region->btts);
+}
+
+static struct nd_persona *namespace_persona(struct ndctl_namespace *ndns)
+{
+	struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(ndns);
+	struct ndctl_dax *dax;
+	struct ndctl_btt *btt;
+
+	if (pfn)
+		return &pfn->p;
+	dax = ndctl_namespace_get_dax(ndns);
+	if (dax)
+		return &dax->p;
+	btt = ndctl_namespace_get_btt(ndns);
+	return btt ? &btt->p : NULL;
+}
+
+NDCTL_EXPORT bool ndctl_namespace_is_enabled(struct ndctl_namespace *ndns)
+{
+	struct nd_persona *p = namespace_persona(ndns);
+
+	return nd_dev_has_driver(&ndns->dev) || (p && nd_dev_has_driver(&p->dev));
+}
+
+NDCTL_EXPORT bool ndctl_namespace_is_configured(struct ndctl_namespace *ndns)
+{
+	return ndctl_namespace_get_size(ndns) > 0;
+}
+
+NDCTL_EXPORT const char *ndctl_namespace_get_block_device(struct ndctl_namespace *ndns)
+{
+	static __thread char name[64];
+
+	if (nd_dev_child(&ndns->dev, "block", "", name, sizeof(name)))
+		name[0] = '\0';
+	return name;
+}
+
+NDCTL_EXPORT int ndctl_namespace_set_uuid(struct ndctl_namespace *ndns, const uuid_t uu)
+{
+	return nd_dev_write_uuid(&ndns->dev, uu);
+}
+
+NDCTL_EXPORT int ndctl_namespace_set_alt_name(struct ndctl_namespace *ndns,
+		const char *name)
+{
+	return nd_dev_write(&ndns->dev, "alt_name", name);
+}
+
+NDCTL_EXPORT int ndctl_namespace_set_size(struct ndctl_namespace *ndns,
+		unsigned long long size)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%llu", size);
+	return nd_dev_write(&ndns->dev, "size", buf);
+}
+
+NDCTL_EXPORT int ndctl_namespace_set_sector_size(struct ndctl_namespace *ndns,
+		unsigned int sz)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%u", sz);
+	return nd_dev_write(&ndns->dev, "sector_size", buf);
+}
+
+NDCTL_EXPORT int ndctl_namespace_set_holder_class(struct ndctl_namespace *ndns,
+		const char *cls)
+{
+	return nd_dev_write(&ndns->dev, "holder_class", cls);
+}
+
+NDCTL_EXPORT int ndctl_namespace_enable(struct ndctl_namespace *ndns)
+{
+	struct nd_persona *p = namespace_persona(ndns);
+
+	return nd_dev_enable(p ? &p->dev : &ndns->dev);
+}
+
+/* "maj:min" of a block device under dir/block/NAME/dev, or "". */
+static void persona_devt(struct nd_dev *dev, const char *block, char *out)
+{
+	char attr[128];
+
+	snprintf(attr, sizeof(attr), "block/%s/dev", block);
+	nd_dev_read(dev, attr, out);
+}
+
+static int mounted_at(struct ndctl_ctx *ctx, const char *devt, char *where, size_t len)
+{
+	char path[PATH_MAX], line[4096];
+	int found = 0;
+	FILE *f;
+
+	if (path_printf(path, sizeof(path), "%s/proc/self/mountinfo", ctx->root))
+		return 0;
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	while (!found && fgets(line, sizeof(line), f)) {
+		char id[32], mnt[1024];
+
+		if (sscanf(line, "%*d %*d %31s %*s %1023s", id, mnt) == 2 &&
+				strcmp(id, devt) == 0) {
+			snprintf(where, len, "%s", mnt);
+			found = 1;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+static int check_not_mounted(struct ndctl_namespace *ndns, struct nd_dev *holder)
+{
+	char block[64], devt[SYSFS_ATTR_SIZE], where[1024];
+
+	if (nd_dev_child(holder, "block", "", block, sizeof(block)))
+		return 0;
+	persona_devt(holder, block, devt);
+	if (devt[0] && mounted_at(ndns->dev.ctx, devt, where, sizeof(where))) {
+		err(ndns->dev.ctx, "%s: /dev/%s is mounted at %s: unmount it first\n",
+				ndns->dev.name, block, where);
+		return -EBUSY;
+	}
+	return 0;
+}
+
+static int check_not_system_ram(struct ndctl_namespace *ndns, struct ndctl_dax *dax)
+{
+	char chardev[64], attr[128], link[PATH_MAX], path[PATH_MAX];
+	ssize_t n;
+
+	if (nd_dev_child(&dax->p.dev, "", "dax", chardev, sizeof(chardev)))
+		return 0;
+	snprintf(attr, sizeof(attr), "%s/driver", chardev);
+	if (path_printf(path, sizeof(path), "%s/%s", dax->p.dev.path, attr))
+		return 0;
+	n = readlink(path, link, sizeof(link) - 1);
+	if (n <= 0)
+		return 0;
+	link[n] = '\0';
+	if (strcmp(strrchr(link, '/') ? strrchr(link, '/') + 1 : link, "kmem") == 0) {
+		err(ndns->dev.ctx, "%s: %s is onlined as system-ram: run "
+				"'daxctl reconfigure-device -m devdax %s' first\n",
+				ndns->dev.name, chardev, chardev);
+		return -EBUSY;
+	}
+	return 0;
+}
+
+NDCTL_EXPORT int ndctl_namespace_disable_safe(struct ndctl_namespace *ndns)
+{
+	struct nd_persona *p = namespace_persona(ndns);
+	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
+	int rc;
+
+	rc = check_not_mounted(ndns, p ? &p->dev : &ndns->dev);
+	if (!rc && dax)
+		rc = check_not_system_ram(ndns, dax);
+	if (!rc && p)
+		rc = nd_dev_disable(&p->dev);
+	if (!rc)
+		rc = nd_dev_disable(&ndns->dev);
+	return rc;
+}
+
+/* Read or write the first len bytes of the (raw-bound) block device. */
+static int head_io(struct ndctl_namespace *ndns, void *buf, size_t len, bool write)
+{
+	char block[64], path[PATH_MAX];
+	ssize_t n;
+	int fd, rc = 0;
+
+	if (nd_dev_child(&ndns->dev, "block", "", block, sizeof(block)))
+		return -ENXIO;
+	if (path_printf(path, sizeof(path), "%s/dev/%s", ndns->dev.ctx->root, block))
+		return -ENAMETOOLONG;
+	if (nd_wait_path(path))
+		return -ETIMEDOUT;
+	fd = open(path, (write ? O_WRONLY : O_RDONLY) | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = write ? pwrite(fd, buf, len, 0) : pread(fd, buf, len, 0);
+	if (n != (ssize_t)len || (write && fsync(fd)))
+		rc = -EIO;
+	close(fd);
+	return rc;
+}
+
+/* Bind the idle namespace raw (force_raw), do the head I/O, unbind. */
+static int raw_head_io(struct ndctl_namespace *ndns, void *buf, size_t len, bool write)
+{
+	int rc = nd_dev_write(&ndns->dev, "force_raw", "1");
+
+	if (rc)
+		return rc;
+	rc = nd_dev_enable(&ndns->dev);
+	if (!rc)
+		rc = head_io(ndns, buf, len, write);
+	nd_dev_disable(&ndns->dev);
+	nd_dev_write(&ndns->dev, "force_raw", "0");
+	return rc;
+}
+
+/*
+ * The kernel binds no driver to a namespace a personality claims, even raw,
+ * and deletes the personality device once detached. So: detach, read raw,
+ * then offer the namespace to the drivers: the kernel finds the info block
+ * (still on the media) and brings the same personality back, same uuid.
+ */
+static int namespace_read_head_unclaimed(struct ndctl_namespace *ndns, void *buf,
+		size_t len)
+{
+	struct nd_persona *p = namespace_persona(ndns);
+	int rc = p ? persona_set_namespace(p, NULL) : 0;
+
+	if (rc)
+		return rc;
+	rc = raw_head_io(ndns, buf, len, false);
+	if (p && nd_dev_reclaim(&ndns->dev))
+		err(ndns->dev.ctx, "%s: its personality did not come back: 'ndctl "
+				"enable-namespace %s'\n", ndns->dev.name, ndns->dev.name);
+	return rc;
+}
+
+NDCTL_EXPORT int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *buf,
+		size_t len)
+{
+	if (ndctl_namespace_is_enabled(ndns)) {
+		err(ndns->dev.ctx, "%s is enabled: disable it first ('ndctl "
+				"disable-namespace %s')\n", ndns->dev.name, ndns->dev.name);
+		return -EBUSY;
+	}
+	return namespace_read_head_unclaimed(ndns, buf, len);
+}
+
+/*
+ * A personality's info block stays on the media after the personality is
+ * gone, and the kernel would find it again (the next raw enable fails, the
+ * next namespace at that offset inherits it). Clear it as upstream does:
+ * bind the namespace raw, zero its head, unbind.
+ */
+int namespace_zero_info_block(struct ndctl_namespace *ndns)
+{
+	static char zeros[8192];
+	int rc = raw_head_io(ndns, zeros, sizeof(zeros), true);
+
+	if (rc)
+		err(ndns->dev.ctx, "%s: clearing its old info block failed: %s\n",
+				ndns->dev.name, strerror(-rc));
+	return rc;
+}
+
+NDCTL_EXPORT int ndctl_namespace_delete(struct ndctl_namespace *ndns)
+{
+	struct nd_persona *p = namespace_persona(ndns);
+	int rc = ndctl_namespace_disable_safe(ndns);
+
+	if (rc)
+		return rc;
+	if (p) {
+		rc = persona_set_namespace(p, NULL);
+		if (!rc)
+			rc = namespace_zero_info_block(ndns);
+		if (rc)
+			return rc;
+	}
+	ndctl_namespace_set_holder_class(ndns, "");	/* absent when label-less */
+	rc = ndctl_namespace_set_size(ndns, 0);
+	if (rc)
+		err(ndns->dev.ctx, "%s: failed to release its capacity: %s\n",
+				ndns->dev.name, strerror(-rc));
+	return rc;
+}
+
+/* Label-less namespaces have no identity: no uuid attribute at all. */
+NDCTL_EXPORT bool ndctl_namespace_has_uuid(struct ndctl_namespace *ndns)
+{
+	char path[PATH_MAX];
+
+	if (path_printf(path, sizeof(path), "%s/uuid", ndns->dev.path))
+		return false;
+	return access(path, F_OK) == 0;
+}
+
+NDCTL_EXPORT int ndctl_namespace_clear_info_block(struct ndctl_namespace *ndns)
+{
+	return namespace_zero_info_block(ndns);
+}

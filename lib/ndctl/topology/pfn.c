@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+int pfn_add(struct ndctl_region *region, const char *name)
+{
+	struct ndctl_pfn *pfn = nd_obj_new(sizeof(*pfn), region->dev.ctx, name);
+
+	if (!pfn)
+		return -ENOMEM;
+	pfn->p.region = region;
+	list_append(region->pfns, pfn);
+	return 0;
+}
+
+NDCTL_EXPORT struct ndctl_pfn *ndctl_pfn_get_first(struct ndctl_region *region)
+{
+	return region->pfns;
+}
+
+NDCTL_EXPORT struct ndctl_pfn *ndctl_pfn_get_next(struct ndctl_pfn *pfn)
+{
+	return pfn->next;
+}
+
+NDCTL_EXPORT const char *ndctl_pfn_get_devname(struct ndctl_pfn *pfn)
+{
+	return pfn->p.dev.name;
+}
+
+NDCTL_EXPORT struct ndctl_namespace *ndctl_pfn_get_namespace(struct ndctl_pfn *pfn)
+{
+	return persona_get_namespace(&pfn->p);
+}
+
+NDCTL_EXPORT void ndctl_pfn_get_uuid(struct ndctl_pfn *pfn, uuid_t uu)
+{
+	nd_dev_read_uuid(&pfn->p.dev, uu);
+}
+
+NDCTL_EXPORT unsigned long ndctl_pfn_get_align(struct ndctl_pfn *pfn)
+{
+	return (unsigned long)nd_dev_u64(&pfn->p.dev, "align");
+}
+
+NDCTL_EXPORT unsigned long long ndctl_pfn_get_size(struct ndctl_pfn *pfn)
+{
+	return nd_dev_u64(&pfn->p.dev, "size");
+}
+
+/* Shared with dax.c: the "mode" attribute says where the page map lives. */
+enum ndctl_pfn_loc persona_get_location(struct nd_persona *p)
+{
+	char buf[SYSFS_ATTR_SIZE];
+
+	nd_dev_read(&p->dev, "mode", buf);
+	if (strcmp(buf, "ram") == 0)
+		return NDCTL_PFN_LOC_RAM;
+	if (strcmp(buf, "pmem") == 0)
+		return NDCTL_PFN_LOC_PMEM;
+	return NDCTL_PFN_LOC_NONE;
+}
+
+int persona_set_location(struct nd_persona *p, enum ndctl_pfn_loc loc)
+{
+	return nd_dev_write(&p->dev, "mode", loc == NDCTL_PFN_LOC_RAM ? "ram" : "pmem");
+}
+
+int persona_set_align(struct nd_persona *p, unsigned long align)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lu", align);
+	return nd_dev_write(&p->dev, "align", buf);
+}
+
+NDCTL_EXPORT enum ndctl_pfn_loc ndctl_pfn_get_location(struct ndctl_pfn *pfn)
+{
+	return persona_get_location(&pfn->p);
+}
+
+NDCTL_EXPORT bool ndctl_pfn_is_enabled(struct ndctl_pfn *pfn)
+{
+	return nd_dev_has_driver(&pfn->p.dev);
+}
+
+NDCTL_EXPORT const char *ndctl_pfn_get_block_device(struct ndctl_pfn *pfn)
+{
+	return persona_block_device(&pfn->p);
+}
+
+NDCTL_EXPORT const char *ndctl_pfn_get_supported_alignments(struct ndctl_pfn *pfn,
+		char *buf)
+{
+	nd_dev_read(&pfn->p.dev, "supported_alignments", buf);
+	return buf;
+}
+
+NDCTL_EXPORT int ndctl_pfn_set_uuid(struct ndctl_pfn *pfn, const uuid_t uu)
+{
+	return nd_dev_write_uuid(&pfn->p.dev, uu);
+}
+
+NDCTL_EXPORT int ndctl_pfn_set_location(struct ndctl_pfn *pfn, enum ndctl_pfn_loc loc)
+{
+	return persona_set_location(&pfn->p, loc);
+}
+
+NDCTL_EXPORT int ndctl_pfn_set_align(struct ndctl_pfn *pfn, unsigned long align)
+{
+	return persona_set_align(&pfn->p, align);
+}
+
+NDCTL_EXPORT int ndctl_pfn_set_namespace(struct ndctl_pfn *pfn,
+		struct ndctl_namespace *ndns)
+{
+	return persona_set_namespace(&pfn->p, ndns);
+}
+
+NDCTL_EXPORT int ndctl_pfn_enable(struct ndctl_pfn *pfn)
+{
+	return nd_dev_enable(&pfn->p.dev);
+}

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+#define ND_DEVICE_NAMESPACE_IO   4	/* label-less: one raw namespace */
+#define ND_DEVICE_NAMESPACE_PMEM 5	/* labeled */
+
+int region_add(struct ndctl_bus *bus, const char *name)
+{
+	struct ndctl_region *region = nd_obj_new(sizeof(*region), bus->dev.ctx, name);
+
+	if (!region)
+		return -ENOMEM;
+	region->bus = bus;
+	region->id = (unsigned int)strtoul(name + strlen("region"), NULL, 10);
+	list_append(bus->regions, region);
+	return 0;
+}
+
+#define free_list(head, type, release) do { \
+	while (head) { \
+		type *_next = (head)->next; \
+		release; \
+		free(head); \
+		(head) = _next; \
+	} \
+} while (0)
+
+void region_free(struct ndctl_region *region)
+{
+	free_list(region->mappings, struct ndctl_mapping, (void)0);
+	free_list(region->namespaces, struct ndctl_namespace,
+			nd_dev_release(&region->namespaces->dev));
+	free_list(region->pfns, struct ndctl_pfn, nd_dev_release(&region->pfns->p.dev));
+	free_list(region->daxs, struct ndctl_dax, nd_dev_release(&region->daxs->p.dev));
+	free_list(region->btts, struct ndctl_btt, nd_dev_release(&region->btts->p.dev));
+	nd_dev_release(&region->dev);
+	free(region);
+}
+
+NDCTL_EXPORT struct ndctl_region *ndctl_region_get_first(struct ndctl_bus *bus)
+{
+	return bus->regions;
+}
+
+NDCTL_EXPORT struct ndctl_region *ndctl_region_get_next(struct ndctl_region *region)
+{
+	return region->next;
+}
+
+NDCTL_EXPORT struct ndctl_bus *ndctl_region_get_bus(struct ndctl_region *region)
+{
+	return region->bus;
+}
+
+NDCTL_EXPORT struct ndctl_ctx *ndctl_region_get_ctx(struct ndctl_region *region)
+{
+	return region->dev.ctx;
+}
+
+NDCTL_EXPORT const char *ndctl_region_get_devname(struct ndctl_region *region)
+{
+	return region->dev.name;
+}
+
+NDCTL_EXPORT unsigned int ndctl_region_get_id(struct ndctl_region *region)
+{
+	return region->id;
+}
+
+NDCTL_EXPORT unsigned long long ndctl_region_get_size(struct ndctl_region *region)
+{
+	return nd_dev_u64(&region->dev, "size");
+}
+
+NDCTL_EXPORT unsigned long long ndctl_region_get_align(struct ndctl_region *region)
+{
+	return nd_dev_u64(&region->dev, "align");
+}
+
+/* A label-less region's capacity is all in its one namespace: none is free. */
+NDCTL_EXPORT unsigned long long ndctl_region_get_available_size(struct ndctl_region *region)
+{
+	if (!ndctl_region_is_labeled(region))
+		return 0;
+	return nd_dev_u64(&region->dev, "available_size");
+}
+
+NDCTL_EXPORT unsigned long long ndctl_region_get_max_available_extent(
+		struct ndctl_region *region)
+{
+	if (!ndctl_region_is_labeled(region))
+		return 0;
+	return nd_dev_u64(&region->dev, "max_available_extent");
+}
+
+NDCTL_EXPORT unsigned int ndctl_region_get_nstype(struct ndctl_region *region)
+{
+	return (unsigned int)nd_dev_u64(&region->dev, "nstype");
+}
+
+NDCTL_EXPORT bool ndctl_region_is_labeled(struct ndctl_region *region)
+{
+	return ndctl_region_get_nstype(region) == ND_DEVICE_NAMESPACE_PMEM;
+}
+
+NDCTL_EXPORT const char *ndctl_region_get_type_name(struct ndctl_region *region)
+{
+	unsigned int nstype = ndctl_region_get_nstype(region);
+
+	return nstype == ND_DEVICE_NAMESPACE_IO || nstype == ND_DEVICE_NAMESPACE_PMEM
+		? "pmem" : "unknown";
+}
+
+NDCTL_EXPORT unsigned int ndctl_region_get_mappings(struct ndctl_region *region)
+{
+	return (unsigned int)nd_dev_u64(&region->dev, "mappings");
+}
+
+/* There is no interleave_ways attribute; as upstream, one way per mapping. */
+NDCTL_EXPORT unsigned int ndctl_region_get_interleave_ways(struct ndctl_region *region)
+{
+	unsigned int n = ndctl_region_get_mappings(region);
+
+	return n ? n : 1;
+}
+
+NDCTL_EXPORT unsigned long long ndctl_region_get_iset_cookie(struct ndctl_region *region)
+{
+	if (!ndctl_region_is_labeled(region))
+		return 0;
+	return nd_dev_u64(&region->dev, "set_cookie");
+}
+
+NDCTL_EXPORT int ndctl_region_get_numa_node(struct ndctl_region *region)
+{
+	return nd_dev_int(&region->dev, "numa_node", -1);
+}
+
+NDCTL_EXPORT int ndctl_region_get_target_node(struct ndctl_region *region)
+{
+	return nd_dev_int(&region->dev, "target_node", -1);
+}
+
+NDCTL_EXPORT const char *ndctl_region_get_persistence_domain_name(
+		struct ndctl_region *region)
+{
+	char buf[SYSFS_ATTR_SIZE];
+
+	if (nd_dev_read(&region->dev, "persistence_domain", buf) || !buf[0])
+		return "unknown";
+	if (strstr(buf, "cpu_cache"))
+		return "cpu_cache";
+	if (strstr(buf, "memory_controller"))
+		return "memory_controller";
+	return "none";
+}
+
+NDCTL_EXPORT bool ndctl_region_is_enabled(struct ndctl_region *region)
+{
+	return nd_dev_has_driver(&region->dev);
+}
+
+NDCTL_EXPORT int ndctl_region_enable(struct ndctl_region *region)
+{
+	return nd_dev_enable(&region->dev);
+}
+
+NDCTL_EXPORT int ndctl_region_disable_safe(struct ndctl_region *region)
+{
+	struct ndctl_namespace *ndns;
+	int rc;
+
+	for (ndns = region->namespaces; ndns; ndns = ndns->next) {
+		rc = ndctl_namespace_disable_safe(ndns);
+		if (rc)
+			return rc;
+	}
+	return nd_dev_disable(&region->dev);
+}
+
+/* Each getter reads the seed's name once, then walks its list for it. */
+#define FIND_SEED(region, list, nameof, attr) do { \
+	char _buf[SYSFS_ATTR_SIZE]; \
+	if (nd_dev_read(&(region)->dev, attr, _buf)) \
+		return NULL; \
+	for (__typeof__(list) _it = (list); _it; _it = _it->next) \
+		if (strcmp(nameof(_it), _buf) == 0) \
+			return _it; \
+	return NULL; \
+} while (0)
+
+#define NS_NAME(o) ((o)->dev.name)
+#define PERSONA_NAME(o) ((o)->p.dev.name)
+
+NDCTL_EXPORT struct ndctl_namespace *ndctl_region_get_namespace_seed(
+		struct ndctl_region *region)
+{
+	FIND_SEED(region, region->namespaces, NS_NAME, "namespace_seed");
+}
+
+NDCTL_EXPORT struct ndctl_pfn *ndctl_region_get_pfn_seed(struct ndctl_region *region)
+{
+	FIND_SEED(region, region->pfns, PERSONA_NAME, "pfn_seed");
+}
+
+NDCTL_EXPORT struct ndctl_dax *ndctl_region_get_dax_seed(struct ndctl_region *region)
+{
+	FIND_SEED(region, region->daxs, PERSONA_NAME, "dax_seed");
+}
+
+NDCTL_EXPORT struct ndctl_btt *ndctl_region_get_btt_seed(struct ndctl_region *region)
+{
+	FIND_SEED(region, region->btts, PERSONA_NAME, "btt_seed");
+}
+
+/* Physical start; 0 when unknown (not root, or a captured tree). */
+NDCTL_EXPORT unsigned long long ndctl_region_get_resource(struct ndctl_region *region)
+{
+	return nd_dev_u64(&region->dev, "resource");
+}

@@ -1,0 +1,47 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# create-namespace's refusals on captured trees: each names the constraint
+# and a value that works, exits 1, and leaves the tree byte for byte as it was.
+#   test-create-errors.sh NDCTL TREES_DIR
+set -u
+ndctl=$1 trees=$2
+fails=0 checks=0
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+cp -a "$trees/mixed" "$scratch/mixed"
+cp -a "$trees/labelless" "$scratch/labelless"
+
+expect() {	# expect TREE PATTERN ARGS...
+	tree=$1 pat=$2; shift 2
+	checks=$((checks + 1))
+	out=$(NDKIT_SYSFS_ROOT=$scratch/$tree "$ndctl" create-namespace "$@" 2>&1); rc=$?
+	if [ "$rc" -ne 1 ] || ! printf '%s' "$out" | grep -q -- "$pat"; then
+		echo "FAIL: create-namespace $* on $tree: exit $rc, output: $out"
+		fails=$((fails + 1))
+	fi
+}
+
+expect mixed 'below the 16 MiB minimum.*use --size 16M' -s 8M
+expect mixed 'not a multiple of 16M.*use --size 96M or --size 112M' -s 100M
+expect mixed 'region1 is full: 640.00 MiB.*1024.00 MiB.*requested: use --size 640M' -r region1 -s 1G
+expect mixed 'region0 is full: 400.00 MiB' -r region0 -s 512M
+expect mixed 'not a power of two: use 4K, 2M or 1G' -a 3M
+expect mixed 'align 8M is not supported.*supported_alignments are 4096 2097152 1073741824' -a 8M -s 32M
+expect mixed 'not a multiple of 1G.*use --size 1G' -m devdax -a 1G -s 512M
+expect mixed 'no enabled region matches region9' -r region9
+expect mixed "unknown mode 'foo'" -m foo
+expect mixed 'already used by namespace0.2' -u 7f3c2a2e-8d1b-4c1e-9b55-0a1b2c3d4e5f
+expect mixed 'align applies to fsdax and devdax' -m raw -a 2M
+expect mixed 'is active, specify --force' -e namespace0.0 -m devdax
+expect mixed 'no such namespace' -e namespace7.7
+expect labelless "label-less.*ndctl disable-region region1 && ndctl init-labels nmem1 && ndctl enable-region region1" -s 64M
+
+for t in mixed labelless; do
+	checks=$((checks + 1))
+	if ! diff -r --no-dereference "$trees/$t" "$scratch/$t" > /dev/null; then
+		echo "FAIL: a refused create-namespace changed the $t tree"
+		fails=$((fails + 1))
+	fi
+done
+echo "test-create-errors: $checks checks, $fails failed"
+[ "$fails" -eq 0 ]

@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The object model against sysfs trees captured in a guest (see
+ * capture-tree.sh): iteration order, getters, personalities, seeds, and the
+ * safe-disable refusals, which must fire before anything is written.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <ndctl/libndctl.h>
+#include "../test.h"
+
+#define NDBUS "sys/devices/LNXSYSTM:00/LNXSYBUS:00/ACPI0012:00/ndbus0"
+
+static const char *trees;
+
+static struct ndctl_ctx *ctx_at(const char *root)
+{
+	struct ndctl_ctx *ctx;
+
+	if (ndctl_new(&ctx))
+		return NULL;
+	ndctl_set_log_priority(ctx, 0);
+	ndctl_set_root(ctx, root);
+	return ctx;
+}
+
+static struct ndctl_region *region_named(struct ndctl_ctx *ctx, const char *name)
+{
+	struct ndctl_region *region;
+	struct ndctl_bus *bus;
+
+	ndctl_bus_foreach(ctx, bus)
+		ndctl_region_foreach(bus, region)
+			if (strcmp(ndctl_region_get_devname(region), name) == 0)
+				return region;
+	return NULL;
+}
+
+static struct ndctl_namespace *ns_named(struct ndctl_region *region, const char *name)
+{
+	struct ndctl_namespace *ndns;
+
+	ndctl_namespace_foreach(region, ndns)
+		if (strcmp(ndctl_namespace_get_devname(ndns), name) == 0)
+			return ndns;
+	return NULL;
+}
+
+static void test_buses_and_dimms(struct ndctl_ctx *ctx)
+{
+	struct ndctl_bus *bus = ndctl_bus_get_first(ctx);
+	struct ndctl_dimm *dimm;
+
+	CHECK(bus != NULL);
+	if (!bus)
+		return;
+	CHECK(ndctl_bus_get_next(bus) == NULL);
+	CHECK_EQ_STR(ndctl_bus_get_devname(bus), "ndbus0");
+	CHECK_EQ_STR(ndctl_bus_get_provider(bus), "ACPI.NFIT");
+	dimm = ndctl_dimm_get_first(bus);
+	/* upstream's order: nmem1 before nmem0 */
+	CHECK_EQ_STR(ndctl_dimm_get_devname(dimm), "nmem1");
+	CHECK_EQ_U64(ndctl_dimm_get_handle(dimm), 2);
+	CHECK_EQ_STR(ndctl_dimm_get_unique_id(dimm), "8680-57341200");
+	CHECK(ndctl_dimm_is_enabled(dimm));
+	CHECK(ndctl_dimm_is_active(dimm));
+	dimm = ndctl_dimm_get_next(dimm);
+	CHECK_EQ_STR(ndctl_dimm_get_devname(dimm), "nmem0");
+	CHECK_EQ_U64(ndctl_dimm_get_id(dimm), 0);
+	CHECK(ndctl_dimm_get_next(dimm) == NULL);
+	/* an active dimm is refused before anything is written */
+	CHECK_EQ_U64(ndctl_dimm_disable(dimm), (uint64_t)-EBUSY);
+}
+
+static void test_region(struct ndctl_ctx *ctx)
+{
+	struct ndctl_region *region = region_named(ctx, "region0");
+	struct ndctl_mapping *m;
+
+	CHECK(region != NULL);
+	if (!region)
+		return;
+	CHECK_EQ_U64(ndctl_region_get_size(region), 1071644672);
+	CHECK_EQ_U64(ndctl_region_get_align(region), 16 << 20);
+	CHECK_EQ_U64(ndctl_region_get_available_size(region), 419430400);
+	CHECK_EQ_U64(ndctl_region_get_iset_cookie(region), 0x2468ac00123456ULL);
+	CHECK_EQ_U64(ndctl_region_get_interleave_ways(region), 1);
+	CHECK(ndctl_region_is_labeled(region));
+	CHECK(ndctl_region_is_enabled(region));
+	CHECK_EQ_STR(ndctl_region_get_type_name(region), "pmem");
+	m = ndctl_mapping_get_first(region);
+	CHECK(m && ndctl_mapping_get_next(m) == NULL);
+	if (m) {
+		CHECK_EQ_STR(ndctl_dimm_get_devname(ndctl_mapping_get_dimm(m)), "nmem0");
+		CHECK_EQ_U64(ndctl_mapping_get_length(m), 1071644672);
+		CHECK_EQ_U64(ndctl_mapping_get_position(m), 0);
+	}
+	CHECK_EQ_STR(ndctl_namespace_get_devname(ndctl_region_get_namespace_seed(region)),
+			"namespace0.4");
+	CHECK_EQ_STR(ndctl_pfn_get_devname(ndctl_region_get_pfn_seed(region)), "pfn0.1");
+	CHECK_EQ_STR(ndctl_dax_get_devname(ndctl_region_get_dax_seed(region)), "dax0.1");
+	CHECK_EQ_STR(ndctl_btt_get_devname(ndctl_region_get_btt_seed(region)), "btt0.1");
+}
+
+static void test_namespaces(struct ndctl_ctx *ctx)
+{
+	struct ndctl_region *region = region_named(ctx, "region0");
+	struct ndctl_namespace *fs, *dd, *sec, *raw;
+	char name[64], uuid[40];
+	uuid_t uu;
+
+	if (!region)
+		return;
+	fs = ns_named(region, "namespace0.0");
+	dd = ns_named(region, "namespace0.1");
+	sec = ns_named(region, "namespace0.2");
+	raw = ns_named(region, "namespace0.3");
+	CHECK(fs && dd && sec && raw);
+	if (!fs || !dd || !sec || !raw)
+		return;
+	/* upstream's order within a region: 0.2 0.4 0.1 0.3 0.0 */
+	CHECK_EQ_STR(ndctl_namespace_get_devname(ndctl_namespace_get_first(region)),
+			"namespace0.2");
+	CHECK_EQ_U64(ndctl_namespace_get_mode(fs), NDCTL_NS_MODE_FSDAX);
+	CHECK_EQ_U64(ndctl_namespace_get_mode(dd), NDCTL_NS_MODE_DEVDAX);
+	CHECK_EQ_U64(ndctl_namespace_get_mode(sec), NDCTL_NS_MODE_SAFE);
+	CHECK_EQ_U64(ndctl_namespace_get_mode(raw), NDCTL_NS_MODE_RAW);
+	CHECK_EQ_STR(ndctl_namespace_get_alt_name(fs, name), "fs0");
+	CHECK_EQ_STR(ndctl_pfn_get_devname(ndctl_namespace_get_pfn(fs)), "pfn0.0");
+	CHECK(ndctl_namespace_get_pfn(fs) && ndctl_pfn_get_namespace(ndctl_namespace_get_pfn(fs)) == fs);
+	CHECK_EQ_U64(ndctl_pfn_get_size(ndctl_namespace_get_pfn(fs)), 262144000);
+	CHECK_EQ_U64(ndctl_pfn_get_location(ndctl_namespace_get_pfn(fs)), NDCTL_PFN_LOC_PMEM);
+	CHECK_EQ_STR(ndctl_pfn_get_block_device(ndctl_namespace_get_pfn(fs)), "pmem0");
+	CHECK_EQ_STR(ndctl_dax_get_chardev(ndctl_namespace_get_dax(dd)), "dax0.1");
+	CHECK(!ndctl_dax_is_system_ram(ndctl_namespace_get_dax(dd)));
+	CHECK_EQ_U64(ndctl_btt_get_sector_size(ndctl_namespace_get_btt(sec)), 4096);
+	ndctl_namespace_get_uuid(sec, uu);
+	uuid_unparse(uu, uuid);
+	CHECK_EQ_STR(uuid, "7f3c2a2e-8d1b-4c1e-9b55-0a1b2c3d4e5f");
+	CHECK(ndctl_namespace_is_enabled(fs) && ndctl_namespace_is_enabled(sec));
+	CHECK(!ndctl_namespace_is_enabled(raw));
+	CHECK(ndctl_namespace_is_configured(raw));
+	CHECK(!ndctl_namespace_is_configured(ndctl_region_get_namespace_seed(region)));
+	CHECK_EQ_U64(ndctl_namespace_get_sector_size(fs), 512);
+}
+
+static void test_labelless(const char *root)
+{
+	struct ndctl_ctx *ctx = ctx_at(root);
+	struct ndctl_region *region = ctx ? region_named(ctx, "region1") : NULL;
+	struct ndctl_namespace *ndns;
+
+	CHECK(region != NULL);
+	if (!region)
+		goto out;
+	CHECK(!ndctl_region_is_labeled(region));
+	CHECK_EQ_U64(ndctl_region_get_iset_cookie(region), 0);
+	CHECK_EQ_U64(ndctl_region_get_available_size(region), 0);
+	ndns = ndctl_namespace_get_first(region);
+	CHECK(ndns && !ndctl_namespace_get_next(ndns));
+	if (ndns) {
+		CHECK(!ndctl_namespace_has_uuid(ndns));
+		CHECK_EQ_U64(ndctl_namespace_get_size(ndns), 939524096);
+		CHECK_EQ_STR(ndctl_namespace_get_block_device(ndns), "pmem1");
+	}
+out:
+	ndctl_unref(ctx);
+}
+
+static int run(const char *cmd)
+{
+	return system(cmd);
+}
+
+/* A scratch copy of the mixed tree that a test may doctor. */
+static char *scratch_copy(void)
+{
+	static char dir[] = "/tmp/ndkit-topo-XXXXXX";
+	char cmd[4096];
+
+	if (!mkdtemp(dir))
+		return NULL;
+	snprintf(cmd, sizeof(cmd), "cp -a '%s/mixed/.' '%s/'", trees, dir);
+	return run(cmd) == 0 ? dir : NULL;
+}
+
+static void test_safe_disable(void)
+{
+	char *root = scratch_copy(), cmd[4096];
+	struct ndctl_ctx *ctx;
+	struct ndctl_region *region;
+
+	CHECK(root != NULL);
+	if (!root)
+		return;
+	/* pmem0 (259:0) mounted, dax0.1 onlined as system RAM */
+	snprintf(cmd, sizeof(cmd), "mkdir -p %s/proc/self && echo '36 1 259:0 / /mnt/pm "
+			"rw - ext4 /dev/pmem0 rw' > %s/proc/self/mountinfo && "
+			"ln -sfn ../../../../../../../../bus/dax/drivers/kmem "
+			"'%s/" NDBUS "/region0/dax0.0/dax0.1/driver'", root, root, root);
+	CHECK(run(cmd) == 0);
+	ctx = ctx_at(root);
+	region = region_named(ctx, "region0");
+	CHECK(region != NULL);
+	if (region) {
+		struct ndctl_namespace *fs = ns_named(region, "namespace0.0");
+		struct ndctl_namespace *dd = ns_named(region, "namespace0.1");
+
+		CHECK(ndctl_dax_is_system_ram(ndctl_namespace_get_dax(dd)));
+		CHECK_EQ_U64(ndctl_namespace_disable_safe(fs), (uint64_t)-EBUSY);
+		CHECK_EQ_U64(ndctl_namespace_disable_safe(dd), (uint64_t)-EBUSY);
+		CHECK_EQ_U64(ndctl_namespace_delete(fs), (uint64_t)-EBUSY);
+		/* nothing written: the namespace keeps its size */
+		CHECK_EQ_U64(ndctl_namespace_get_size(fs), 268435456);
+		CHECK(ndctl_region_disable_safe(region) != 0);
+	}
+	ndctl_unref(ctx);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	run(cmd);
+}
+
+int main(void)
+{
+	char root[4096];
+	struct ndctl_ctx *ctx;
+
+	trees = getenv("TOPO_TREES");
+	if (!trees) {
+		fprintf(stderr, "TOPO_TREES not set\n");
+		return 1;
+	}
+	snprintf(root, sizeof(root), "%s/mixed", trees);
+	ctx = ctx_at(root);
+	CHECK(ctx != NULL);
+	test_buses_and_dimms(ctx);
+	test_region(ctx);
+	test_namespaces(ctx);
+	ndctl_invalidate(ctx);
+	test_region(ctx);	/* a rebuilt tree is the same */
+	ndctl_unref(ctx);
+
+	snprintf(root, sizeof(root), "%s/labelless", trees);
+	test_labelless(root);
+
+	ctx = ctx_at("/nonexistent");
+	CHECK(ndctl_bus_get_first(ctx) == NULL);
+	ndctl_unref(ctx);
+
+	test_safe_disable();
+	return test_done("test-topology");
+}
