@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <syslog.h>
 #include "builtin.h"
 #include "topo-filter.h"
 
@@ -77,7 +78,7 @@ struct action_run {
 	const struct topo_action *act;
 	struct topo_filter filter;
 	const char *name;
-	bool force;
+	bool force, verbose;
 	int done, failed;
 };
 
@@ -145,6 +146,7 @@ static int usage(const struct topo_action *act, FILE *f)
 			"  <%s>              a device name or 'all'\n"
 			"  -b, --bus <name>      only on this bus\n"
 			"  -r, --region <name>   only in this region\n"
+			"  -v, --verbose         debug messages from libndctl\n"
 			"%s", act->cmd, kind_names[act->kind], kind_names[act->kind],
 			kind_names[act->kind], act->fn == ns_destroy ?
 			"  -f, --force           destroy even if enabled\n" : "");
@@ -170,7 +172,7 @@ static int parse_action_args(struct action_run *run, int argc, char **argv)
 		case 'b': run->filter.bus = optarg; break;
 		case 'r': run->filter.region = optarg; break;
 		case 'f': run->force = true; break;
-		case 'v': break;
+		case 'v': run->verbose = true; break;
 		case 'h': return -1;
 		case ':':
 			return usage_error("ndctl", run->act->cmd, "option '%s' needs a value",
@@ -197,6 +199,8 @@ static int topo_action_main(const char *cmd, int argc, char **argv, void *ctx)
 	rc = parse_action_args(&run, argc, argv);
 	if (rc)
 		return rc < 0 ? usage(run.act, stdout) : rc;
+	if (run.verbose)
+		ndctl_set_log_priority(ctx, LOG_DEBUG);
 	for (int i = optind; i < argc; i++) {
 		run.name = argv[i];
 		run_action(&run, ctx);
