@@ -15,10 +15,10 @@ static const struct cmd daxctl_cmds[] = {
 	{ "disable-device", cmd_disable_device, "unbind a dax device from its driver" },
 };
 
-/* NDKIT_ROOT points the tool at a captured sysfs tree (unit tests). */
+/* NDKIT_SYSFS_ROOT points the tool at a captured sysfs tree (unit tests). */
 static int ctx_new(void **ctx)
 {
-	const char *root = getenv("NDKIT_ROOT");
+	const char *root = getenv("NDKIT_SYSFS_ROOT");
 	int rc = daxctl_new((struct daxctl_ctx **)ctx);
 
 	if (rc == 0 && root)

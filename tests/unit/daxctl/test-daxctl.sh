@@ -48,7 +48,7 @@ compare_list() {	# compare_list STATE NAME ARGS...
 	state=$1 name=$2; shift 2
 	checks=$((checks + 1))
 	root=$(unpack "$state")
-	NDKIT_ROOT=$root "$DAXCTL" list "$@" > "$WORK/out.json" 2> "$WORK/err" ||
+	NDKIT_SYSFS_ROOT=$root "$DAXCTL" list "$@" > "$WORK/out.json" 2> "$WORK/err" ||
 		{ fail "$state: daxctl list $* exited non-zero: $(cat "$WORK/err")"; return; }
 	diffout=$("$JSON_DIFF" "$WORK/out.json" "$DATA/$state.upstream-$name.json") ||
 		fail "$state: daxctl list $* differs from upstream: $diffout"
@@ -59,7 +59,7 @@ expect_refusal() {	# expect_refusal STATE PATTERN ARGS... (tree must not change)
 	checks=$((checks + 1))
 	root=${ROOT:-$(unpack "$state")}
 	before=$(tree_sum "$root")
-	out=$(NDKIT_ROOT=$root "$DAXCTL" "$@" 2>&1); rc=$?
+	out=$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" "$@" 2>&1); rc=$?
 	[ $rc -ne 0 ] || fail "'daxctl $*' on $state exited 0"
 	printf '%s' "$out" | grep -q -- "$pat" || fail "'daxctl $*' on $state: no '$pat' in: $out"
 	[ "$(tree_sum "$root")" = "$before" ] || fail "'daxctl $*' on $state changed the tree"
@@ -74,8 +74,8 @@ done
 # shape, as upstream: an array, but with -u a lone device prints bare
 checks=$((checks + 1))
 root=$(unpack devdax)
-[ "$(NDKIT_ROOT=$root "$DAXCTL" list -d dax1.0 | head -c1)" = "[" ] || fail "list -d dax1.0 is not an array"
-[ "$(NDKIT_ROOT=$root "$DAXCTL" list -u -d dax1.0 | head -c1)" = "{" ] || fail "list -u -d dax1.0 is not bare"
+[ "$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" list -d dax1.0 | head -c1)" = "[" ] || fail "list -d dax1.0 is not an array"
+[ "$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" list -u -d dax1.0 | head -c1)" = "{" ] || fail "list -u -d dax1.0 is not bare"
 
 # a 62 MiB device at 0x100200000 cannot hold an aligned 128 MiB block: 254 MiB would
 expect_refusal devdax "dax0.0: 62M at 0x100200000 holds no whole 128M memory block (/sys/devices/system/memory/block_size_bytes).*at least 254M" \
@@ -96,13 +96,13 @@ expect_refusal devdax "missing -m" reconfigure-device dax1.0
 # offline-memory counts the blocks it offlined
 checks=$((checks + 1))
 root=$(unpack system-ram)
-out=$(NDKIT_ROOT=$root "$DAXCTL" offline-memory dax1.0 2>&1) || fail "offline-memory: $out"
+out=$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" offline-memory dax1.0 2>&1) || fail "offline-memory: $out"
 printf '%s' "$out" | grep -q "offlined 6 memory blocks of 1 device" || fail "offline-memory said: $out"
 blocks_say "$root" offline || fail "offline-memory left a block online"
 # online-memory: movable by default, says so, counts the blocks
 checks=$((checks + 1))
 root=$(unpack offline)
-out=$(NDKIT_ROOT=$root "$DAXCTL" online-memory dax1.0 2>&1) || fail "online-memory: $out"
+out=$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" online-memory dax1.0 2>&1) || fail "online-memory: $out"
 printf '%s' "$out" | grep -q "onlined 6 memory blocks into ZONE_MOVABLE (the default" ||
 	fail "online-memory said: $out"
 blocks_say "$root" online_movable ||
@@ -112,7 +112,7 @@ blocks_say "$root" online_movable ||
 checks=$((checks + 1))
 root=$(unpack system-ram)
 if chattr +i "$root/sys/devices/system/memory/memory44/state" 2>/dev/null; then
-	out=$(NDKIT_ROOT=$root "$DAXCTL" reconfigure-device -f -m devdax dax1.0 2>&1) &&
+	out=$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" reconfigure-device -f -m devdax dax1.0 2>&1) &&
 		fail "reconfigure with an unofflinable block exited 0"
 	printf '%s' "$out" | grep -q "memory block memory44 could not be offlined (Operation not permitted).*nothing changed" ||
 		fail "offline failure message: $out"
