@@ -34,13 +34,15 @@ static const char list_usage[] =
 "  -i, --idle              include disabled and seed (idle) objects\n"
 "  -u, --human             sizes and ids in human form\n"
 "  -v, --verbose           more detail; -vv adds buses, dimms and regions,\n"
-"                          -vvv idle objects\n"
+"                          -vvv idle objects and capabilities\n"
 "      --table             tables for people: each region's capacity map\n";
 
 static void apply_verbosity(struct list_opts *lo)
 {
-	if (lo->verbose >= 3)
+	if (lo->verbose >= 3) {	/* as upstream: also capabilities (health/firmware: none in QEMU) */
 		lo->idle = true;
+		lo->json.capabilities = true;
+	}
 	if (lo->verbose >= 2)
 		lo->dimms = lo->buses = lo->regions = true;
 	if (lo->verbose >= 1) {
@@ -102,7 +104,7 @@ static int parse_list_args(int argc, char **argv, struct list_opts *lo)
 		case 'D': lo->dimms = true; break;
 		case 'R': lo->regions = true; break;
 		case 'N': lo->namespaces = true; break;
-		case 'X': lo->json.dax = lo->namespaces = true; break;
+		case 'X': lo->json.dax = true; break;
 		case 'C': lo->json.capabilities = true; break;
 		case 'i': lo->idle = true; break;
 		case 'u': lo->json.flags |= UTIL_JSON_HUMAN; break;
@@ -119,6 +121,11 @@ static int parse_list_args(int argc, char **argv, struct list_opts *lo)
 	}
 	if (optind < argc)
 		return usage_error("ndctl", "list", "unexpected argument '%s'", argv[optind]);
+	if (lo->json.dax && !lo->namespaces) {	/* as upstream: -X without -N, devdax only */
+		lo->namespaces = true;
+		if (!lo->filter.mode)
+			lo->filter.mode = "devdax";
+	}
 	return topo_filter_check("list", &lo->filter);
 }
 

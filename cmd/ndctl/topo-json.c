@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <daxctl/libdaxctl.h>
 #include "topo-json.h"
 
 static void add(struct json_object *obj, const char *key, struct json_object *val)
@@ -175,29 +176,30 @@ static void add_uuid(struct json_object *j, const char *key, const uuid_t uu)
 	add_str(j, key, buf);
 }
 
-static struct json_object *dax_device_json(struct ndctl_dax *dax, unsigned f)
+/*
+ * The dax region under a devdax namespace, as libdaxctl sees it (the same
+ * object `daxctl list -R` prints, without its path): one daxctl context per
+ * process, on the same sysfs root as libndctl's.
+ */
+static struct json_object *daxregion_json(struct ndctl_namespace *ndns, struct ndctl_dax *dax,
+		unsigned f)
 {
-	struct json_object *dev = json_object_new_object();
+	static struct daxctl_ctx *dctx;
+	struct ndctl_ctx *ctx = ndctl_namespace_get_ctx(ndns);
+	const char *root = ndctl_get_root(ctx);
+	struct daxctl_region *region;
+	char path[512];
 
-	add_str(dev, "chardev", ndctl_dax_get_chardev(dax));
-	add(dev, "size", size_json(ndctl_dax_get_chardev_size(dax), f));
-	add_int(dev, "target_node", ndctl_dax_get_target_node(dax));
-	add(dev, "align", util_json_u64(ndctl_dax_get_align(dax)));
-	add_str(dev, "mode", ndctl_dax_is_system_ram(dax) ? "system-ram" : "devdax");
-	return dev;
-}
-
-static struct json_object *daxregion_json(struct ndctl_dax *dax, unsigned f)
-{
-	struct json_object *j = json_object_new_object();
-	struct json_object *devs = json_object_new_array();
-
-	add_int(j, "id", ndctl_dax_get_region_id(dax));
-	add(j, "size", size_json(ndctl_dax_get_region_size(dax), f));
-	add(j, "align", util_json_u64(ndctl_dax_get_region_align(dax)));
-	json_object_array_add(devs, dax_device_json(dax, f));
-	add(j, "devices", devs);
-	return j;
+	if (!dctx && (daxctl_new(&dctx) < 0 || daxctl_set_root(dctx, root) < 0))
+		return NULL;
+	if (snprintf(path, sizeof(path), "%s/sys/bus/nd/devices/%s",
+			strcmp(root, "/") ? root : "", ndctl_dax_get_devname(dax)) >= (int)sizeof(path))
+		return NULL;
+	region = daxctl_region_get_by_path(dctx, path);
+	if (!region)
+		return NULL;
+	return daxctl_region_to_json(region, NULL, DAXCTL_JSON_DEVICES | DAXCTL_JSON_NO_PATH |
+			((f & UTIL_JSON_HUMAN) ? DAXCTL_JSON_HUMAN : 0));
 }
 
 /* The part that depends on the personality: size, uuids, device names. */
@@ -246,14 +248,17 @@ static void view_namespace(struct ndctl_namespace *ndns, struct ns_view *v)
 	v->has_uuid = v->has_uuid || v->has_persona;
 }
 
-static void add_devdax_part(struct json_object *j, struct ndctl_dax *dax,
-		const struct ns_view *v, const struct topo_json_opts *o)
+static void add_devdax_part(struct json_object *j, struct ndctl_namespace *ndns,
+		struct ndctl_dax *dax, const struct ns_view *v, const struct topo_json_opts *o)
 {
 	const char *chardev = ndctl_dax_get_chardev(dax);
+	struct json_object *region;
 
-	if (chardev[0] && o->dax)
-		add(j, "daxregion", daxregion_json(dax, o->flags));
-	else if (chardev[0])
+	if (chardev[0] && o->dax) {
+		region = daxregion_json(ndns, dax, o->flags);
+		if (region)
+			add(j, "daxregion", region);
+	} else if (chardev[0])
 		add_str(j, "chardev", chardev);
 	add(j, "align", util_json_u64(v->align));
 }
@@ -289,7 +294,7 @@ struct json_object *topo_json_namespace(struct ndctl_namespace *ndns,
 		add_uuid(j, "raw_uuid", raw);
 	}
 	if (dax) {
-		add_devdax_part(j, dax, &v, o);
+		add_devdax_part(j, ndns, dax, &v, o);
 	} else {
 		add_int(j, "sector_size", v.sector_size);
 		if (mode == NDCTL_NS_MODE_FSDAX)

@@ -37,7 +37,8 @@ jq -e '[.[] | select(.mode == "fsdax" or .mode == "devdax") | .align == 2097152]
 	fail "an fsdax/devdax namespace is not 2M aligned" "$(cat /tmp/up.json)"
 
 # ndkit list == upstream list, byte for byte, for the same state
-for flags in "" -N -Ni -Nv -Nu -R -RN -RNi -DRN -BDRN -Dv -Nvv -RC "-r region1 -N" "-m devdax" "-m sector -N" "-d nmem0 -R"; do
+# -X (the dax region, through libdaxctl) and -vvv too, with devdax namespaces present
+for flags in "" -N -Ni -Nv -Nu -R -RN -RNi -DRN -BDRN -Dv -Nvv -Nvvv -vvv -RC -X -NX -NXu -RNX "-r region1 -N" "-m devdax" "-m devdax -X" "-m sector -N" "-d nmem0 -R"; do
 	# shellcheck disable=SC2086
 	upstream-ndctl list $flags > /tmp/a.json 2>&1
 	# shellcheck disable=SC2086

@@ -28,7 +28,10 @@ slaves|mq|integrity|bdi|resource|deep_flush|activate) continue ;;
 	done
 }
 
-for dev in /sys/bus/nd/devices/*; do
+# The dax bus links too: libdaxctl (ndctl list -X/-v) finds dax devices through them.
+mkdir -p "$out/sys/bus/dax/devices"
+for dev in /sys/bus/nd/devices/* /sys/bus/dax/devices/*; do
+	[ -e "$dev" ] || continue
 	ln -s "$(readlink "$dev")" "$out$dev"
 done
 for bus in /sys/bus/nd/devices/ndbus*; do
