@@ -170,7 +170,7 @@ $([ -z "$NOTE" ] || echo "- $NOTE")
   bench-full-area one 4 GiB DIMM with a 2 MiB label area holding 240 labels
   (QEMU max_xfer 4076 bytes per DSM label transfer).
 - Wall time of each command in the guest, process start to exit, with GNU date (ms).
-  "version" is the floor: starting the process (ndkit's through the harness's wrapper script).
+  "version" is the floor: starting the process.
 - Host load average (1, 5, 15 min): $LOAD_NOTE.
   The machine is shared; above 2 the rounds spread widely, so read the medians and ratios, not
   single rounds.
