@@ -13,7 +13,7 @@ KROOT=$1 BUILDDIR=$(realpath "$2") OUTDIR=$3
 HERE=$(dirname "$(realpath "$0")")
 CACHE=${NDKIT_GUEST_CACHE:-/var/cache/ndkit-guest}
 KVER=$(cat "$KROOT/.kver")
-MODULES="nfit nd_pmem nd_btt dax_pmem device_dax kmem"
+MODULES="nfit nd_pmem nd_btt dax_pmem device_dax kmem ext4"	# ext4: scenarios that mount an fsdax device
 NDKIT_TOOLS="cmd/ndctl/ndctl cmd/daxctl/daxctl cmd/ndctl-qemu/ndctl-qemu"
 
 log() { echo "mkinitramfs: $*" >&2; }
