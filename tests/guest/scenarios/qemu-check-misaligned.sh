@@ -31,6 +31,10 @@ run upstream-ndctl disable-region all
 run upstream-ndctl init-labels -f all
 run upstream-ndctl enable-region all
 run upstream-ndctl create-namespace -r "$r0" -s 64M
+# ndkit refuses before configuring anything, naming the start and the QEMU fix
+avail=$(cat "/sys/bus/nd/devices/$r1/available_size")
+expect_fail "$r1 starts at $addr, not 16 MiB aligned.*align=128M" ndctl create-namespace -r "$r1" -s 64M
+[ "$(cat "/sys/bus/nd/devices/$r1/available_size")" = "$avail" ] || fail "the refused create changed $r1"
 # The kernel names the cause in its log; upstream reports the failure.
 dmesg -c >/dev/null
 out=$(upstream-ndctl create-namespace -r "$r1" -s 64M 2>&1) && fail "a namespace on $r1 was created" "$out"
