@@ -38,6 +38,13 @@ out=$(run daxctl online-memory dax1.0 2>&1)
 expect_match "onlined 6 memory blocks of 1 device" "$out"
 [ "$(memtotal_kb)" -eq $((before + 6 * block_kb)) ] || fail "MemTotal $(memtotal_kb) after online"
 
+# ndctl's safe disable: a namespace whose dax device is system RAM is not torn down
+expect_fail "dax1.0 is onlined as system-ram: run 'daxctl reconfigure-device -m devdax dax1.0'" \
+	ndctl disable-namespace namespace1.0
+expect_fail "dax1.0 is onlined as system-ram" ndctl destroy-namespace -f namespace1.0
+expect_fail "dax1.0 is onlined as system-ram" ndctl disable-region region1
+[ "$(field online_memblocks)" = 6 ] || fail "a refused ndctl command changed the memory blocks"
+
 # online memory blocks a return to devdax unless -f; nothing changes
 expect_fail "dax1.0: 6 memory blocks are online; add -f" daxctl reconfigure-device -m devdax dax1.0
 [ "$(field online_memblocks)" = 6 ] || fail "refused reconfigure changed the blocks"
