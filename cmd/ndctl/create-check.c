@@ -227,10 +227,12 @@ static int check_region(struct ndctl_region *region, struct create_opts *co,
 		rc = check_size(region, co, granule, r);
 	if (!rc)
 		rc = check_start(region, co, r);
-	if (!rc)
-		rc = check_capacity(region, co, granule, size, r);
+	/* Slots before capacity: with no free label slot the kernel reports the
+	 * region's available_size as 0, and "region full" would name the wrong cause. */
 	if (!rc)
 		rc = check_label_slots(region, r);
+	if (!rc)
+		rc = check_capacity(region, co, granule, size, r);
 	return rc;
 }
 
