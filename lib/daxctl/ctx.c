@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <errno.h>
 #include <stdlib.h>
-#include <string.h>
-#include "config.h"
 #include "private.h"
-#include "util/sysfs.h"
 
+/* The application's callback takes our context, not the logger: adapt. */
+__attribute__((format(printf, 6, 0)))
 static void forward_log(struct log_ctx *log, int priority, const char *file,
 		int line, const char *fn, const char *format, va_list args)
 {
@@ -20,14 +19,10 @@ DAXCTL_EXPORT int daxctl_new(struct daxctl_ctx **out)
 
 	if (!ctx)
 		return -ENOMEM;
-	ctx->refcount = 1;
-	ctx->root = strdup("");
-	if (!ctx->root) {
+	if (lib_ctx_init(&ctx->base, "libdaxctl", "DAXCTL_LOG", ctx) < 0) {
 		free(ctx);
 		return -ENOMEM;
 	}
-	log_init(&ctx->log, "libdaxctl", "DAXCTL_LOG");
-	ctx->log.owner_ctx = ctx;
 	dbg(ctx, "ctx %p created\n", (void *)ctx);
 	*out = ctx;
 	return 0;
@@ -36,16 +31,16 @@ DAXCTL_EXPORT int daxctl_new(struct daxctl_ctx **out)
 DAXCTL_EXPORT struct daxctl_ctx *daxctl_ref(struct daxctl_ctx *ctx)
 {
 	if (ctx)
-		ctx->refcount++;
+		ctx->base.refcount++;
 	return ctx;
 }
 
 DAXCTL_EXPORT struct daxctl_ctx *daxctl_unref(struct daxctl_ctx *ctx)
 {
-	if (!ctx || --ctx->refcount > 0)
+	if (!ctx || !lib_ctx_put(&ctx->base))
 		return ctx;
 	daxctl_topology_free(ctx->topology);
-	free(ctx->root);
+	lib_ctx_release(&ctx->base);
 	free(ctx);
 	return NULL;
 }
@@ -56,40 +51,35 @@ DAXCTL_EXPORT void daxctl_set_log_fn(struct daxctl_ctx *ctx,
 			const char *format, va_list args))
 {
 	ctx->app_log_fn = log_fn;
-	if (log_fn)
-		ctx->log.fn = forward_log;
-	else
-		log_init(&ctx->log, "libdaxctl", "DAXCTL_LOG");
-	ctx->log.owner_ctx = ctx;
+	lib_ctx_set_log(&ctx->base, log_fn ? forward_log : NULL, "DAXCTL_LOG");
 }
 
 DAXCTL_EXPORT int daxctl_get_log_priority(struct daxctl_ctx *ctx)
 {
-	return ctx->log.priority;
+	return ctx->base.log.priority;
 }
 
 DAXCTL_EXPORT void daxctl_set_log_priority(struct daxctl_ctx *ctx, int priority)
 {
-	ctx->log.priority = priority;
+	ctx->base.log.priority = priority;
 }
 
 DAXCTL_EXPORT void daxctl_set_userdata(struct daxctl_ctx *ctx, void *userdata)
 {
-	ctx->userdata = userdata;
+	ctx->base.userdata = userdata;
 }
 
 DAXCTL_EXPORT void *daxctl_get_userdata(struct daxctl_ctx *ctx)
 {
-	return ctx->userdata;
+	return ctx->base.userdata;
 }
 
 DAXCTL_EXPORT int daxctl_set_root(struct daxctl_ctx *ctx, const char *root)
 {
-	return root_replace(&ctx->root, root);
+	return lib_ctx_set_root(&ctx->base, root);
 }
 
 DAXCTL_EXPORT const char *daxctl_get_root(struct daxctl_ctx *ctx)
 {
-	return ctx->root[0] ? ctx->root : "/";
+	return lib_ctx_root(&ctx->base);
 }
-

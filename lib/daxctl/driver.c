@@ -23,8 +23,8 @@ static int driver_attr_write(struct daxctl_dev *dev, const char *driver,
 	if (rc < 0)
 		return rc;
 	if (quiet)
-		return sysfs_write_attr_quiet(&dev->ctx->log, path, dev->devname);
-	return sysfs_write_attr(&dev->ctx->log, path, dev->devname);
+		return sysfs_write_attr_quiet(&dev->ctx->base.log, path, dev->devname);
+	return sysfs_write_attr(&dev->ctx->base.log, path, dev->devname);
 }
 
 static bool driver_registered(struct daxctl_ctx *ctx, const char *driver)
@@ -61,7 +61,7 @@ DAXCTL_EXPORT int daxctl_dev_driver_available(struct daxctl_dev *dev, const char
 {
 	if (driver_registered(dev->ctx, driver))
 		return 0;
-	if (dev->ctx->root[0] == '\0' && module_load(dev->ctx, driver) == 0 &&
+	if (dev->ctx->base.root[0] == '\0' && module_load(dev->ctx, driver) == 0 &&
 			driver_registered(dev->ctx, driver))
 		return 0;
 	return -ENOENT;

@@ -17,7 +17,7 @@
 static int read_hex(struct daxctl_ctx *ctx, const char *path, uint64_t *out)
 {
 	char buf[SYSFS_ATTR_SIZE], *end;
-	int rc = sysfs_read_attr(&ctx->log, path, buf);
+	int rc = sysfs_read_attr(&ctx->base.log, path, buf);
 
 	if (rc < 0)
 		return rc;
@@ -113,7 +113,7 @@ static int block_attr(struct daxctl_memory *mem, uint64_t block, const char *att
 			"/sys/devices/system/memory/memory%llu/%s",
 			(unsigned long long)block, attr);
 
-	return rc < 0 ? rc : sysfs_read_attr(&mem->dev->ctx->log, path, buf);
+	return rc < 0 ? rc : sysfs_read_attr(&mem->dev->ctx->base.log, path, buf);
 }
 
 static int block_set_state(struct daxctl_memory *mem, uint64_t block, const char *state)
@@ -123,7 +123,7 @@ static int block_set_state(struct daxctl_memory *mem, uint64_t block, const char
 			"/sys/devices/system/memory/memory%llu/state",
 			(unsigned long long)block);
 
-	return rc < 0 ? rc : sysfs_write_attr_quiet(&mem->dev->ctx->log, path, state);
+	return rc < 0 ? rc : sysfs_write_attr_quiet(&mem->dev->ctx->base.log, path, state);
 }
 
 DAXCTL_EXPORT int daxctl_memory_block_is_online(struct daxctl_memory *mem,

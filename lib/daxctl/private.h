@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <daxctl/libdaxctl.h>
-#include "util/log.h"
+#include "util/libctx.h"
 
 #define DAXCTL_EXPORT __attribute__((visibility("default")))
 
@@ -50,10 +50,7 @@ struct daxctl_topology {
 };
 
 struct daxctl_ctx {
-	struct log_ctx log;
-	int refcount;
-	void *userdata;
-	char *root;
+	struct lib_ctx base;	/* log, refcount, userdata, sysfs root */
 	void (*app_log_fn)(struct daxctl_ctx *ctx, int priority,
 			const char *file, int line, const char *fn,
 			const char *format, va_list args);
@@ -79,8 +76,8 @@ int ctx_path(struct daxctl_ctx *ctx, char *buf, size_t len, const char *fmt, ...
 uint64_t attr_u64(struct daxctl_ctx *ctx, const char *dir, const char *attr,
 		uint64_t fallback);
 
-#define dbg(ctx, ...)  log_dbg(&(ctx)->log, __VA_ARGS__)
-#define info(ctx, ...) log_info(&(ctx)->log, __VA_ARGS__)
-#define err(ctx, ...)  log_err(&(ctx)->log, __VA_ARGS__)
+#define dbg(ctx, ...)  log_dbg(&(ctx)->base.log, __VA_ARGS__)
+#define info(ctx, ...) log_info(&(ctx)->base.log, __VA_ARGS__)
+#define err(ctx, ...)  log_err(&(ctx)->base.log, __VA_ARGS__)
 
 #endif

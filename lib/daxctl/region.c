@@ -21,7 +21,7 @@ int ctx_path(struct daxctl_ctx *ctx, char *buf, size_t len, const char *fmt, ...
 	va_end(ap);
 	if (n < 0 || (size_t)n >= sizeof(rel))
 		return -ENAMETOOLONG;
-	return path_printf(buf, len, "%s%s", ctx->root, rel);
+	return path_printf(buf, len, "%s%s", ctx->base.root, rel);
 }
 
 uint64_t attr_u64(struct daxctl_ctx *ctx, const char *dir, const char *attr,
@@ -32,7 +32,7 @@ uint64_t attr_u64(struct daxctl_ctx *ctx, const char *dir, const char *attr,
 
 	if (path_printf(path, sizeof(path), "%s/%s", dir, attr) < 0)
 		return fallback;
-	if (sysfs_read_u64(&ctx->log, path, &v) < 0)
+	if (sysfs_read_u64(&ctx->base.log, path, &v) < 0)
 		return fallback;
 	return v;
 }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <errno.h>
 #include <stdlib.h>
-#include <string.h>
 #include "config.h"
 #include "private.h"
-#include "util/sysfs.h"
 
+/* The application's callback takes our context, not the logger: adapt. */
+__attribute__((format(printf, 6, 0)))
 static void forward_log(struct log_ctx *log, int priority, const char *file,
 		int line, const char *fn, const char *format, va_list args)
 {
@@ -20,14 +20,10 @@ NDCTL_EXPORT int ndctl_new(struct ndctl_ctx **out)
 
 	if (!ctx)
 		return -ENOMEM;
-	ctx->refcount = 1;
-	ctx->root = strdup("");
-	if (!ctx->root) {
+	if (lib_ctx_init(&ctx->base, "libndctl", "NDCTL_LOG", ctx) < 0) {
 		free(ctx);
 		return -ENOMEM;
 	}
-	log_init(&ctx->log, "libndctl", "NDCTL_LOG");
-	ctx->log.owner_ctx = ctx;
 	dbg(ctx, "ctx %p created\n", (void *)ctx);
 	*out = ctx;
 	return 0;
@@ -36,16 +32,16 @@ NDCTL_EXPORT int ndctl_new(struct ndctl_ctx **out)
 NDCTL_EXPORT struct ndctl_ctx *ndctl_ref(struct ndctl_ctx *ctx)
 {
 	if (ctx)
-		ctx->refcount++;
+		ctx->base.refcount++;
 	return ctx;
 }
 
 NDCTL_EXPORT struct ndctl_ctx *ndctl_unref(struct ndctl_ctx *ctx)
 {
-	if (!ctx || --ctx->refcount > 0)
+	if (!ctx || !lib_ctx_put(&ctx->base))
 		return ctx;
 	ndctl_topology_free(ctx->topology);
-	free(ctx->root);
+	lib_ctx_release(&ctx->base);
 	free(ctx);
 	return NULL;
 }
@@ -56,41 +52,37 @@ NDCTL_EXPORT void ndctl_set_log_fn(struct ndctl_ctx *ctx,
 			const char *format, va_list args))
 {
 	ctx->app_log_fn = log_fn;
-	if (log_fn)
-		ctx->log.fn = forward_log;
-	else
-		log_init(&ctx->log, "libndctl", "NDCTL_LOG");
-	ctx->log.owner_ctx = ctx;
+	lib_ctx_set_log(&ctx->base, log_fn ? forward_log : NULL, "NDCTL_LOG");
 }
 
 NDCTL_EXPORT int ndctl_get_log_priority(struct ndctl_ctx *ctx)
 {
-	return ctx->log.priority;
+	return ctx->base.log.priority;
 }
 
 NDCTL_EXPORT void ndctl_set_log_priority(struct ndctl_ctx *ctx, int priority)
 {
-	ctx->log.priority = priority;
+	ctx->base.log.priority = priority;
 }
 
 NDCTL_EXPORT void ndctl_set_userdata(struct ndctl_ctx *ctx, void *userdata)
 {
-	ctx->userdata = userdata;
+	ctx->base.userdata = userdata;
 }
 
 NDCTL_EXPORT void *ndctl_get_userdata(struct ndctl_ctx *ctx)
 {
-	return ctx->userdata;
+	return ctx->base.userdata;
 }
 
 NDCTL_EXPORT int ndctl_set_root(struct ndctl_ctx *ctx, const char *root)
 {
-	return root_replace(&ctx->root, root);
+	return lib_ctx_set_root(&ctx->base, root);
 }
 
 NDCTL_EXPORT const char *ndctl_get_root(struct ndctl_ctx *ctx)
 {
-	return ctx->root[0] ? ctx->root : "/";
+	return lib_ctx_root(&ctx->base);
 }
 
 NDCTL_EXPORT const char *ndctl_get_version(void)

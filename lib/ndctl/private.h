@@ -2,17 +2,14 @@
 #ifndef NDKIT_NDCTL_PRIVATE_H
 #define NDKIT_NDCTL_PRIVATE_H
 #include <ndctl/libndctl.h>
-#include "util/log.h"
+#include "util/libctx.h"
 
 #define NDCTL_EXPORT __attribute__((visibility("default")))
 
 struct ndctl_topology;
 
 struct ndctl_ctx {
-	struct log_ctx log;	/* first: log callbacks get back to the ctx */
-	int refcount;
-	void *userdata;
-	char *root;		/* "" for the real system, else a captured tree */
+	struct lib_ctx base;	/* log, refcount, userdata, sysfs root */
 	void (*app_log_fn)(struct ndctl_ctx *ctx, int priority,
 			const char *file, int line, const char *fn,
 			const char *format, va_list args);
@@ -21,8 +18,8 @@ struct ndctl_ctx {
 
 void ndctl_topology_free(struct ndctl_topology *topo);
 
-#define dbg(ctx, ...)  log_dbg(&(ctx)->log, __VA_ARGS__)
-#define info(ctx, ...) log_info(&(ctx)->log, __VA_ARGS__)
-#define err(ctx, ...)  log_err(&(ctx)->log, __VA_ARGS__)
+#define dbg(ctx, ...)  log_dbg(&(ctx)->base.log, __VA_ARGS__)
+#define info(ctx, ...) log_info(&(ctx)->base.log, __VA_ARGS__)
+#define err(ctx, ...)  log_err(&(ctx)->base.log, __VA_ARGS__)
 
 #endif

@@ -2,6 +2,7 @@
 #ifndef NDKIT_UTIL_LOG_H
 #define NDKIT_UTIL_LOG_H
 #include <stdarg.h>
+#include <stdbool.h>
 #include <syslog.h>
 
 /*

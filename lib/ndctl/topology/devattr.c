@@ -19,7 +19,7 @@ int nd_dev_init(struct nd_dev *dev, struct ndctl_ctx *ctx, const char *name)
 {
 	char path[PATH_MAX];
 	int rc = path_printf(path, sizeof(path), "%s/sys/bus/nd/devices/%s",
-			ctx->root, name);
+			ctx->base.root, name);
 
 	if (rc)
 		return rc;
@@ -62,7 +62,7 @@ int nd_dev_read(struct nd_dev *dev, const char *attr, char *buf)
 	int rc = attr_path(dev, attr, path, sizeof(path));
 
 	if (!rc)
-		rc = sysfs_read_attr(&dev->ctx->log, path, buf);
+		rc = sysfs_read_attr(&dev->ctx->base.log, path, buf);
 	if (rc)
 		buf[0] = '\0';
 	return rc;
@@ -94,7 +94,7 @@ int nd_dev_write(struct nd_dev *dev, const char *attr, const char *value)
 	/* a zero-length write never reaches the kernel's store: clear with "\n" */
 	if (!rc && !value[0])
 		value = "\n";
-	return rc ? rc : sysfs_write_attr(&dev->ctx->log, path, value);
+	return rc ? rc : sysfs_write_attr(&dev->ctx->base.log, path, value);
 }
 
 bool nd_dev_has_driver(struct nd_dev *dev)
@@ -157,7 +157,7 @@ static void load_module(struct nd_dev *dev)
 	char alias[SYSFS_ATTR_SIZE];
 	struct kmod_ctx *kctx;
 
-	if (dev->ctx->root[0] || nd_dev_read(dev, "modalias", alias) || !alias[0])
+	if (dev->ctx->base.root[0] || nd_dev_read(dev, "modalias", alias) || !alias[0])
 		return;
 	kctx = kmod_new(NULL, NULL);
 	if (!kctx)
@@ -219,7 +219,7 @@ static int offer_to_drivers(struct nd_dev *dev)
 
 	load_module(dev);
 	rc = path_printf(drivers, sizeof(drivers), "%s/sys/bus/nd/drivers",
-			dev->ctx->root);
+			dev->ctx->base.root);
 	if (rc)
 		return rc;
 	dir = opendir(drivers);
@@ -230,7 +230,7 @@ static int offer_to_drivers(struct nd_dev *dev)
 			continue;
 		if (path_printf(bind, sizeof(bind), "%s/%s/bind", drivers, de->d_name))
 			continue;
-		if (sysfs_write_attr_quiet(&dev->ctx->log, bind, dev->name) == 0)
+		if (sysfs_write_attr_quiet(&dev->ctx->base.log, bind, dev->name) == 0)
 			break;
 	}
 	closedir(dir);
@@ -275,7 +275,7 @@ int nd_dev_disable(struct nd_dev *dev)
 		return 0;
 	rc = path_printf(path, sizeof(path), "%s/driver/unbind", dev->path);
 	if (!rc)
-		rc = sysfs_write_attr(&dev->ctx->log, path, dev->name);
+		rc = sysfs_write_attr(&dev->ctx->base.log, path, dev->name);
 	return rc ? rc : wait_driver(dev, false);
 }
 

@@ -239,7 +239,7 @@ static int mounted_at(struct ndctl_ctx *ctx, const char *devt, char *where, size
 	int found = 0;
 	FILE *f;
 
-	if (path_printf(path, sizeof(path), "%s/proc/self/mountinfo", ctx->root))
+	if (path_printf(path, sizeof(path), "%s/proc/self/mountinfo", ctx->base.root))
 		return 0;
 	f = fopen(path, "re");
 	if (!f)
@@ -320,7 +320,7 @@ static int head_io(struct ndctl_namespace *ndns, void *buf, size_t len, bool wri
 
 	if (nd_dev_child(&ndns->dev, "block", "", block, sizeof(block)))
 		return -ENXIO;
-	if (path_printf(path, sizeof(path), "%s/dev/%s", ndns->dev.ctx->root, block))
+	if (path_printf(path, sizeof(path), "%s/dev/%s", ndns->dev.ctx->base.root, block))
 		return -ENAMETOOLONG;
 	if (nd_wait_path(path))
 		return -ETIMEDOUT;

@@ -34,7 +34,7 @@ static int names_read(struct ndctl_ctx *ctx, struct name_list *nl)
 	struct dirent *de;
 	size_t cap = 0;
 	DIR *dir;
-	int rc = path_printf(path, sizeof(path), "%s/sys/bus/nd/devices", ctx->root);
+	int rc = path_printf(path, sizeof(path), "%s/sys/bus/nd/devices", ctx->base.root);
 
 	nl->names = NULL;
 	nl->n = 0;
@@ -77,7 +77,7 @@ static struct ndctl_bus *bus_of(struct ndctl_topology *topo, struct ndctl_ctx *c
 	struct ndctl_bus *bus;
 	ssize_t n;
 
-	if (path_printf(path, sizeof(path), "%s/sys/bus/nd/devices/%s", ctx->root, name))
+	if (path_printf(path, sizeof(path), "%s/sys/bus/nd/devices/%s", ctx->base.root, name))
 		return NULL;
 	n = readlink(path, link, sizeof(link) - 1);
 	if (n < 0)
@@ -185,7 +185,7 @@ struct ndctl_topology *topology_get(struct ndctl_ctx *ctx)
 		return NULL;
 	rc = topology_load(topo, ctx);
 	if (rc) {
-		err(ctx, "reading %s/sys/bus/nd/devices: %s\n", ctx->root, strerror(-rc));
+		err(ctx, "reading %s/sys/bus/nd/devices: %s\n", ctx->base.root, strerror(-rc));
 		ndctl_topology_free(topo);
 		return NULL;
 	}
