@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "create-namespace.h"
+#include "labels.h"
 
 static int init_dimm_labels(struct ndctl_dimm *dimm)
 {
@@ -16,11 +17,9 @@ static int init_dimm_labels(struct ndctl_dimm *dimm)
 	struct ndctl_lsa_xport *t = NULL;
 	int rc;
 
-	snprintf(path, sizeof(path), "%s/dev/%s",
-			strcmp(ndctl_get_root(ndctl_dimm_get_ctx(dimm)), "/") ?
-			ndctl_get_root(ndctl_dimm_get_ctx(dimm)) : "",
-			ndctl_dimm_get_devname(dimm));
-	rc = ndctl_lsa_dsm_open(path, NDCTL_LSA_WRITABLE, &t);
+	rc = label_dimm_devpath(dimm, path, sizeof(path));
+	if (!rc)
+		rc = ndctl_lsa_dsm_open(path, NDCTL_LSA_WRITABLE, &t);
 	if (!rc)
 		rc = ndctl_lsa_init(t, 256, NULL);
 	if (rc)

@@ -150,12 +150,12 @@ static int parse_opts(const struct label_cmd *c, int argc, char **argv, struct l
 }
 
 /* Resolve and open every target; on failure everything is closed and 1 returned. */
-static int open_targets(const struct label_cmd *c, const struct label_opts *o, char **args, int nargs,
-		bool writable, struct label_target **tg, unsigned *n)
+static int open_targets(struct ndctl_ctx *ctx, const struct label_cmd *c, const struct label_opts *o,
+		char **args, int nargs, bool writable, struct label_target **tg, unsigned *n)
 {
 	unsigned i;
 
-	if (label_targets_resolve(c->name, args, nargs, o->bus, tg, n) < 0)
+	if (label_targets_resolve(ctx, c->name, args, nargs, o->bus, tg, n) < 0)
 		return 1;
 	for (i = 0; i < *n; i++) {
 		if (label_target_open(c->name, &(*tg)[i], o->label_size, writable) < 0 ||
@@ -321,13 +321,12 @@ int cmd_read_labels(int argc, char **argv, void *ctx)
 	FILE *out;
 	int first, rc;
 
-	(void)ctx;
 	first = parse_opts(&read_cmd, argc, argv, &o, &rc);
 	if (first < 0)
 		return rc;
 	if (o.index_only && o.all_slots)
 		return usage_error("ndctl", read_cmd.name, "-I prints no labels: drop --all-slots or -I");
-	if (open_targets(&read_cmd, &o, argv + first, argc - first, false, &tg, &n) ||
+	if (open_targets(ctx, &read_cmd, &o, argv + first, argc - first, false, &tg, &n) ||
 			check_extent(&read_cmd, &o, tg, n))
 		return 1;
 	out = open_output(&o);
@@ -434,7 +433,6 @@ int cmd_write_labels(int argc, char **argv, void *ctx)
 	size_t len = 0;
 	int first, rc;
 
-	(void)ctx;
 	first = parse_opts(&write_cmd, argc, argv, &o, &rc);
 	if (first < 0)
 		return rc;
@@ -442,7 +440,7 @@ int cmd_write_labels(int argc, char **argv, void *ctx)
 		return usage_error("ndctl", write_cmd.name, "write-labels writes one DIMM or file: name exactly one");
 	if (!o.input && isatty(STDIN_FILENO))
 		return usage_error("ndctl", write_cmd.name, "give the bytes to write with -i FILE (or on stdin)");
-	rc = open_targets(&write_cmd, &o, argv + first, 1, true, &tg, &n) ||
+	rc = open_targets(ctx, &write_cmd, &o, argv + first, 1, true, &tg, &n) ||
 		check_extent(&write_cmd, &o, tg, n);
 	if (!rc)
 		buf = read_input(&o, &len);
@@ -513,11 +511,10 @@ int cmd_zero_labels(int argc, char **argv, void *ctx)
 	unsigned n;
 	int first, rc;
 
-	(void)ctx;
 	first = parse_opts(&zero_cmd, argc, argv, &o, &rc);
 	if (first < 0)
 		return rc;
-	if (open_targets(&zero_cmd, &o, argv + first, argc - first, true, &tg, &n))
+	if (open_targets(ctx, &zero_cmd, &o, argv + first, argc - first, true, &tg, &n))
 		return 1;
 	rc = check_extent(&zero_cmd, &o, tg, n);
 	if (!rc)
@@ -590,14 +587,13 @@ int cmd_init_labels(int argc, char **argv, void *ctx)
 	unsigned n, L;
 	int first, rc;
 
-	(void)ctx;
 	first = parse_opts(&init_cmd, argc, argv, &o, &rc);
 	if (first < 0)
 		return rc;
 	L = parse_version(o.version);
 	if (!L)
 		return usage_error("ndctl", init_cmd.name, "'%s' is not a label version: use 1.1 or 1.2", o.version);
-	if (open_targets(&init_cmd, &o, argv + first, argc - first, true, &tg, &n))
+	if (open_targets(ctx, &init_cmd, &o, argv + first, argc - first, true, &tg, &n))
 		return 1;
 	rc = init_checks(&o, tg, n, L);
 	if (!rc)
@@ -677,11 +673,10 @@ int cmd_check_labels(int argc, char **argv, void *ctx)
 	unsigned n, i, count = 0;
 	int first, rc, failed = 0;
 
-	(void)ctx;
 	first = parse_opts(&check_cmd, argc, argv, &o, &rc);
 	if (first < 0)
 		return rc;
-	if (open_targets(&check_cmd, &o, argv + first, argc - first, o.repair, &tg, &n))
+	if (open_targets(ctx, &check_cmd, &o, argv + first, argc - first, o.repair, &tg, &n))
 		return 1;
 	for (i = 0; i < n; i++) {
 		int bad = check_one(&o, &tg[i]);

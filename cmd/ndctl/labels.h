@@ -14,20 +14,19 @@
 #define LABEL_AREA_MIN (2 * 256 + 2 * 128)
 
 struct label_target {
-	char *arg;		/* as given: "nmem0" or a path */
-	char *dev;		/* "nmem0", or the path for a file */
-	bool is_file;
+	const char *dev;	/* "nmem0", or the path for a file (points into argv or libndctl) */
+	struct ndctl_dimm *dimm;	/* NULL for a file */
 	struct ndctl_lsa_xport *t;
 };
 
 /*
- * Resolve the command's arguments ("all" expands to every nmem in sysfs).
- * With bus set (-b: "ndbusN", "N" or the bus provider), DIMMs on other buses
- * are left out, as upstream does. Prints a one-line error and returns -1 on
- * an unknown name or when no target is left.
+ * Resolve the command's arguments through libndctl's topology ("all" is
+ * every DIMM). With bus set (-b: "ndbusN", "N" or the bus provider), DIMMs
+ * on other buses are left out, as upstream does; files stay. Prints a
+ * one-line error and returns -1 on an unknown name or when nothing is left.
  */
-int label_targets_resolve(const char *cmd, char **args, int nargs, const char *bus,
-		struct label_target **out, unsigned *count);
+int label_targets_resolve(struct ndctl_ctx *ctx, const char *cmd, char **args, int nargs,
+		const char *bus, struct label_target **out, unsigned *count);
 void label_targets_free(struct label_target *tg, unsigned count);
 
 /* Open the DIMM's /dev/nmemN or the file; prints a one-line error on failure. */
@@ -41,6 +40,9 @@ int label_target_check_idle(const char *cmd, const struct label_target *tg);
 
 /* After a write: unbind and rebind the nmem so the kernel rereads its labels. */
 int label_target_revalidate(const char *cmd, const struct label_target *tg);
+
+/* "/dev/nmemN" under the context's root; -ENAMETOOLONG if it does not fit. */
+int label_dimm_devpath(struct ndctl_dimm *dimm, char *buf, size_t len);
 
 /* read-labels JSON */
 enum label_json_flags {

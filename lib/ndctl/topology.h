@@ -205,14 +205,9 @@ enum ndctl_pfn_loc ndctl_dax_get_location(struct ndctl_dax *dax);
 bool ndctl_dax_is_enabled(struct ndctl_dax *dax);
 /* The character device ("dax0.1"), "" while disabled. */
 const char *ndctl_dax_get_chardev(struct ndctl_dax *dax);
-/* The character device's own attributes and the dax region it sits in. */
-int ndctl_dax_get_target_node(struct ndctl_dax *dax);
-unsigned long long ndctl_dax_get_chardev_size(struct ndctl_dax *dax);
-/* Its chardev is bound to kmem: the memory is onlined as system RAM. */
+/* Its chardev is bound to kmem: the memory is onlined as system RAM. The
+ * dax region and its devices are libdaxctl's (daxctl_region_get_by_path). */
 bool ndctl_dax_is_system_ram(struct ndctl_dax *dax);
-unsigned int ndctl_dax_get_region_id(struct ndctl_dax *dax);
-unsigned long long ndctl_dax_get_region_size(struct ndctl_dax *dax);
-unsigned long ndctl_dax_get_region_align(struct ndctl_dax *dax);
 const char *ndctl_dax_get_supported_alignments(struct ndctl_dax *dax, char *buf);
 int ndctl_dax_set_uuid(struct ndctl_dax *dax, const uuid_t uu);
 int ndctl_dax_set_location(struct ndctl_dax *dax, enum ndctl_pfn_loc loc);

@@ -105,27 +105,6 @@ NDCTL_EXPORT int ndctl_dax_enable(struct ndctl_dax *dax)
 	return nd_dev_enable(&dax->p.dev);
 }
 
-static unsigned long long chardev_u64(struct ndctl_dax *dax, const char *attr)
-{
-	char path[128];
-
-	snprintf(path, sizeof(path), "%s/%s", ndctl_dax_get_chardev(dax), attr);
-	return nd_dev_u64(&dax->p.dev, path);
-}
-
-NDCTL_EXPORT int ndctl_dax_get_target_node(struct ndctl_dax *dax)
-{
-	char path[128];
-
-	snprintf(path, sizeof(path), "%s/target_node", ndctl_dax_get_chardev(dax));
-	return nd_dev_int(&dax->p.dev, path, -1);
-}
-
-NDCTL_EXPORT unsigned long long ndctl_dax_get_chardev_size(struct ndctl_dax *dax)
-{
-	return chardev_u64(dax, "size");
-}
-
 NDCTL_EXPORT bool ndctl_dax_is_system_ram(struct ndctl_dax *dax)
 {
 	char path[PATH_MAX], link[PATH_MAX];
@@ -143,17 +122,3 @@ NDCTL_EXPORT bool ndctl_dax_is_system_ram(struct ndctl_dax *dax)
 	return strcmp(slash ? slash + 1 : link, "kmem") == 0;
 }
 
-NDCTL_EXPORT unsigned int ndctl_dax_get_region_id(struct ndctl_dax *dax)
-{
-	return (unsigned int)nd_dev_u64(&dax->p.dev, "dax_region/id");
-}
-
-NDCTL_EXPORT unsigned long long ndctl_dax_get_region_size(struct ndctl_dax *dax)
-{
-	return nd_dev_u64(&dax->p.dev, "dax_region/size");
-}
-
-NDCTL_EXPORT unsigned long ndctl_dax_get_region_align(struct ndctl_dax *dax)
-{
-	return (unsigned long)nd_dev_u64(&dax->p.dev, "dax_region/align");
-}

@@ -274,25 +274,14 @@ static int check_not_mounted(struct ndctl_namespace *ndns, struct nd_dev *holder
 
 static int check_not_system_ram(struct ndctl_namespace *ndns, struct ndctl_dax *dax)
 {
-	char chardev[64], attr[128], link[PATH_MAX], path[PATH_MAX];
-	ssize_t n;
+	const char *chardev = ndctl_dax_get_chardev(dax);
 
-	if (nd_dev_child(&dax->p.dev, "", "dax", chardev, sizeof(chardev)))
+	if (!ndctl_dax_is_system_ram(dax))
 		return 0;
-	snprintf(attr, sizeof(attr), "%s/driver", chardev);
-	if (path_printf(path, sizeof(path), "%s/%s", dax->p.dev.path, attr))
-		return 0;
-	n = readlink(path, link, sizeof(link) - 1);
-	if (n <= 0)
-		return 0;
-	link[n] = '\0';
-	if (strcmp(strrchr(link, '/') ? strrchr(link, '/') + 1 : link, "kmem") == 0) {
-		err(ndns->dev.ctx, "%s: %s is onlined as system-ram: run "
-				"'daxctl reconfigure-device -m devdax %s' first\n",
-				ndns->dev.name, chardev, chardev);
-		return -EBUSY;
-	}
-	return 0;
+	err(ndns->dev.ctx, "%s: %s is onlined as system-ram: run "
+			"'daxctl reconfigure-device -m devdax %s' first\n",
+			ndns->dev.name, chardev, chardev);
+	return -EBUSY;
 }
 
 NDCTL_EXPORT int ndctl_namespace_disable_safe(struct ndctl_namespace *ndns)
