@@ -146,9 +146,14 @@ static uint64_t index_span(uint64_t size)
 	return span ? span : (size < 2 * IDX_ALIGN ? size : 2 * IDX_ALIGN);
 }
 
-/* Read the in-use slots, one transfer per run of adjacent slots. */
-static int load_in_use(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t)
+/*
+ * Read the in-use slots, one transfer per run of adjacent slots. The first
+ * `have` bytes are already in the buffer: the index read is sized for
+ * 128-byte labels, so with 256-byte labels it also holds the first slots.
+ */
+static int load_in_use(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t, uint64_t have)
 {
+	uint64_t off, len;
 	uint32_t slot = 0, end;
 	int rc;
 
@@ -162,8 +167,13 @@ static int load_in_use(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t)
 		}
 		for (end = slot; end < lsa->nslot && ndctl_lsa_slot_in_use(lsa, end); end++)
 			bit_set(lsa->loaded, end);
-		rc = ndctl_lsa_xport_read(t, lsa_slot_off(lsa, slot), lsa->buf + lsa_slot_off(lsa, slot),
-				(size_t)(end - slot) * lsa->L);
+		off = lsa_slot_off(lsa, slot);
+		len = (uint64_t)(end - slot) * lsa->L;
+		if (off < have) {	/* skip what the index read brought */
+			len = off + len > have ? off + len - have : 0;
+			off = have;
+		}
+		rc = len ? ndctl_lsa_xport_read(t, off, lsa->buf + off, len) : 0;
 		if (rc < 0)
 			return rc;
 		slot = end;
@@ -175,15 +185,16 @@ NDCTL_EXPORT int ndctl_lsa_load(struct ndctl_lsa_xport *t, unsigned flags, struc
 {
 	struct ndctl_lsa *lsa;
 	bool full = flags & NDCTL_LSA_LOAD_FULL;
+	uint64_t have = full ? t->size : index_span(t->size);
 	int rc = lsa_alloc(t->size, &lsa);
 
 	if (rc < 0)
 		return rc;
-	rc = ndctl_lsa_xport_read(t, 0, lsa->buf, full ? t->size : index_span(t->size));
+	rc = ndctl_lsa_xport_read(t, 0, lsa->buf, have);
 	if (rc == 0) {
 		lsa_analyze_indexes(lsa);
 		if (!full && lsa->cur >= 0)
-			rc = load_in_use(lsa, t);
+			rc = load_in_use(lsa, t, have);
 	}
 	if (rc == 0)
 		rc = lsa_collect_labels(lsa);
