@@ -41,8 +41,9 @@ const char *ndctl_get_version(void);
 }
 #endif
 
-/* The label storage area (engine and transports) and the sysfs topology. */
+/* The label storage area (engine and transports), info blocks and the sysfs topology. */
 #include <ndctl/lsa.h>
+#include <ndctl/infoblock.h>
 #include <ndctl/topology.h>
 
 #endif
