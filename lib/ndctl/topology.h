@@ -171,6 +171,12 @@ int ndctl_namespace_disable_safe(struct ndctl_namespace *ndns);
 int ndctl_namespace_clear_info_block(struct ndctl_namespace *ndns);
 /* Read the first len bytes of a disabled namespace (bound raw meanwhile). */
 int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *buf, size_t len);
+/*
+ * Write the first len bytes of a disabled namespace (bound raw meanwhile),
+ * detaching its personality first; the namespace stays disabled. The kernel
+ * may delete the detached personality: ndctl_invalidate() when done.
+ */
+int ndctl_namespace_write_head(struct ndctl_namespace *ndns, const void *buf, size_t len);
 /* Disable safely, detach the personality, size 0 (the kernel drops labels). */
 int ndctl_namespace_delete(struct ndctl_namespace *ndns);
 

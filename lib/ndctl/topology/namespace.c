@@ -371,6 +371,28 @@ NDCTL_EXPORT int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *b
 }
 
 /*
+ * Writing a new info block replaces whatever personality the old one made:
+ * detach it, write raw, and leave the namespace disabled so that the next
+ * enable probes the new block (upstream's write-infoblock does the same).
+ */
+NDCTL_EXPORT int ndctl_namespace_write_head(struct ndctl_namespace *ndns, const void *buf,
+		size_t len)
+{
+	struct nd_persona *p = namespace_persona(ndns);
+	int rc;
+
+	if (ndctl_namespace_is_enabled(ndns)) {
+		err(ndns->dev.ctx, "%s is enabled: disable it first ('ndctl "
+				"disable-namespace %s')\n", ndns->dev.name, ndns->dev.name);
+		return -EBUSY;
+	}
+	rc = p ? persona_set_namespace(p, NULL) : 0;
+	if (!rc)
+		rc = raw_head_io(ndns, (void *)buf, len, true);
+	return rc;
+}
+
+/*
  * A personality's info block stays on the media after the personality is
  * gone, and the kernel would find it again (the next raw enable fails, the
  * next namespace at that offset inherits it). Clear it as upstream does:
