@@ -72,12 +72,15 @@ static int each_namespace(struct ndctl_ctx *ctx, const char *name, struct ib_run
 	return rc;
 }
 
-static int busy(struct ndctl_namespace *ndns, struct ib_run *run, const char *cmd)
+/* Upstream says only "Device or resource busy"; ndkit adds the way out. */
+static int busy(struct ndctl_namespace *ndns, const char *cmd)
 {
+	const char *name = ndctl_namespace_get_devname(ndns);
+
 	if (!ndctl_namespace_is_enabled(ndns))
 		return 0;
-	verbose(run, "%s: %s enabled, must be disabled\n", cmd,
-			ndctl_namespace_get_devname(ndns));
+	fprintf(stderr, "%s: %s is enabled: disable it first ('ndctl disable-namespace %s')\n",
+			cmd, name, name);
 	return -EBUSY;
 }
 
@@ -148,7 +151,7 @@ static int read_namespace(struct ndctl_namespace *ndns, struct ib_run *run)
 {
 	static uint8_t head[NDCTL_INFOBLOCK_HEAD];
 	uuid_t uuid;
-	int rc = busy(ndns, run, "read-infoblock");
+	int rc = busy(ndns, "read-infoblock");
 
 	if (rc)
 		return rc;
@@ -384,7 +387,7 @@ static int write_namespace(struct ndctl_namespace *ndns, struct ib_run *run)
 	uint64_t align = p->align ? size_or_zero(p->align) : default_align(ndns);
 	uint64_t size = p->size ? size_or_zero(p->size) : ndctl_namespace_get_size(ndns);
 	uuid_t parent;
-	int rc = busy(ndns, run, "write-infoblock");
+	int rc = busy(ndns, "write-infoblock");
 
 	if (rc)
 		return rc;

@@ -252,6 +252,20 @@ int nd_dev_reclaim(struct nd_dev *dev)
 	return rc ? rc : -ETIMEDOUT;
 }
 
+int nd_dev_disable_holder(struct nd_dev *dev)
+{
+	char holder[SYSFS_ATTR_SIZE], path[PATH_MAX];
+	const char *slash = strrchr(dev->path, '/');
+	struct nd_dev h = { .ctx = dev->ctx, .name = holder, .path = path };
+
+	if (nd_dev_read(dev, "holder", holder) || !holder[0] || !slash)
+		return 0;
+	if (path_printf(path, sizeof(path), "%.*s/%s", (int)(slash - dev->path), dev->path,
+			holder))
+		return -ENAMETOOLONG;
+	return nd_dev_disable(&h);
+}
+
 int nd_dev_enable(struct nd_dev *dev)
 {
 	int rc;

@@ -353,7 +353,8 @@ static int namespace_read_head_unclaimed(struct ndctl_namespace *ndns, void *buf
 	if (rc)
 		return rc;
 	rc = raw_head_io(ndns, buf, len, false);
-	if (p && nd_dev_reclaim(&ndns->dev))
+	/* The reclaim binds the personality again; it was disabled, leave it so. */
+	if (p && (nd_dev_reclaim(&ndns->dev) || nd_dev_disable_holder(&ndns->dev)))
 		err(ndns->dev.ctx, "%s: its personality did not come back: 'ndctl "
 				"enable-namespace %s'\n", ndns->dev.name, ndns->dev.name);
 	return rc;
