@@ -31,11 +31,13 @@ run daxctl list -d dax1.0 > /tmp/nd.json
 json_same /tmp/up.json /tmp/nd.json
 
 out=$(run daxctl offline-memory dax1.0 2>&1)
-expect_match "offlined 6 memory blocks of 1 device" "$out"
+expect_match "dax1.0: offlined 6 memory blocks" "$out"
+expect_match "offlined memory for 1 device$" "$out"
 [ "$(field online_memblocks)" = 0 ] || fail "upstream sees $(field online_memblocks) online"
 [ "$(memtotal_kb)" -eq "$before" ] || fail "MemTotal $(memtotal_kb) after offline, want $before"
 out=$(run daxctl online-memory dax1.0 2>&1)
-expect_match "onlined 6 memory blocks of 1 device" "$out"
+expect_match "dax1.0: onlined 6 memory blocks into ZONE_MOVABLE" "$out"
+expect_match "onlined memory for 1 device$" "$out"
 [ "$(memtotal_kb)" -eq $((before + 6 * block_kb)) ] || fail "MemTotal $(memtotal_kb) after online"
 
 # ndctl's safe disable: a namespace whose dax device is system RAM is not torn down
