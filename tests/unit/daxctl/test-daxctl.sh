@@ -77,6 +77,15 @@ root=$(unpack devdax)
 [ "$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" list -d dax1.0 | head -c1)" = "[" ] || fail "list -d dax1.0 is not an array"
 [ "$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" list -u -d dax1.0 | head -c1)" = "{" ] || fail "list -u -d dax1.0 is not bare"
 
+# -r alone lists that region (no devices inside), as upstream; -r -D adds them
+checks=$((checks + 1))
+root=$(unpack devdax)
+got=$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" list -r 1 | tr -d ' \n')
+case $got in '[{"path":'*'"id":1,'*) ;; *) fail "list -r 1 is not region1: $got" ;; esac
+case $got in *devices*) fail "list -r 1 shows devices: $got" ;; esac
+NDKIT_SYSFS_ROOT=$root "$DAXCTL" list -r 1 -D | grep -q '"chardev":"dax1.0"' || fail "list -r 1 -D: no dax1.0"
+[ -z "$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" list -r 7)" ] || fail "list -r 7 printed something"
+
 # a 62 MiB device at 0x100200000 cannot hold an aligned 128 MiB block: 254 MiB would
 expect_refusal devdax "dax0.0: 62M at 0x100200000 holds no whole 128M memory block (/sys/devices/system/memory/block_size_bytes).*at least 254M" \
 	reconfigure-device -m system-ram dax0.0
