@@ -10,7 +10,7 @@ static const struct cmd ndctl_cmds[] = {
 	{ "read-labels", cmd_read_labels, "dump label areas, raw or as JSON" },
 	{ "write-labels", cmd_write_labels, "write a label area from a dump" },
 	{ "zero-labels", cmd_zero_labels, "zero label areas" },
-	{ "init-labels", cmd_init_labels, "initialize label index blocks (v1.2 by default)" },
+	{ "init-labels", cmd_init_labels, "initialize label index blocks (v1.1 by default, as upstream)" },
 	{ "check-labels", cmd_check_labels, "validate label areas deeply, optionally repair" },
 
 	/* topology and namespaces */
