@@ -32,7 +32,7 @@ expect_eq "modes" "$(jq -c '[.guest.namespaces[].mode]' a.json)" '["fsdax","raw"
 # fsdax 2M on 256M: the guest showed 250 MiB usable (the page map lives on the device).
 expect_eq "fsdax usable" "$(jq '.guest.namespaces[0].size' a.json)" $((250 << 20))
 expect_eq "region" "$(jq '.guest.region_size' a.json)" $((1022 << 20))
-# The info block sits at namespace offset 4096 (LABELS.md §7).
+# The info block sits at namespace offset 4096 (docs/labels.md §7).
 expect_eq "pfn signature" "$(dd if=nv0.img bs=4096 skip=1 count=1 2>/dev/null | head -c 15)" NVDIMM_PFN_INFO
 expect_eq "dax signature" "$(dd if=nv0.img bs=4096 skip=$(((384 << 20) / 4096 + 1)) count=1 2>/dev/null | head -c 15)" NVDIMM_DAX_INFO
 
