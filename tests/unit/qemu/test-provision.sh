@@ -18,7 +18,7 @@ expect_eq "label count" "$(jq '.label | length' a.json)" 3
 expect_eq "found label size" "$(jq '.label_size' a.json)" 131072
 expect_eq "label offset" "$(jq '.label_offset' a.json)" $((1073741824 - 131072))
 expect_eq "index version" "$(jq -c '[.index[] | .minor]' a.json)" "[2,2]"
-# The cookie the guest kernel showed for slot 0 with v1.2 labels (QEMU-GUEST.md).
+# The cookie the guest kernel showed for slot 0 with v1.2 labels (docs/labels.md §3).
 # (jq would round these 56-bit numbers: read the text.)
 cookies() { grep -o '"isetcookie":[0-9]*' "$1" | sort -u | cut -d: -f2; }
 expect_eq "slot 0 cookie" "$(cookies a.json)" $((0xba90120012b4dc))
