@@ -20,4 +20,12 @@ if [ -n "$hits" ]; then
 	echo "$hits"
 	exit 1
 fi
-echo "PASS: $(printf '%s\n' "$files" | wc -l) files name no path outside the tree"
+# Every "docs/labels.md §N" the code cites is a section of docs/labels.md.
+cited=$(printf '%s\n' "$files" | grep -v -E '\.(gz|img|lsa)$|/trees/' |
+	xargs -d '\n' grep -h -o -I 'docs/labels.md §[0-9]*' 2>/dev/null | sort -u | sed 's/.*§//')
+for n in $cited; do
+	grep -q "^## §$n " docs/labels.md || { echo "FAIL: docs/labels.md has no section §$n"; exit 1; }
+done
+[ -n "$cited" ] || { echo "FAIL: no citation of docs/labels.md found: is the grep broken?"; exit 1; }
+echo "PASS: $(printf '%s\n' "$files" | wc -l) files name no path outside the tree;" \
+	"cited sections $(echo $cited) exist"
