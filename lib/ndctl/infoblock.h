@@ -3,7 +3,7 @@
 #define NDKIT_NDCTL_INFOBLOCK_H
 /*
  * Namespace info blocks: the on-media superblocks of the kernel's pfn (fsdax),
- * dax (devdax) and btt (sector) personalities. Pure functions over a buffer:
+ * dax (devdax) and btt (sector) personalities (docs/labels.md §7). Pure functions over a buffer:
  * no I/O, no context. ndctl read-infoblock/write-infoblock and ndctl-qemu
  * provision/inspect all go through these.
  *
