@@ -271,7 +271,6 @@ struct json_object *topo_json_namespace(struct ndctl_namespace *ndns,
 	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
 	bool verbose = o->flags & UTIL_JSON_VERBOSE;
 	struct ns_view v;
-	char name[64];
 
 	view_namespace(ndns, &v);
 	add_str(j, "dev", ndctl_namespace_get_devname(ndns));
@@ -304,7 +303,9 @@ struct json_object *topo_json_namespace(struct ndctl_namespace *ndns,
 	}
 	if (!ndctl_namespace_is_enabled(ndns))
 		add_str(j, "state", "disabled");
-	if (ndctl_namespace_get_alt_name(ndns, name)[0])
+	const char *name = ndctl_namespace_get_alt_name(ndns);
+
+	if (name[0])
 		add_str(j, "name", name);
 	if (verbose)
 		add_nodes(j, ndctl_namespace_get_numa_node(ndns),

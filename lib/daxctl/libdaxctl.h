@@ -66,6 +66,9 @@ struct daxctl_ctx *daxctl_dev_get_ctx(struct daxctl_dev *dev);
 struct daxctl_region *daxctl_dev_get_region(struct daxctl_dev *dev);
 const char *daxctl_dev_get_devname(struct daxctl_dev *dev);
 int daxctl_dev_get_id(struct daxctl_dev *dev);
+/* Device numbers of /dev/daxX.Y (its "dev" attribute); -1 when unreadable. */
+int daxctl_dev_get_major(struct daxctl_dev *dev);
+int daxctl_dev_get_minor(struct daxctl_dev *dev);
 unsigned long long daxctl_dev_get_size(struct daxctl_dev *dev);
 unsigned long long daxctl_dev_get_resource(struct daxctl_dev *dev);
 unsigned long daxctl_dev_get_align(struct daxctl_dev *dev);

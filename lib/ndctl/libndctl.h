@@ -37,6 +37,14 @@ const char *ndctl_get_root(struct ndctl_ctx *ctx);
 
 const char *ndctl_get_version(void);
 
+/*
+ * The libdaxctl context behind ndctl_dax_get_daxctl_region: made on first
+ * use with this context's root and log priority, released with it (do not
+ * unref it yourself). NULL if it cannot be made (logged).
+ */
+struct daxctl_ctx;
+struct daxctl_ctx *ndctl_get_daxctl_ctx(struct ndctl_ctx *ctx);
+
 #ifdef __cplusplus
 }
 #endif

@@ -66,19 +66,6 @@ uint64_t ndctl_lsa_file_offset(const struct ndctl_lsa_xport *t);
 /* Memory: the transport copies size bytes from init (zero when NULL). max_xfer 0: unlimited. */
 int ndctl_lsa_mem_new(const void *init, size_t size, uint32_t max_xfer,
 		struct ndctl_lsa_xport **out);
-/* The bytes behind a memory (or fault) transport, for tests. */
-const uint8_t *ndctl_lsa_mem_data(const struct ndctl_lsa_xport *t);
-
-/*
- * Fault injection for crash tests: a memory transport whose nth write call
- * (1-based, counting from now) fails (-EIO, nothing written) when tear_bytes
- * is negative, or writes only its first tear_bytes bytes then fails. Every
- * later write also fails, as if power was lost. n == 0 disarms.
- */
-int ndctl_lsa_fault_new(const void *init, size_t size, uint32_t max_xfer,
-		struct ndctl_lsa_xport **out);
-void ndctl_lsa_fault_arm(struct ndctl_lsa_xport *t, unsigned nth_write, long tear_bytes);
-bool ndctl_lsa_fault_tripped(const struct ndctl_lsa_xport *t);
 
 uint64_t ndctl_lsa_xport_size(const struct ndctl_lsa_xport *t);	/* config size */
 uint32_t ndctl_lsa_xport_max_xfer(const struct ndctl_lsa_xport *t);

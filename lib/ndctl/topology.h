@@ -25,6 +25,24 @@ struct ndctl_namespace;
 struct ndctl_pfn;
 struct ndctl_dax;
 struct ndctl_btt;
+struct ndctl_cmd;
+struct daxctl_region;
+
+/*
+ * One bad range in 512-byte sectors, as the kernel's badblocks lists give it.
+ * Returned by the *_badblock iterators: owned by the object iterated, valid
+ * until the next call on it (not thread-safe per object).
+ */
+struct badblock {
+	unsigned long long offset;
+	unsigned int len;
+};
+
+/* An ARS range (ndctl_cmd_ars_cap_get_range). */
+struct ndctl_range {
+	unsigned long long address;
+	unsigned long long length;
+};
 
 enum ndctl_namespace_mode {
 	NDCTL_NS_MODE_MEMORY,	/* fsdax */
@@ -54,6 +72,34 @@ struct ndctl_ctx *ndctl_bus_get_ctx(struct ndctl_bus *bus);
 const char *ndctl_bus_get_devname(struct ndctl_bus *bus);
 const char *ndctl_bus_get_provider(struct ndctl_bus *bus);
 unsigned int ndctl_bus_get_id(struct ndctl_bus *bus);
+/* The first bus whose provider is that string ("ACPI.NFIT"), NULL if none. */
+struct ndctl_bus *ndctl_bus_get_by_provider(struct ndctl_ctx *ctx, const char *provider);
+/* 1 when the bus lists cmd (ND_CMD_ARS_CAP, ... from linux/ndctl.h), else 0. */
+int ndctl_bus_is_cmd_supported(struct ndctl_bus *bus, int cmd);
+
+/*
+ * Bus commands (address range scrub capabilities, clear error), with
+ * upstream's contract: a command the bus does not support cannot be made
+ * (NULL), so on QEMU, whose NFIT offers none of them, the constructors return
+ * NULL and callers take their fallback path. Commands are reference counted;
+ * the constructor's reference is dropped with ndctl_cmd_unref (NULL is ignored).
+ */
+struct ndctl_cmd *ndctl_bus_cmd_new_ars_cap(struct ndctl_bus *bus,
+		unsigned long long address, unsigned long long len);
+/* 0 and the range of a completed ars_cap; -EINVAL before a successful submit. */
+int ndctl_cmd_ars_cap_get_range(struct ndctl_cmd *ars_cap, struct ndctl_range *range);
+/* NULL unless ars_cap completed and [address, +len) is inside it and aligned. */
+struct ndctl_cmd *ndctl_bus_cmd_new_clear_error(unsigned long long address,
+		unsigned long long len, struct ndctl_cmd *ars_cap);
+/* Bytes the firmware cleared; 0 before a successful submit. */
+unsigned long long ndctl_cmd_clear_error_get_cleared(struct ndctl_cmd *clear_err);
+/*
+ * Run the command (ioctl on /dev/ndctlN): 0 or the kernel's positive status
+ * on success, a negative errno (-ENOTTY, -ENXIO ...) otherwise; -EINVAL for NULL.
+ */
+int ndctl_cmd_submit(struct ndctl_cmd *cmd);
+void ndctl_cmd_ref(struct ndctl_cmd *cmd);
+void ndctl_cmd_unref(struct ndctl_cmd *cmd);
 
 /* dimm */
 struct ndctl_dimm *ndctl_dimm_get_first(struct ndctl_bus *bus);
@@ -75,6 +121,8 @@ unsigned int ndctl_dimm_get_available_slots(struct ndctl_dimm *dimm);
 bool ndctl_dimm_is_active(struct ndctl_dimm *dimm);
 int ndctl_dimm_enable(struct ndctl_dimm *dimm);
 int ndctl_dimm_disable(struct ndctl_dimm *dimm);
+/* Unsafe shutdown count (nfit/dirty_shutdown); -ENOENT when not reported. */
+long long ndctl_dimm_get_dirty_shutdown(struct ndctl_dimm *dimm);
 
 /* region */
 struct ndctl_region *ndctl_region_get_first(struct ndctl_bus *bus);
@@ -87,6 +135,7 @@ struct ndctl_ctx *ndctl_region_get_ctx(struct ndctl_region *region);
 const char *ndctl_region_get_devname(struct ndctl_region *region);
 unsigned int ndctl_region_get_id(struct ndctl_region *region);
 unsigned long long ndctl_region_get_size(struct ndctl_region *region);
+/* Physical start address; ULLONG_MAX when unreadable (it is root-only). */
 unsigned long long ndctl_region_get_resource(struct ndctl_region *region);
 unsigned long long ndctl_region_get_align(struct ndctl_region *region);
 unsigned long long ndctl_region_get_available_size(struct ndctl_region *region);
@@ -109,6 +158,22 @@ struct ndctl_namespace *ndctl_region_get_namespace_seed(struct ndctl_region *reg
 struct ndctl_pfn *ndctl_region_get_pfn_seed(struct ndctl_region *region);
 struct ndctl_dax *ndctl_region_get_dax_seed(struct ndctl_region *region);
 struct ndctl_btt *ndctl_region_get_btt_seed(struct ndctl_region *region);
+/* The DIMMs the region maps, in the bus's DIMM order. */
+struct ndctl_dimm *ndctl_region_get_first_dimm(struct ndctl_region *region);
+struct ndctl_dimm *ndctl_region_get_next_dimm(struct ndctl_region *region,
+		struct ndctl_dimm *dimm);
+#define ndctl_dimm_foreach_in_region(region, dimm) \
+	for (dimm = ndctl_region_get_first_dimm(region); dimm; \
+	     dimm = ndctl_region_get_next_dimm(region, dimm))
+/*
+ * The region's "badblocks" list: offsets in sectors from the region start,
+ * read afresh by get_first. NULL at the end, or when the list is unreadable.
+ */
+struct badblock *ndctl_region_get_first_badblock(struct ndctl_region *region);
+struct badblock *ndctl_region_get_next_badblock(struct ndctl_region *region);
+#define ndctl_region_badblock_foreach(region, badblock) \
+	for (badblock = ndctl_region_get_first_badblock(region); badblock; \
+	     badblock = ndctl_region_get_next_badblock(region))
 
 /* mapping: one DIMM extent of a region */
 struct ndctl_mapping *ndctl_mapping_get_first(struct ndctl_region *region);
@@ -134,8 +199,22 @@ const char *ndctl_namespace_get_devname(struct ndctl_namespace *ndns);
 unsigned int ndctl_namespace_get_id(struct ndctl_namespace *ndns);
 unsigned long long ndctl_namespace_get_size(struct ndctl_namespace *ndns);
 void ndctl_namespace_get_uuid(struct ndctl_namespace *ndns, uuid_t uu);
-/* Name into buf (at least 64 bytes); "" when unnamed. */
-const char *ndctl_namespace_get_alt_name(struct ndctl_namespace *ndns, char *buf);
+/*
+ * The name ("" when unnamed), re-read at each call into storage owned by the
+ * namespace: valid until the next call for it.
+ */
+const char *ndctl_namespace_get_alt_name(struct ndctl_namespace *ndns);
+/* Physical start address; ULLONG_MAX when unreadable (root-only). */
+unsigned long long ndctl_namespace_get_resource(struct ndctl_namespace *ndns);
+/*
+ * The block device's "badblocks" list (fsdax and raw namespaces; NULL for
+ * sector and devdax, as upstream): offsets in sectors from the data start.
+ */
+struct badblock *ndctl_namespace_get_first_badblock(struct ndctl_namespace *ndns);
+struct badblock *ndctl_namespace_get_next_badblock(struct ndctl_namespace *ndns);
+#define ndctl_namespace_badblock_foreach(ndns, badblock) \
+	for (badblock = ndctl_namespace_get_first_badblock(ndns); badblock; \
+	     badblock = ndctl_namespace_get_next_badblock(ndns))
 unsigned int ndctl_namespace_get_sector_size(struct ndctl_namespace *ndns);
 int ndctl_namespace_get_numa_node(struct ndctl_namespace *ndns);
 int ndctl_namespace_get_target_node(struct ndctl_namespace *ndns);
@@ -177,6 +256,10 @@ int ndctl_namespace_delete(struct ndctl_namespace *ndns);
 /* pfn (fsdax personality) */
 struct ndctl_pfn *ndctl_pfn_get_first(struct ndctl_region *region);
 struct ndctl_pfn *ndctl_pfn_get_next(struct ndctl_pfn *pfn);
+#define ndctl_pfn_foreach(region, pfn) \
+	for (pfn = ndctl_pfn_get_first(region); pfn; pfn = ndctl_pfn_get_next(pfn))
+/* Physical start of the data (after the info block); ULLONG_MAX when unknown. */
+unsigned long long ndctl_pfn_get_resource(struct ndctl_pfn *pfn);
 const char *ndctl_pfn_get_devname(struct ndctl_pfn *pfn);
 struct ndctl_namespace *ndctl_pfn_get_namespace(struct ndctl_pfn *pfn);
 void ndctl_pfn_get_uuid(struct ndctl_pfn *pfn, uuid_t uu);
@@ -196,6 +279,16 @@ int ndctl_pfn_enable(struct ndctl_pfn *pfn);
 /* dax (devdax personality) */
 struct ndctl_dax *ndctl_dax_get_first(struct ndctl_region *region);
 struct ndctl_dax *ndctl_dax_get_next(struct ndctl_dax *dax);
+#define ndctl_dax_foreach(region, dax) \
+	for (dax = ndctl_dax_get_first(region); dax; dax = ndctl_dax_get_next(dax))
+/* Physical start of the data (after the info block); ULLONG_MAX when unknown. */
+unsigned long long ndctl_dax_get_resource(struct ndctl_dax *dax);
+/*
+ * libdaxctl's region for this device (walk its daxctl devices with
+ * daxctl_dev_foreach). Owned by the context's libdaxctl context
+ * (ndctl_get_daxctl_ctx); NULL while the device is disabled.
+ */
+struct daxctl_region *ndctl_dax_get_daxctl_region(struct ndctl_dax *dax);
 const char *ndctl_dax_get_devname(struct ndctl_dax *dax);
 struct ndctl_namespace *ndctl_dax_get_namespace(struct ndctl_dax *dax);
 void ndctl_dax_get_uuid(struct ndctl_dax *dax, uuid_t uu);
@@ -218,6 +311,8 @@ int ndctl_dax_enable(struct ndctl_dax *dax);
 /* btt (sector personality) */
 struct ndctl_btt *ndctl_btt_get_first(struct ndctl_region *region);
 struct ndctl_btt *ndctl_btt_get_next(struct ndctl_btt *btt);
+#define ndctl_btt_foreach(region, btt) \
+	for (btt = ndctl_btt_get_first(region); btt; btt = ndctl_btt_get_next(btt))
 const char *ndctl_btt_get_devname(struct ndctl_btt *btt);
 struct ndctl_namespace *ndctl_btt_get_namespace(struct ndctl_btt *btt);
 void ndctl_btt_get_uuid(struct ndctl_btt *btt, uuid_t uu);

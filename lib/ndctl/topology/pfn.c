@@ -124,3 +124,9 @@ NDCTL_EXPORT int ndctl_pfn_enable(struct ndctl_pfn *pfn)
 {
 	return nd_dev_enable(&pfn->p.dev);
 }
+
+/* Physical start of the data after the info block; ULLONG_MAX while unknown. */
+NDCTL_EXPORT unsigned long long ndctl_pfn_get_resource(struct ndctl_pfn *pfn)
+{
+	return nd_dev_u64_or_max(&pfn->p.dev, "resource");
+}
