@@ -67,6 +67,12 @@ uint64_t ndctl_lsa_file_offset(const struct ndctl_lsa_xport *t);
 int ndctl_lsa_mem_new(const void *init, size_t size, uint32_t max_xfer,
 		struct ndctl_lsa_xport **out);
 
+/*
+ * Byte access, bounds-checked against the config size: 0 or a negative
+ * errno with the transport's message set. max_xfer: the largest transfer
+ * (0: unlimited). The counters count medium accesses since open or reset.
+ * close frees the transport (NULL is ignored).
+ */
 uint64_t ndctl_lsa_xport_size(const struct ndctl_lsa_xport *t);	/* config size */
 uint32_t ndctl_lsa_xport_max_xfer(const struct ndctl_lsa_xport *t);
 int ndctl_lsa_xport_read(struct ndctl_lsa_xport *t, uint64_t off, void *buf, size_t len);
@@ -148,19 +154,20 @@ enum ndctl_lsa_load_flags {
 int ndctl_lsa_load(struct ndctl_lsa_xport *t, unsigned flags, struct ndctl_lsa **out);
 /* Decode an area already in memory (copied). Never fails on content, only -ENOMEM. */
 int ndctl_lsa_decode(const void *buf, size_t size, struct ndctl_lsa **out);
-void ndctl_lsa_free(struct ndctl_lsa *lsa);
+void ndctl_lsa_free(struct ndctl_lsa *lsa);	/* NULL is ignored */
 
+/* Getters of a decoded area; never fail. Index getters take i = 0 or 1. */
 bool ndctl_lsa_valid(const struct ndctl_lsa *lsa);		/* some index is valid */
 uint64_t ndctl_lsa_size(const struct ndctl_lsa *lsa);		/* config size */
 unsigned ndctl_lsa_labelsize(const struct ndctl_lsa *lsa);	/* 128 or 256; 0 if !valid */
 int ndctl_lsa_version_minor(const struct ndctl_lsa *lsa);	/* 1 or 2 (major is 1); 0 if !valid */
-uint32_t ndctl_lsa_nslot(const struct ndctl_lsa *lsa);
+uint32_t ndctl_lsa_nslot(const struct ndctl_lsa *lsa);		/* label slots; 0 if !valid */
 uint32_t ndctl_lsa_isz(const struct ndctl_lsa *lsa);		/* index block size */
 int ndctl_lsa_current_index(const struct ndctl_lsa *lsa);	/* 0, 1, or -1 */
-bool ndctl_lsa_index_valid(const struct ndctl_lsa *lsa, int i);
+bool ndctl_lsa_index_valid(const struct ndctl_lsa *lsa, int i);	/* false for any other i */
 uint32_t ndctl_lsa_index_seq(const struct ndctl_lsa *lsa, int i);	/* raw seq field */
 const char *ndctl_lsa_index_problem(const struct ndctl_lsa *lsa, int i);	/* why invalid, NULL if valid */
-uint32_t ndctl_lsa_nfree(const struct ndctl_lsa *lsa);
+uint32_t ndctl_lsa_nfree(const struct ndctl_lsa *lsa);	/* free slots in the current index */
 
 /*
  * The raw header fields of index block i as found on media (for read-labels
@@ -176,7 +183,7 @@ struct ndctl_lsa_index_info {
 	uint16_t major, minor;
 	uint64_t checksum;
 };
-int ndctl_lsa_index_info(const struct ndctl_lsa *lsa, int i, struct ndctl_lsa_index_info *out);		/* free slots in the current index */
+int ndctl_lsa_index_info(const struct ndctl_lsa *lsa, int i, struct ndctl_lsa_index_info *out);
 bool ndctl_lsa_slot_in_use(const struct ndctl_lsa *lsa, uint32_t slot);
 
 /* Active labels (in use, slot field matches, v1.2 checksum good), by slot. */
@@ -223,7 +230,8 @@ struct ndctl_lsa_change {
 /*
  * Apply n changes as one transaction: every new label goes to a free slot
  * (lowest first), then ONE index write publishes them all and frees the
- * replaced ones. A crash leaves the old or the new state.
+ * replaced ones. A crash leaves the old or the new state. 0, or a negative
+ * errno: -ENOSPC (not enough free slots), -EINVAL (bad slot), I/O errors.
  */
 int ndctl_lsa_apply(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t,
 		struct ndctl_lsa_change *changes, unsigned n);

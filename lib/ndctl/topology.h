@@ -3,9 +3,22 @@
 #define NDKIT_NDCTL_TOPOLOGY_H
 /*
  * Buses, DIMMs, regions, namespaces and their personalities over sysfs
- * (topology/). Names follow upstream libndctl. Objects live as long as the
- * context; getters read sysfs when called and return 0, "" or an "unknown"
- * value instead of failing. Iteration order is upstream's, so listings match.
+ * (topology/). Names, prototypes and iteration order follow upstream libndctl.
+ *
+ * Conventions, unless a declaration says otherwise:
+ * - Objects are owned by the context: never free them; they stay valid until
+ *   ndctl_invalidate() or the last ndctl_unref(). get_first/get_next return
+ *   NULL at the end (or when the sysfs tree cannot be read; see the log).
+ * - Getters read sysfs when called and do not fail: an absent attribute reads
+ *   as 0, "", -1 (nodes) or the "unknown" value; upstream's fallible getters
+ *   (*_get_resource) return ULLONG_MAX.
+ * - Returned strings: names (get_devname) are owned by the object; the others
+ *   (provider, block devices, chardev) live in a per-thread buffer valid until
+ *   the same function is called again in that thread. Functions taking a buf
+ *   write into the caller's buffer (size given) and return it.
+ * - Actions (enable, disable, set_*) return 0 or a negative errno and log the
+ *   reason through the context's log callback.
+ * - One context must not be used by two threads at once.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -60,10 +73,10 @@ enum ndctl_pfn_loc {
 	NDCTL_PFN_LOC_PMEM,
 };
 
-/* Drop every cached object: call after the kernel topology changed. */
+/* Drop every cached object (all pointers become invalid): call after the kernel topology changed. */
 void ndctl_invalidate(struct ndctl_ctx *ctx);
 
-/* bus */
+/* Buses, in upstream's order; provider is a per-thread string ("ACPI.NFIT"). */
 struct ndctl_bus *ndctl_bus_get_first(struct ndctl_ctx *ctx);
 struct ndctl_bus *ndctl_bus_get_next(struct ndctl_bus *bus);
 #define ndctl_bus_foreach(ctx, bus) \
@@ -101,7 +114,7 @@ int ndctl_cmd_submit(struct ndctl_cmd *cmd);
 void ndctl_cmd_ref(struct ndctl_cmd *cmd);
 void ndctl_cmd_unref(struct ndctl_cmd *cmd);
 
-/* dimm */
+/* DIMMs (nmemN) of a bus; is_enabled: bound to its driver. */
 struct ndctl_dimm *ndctl_dimm_get_first(struct ndctl_bus *bus);
 struct ndctl_dimm *ndctl_dimm_get_next(struct ndctl_dimm *dimm);
 #define ndctl_dimm_foreach(bus, dimm) \
@@ -110,7 +123,7 @@ struct ndctl_bus *ndctl_dimm_get_bus(struct ndctl_dimm *dimm);
 struct ndctl_ctx *ndctl_dimm_get_ctx(struct ndctl_dimm *dimm);
 const char *ndctl_dimm_get_devname(struct ndctl_dimm *dimm);
 unsigned int ndctl_dimm_get_id(struct ndctl_dimm *dimm);
-/* nfit "id": "vendor-serial" style unique id, "" when absent. */
+/* nfit "id" ("vendor-serial"), owned by the DIMM, "" when absent (upstream: NULL). */
 const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm);
 unsigned int ndctl_dimm_get_handle(struct ndctl_dimm *dimm);
 unsigned short ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm);
@@ -124,7 +137,7 @@ int ndctl_dimm_disable(struct ndctl_dimm *dimm);
 /* Unsafe shutdown count (nfit/dirty_shutdown); -ENOENT when not reported. */
 long long ndctl_dimm_get_dirty_shutdown(struct ndctl_dimm *dimm);
 
-/* region */
+/* Regions of a bus. Sizes in bytes; nstype is ND_DEVICE_NAMESPACE_*. */
 struct ndctl_region *ndctl_region_get_first(struct ndctl_bus *bus);
 struct ndctl_region *ndctl_region_get_next(struct ndctl_region *region);
 #define ndctl_region_foreach(bus, region) \
@@ -175,7 +188,7 @@ struct badblock *ndctl_region_get_next_badblock(struct ndctl_region *region);
 	for (badblock = ndctl_region_get_first_badblock(region); badblock; \
 	     badblock = ndctl_region_get_next_badblock(region))
 
-/* mapping: one DIMM extent of a region */
+/* Mappings: one DIMM extent of a region (offset, length in bytes; position -1 if unknown). */
 struct ndctl_mapping *ndctl_mapping_get_first(struct ndctl_region *region);
 struct ndctl_mapping *ndctl_mapping_get_next(struct ndctl_mapping *mapping);
 #define ndctl_mapping_foreach(region, mapping) \
@@ -187,7 +200,10 @@ unsigned long long ndctl_mapping_get_offset(struct ndctl_mapping *mapping);
 unsigned long long ndctl_mapping_get_length(struct ndctl_mapping *mapping);
 int ndctl_mapping_get_position(struct ndctl_mapping *mapping);
 
-/* namespace */
+/*
+ * Namespaces of a region (seeds included: is_configured tells). Sizes in
+ * bytes; get_uuid writes a zero uuid when the namespace has none.
+ */
 struct ndctl_namespace *ndctl_namespace_get_first(struct ndctl_region *region);
 struct ndctl_namespace *ndctl_namespace_get_next(struct ndctl_namespace *ndns);
 #define ndctl_namespace_foreach(region, ndns) \
@@ -253,7 +269,7 @@ int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *buf, size_t le
 /* Disable safely, detach the personality, size 0 (the kernel drops labels). */
 int ndctl_namespace_delete(struct ndctl_namespace *ndns);
 
-/* pfn (fsdax personality) */
+/* pfn devices (the fsdax personality); get_namespace: the claimed one, or NULL. */
 struct ndctl_pfn *ndctl_pfn_get_first(struct ndctl_region *region);
 struct ndctl_pfn *ndctl_pfn_get_next(struct ndctl_pfn *pfn);
 #define ndctl_pfn_foreach(region, pfn) \
@@ -276,7 +292,7 @@ int ndctl_pfn_set_align(struct ndctl_pfn *pfn, unsigned long align);
 int ndctl_pfn_set_namespace(struct ndctl_pfn *pfn, struct ndctl_namespace *ndns);
 int ndctl_pfn_enable(struct ndctl_pfn *pfn);
 
-/* dax (devdax personality) */
+/* dax devices (the devdax personality); get_namespace: the claimed one, or NULL. */
 struct ndctl_dax *ndctl_dax_get_first(struct ndctl_region *region);
 struct ndctl_dax *ndctl_dax_get_next(struct ndctl_dax *dax);
 #define ndctl_dax_foreach(region, dax) \
@@ -308,7 +324,7 @@ int ndctl_dax_set_align(struct ndctl_dax *dax, unsigned long align);
 int ndctl_dax_set_namespace(struct ndctl_dax *dax, struct ndctl_namespace *ndns);
 int ndctl_dax_enable(struct ndctl_dax *dax);
 
-/* btt (sector personality) */
+/* btt devices (the sector personality); get_namespace: the claimed one, or NULL. */
 struct ndctl_btt *ndctl_btt_get_first(struct ndctl_region *region);
 struct ndctl_btt *ndctl_btt_get_next(struct ndctl_btt *btt);
 #define ndctl_btt_foreach(region, btt) \
