@@ -83,6 +83,9 @@ void ndctl_lsa_xport_unlock(struct ndctl_lsa_xport *t);
 void ndctl_lsa_xport_counters(const struct ndctl_lsa_xport *t, struct ndctl_lsa_counters *c);
 void ndctl_lsa_xport_reset_counters(struct ndctl_lsa_xport *t);
 const char *ndctl_lsa_xport_errmsg(const struct ndctl_lsa_xport *t);	/* last error, "" if none */
+/* From now on t's errors also go to ctx's log (LOG_ERR): one error channel. */
+struct ndctl_ctx;
+void ndctl_lsa_xport_set_ctx(struct ndctl_lsa_xport *t, struct ndctl_ctx *ctx);
 void ndctl_lsa_xport_close(struct ndctl_lsa_xport *t);
 
 /* ------------------------------------------------------------------------

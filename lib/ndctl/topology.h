@@ -137,6 +137,24 @@ int ndctl_dimm_disable(struct ndctl_dimm *dimm);
 /* Unsafe shutdown count (nfit/dirty_shutdown); -ENOENT when not reported. */
 long long ndctl_dimm_get_dirty_shutdown(struct ndctl_dimm *dimm);
 
+/*
+ * A DIMM's label area (see ndctl/lsa.h). lsa_open opens /dev/nmemN through
+ * the DSM transport; with NDCTL_LSA_WRITABLE it first refuses a DIMM that an
+ * enabled region uses (-EBUSY, check_idle). On failure *out is NULL and the
+ * reason (with the fix) went to the context's log; the transport's later I/O
+ * errors are logged there too. Close it with ndctl_lsa_xport_close.
+ * After writing, revalidate_labels rebinds the DIMM so the kernel rereads
+ * the area (0 if it is not bound). read_labels loads the area (ndctl_lsa_load
+ * flags; free *out with ndctl_lsa_free); init_labels writes empty index
+ * blocks of labelsize 128 (v1.1) or 256 (v1.2) on an idle DIMM, then
+ * revalidates. All return 0 or a negative errno.
+ */
+int ndctl_dimm_lsa_open(struct ndctl_dimm *dimm, unsigned flags, struct ndctl_lsa_xport **out);
+int ndctl_dimm_check_idle(struct ndctl_dimm *dimm);
+int ndctl_dimm_revalidate_labels(struct ndctl_dimm *dimm);
+int ndctl_dimm_read_labels(struct ndctl_dimm *dimm, unsigned load_flags, struct ndctl_lsa **out);
+int ndctl_dimm_init_labels(struct ndctl_dimm *dimm, unsigned labelsize);
+
 /* Regions of a bus. Sizes in bytes; nstype is ND_DEVICE_NAMESPACE_*. */
 struct ndctl_region *ndctl_region_get_first(struct ndctl_bus *bus);
 struct ndctl_region *ndctl_region_get_next(struct ndctl_region *region);
