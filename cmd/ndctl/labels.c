@@ -252,15 +252,16 @@ static int read_raw(const struct label_opts *o, struct label_target *tg, FILE *o
 
 static int read_json(const struct label_opts *o, struct label_target *tg, struct json_object *all)
 {
-	unsigned flags = (o->human ? LABEL_JSON_HUMAN : 0) | (o->index_only ? LABEL_JSON_INDEX_ONLY : 0) |
-		(o->all_slots ? LABEL_JSON_ALL_SLOTS : 0);
+	unsigned flags = (o->human ? NDCTL_LSA_JSON_HUMAN : 0) |
+		(o->index_only ? NDCTL_LSA_JSON_INDEX_ONLY : 0) |
+		(o->all_slots ? NDCTL_LSA_JSON_ALL_SLOTS : 0);
 	struct json_object *j;
 	struct ndctl_lsa *lsa;
 	int rc = ndctl_lsa_load(tg->t, o->all_slots ? NDCTL_LSA_LOAD_FULL : 0, &lsa);
 
 	if (rc < 0)
 		return rc;
-	j = label_dump_json(tg->dev, lsa, flags);
+	j = ndctl_lsa_dump_json(lsa, tg->dev, flags);
 	ndctl_lsa_free(lsa);
 	if (!j)
 		return -ENOMEM;

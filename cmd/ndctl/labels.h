@@ -3,7 +3,7 @@
 #define NDKIT_CMD_NDCTL_LABELS_H
 /*
  * Shared by the label commands (labels.c): what a command argument names
- * (a DIMM or a file, label-target.c) and the read-labels JSON (labels-json.c).
+ * (a DIMM or a file, label-target.c); the read-labels JSON is libndctl's.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -43,12 +43,6 @@ int label_target_open(struct ndctl_ctx *ctx, const char *cmd, struct label_targe
 /* After a write: unbind and rebind the nmem so the kernel rereads its labels. */
 int label_target_revalidate(const struct label_target *tg);
 
-/* read-labels JSON */
-enum label_json_flags {
-	LABEL_JSON_HUMAN = 1 << 0,	/* -u */
-	LABEL_JSON_INDEX_ONLY = 1 << 1,	/* -I */
-	LABEL_JSON_ALL_SLOTS = 1 << 2,	/* --all-slots: stale slots too, with "active" */
-};
-struct json_object *label_dump_json(const char *dev, const struct ndctl_lsa *lsa, unsigned flags);
+
 
 #endif

@@ -170,10 +170,7 @@ const char *topo_namespace_mode(struct ndctl_namespace *ndns)
 
 static void add_uuid(struct json_object *j, const char *key, const uuid_t uu)
 {
-	char buf[40];
-
-	uuid_unparse(uu, buf);
-	add_str(j, key, buf);
+	json_object_object_add(j, key, util_json_uuid(uu));
 }
 
 /*

@@ -207,6 +207,21 @@ const uint8_t *ndctl_lsa_raw(const struct ndctl_lsa *lsa);
 struct json_object;
 struct json_object *ndctl_lsa_to_json(const struct ndctl_lsa *lsa);
 
+/*
+ * `ndctl read-labels -j` for one area, upstream's keys and order: dev, index[]
+ * (both blocks' raw header fields), label[] (the active labels; with
+ * ALL_SLOTS also stale ones, each with "active"). HUMAN prints flags, cookie
+ * and dpa in hex and rawsize as a human size. ALL_SLOTS needs the area loaded
+ * with NDCTL_LSA_LOAD_FULL. A new json-c object, or NULL on ENOMEM.
+ */
+enum ndctl_lsa_json_flags {
+	NDCTL_LSA_JSON_HUMAN = 1 << 0,
+	NDCTL_LSA_JSON_INDEX_ONLY = 1 << 1,	/* no label[] */
+	NDCTL_LSA_JSON_ALL_SLOTS = 1 << 2,
+};
+struct json_object *ndctl_lsa_dump_json(const struct ndctl_lsa *lsa, const char *dev,
+		unsigned flags);
+
 /* ------------------------------------------------------------------------
  * Transactions. Never overwrite a live label or the current index: new labels
  * go to free slots, then the other index block is written with the next seq.
