@@ -229,6 +229,7 @@ struct ndctl_namespace *ndctl_namespace_get_next(struct ndctl_namespace *ndns);
 	     ndns = ndctl_namespace_get_next(ndns))
 struct ndctl_region *ndctl_namespace_get_region(struct ndctl_namespace *ndns);
 struct ndctl_ctx *ndctl_namespace_get_ctx(struct ndctl_namespace *ndns);
+struct ndctl_bus *ndctl_namespace_get_bus(struct ndctl_namespace *ndns);
 const char *ndctl_namespace_get_devname(struct ndctl_namespace *ndns);
 unsigned int ndctl_namespace_get_id(struct ndctl_namespace *ndns);
 unsigned long long ndctl_namespace_get_size(struct ndctl_namespace *ndns);
@@ -295,6 +296,9 @@ struct ndctl_pfn *ndctl_pfn_get_next(struct ndctl_pfn *pfn);
 /* Physical start of the data (after the info block); ULLONG_MAX when unknown. */
 unsigned long long ndctl_pfn_get_resource(struct ndctl_pfn *pfn);
 const char *ndctl_pfn_get_devname(struct ndctl_pfn *pfn);
+struct ndctl_ctx *ndctl_pfn_get_ctx(struct ndctl_pfn *pfn);
+struct ndctl_region *ndctl_pfn_get_region(struct ndctl_pfn *pfn);
+struct ndctl_bus *ndctl_pfn_get_bus(struct ndctl_pfn *pfn);
 struct ndctl_namespace *ndctl_pfn_get_namespace(struct ndctl_pfn *pfn);
 void ndctl_pfn_get_uuid(struct ndctl_pfn *pfn, uuid_t uu);
 unsigned long ndctl_pfn_get_align(struct ndctl_pfn *pfn);
@@ -324,6 +328,9 @@ unsigned long long ndctl_dax_get_resource(struct ndctl_dax *dax);
  */
 struct daxctl_region *ndctl_dax_get_daxctl_region(struct ndctl_dax *dax);
 const char *ndctl_dax_get_devname(struct ndctl_dax *dax);
+struct ndctl_ctx *ndctl_dax_get_ctx(struct ndctl_dax *dax);
+struct ndctl_region *ndctl_dax_get_region(struct ndctl_dax *dax);
+struct ndctl_bus *ndctl_dax_get_bus(struct ndctl_dax *dax);
 struct ndctl_namespace *ndctl_dax_get_namespace(struct ndctl_dax *dax);
 void ndctl_dax_get_uuid(struct ndctl_dax *dax, uuid_t uu);
 unsigned long ndctl_dax_get_align(struct ndctl_dax *dax);
@@ -348,6 +355,9 @@ struct ndctl_btt *ndctl_btt_get_next(struct ndctl_btt *btt);
 #define ndctl_btt_foreach(region, btt) \
 	for (btt = ndctl_btt_get_first(region); btt; btt = ndctl_btt_get_next(btt))
 const char *ndctl_btt_get_devname(struct ndctl_btt *btt);
+struct ndctl_ctx *ndctl_btt_get_ctx(struct ndctl_btt *btt);
+struct ndctl_region *ndctl_btt_get_region(struct ndctl_btt *btt);
+struct ndctl_bus *ndctl_btt_get_bus(struct ndctl_btt *btt);
 struct ndctl_namespace *ndctl_btt_get_namespace(struct ndctl_btt *btt);
 void ndctl_btt_get_uuid(struct ndctl_btt *btt, uuid_t uu);
 unsigned int ndctl_btt_get_sector_size(struct ndctl_btt *btt);

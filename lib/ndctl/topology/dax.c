@@ -139,3 +139,18 @@ NDCTL_EXPORT struct daxctl_region *ndctl_dax_get_daxctl_region(struct ndctl_dax 
 
 	return dctx ? daxctl_region_get_by_path(dctx, dax->p.dev.path) : NULL;
 }
+
+NDCTL_EXPORT struct ndctl_ctx *ndctl_dax_get_ctx(struct ndctl_dax *dax)
+{
+	return dax->p.dev.ctx;
+}
+
+NDCTL_EXPORT struct ndctl_region *ndctl_dax_get_region(struct ndctl_dax *dax)
+{
+	return dax->p.region;
+}
+
+NDCTL_EXPORT struct ndctl_bus *ndctl_dax_get_bus(struct ndctl_dax *dax)
+{
+	return dax->p.region->bus;
+}

@@ -60,13 +60,13 @@ NDCTL_EXPORT int ndctl_dimm_lsa_open(struct ndctl_dimm *dimm, unsigned flags,
 	int rc;
 
 	*out = NULL;
-	if ((flags & NDCTL_LSA_WRITABLE) && (rc = ndctl_dimm_check_idle(dimm)))
-		return rc;
-	if (geteuid() != 0) {
+	if (geteuid() != 0) {	/* first: a user cannot act on "disable the region" either */
 		err(ctx, "%s: the label area of /dev/%s is readable by root only: run as root\n",
 				dimm->dev.name, dimm->dev.name);
 		return -EPERM;
 	}
+	if ((flags & NDCTL_LSA_WRITABLE) && (rc = ndctl_dimm_check_idle(dimm)))
+		return rc;
 	rc = path_printf(path, sizeof(path), "%s/dev/%s", strcmp(root, "/") ? root : "",
 			dimm->dev.name);
 	if (rc == 0)

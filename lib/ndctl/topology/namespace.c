@@ -35,6 +35,11 @@ NDCTL_EXPORT struct ndctl_region *ndctl_namespace_get_region(struct ndctl_namesp
 	return ndns->region;
 }
 
+NDCTL_EXPORT struct ndctl_bus *ndctl_namespace_get_bus(struct ndctl_namespace *ndns)
+{
+	return ndns->region->bus;
+}
+
 NDCTL_EXPORT struct ndctl_ctx *ndctl_namespace_get_ctx(struct ndctl_namespace *ndns)
 {
 	return ndns->dev.ctx;

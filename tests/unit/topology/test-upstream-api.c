@@ -119,6 +119,28 @@ static void test_resources(struct ndctl_region *region)
 	CHECK_EQ_STR(ndctl_namespace_get_alt_name(fs), "fs0");
 }
 
+/* Each personality leads back to its region, bus and context, as upstream's. */
+static void test_parents(struct ndctl_region *region)
+{
+	struct ndctl_namespace *fs = ns(region, "namespace0.0");
+	struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(fs);
+	struct ndctl_dax *dax = ndctl_namespace_get_dax(ns(region, "namespace0.1"));
+	struct ndctl_btt *btt = ndctl_btt_get_first(region);
+	struct ndctl_bus *bus = ndctl_region_get_bus(region);
+	struct ndctl_ctx *ctx = ndctl_region_get_ctx(region);
+
+	CHECK(pfn && dax && btt);
+	if (!pfn || !dax || !btt)
+		return;
+	CHECK(ndctl_namespace_get_bus(fs) == bus);
+	CHECK(ndctl_pfn_get_region(pfn) == region && ndctl_pfn_get_bus(pfn) == bus &&
+			ndctl_pfn_get_ctx(pfn) == ctx);
+	CHECK(ndctl_dax_get_region(dax) == region && ndctl_dax_get_bus(dax) == bus &&
+			ndctl_dax_get_ctx(dax) == ctx);
+	CHECK(ndctl_btt_get_region(btt) == region && ndctl_btt_get_bus(btt) == bus &&
+			ndctl_btt_get_ctx(btt) == ctx);
+}
+
 static void test_dax_bridge(struct ndctl_region *region)
 {
 	struct daxctl_region *dregion;
@@ -208,6 +230,7 @@ int main(void)
 	if (region) {
 		test_badblocks(region);
 		test_resources(region);
+		test_parents(region);
 		test_dax_bridge(region);
 		test_dimms(ctx, region);
 		test_commands(ndctl_region_get_bus(region));
