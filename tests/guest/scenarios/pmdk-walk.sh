@@ -38,4 +38,13 @@ echo "65536 8" > "/sys/block/$blk/badblocks"
 echo "131072 1" > "/sys/block/$blk/badblocks"
 check_same "two bad blocks"
 expect_match "^/mnt/pm/file .* badblocks=33554432\+4096,67108864\+512 clear=-1$" "$ours"
+
+# The cost of PMDK's lookup through each library, same devices, same boot (reported only).
+for i in 1 2 3; do
+	time_ms $D/pmdk-walk /dev/$chr > /dev/null
+	t_ours=$((${t_ours:-0} + ms))
+	time_ms $D/pmdk-walk-upstream /dev/$chr > /dev/null
+	t_up=$((${t_up:-0} + ms))
+done
+echo "pmdk-walk devdax lookup, 3 runs: ndkit $t_ours ms, upstream $t_up ms" > /dev/console
 run umount /mnt/pm
