@@ -39,6 +39,7 @@ struct ndctl_pfn;
 struct ndctl_dax;
 struct ndctl_btt;
 struct ndctl_cmd;
+struct ndctl_interleave_set;
 struct daxctl_region;
 
 /*
@@ -205,6 +206,28 @@ struct badblock *ndctl_region_get_next_badblock(struct ndctl_region *region);
 #define ndctl_region_badblock_foreach(region, badblock) \
 	for (badblock = ndctl_region_get_first_badblock(region); badblock; \
 	     badblock = ndctl_region_get_next_badblock(region))
+
+/*
+ * Interleave sets: one per region with an interleave-set cookie, owned by
+ * the region (NULL: the region has none). get_first/get_next walk a bus's
+ * sets in region order; the DIMMs are the region's (ndctl_dimm_foreach_in_region);
+ * get_cookie is the raw set_cookie; is_active: 1 if one of its DIMMs is active.
+ */
+struct ndctl_interleave_set *ndctl_region_get_interleave_set(struct ndctl_region *region);
+struct ndctl_interleave_set *ndctl_interleave_set_get_first(struct ndctl_bus *bus);
+struct ndctl_interleave_set *ndctl_interleave_set_get_next(struct ndctl_interleave_set *iset);
+#define ndctl_interleave_set_foreach(bus, iset) \
+	for (iset = ndctl_interleave_set_get_first(bus); iset; \
+	     iset = ndctl_interleave_set_get_next(iset))
+struct ndctl_region *ndctl_interleave_set_get_region(struct ndctl_interleave_set *iset);
+unsigned long long ndctl_interleave_set_get_cookie(struct ndctl_interleave_set *iset);
+int ndctl_interleave_set_is_active(struct ndctl_interleave_set *iset);
+struct ndctl_dimm *ndctl_interleave_set_get_first_dimm(struct ndctl_interleave_set *iset);
+struct ndctl_dimm *ndctl_interleave_set_get_next_dimm(struct ndctl_interleave_set *iset,
+		struct ndctl_dimm *dimm);
+#define ndctl_dimm_foreach_in_interleave_set(iset, dimm) \
+	for (dimm = ndctl_interleave_set_get_first_dimm(iset); dimm; \
+	     dimm = ndctl_interleave_set_get_next_dimm(iset, dimm))
 
 /* Mappings: one DIMM extent of a region (offset, length in bytes; position -1 if unknown). */
 struct ndctl_mapping *ndctl_mapping_get_first(struct ndctl_region *region);

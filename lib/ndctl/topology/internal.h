@@ -60,8 +60,14 @@ struct ndctl_pfn { struct nd_persona p; struct ndctl_pfn *next; };
 struct ndctl_dax { struct nd_persona p; struct ndctl_dax *next; };
 struct ndctl_btt { struct nd_persona p; struct ndctl_btt *next; };
 
+/* A region's interleave set: its DIMMs and cookie (upstream's object). */
+struct ndctl_interleave_set {
+	struct ndctl_region *region;
+};
+
 struct ndctl_region {
 	struct nd_dev dev;
+	struct ndctl_interleave_set iset;
 	struct ndctl_bus *bus;
 	unsigned int id;
 	struct ndctl_mapping *mappings;

@@ -14,6 +14,7 @@ int region_add(struct ndctl_bus *bus, const char *name)
 	if (!region)
 		return -ENOMEM;
 	region->bus = bus;
+	region->iset.region = region;
 	region->id = (unsigned int)strtoul(name + strlen("region"), NULL, 10);
 	list_append(bus->regions, region);
 	return 0;

@@ -30,8 +30,8 @@ upstream: $theirs"
 }
 
 check_same "no bad blocks"
-expect_match "^/mnt/pm/file bus=ACPI.NFIT provider_lookup=1 region=region0 .*namespace=namespace0.0 .*name=pm ns_offset=0x[0-9a-f]+ ns_size=[1-9][0-9]* usc=-1 device_id=[^ ]* badblocks=none$" "$ours"
-expect_match "^/dev/$chr .*region=region1 .*namespace=namespace1.0 .*name=dd ns_offset=0x[0-9a-f]+ ns_size=[1-9][0-9]* dax_align=2097152 dax_size=[1-9][0-9]* daxio_size=[1-9][0-9]* daxio_align=2097152 usc=-1 .*badblocks=none$" "$ours"
+expect_match "^/mnt/pm/file bus=ACPI.NFIT provider_lookup=1 region=region0 .*namespace=namespace0.0 .*name=pm ns_offset=0x[0-9a-f]+ ns_size=[1-9][0-9]* usc=-1 usc_iset=-1 device_id=[^ ]* badblocks=none$" "$ours"
+expect_match "^/dev/$chr .*region=region1 .*namespace=namespace1.0 .*name=dd ns_offset=0x[0-9a-f]+ ns_size=[1-9][0-9]* dax_align=2097152 dax_size=[1-9][0-9]* daxio_size=[1-9][0-9]* daxio_align=2097152 usc=-1 usc_iset=-1 .*badblocks=none$" "$ours"
 
 # sectors 65536.. and 131072..: bytes 32 MiB and 64 MiB into the block device
 echo "65536 8" > "/sys/block/$blk/badblocks"

@@ -36,6 +36,7 @@ int walk_clear_badblock(struct ndctl_bus *bus, unsigned long long address,
 
 /* usc.c: unsafe shutdown count over the region's DIMMs (-1: unsupported), ids, numa. */
 long long walk_usc(struct ndctl_region *region);
+long long walk_usc_iset(struct ndctl_region *region);
 int walk_device_id(struct ndctl_region *region, char *id, size_t len);
 int walk_numa_node(struct ndctl_region *region);
 int walk_devdax_alignment(struct ndctl_namespace *ndns, size_t *alignment, size_t *size);

@@ -18,6 +18,25 @@ long long walk_usc(struct ndctl_region *region)
 	return usc;
 }
 
+/* The same count the way older PMDK (ras_ndctl.c) takes it: through the interleave set. */
+long long walk_usc_iset(struct ndctl_region *region)
+{
+	struct ndctl_interleave_set *iset = ndctl_region_get_interleave_set(region);
+	struct ndctl_dimm *dimm;
+	long long usc = 0;
+
+	if (iset == NULL)
+		return 0;
+	ndctl_dimm_foreach_in_interleave_set(iset, dimm) {
+		long long dimm_usc = ndctl_dimm_get_dirty_shutdown(dimm);
+
+		if (dimm_usc < 0)
+			return -1;
+		usc += dimm_usc;
+	}
+	return usc;
+}
+
 int walk_device_id(struct ndctl_region *region, char *id, size_t len)
 {
 	struct ndctl_dimm *dimm;

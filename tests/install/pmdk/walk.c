@@ -50,7 +50,7 @@ static void print_geometry(struct ndctl_ctx *ctx, const struct stat *st,
 	if (S_ISCHR(st->st_mode) && walk_find_dev_dax(ctx, major(st->st_rdev),
 				minor(st->st_rdev), &dsize, &align))
 		printf(" daxio_size=%zu daxio_align=%zu", dsize, align);
-	printf(" usc=%lld", walk_usc(region));
+	printf(" usc=%lld usc_iset=%lld", walk_usc(region), walk_usc_iset(region));
 	if (walk_device_id(region, id, sizeof(id)) == 0)
 		printf(" device_id=%s", id);
 }

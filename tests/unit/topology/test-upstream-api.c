@@ -168,6 +168,30 @@ static void test_dax_bridge(struct ndctl_region *region)
 	CHECK(ndctl_dax_get_daxctl_region(ndctl_region_get_dax_seed(region)) == NULL);
 }
 
+/* Older PMDK walks a region's DIMMs through its interleave set. */
+static void test_iset(struct ndctl_ctx *ctx, struct ndctl_region *region)
+{
+	struct ndctl_interleave_set *iset = ndctl_region_get_interleave_set(region);
+	struct ndctl_dimm *dimm;
+	int n = 0;
+
+	CHECK(iset != NULL);
+	if (!iset)
+		return;
+	CHECK(ndctl_interleave_set_get_region(iset) == region);
+	CHECK_EQ_U64(ndctl_interleave_set_get_cookie(iset), 0x2468ac00123456ULL);
+	CHECK_EQ_U64(ndctl_interleave_set_is_active(iset), 1);	/* nmem0 is active */
+	ndctl_dimm_foreach_in_interleave_set(iset, dimm) {
+		CHECK_EQ_STR(ndctl_dimm_get_devname(dimm), "nmem0");
+		n++;
+	}
+	CHECK_EQ_U64(n, 1);
+	n = 0;
+	ndctl_interleave_set_foreach(ndctl_bus_get_first(ctx), iset)
+		n++;
+	CHECK_EQ_U64(n, 2);	/* region0 and region1 both have a cookie */
+}
+
 static void test_dimms(struct ndctl_ctx *ctx, struct ndctl_region *region)
 {
 	struct ndctl_dimm *dimm;
@@ -182,6 +206,7 @@ static void test_dimms(struct ndctl_ctx *ctx, struct ndctl_region *region)
 	put("nmem0/nfit/dirty_shutdown", "3\n");
 	CHECK_EQ_U64(ndctl_dimm_get_dirty_shutdown(ndctl_region_get_first_dimm(region)), 3);
 	CHECK(ndctl_bus_get_by_provider(ctx, "ACPI.NFIT") == ndctl_bus_get_first(ctx));
+	test_iset(ctx, region);
 	CHECK(ndctl_bus_get_by_provider(ctx, "nfit_test.0") == NULL);
 }
 
