@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <uuid/uuid.h>
 #include <json-c/json.h>
 #include <ndctl/infoblock.h>
 #include "../private.h"
@@ -22,10 +21,7 @@ static void add_str(struct json_object *o, const char *key, const char *s)
 
 static void add_uuid(struct json_object *o, const char *key, const uint8_t *u)
 {
-	char text[37];
-
-	uuid_unparse(u, text);
-	add_str(o, key, text);
+	json_object_object_add(o, key, util_json_uuid(u));
 }
 
 static void add_hex(struct json_object *o, const char *key, uint64_t v, unsigned flags)
