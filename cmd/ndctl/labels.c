@@ -149,24 +149,29 @@ static int parse_opts(const struct label_cmd *c, int argc, char **argv, struct l
 	return optind;
 }
 
-/* Resolve and open every target; on failure everything is closed and 1 returned. */
+/*
+ * Resolve, open (lock) and check every target before anything is written,
+ * reporting each one that fails; if any does, everything is closed and 1
+ * returned.
+ */
 static int open_targets(struct ndctl_ctx *ctx, const struct label_cmd *c, const struct label_opts *o,
 		char **args, int nargs, bool writable, struct label_target **tg, unsigned *n)
 {
 	unsigned i;
+	int failed = 0;
 
 	if (label_targets_resolve(ctx, c->name, args, nargs, o->bus, tg, n) < 0)
 		return 1;
-	for (i = 0; i < *n; i++) {
+	for (i = 0; i < *n; i++)
 		if (label_target_open(c->name, &(*tg)[i], o->label_size, writable) < 0 ||
-				(writable && label_target_check_idle(c->name, &(*tg)[i]) < 0)) {
-			label_targets_free(*tg, *n);
-			*tg = NULL;
-			*n = 0;
-			return 1;
-		}
+				(writable && label_target_check_idle(c->name, &(*tg)[i]) < 0))
+			failed = 1;
+	if (failed) {
+		label_targets_free(*tg, *n);
+		*tg = NULL;
+		*n = 0;
 	}
-	return 0;
+	return failed;
 }
 
 static void print_count(const struct label_cmd *c, unsigned count)
