@@ -4,6 +4,7 @@
 #include <string.h>
 #include "private.h"
 #include "xport.h"
+#include "../lsa-test.h"
 
 /*
  * Memory transport. The fault flavour models a medium for crash tests: it
@@ -160,13 +161,13 @@ NDCTL_EXPORT int ndctl_lsa_mem_new(const void *init, size_t size, uint32_t max_x
 	return mem_create(init, size, max_xfer, false, out);
 }
 
-NDCTL_EXPORT int ndctl_lsa_fault_new(const void *init, size_t size, uint32_t max_xfer,
+int ndctl_lsa_fault_new(const void *init, size_t size, uint32_t max_xfer,
 		struct ndctl_lsa_xport **out)
 {
 	return mem_create(init, size, max_xfer, true, out);
 }
 
-NDCTL_EXPORT const uint8_t *ndctl_lsa_mem_data(const struct ndctl_lsa_xport *t)
+const uint8_t *ndctl_lsa_mem_data(const struct ndctl_lsa_xport *t)
 {
 	return t->ops == &mem_ops ? to_mem(t)->data : NULL;
 }
@@ -188,29 +189,29 @@ static void arm(struct ndctl_lsa_xport *t, unsigned nth_write, long tear_bytes, 
 	m->tripped = false;
 }
 
-NDCTL_EXPORT void ndctl_lsa_fault_arm(struct ndctl_lsa_xport *t, unsigned nth_write, long tear_bytes)
+void ndctl_lsa_fault_arm(struct ndctl_lsa_xport *t, unsigned nth_write, long tear_bytes)
 {
 	arm(t, nth_write, tear_bytes, false);
 }
 
-NDCTL_EXPORT void ndctl_lsa_fault_arm_once(struct ndctl_lsa_xport *t, unsigned nth_write)
+void ndctl_lsa_fault_arm_once(struct ndctl_lsa_xport *t, unsigned nth_write)
 {
 	arm(t, nth_write, -1, true);
 }
 
-NDCTL_EXPORT bool ndctl_lsa_fault_tripped(const struct ndctl_lsa_xport *t)
+bool ndctl_lsa_fault_tripped(const struct ndctl_lsa_xport *t)
 {
 	return t->ops == &mem_ops && to_mem(t)->tripped;
 }
 
-NDCTL_EXPORT unsigned ndctl_lsa_fault_unsynced(const struct ndctl_lsa_xport *t)
+unsigned ndctl_lsa_fault_unsynced(const struct ndctl_lsa_xport *t)
 {
 	struct mem_xport *m = to_fault(t);
 
 	return m ? m->nlog : 0;
 }
 
-NDCTL_EXPORT void ndctl_lsa_fault_power_cut(struct ndctl_lsa_xport *t, uint64_t keep)
+void ndctl_lsa_fault_power_cut(struct ndctl_lsa_xport *t, uint64_t keep)
 {
 	struct mem_xport *m = to_fault(t);
 	unsigned i;

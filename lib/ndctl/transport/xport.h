@@ -28,7 +28,8 @@ struct ndctl_lsa_xport {
 	bool shared;		/* a reader's open lock (LOCK_SH) */
 	unsigned lock_epoch;	/* bumped each time the exclusive lock is taken anew */
 	struct ndctl_lsa_counters counters;
-	char errmsg[256];
+	char errmsg[256];	/* the last error, for ndctl_lsa_xport_errmsg */
+	struct ndctl_ctx *ctx;	/* set: every error is also logged through it */
 };
 
 /* Record a one-line message; returns err (a negative errno) for chaining. */
@@ -42,5 +43,10 @@ int lsa_xport_err(struct ndctl_lsa_xport *t, int err, const char *fmt, ...)
 int lsa_xport_lock_at_open(struct ndctl_lsa_xport *t, int fd, const char *what, int wait_ms);
 /* Has the exclusive lock been held without a break since epoch was read? */
 bool lsa_xport_locked_since(const struct ndctl_lsa_xport *t, unsigned epoch);
+/* The file transport's window, for the label-size probe (label/probe.c). */
+int lsa_file_open_whole(const char *path, unsigned flags, struct ndctl_lsa_xport **out);
+int lsa_file_set_window(struct ndctl_lsa_xport *t, uint64_t offset, uint64_t size);
+uint64_t lsa_file_size(const struct ndctl_lsa_xport *t);
+const char *lsa_file_path(const struct ndctl_lsa_xport *t);
 
 #endif
