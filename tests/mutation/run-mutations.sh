@@ -6,14 +6,17 @@
 set -euo pipefail
 src=$(cd "$1" && pwd)
 list=${2:-$src/tests/mutation/mutations.txt}
-# the tests that need no captured vectors (the copy has only the repository)
-tests=(lsa-crash lsa-faults label-races qemu-provision)
+tests=(lsa-vectors lsa-txn lsa-crash lsa-faults fuzz-lsa-seeds labelcmd label-races qemu-provision)
 work=$(mktemp -d /tmp/ndkit-mutation-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 mkdir "$work/tree"
-git -C "$src" ls-files -z --cached --others --exclude-standard |
-	tar -C "$src" --null -T - -cf - | tar -C "$work/tree" -xf -
+if git -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
+	git -C "$src" ls-files -z --cached --others --exclude-standard |
+		tar -C "$src" --null -T - -cf - | tar -C "$work/tree" -xf -
+else	# a tree without git (an unpacked release): everything but build output
+	tar -C "$src" --exclude='./build*' -cf - . | tar -C "$work/tree" -xf -
+fi
 cd "$work/tree"
 meson setup build >/dev/null
 meson compile -C build >/dev/null
