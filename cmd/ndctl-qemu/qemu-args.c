@@ -65,15 +65,26 @@ static void split_words(struct tokens *t, const char *s)
  * blanks (-append "console=ttyS0 quiet") must stay whole. Lines start with
  * an option or with the program's name.
  */
+static bool has_blank(const char *s)
+{
+	for (; *s; s++)
+		if (isspace((unsigned char)*s))
+			return true;
+	return false;
+}
+
 static bool is_pasted_line(const char *s)
 {
-	size_t word = strcspn(s, " \t\n\r");
+	size_t len;
 
-	if (!s[word])
+	if (!has_blank(s))
 		return false;
+	/* the first word, measured after the blanks before it (isspace's set: \f, \v too) */
 	while (isspace((unsigned char)*s))
 		s++;
-	return *s == '-' || memmem(s, word, "qemu", 4) != NULL;
+	for (len = 0; s[len] && !isspace((unsigned char)s[len]); len++)
+		;
+	return *s == '-' || memmem(s, len, "qemu", 4) != NULL;
 }
 
 static struct tokens tokenize(int argc, char **argv)
