@@ -154,7 +154,23 @@ lacks readonly-unarmed $M $MEM $OA,readonly=on $DA,unarmed=on
 
 # syntax
 has syntax 1 $M -m 1G,slots=two,maxmem=4G $OA $DA
-has syntax 0 $M $MEM -object '{"qom-type":"memory-backend-ram","id":"x","size":1073741824}' $OA $DA
+has syntax 1 $M $MEM -object '{"qom-type":"memory-backend-ram","id":"x","size":"1G"}' $OA $DA
+
+# JSON values (libvirt's spelling) go through the same rules as key=value.
+JA='{"qom-type":"memory-backend-file","id":"m0","share":true,"mem-path":"a.img","size":1073741824,"align":2097152}'
+JD='{"driver":"nvdimm","id":"nv0","memdev":"m0","label-size":2097152}'
+JODD='{"qom-type":"memory-backend-file","id":"m9","share":true,"mem-path":"odd0.img","size":1048576000}'
+JDODD='{"driver":"nvdimm","id":"nv9","memdev":"m9","label-size":131072}'
+clean -machine pc-i440fx-7.2,usb=off,nvdimm=on -m size=1048576k,slots=2,maxmem=4194304k \
+	-object '{"qom-type":"memory-backend-ram","id":"pc.ram","size":1073741824}' \
+	-object "$JA" -device "$JD"
+has file-size 1 $M $MEM -object "${JA%\}},\"size\":2147483648}" -device "$JD"
+has dimm-align 1 $M -m 1G,slots=3,maxmem=8G -object "$JODD" -device "$JDODD" $OA $DA
+has share-off 0 $M $MEM -object "$(echo "$JA" | sed 's/"share":true/"share":false/')" -device "$JD"
+has slot 1 $M $MEM -object "$JA" -device "${JD%\}},\"slot\":2}"
+has no-acpi 1 $M $MEM -object "$JA" -device "$JD" -no-acpi
+has no-acpi 1 -machine pc,nvdimm=on,acpi=off $MEM $OA $DA
+lacks no-acpi -machine pc,nvdimm=on,acpi=on $MEM $OA $DA
 
 # The text form: one line per finding, severity first, naming the option.
 checks=$((checks + 1))
