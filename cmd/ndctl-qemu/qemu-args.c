@@ -486,7 +486,7 @@ static void model_objects_and_devices(struct qemu_config *cfg, struct findings *
 	}
 }
 
-static void parse_words(struct qemu_config *cfg, int argc, char **argv, bool exact,
+static void collect_words(struct qemu_config *cfg, int argc, char **argv, bool exact,
 		struct findings *f)
 {
 	struct tokens t = tokenize(argc, argv, exact);
@@ -496,19 +496,19 @@ static void parse_words(struct qemu_config *cfg, int argc, char **argv, bool exa
 	for (int i = 0; i < t.n; i++)
 		free(t.v[i]);
 	free(t.v);
-	qemu_config_model(cfg, f);
 }
 
 void qemu_config_parse(struct qemu_config *cfg, int argc, char **argv,
 		struct findings *f)
 {
-	parse_words(cfg, argc, argv, false, f);
+	collect_words(cfg, argc, argv, false, f);
+	qemu_config_model(cfg, f);
 }
 
-void qemu_config_parse_exact(struct qemu_config *cfg, int argc, char **argv,
+void qemu_config_collect_exact(struct qemu_config *cfg, int argc, char **argv,
 		struct findings *f)
 {
-	parse_words(cfg, argc, argv, true, f);
+	collect_words(cfg, argc, argv, true, f);
 }
 
 void qemu_config_model(struct qemu_config *cfg, struct findings *f)

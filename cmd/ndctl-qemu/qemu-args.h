@@ -68,8 +68,11 @@ struct qemu_config {
  */
 void qemu_config_parse(struct qemu_config *cfg, int argc, char **argv,
 		struct findings *f);
-/* The same from an argv taken as is (/proc/PID/cmdline): no line splitting. */
-void qemu_config_parse_exact(struct qemu_config *cfg, int argc, char **argv,
+/*
+ * Only collect the options of an argv taken as is (/proc/PID/cmdline: no
+ * line splitting), for more options to join before qemu_config_model().
+ */
+void qemu_config_collect_exact(struct qemu_config *cfg, int argc, char **argv,
 		struct findings *f);
 void qemu_config_free(struct qemu_config *cfg);
 
