@@ -366,6 +366,14 @@ static void read_memory(struct reader *r, uint64_t dimms)
 	free(slots);
 }
 
+static bool all_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!isspace((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
 int qemu_domain_parse(struct qemu_config *cfg, const char *xml, size_t len,
 		struct findings *f)
 {
@@ -378,7 +386,10 @@ int qemu_domain_parse(struct qemu_config *cfg, const char *xml, size_t len,
 		doc = xmlReadMemory(xml, (int)len, "domain.xml", NULL,
 				XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	r.root = doc ? xmlDocGetRootElement(doc) : NULL;
-	if (!doc) {
+	if (!doc && all_blank(xml, len)) {
+		finding_add(f, SEV_ERROR, "domain-xml", "", "the domain file is empty; give "
+			"the domain as virsh dumpxml prints it");
+	} else if (!doc) {
 		const xmlError *e = xmlGetLastError();
 
 		finding_add(f, SEV_ERROR, "domain-xml", "", "not XML (line %d: %.*s); give "

@@ -60,20 +60,29 @@ static void split_words(struct tokens *t, const char *s)
 	}
 }
 
+/* "LC_ALL=C": the environment `virsh domxml-to-native` prints before the program. */
+static bool is_env_assignment(const char *s, size_t len)
+{
+	size_t name = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
+
+	return name && name < len && s[name] == '=' && !isdigit((unsigned char)s[0]);
+}
+
 /*
  * A pasted line arrives as one element with blanks; an option's value with
  * blanks (-append "console=ttyS0 quiet") must stay whole. Lines start with
- * an option or with the program's name.
+ * an option, the program's name, or environment assignments.
  */
 static bool is_pasted_line(const char *s)
 {
-	size_t word = strcspn(s, " \t\n\r");
+	size_t word;
 
-	if (!s[word])
-		return false;
 	while (isspace((unsigned char)*s))
 		s++;
-	return *s == '-' || memmem(s, word, "qemu", 4) != NULL;
+	word = strcspn(s, " \t\n\r");
+	if (!s[word])
+		return false;
+	return *s == '-' || memmem(s, word, "qemu", 4) != NULL || is_env_assignment(s, word);
 }
 
 static struct tokens tokenize(int argc, char **argv, bool exact)

@@ -38,11 +38,12 @@ static void rule_acpi(const struct qemu_config *cfg, struct findings *f)
 	for (int i = 0; i < cfg->nmemdevs; i++) {
 		const struct qemu_memdev *d = &cfg->memdevs[i];
 
-		if (!d->nvdimm || !cfg->no_acpi)
+		if (!cfg->no_acpi)
 			continue;
 		finding_add(f, SEV_ERROR, "no-acpi", d->opt->text,
-			"ACPI is off (-no-acpi or acpi=off), so the guest gets no NFIT and "
-			"sees no NVDIMM at all; drop -no-acpi and acpi=off");
+			"ACPI is off (-no-acpi or acpi=off): QEMU refuses every pc-dimm and "
+			"nvdimm then (\"memory hotplug is not enabled\"), and the guest would "
+			"have no NFIT anyway; drop -no-acpi and acpi=off");
 		return;
 	}
 }

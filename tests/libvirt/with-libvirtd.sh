@@ -5,7 +5,7 @@
 #
 # The daemon lives in its own mount and PID namespace: /etc/libvirt, /run/libvirt,
 # /var/lib/libvirt, /var/cache/libvirt and /var/log/libvirt are fresh tmpfs there,
-# with a qemu.conf running QEMU as root and without a security driver, and a
+# with a qemu.conf running QEMU as root, without a security driver or virtlogd, and a
 # private /etc/passwd and /etc/group naming libvirt-qemu (libvirtd resolves its
 # compiled-in user before it reads qemu.conf). Nothing of the host's libvirt
 # configuration is read or changed, and when CMD ends (or this script is killed)
@@ -47,6 +47,7 @@ group = "root"
 dynamic_ownership = 0
 security_driver = "none"
 cgroup_controllers = []
+stdio_handler = "file"
 CONF
 : >/etc/libvirt/libvirtd.conf
 

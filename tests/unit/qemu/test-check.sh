@@ -207,4 +207,59 @@ truncate -s 5M nvdimm1.img
 checks=$((checks + 1))
 "$Q" plan --nvdimm 1G,bogus=1 >/dev/null 2>&1 && fail "plan accepted bogus=1"
 
+# plan --format libvirt: a domain libvirt's schema accepts, that passes check
+# --domain with the same regions as the QEMU plan (tests/unit/qemu/test-libvirt.sh
+# starts it under a real libvirtd).
+rm -f ./*.img
+for spec in "--nvdimm 1G --nvdimm 1G" \
+	    "--ram 4G --nvdimm 1000M --nvdimm 1000M,label-size=2M --nvdimm 700M --hotplug-spares 2"; do
+	checks=$((checks + 1))
+	# shellcheck disable=SC2086
+	"$Q" plan $spec --format libvirt --name t-1 --vcpus 3 >d.xml 2>d.regions ||
+		{ fail "plan $spec --format libvirt failed"; continue; }
+	# shellcheck disable=SC2086
+	"$Q" plan $spec >/dev/null 2>q.regions
+	cmp -s d.regions q.regions || fail "plan $spec: libvirt and QEMU regions differ"
+	if command -v virt-xml-validate >/dev/null; then
+		virt-xml-validate d.xml domain >/dev/null 2>&1 || fail "plan $spec: schema refuses the domain"
+	fi
+	res=$("$Q" check --domain d.xml); rc=$?
+	[ "$rc" -eq 0 ] && [ -z "$res" ] || fail "plan $spec --format libvirt fails check: $res"
+	grep -q "<cell id='0' cpus='0-2' memory=" d.xml && grep -q "<path>$PWD/nvdimm0.img</path>" d.xml ||
+		fail "plan --format libvirt: no vCPUs or no absolute path in $(cat d.xml)"
+done
+checks=$((checks + 1))
+"$Q" plan --hotplug --nvdimm 1G,label-size=2M,file=h.img >h.xml 2>/dev/null &&
+	grep -q "<alignsize unit='KiB'>131072</alignsize>" h.xml && ! grep -q '<address' h.xml ||
+	fail "plan --hotplug: $(cat h.xml)"
+for bad in "--hotplug --nvdimm 1G --nvdimm 1G" "--hotplug --format qemu --nvdimm 1G" \
+	   "--format libvirt --nvdimm 1001M" "--format xml --nvdimm 1G" "--name a/b --nvdimm 1G" \
+	   "--vcpus 0 --nvdimm 1G" "--domain-type xen --nvdimm 1G"; do
+	checks=$((checks + 1))
+	# shellcheck disable=SC2086
+	"$Q" plan $bad >/dev/null 2>&1 && fail "plan $bad succeeded"
+done
+
+# check --domain on input that is no domain, and --pid on what is no QEMU.
+checks=$((checks + 1))
+"$Q" check --domain /nonexistent.xml 2>/dev/null; [ $? -eq 1 ] || fail "check --domain on no file"
+# not_domain FILE: check --domain FILE reports domain-xml and exits 1
+not_domain() {
+	checks=$((checks + 1))
+	out=$("$Q" check --json --domain "$1" 2>&1); rc=$?
+	[ "$rc" -eq 1 ] && printf '%s' "$out" | grep -q '"id":"domain-xml"' ||
+		fail "check --domain on no domain ($1): exit $rc, $out"
+}
+echo '<network/>' >n1.xml
+echo '<domain><memory>' >n2.xml
+: >n3.xml
+for f in n1.xml n2.xml n3.xml; do not_domain "$f"; done
+not_domain - <h.xml
+checks=$((checks + 1))
+"$Q" check --pid $$ >/dev/null 2>&1 && fail "check --pid on a shell succeeded"
+checks=$((checks + 1))
+"$Q" check --qmp x.sock -- -m 1G >/dev/null 2>&1 && fail "check --qmp without --pid succeeded"
+checks=$((checks + 1))
+"$Q" check --domain d.xml -- -m 1G >/dev/null 2>&1 && fail "check --domain with a command line succeeded"
+
 finish test-check
