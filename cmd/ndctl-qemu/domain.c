@@ -68,12 +68,13 @@ static char *attr(const xmlNode *n, const char *name)
 static char *content(const xmlNode *n)
 {
 	char *s = n ? own(xmlNodeGetContent(n)) : NULL;
-	size_t len = s ? strlen(s) : 0;
+	size_t len = s ? strlen(s) : 0, lead;
 
 	while (len && isspace((unsigned char)s[len - 1]))
 		s[--len] = '\0';
-	if (s && isspace((unsigned char)*s))
-		memmove(s, s + strspn(s, " \t\r\n"), strlen(s) + 1);
+	lead = s ? strspn(s, " \t\r\n") : 0;
+	if (lead)
+		memmove(s, s + lead, len - lead + 1);
 	return s;
 }
 
