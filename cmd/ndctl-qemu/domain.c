@@ -161,6 +161,16 @@ static char *dimm_text(const xmlNode *mem, int index)
 	return text;
 }
 
+/* libvirt's aliases: device "nvdimmN" or "dimmN", its backend "mem" + that. */
+static void dimm_alias(const xmlNode *mem, int index, bool backend, char *buf, size_t len)
+{
+	char *model = attr(mem, "model");
+
+	snprintf(buf, len, "%s%s%d", backend ? "mem" : "",
+		model && strcmp(model, "nvdimm") == 0 ? "nvdimm" : "dimm", index);
+	free(model);
+}
+
 static void add_backend(struct reader *r, const xmlNode *mem, const char *text, int index,
 		uint64_t size)
 {
@@ -170,7 +180,7 @@ static void add_backend(struct reader *r, const xmlNode *mem, const char *text, 
 	struct qemu_option *obj = qemu_config_add(r->cfg, "object", text);
 	uint64_t align;
 
-	snprintf(id, sizeof(id), "memdimm%d", index);
+	dimm_alias(mem, index, true, id, sizeof(id));
 	qemu_opt_set(obj, "qom-type", path ? "memory-backend-file" : "memory-backend-ram");
 	qemu_opt_set(obj, "id", id);
 	if (path)
@@ -197,9 +207,9 @@ static void add_device(struct reader *r, const xmlNode *mem, const char *text, i
 	uint64_t label;
 
 	qemu_opt_set(dev, "driver", nvdimm ? "nvdimm" : "pc-dimm");
-	snprintf(id, sizeof(id), "dimm%d", index);
+	dimm_alias(mem, index, false, id, sizeof(id));
 	qemu_opt_set(dev, "id", id);
-	snprintf(id, sizeof(id), "memdimm%d", index);
+	dimm_alias(mem, index, true, id, sizeof(id));
 	qemu_opt_set(dev, "memdev", id);
 	if (nvdimm && elem_size(r, child(child(tgt, "label"), "size"), text, &label))
 		set_u64(dev, "label-size", label);

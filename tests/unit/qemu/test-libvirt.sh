@@ -68,6 +68,13 @@ case_of label64 no "label-size-min"
 case_of oneslot no "slot slots"
 case_of dupslot no "slot"
 
+# Beyond the ids: the same words, the domain's adding only the fix in XML.
+for name in misaligned private; do
+	msg() { jq -r '.[] | select(.id != "domain-xml") | .message' "$1" | sed 's/ In the domain: .*//'; }
+	expect_eq "$name: messages from the domain and from its argv" \
+		"$(msg "$name.domain.json")" "$(msg "$name.argv.json")"
+done
+
 # QEMU put the DIMMs where plan said, and the misaligned one where check said.
 plan_addrs=$(sed -n 's/^# nvdimm[0-9]*: region .* at //p' good.plan | tr '\n' ' ')
 qemu_hex=$(for a in $(jq -r '.return[].data.addr' good.qmp.json); do printf '%#x ' "$a"; done)
