@@ -7,8 +7,11 @@
 set -euo pipefail
 
 CACHE=${NDKIT_GUEST_CACHE:-/var/cache/ndkit-guest}
-# scdoc, bash-completion, debhelper and clang: the man, completion, package and fuzz tests.
-BUILD_PKGS="meson ninja-build pkg-config gcc libc6-dev uuid-dev libkmod-dev libjson-c-dev libxml2-dev scdoc bash-completion debhelper clang libclang-rt-14-dev"
+# scdoc, bash-completion, debhelper and clang: the man, completion, package and fuzz tests;
+# abigail-tools: the ABI test; libndctl-dev, libdaxctl-dev: upstream's headers and libraries,
+# the oracle the PMDK-style callers are also built against (never a dependency of ndkit);
+# libxml2-dev: ndctl-qemu check --domain.
+BUILD_PKGS="meson ninja-build pkg-config gcc libc6-dev uuid-dev libkmod-dev libjson-c-dev libxml2-dev scdoc bash-completion debhelper clang libclang-rt-14-dev abigail-tools libndctl-dev libdaxctl-dev"
 # libvirt: ndctl-qemu check --domain and plan --format libvirt against a real libvirtd
 # (tests/libvirt/with-libvirtd.sh starts a private one; no libvirt-daemon-system needed);
 # libxml2-utils: xmllint, which virt-xml-validate runs.
