@@ -105,6 +105,68 @@ static void test_bad_values(void)
 	findings_free(&f);
 }
 
+/* libvirt 9.0's spelling (domxml-to-native) reads as the key=value one does. */
+static void test_libvirt_json_line(void)
+{
+	char *argv[] = { "/usr/bin/qemu-system-x86_64", "-name", "guest=t1,debug-threads=on",
+		"-machine", "pc-i440fx-7.2,usb=off,dump-guest-core=off,nvdimm=on",
+		"-m", "size=1048576k,slots=4,maxmem=8388608k",
+		"-object", "{\"qom-type\":\"memory-backend-ram\",\"id\":\"ram-node0\",\"size\":1073741824}",
+		"-numa", "node,nodeid=0,cpus=0,memdev=ram-node0",
+		"-device", "{\"driver\":\"piix3-usb-uhci\",\"id\":\"usb\",\"addr\":\"0x1.0x2\"}",
+		"-object", "{\"qom-type\":\"memory-backend-file\",\"id\":\"memnvdimm0\","
+			"\"mem-path\":\"/nonexistent/a,b.img\",\"share\":true,\"prealloc\":true,"
+			"\"size\":1073741824,\"align\":2097152}",
+		"-device", "{\"driver\":\"nvdimm\",\"node\":0,\"label-size\":131072,"
+			"\"memdev\":\"memnvdimm0\",\"id\":\"nvdimm0\",\"slot\":3,\"unarmed\":false}",
+		"-no-acpi", NULL };
+	struct qemu_config cfg;
+	struct findings f;
+
+	CHECK_EQ_U64(parse(&cfg, &f, argv), 0);
+	CHECK_EQ_STR(cfg.machine_type, "pc-i440fx-7.2");
+	CHECK(cfg.nvdimm_on);
+	CHECK(cfg.no_acpi);
+	CHECK_EQ_U64(cfg.ram_size, 1ULL << 30);		/* "k" suffix */
+	CHECK_EQ_U64(cfg.maxmem, 8ULL << 30);
+	CHECK_EQ_U64(cfg.slots, 4);
+	CHECK_EQ_U64(cfg.nbackends, 2);			/* boot RAM is a backend, no DIMM */
+	CHECK_EQ_U64(cfg.backends[0].kind, BACKEND_RAM);
+	CHECK_EQ_U64(cfg.backends[0].users, 0);
+	CHECK_EQ_STR(cfg.backends[1].mem_path, "/nonexistent/a,b.img");	/* no ",," in JSON */
+	CHECK_EQ_U64(cfg.backends[1].share, 1);
+	CHECK_EQ_U64(cfg.backends[1].size, 1ULL << 30);
+	CHECK_EQ_U64(cfg.backends[1].align, 2ULL << 20);
+	CHECK_EQ_U64(cfg.nmemdevs, 1);
+	CHECK(cfg.memdevs[0].backend == &cfg.backends[1]);
+	CHECK_EQ_U64(cfg.memdevs[0].label_size, 128 << 10);
+	CHECK_EQ_U64(cfg.memdevs[0].slot, 3);
+	CHECK(!cfg.memdevs[0].unarmed);
+	qemu_config_free(&cfg);
+	findings_free(&f);
+}
+
+/* QEMU reads JSON typed: what it refuses is a finding, never silently accepted. */
+static void test_json_errors(void)
+{
+	char *argv[] = { "-machine", "pc,nvdimm=on,acpi=off",
+		"-object", "{\"qom-type\":\"memory-backend-file\",\"id\":\"m0\",\"share\":\"on\","
+			"\"size\":\"1G\"}",
+		"-object", "{\"qom-type\":\"memory-backend-ram\",\"id\":\"m1\"",
+		"-device", "{\"driver\":\"nvdimm\"} trailing", NULL };
+	struct qemu_config cfg;
+	struct findings f;
+
+	CHECK_EQ_U64(parse(&cfg, &f, argv), 4);
+	CHECK(findings_have_id(&f, "syntax"));
+	CHECK(cfg.no_acpi);
+	CHECK_EQ_U64(cfg.nbackends, 1);			/* the truncated one is not modelled */
+	CHECK_EQ_U64(cfg.backends[0].size, 1ULL << 30);	/* still read, for the other rules */
+	CHECK_EQ_U64(cfg.nmemdevs, 0);
+	qemu_config_free(&cfg);
+	findings_free(&f);
+}
+
 /* Parse a line and place its devices; only start/size/align of @p stay valid. */
 static int place_line(char **argv, struct dimm_place *p)
 {
@@ -179,6 +241,8 @@ int main(void)
 	test_pasted_line();
 	test_pasted_leading_blanks();
 	test_bad_values();
+	test_libvirt_json_line();
+	test_json_errors();
 	test_placement_matches_qemu();
 	test_addr_pinned();
 	/* RAM above 4 GiB moves the device area: pc keeps 3G low at 4G RAM, q35 2G. */
