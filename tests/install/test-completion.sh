@@ -60,5 +60,11 @@ expect "" "$tmp/bin/ndctl" create-namespace --size ""
 expect "namespace0.0 namespace1.0 " "$tmp/bin/ndctl" create-namespace -e names
 expect "all dax1.0 " "$tmp/bin/daxctl" reconfigure-device ""
 expect "system-ram " "$tmp/bin/daxctl" reconfigure-device -m sys
+expect "--hotplug " "$qemu" run --hot
+expect "vm/nv0.img " "$qemu" run --preload vm/n
+expect "" "$qemu" run --boots ""
+expect "vm/nv0.img " "$qemu" run --nvdimm 1G -- true vm/n
+printf '#!/bin/sh\n' > "$tmp/bin/ndkit-test-cmd" && chmod +x "$tmp/bin/ndkit-test-cmd"
+PATH=$tmp/bin:$PATH expect "ndkit-test-cmd " "$qemu" run --nvdimm 1G -- ndkit-test-c
 echo "test-completion: $checks checks, $fails failed"
 [ "$fails" -eq 0 ]
