@@ -318,11 +318,12 @@ static int preload_one(const struct plan_dimm *d, const char *file)
 	int in = open(file, O_RDONLY | O_CLOEXEC), out = -1, rc = 0;
 
 	if (in < 0 || fstat(in, &st) < 0)
-		rc = run_error("--preload %s: %s", file, strerror(errno));
+		rc = usage_error("ndctl-qemu", "run", "--preload %s: %s", file, strerror(errno));
 	else if ((uint64_t)st.st_size != d->label_size)
-		rc = run_error("--preload %s holds %lld bytes but the DIMM's label-size is %llu: "
-			"give a label area of exactly that size (uncompressed)", file,
-			(long long)st.st_size, (unsigned long long)d->label_size);
+		rc = usage_error("ndctl-qemu", "run", "--preload %s holds %lld bytes but the "
+			"DIMM's label-size is %llu: give a label area of exactly that size "
+			"(uncompressed)", file, (long long)st.st_size,
+			(unsigned long long)d->label_size);
 	else if ((out = open(d->file, O_WRONLY | O_CLOEXEC)) < 0)
 		rc = run_error("cannot write %s: %s", d->file, strerror(errno));
 	while (!rc && done < d->label_size) {
