@@ -18,6 +18,7 @@ ndctl check-labels all >&2
 ndctl list -D -R -N > list.json
 [ -t 1 ] && echo "stdout is a terminal" || echo "stdout is not a terminal"
 echo "$NDKIT_BOOT $NDKIT_BOOTS $NDKIT_DIMMS $PWD" > env.txt
+diff <(ndctl list -D | jq -S .) <(upstream-ndctl list -D | jq -S .) > dimms.diff
 GUEST
 chmod +x guest.sh
 "$Q" run --nvdimm 1G --nvdimm 1G,label-size=2M -- ./guest.sh > out.txt 2> err.txt
@@ -34,4 +35,6 @@ expect_eq "DIMMs" "$(jq -r '.dimms | map(.dev) | sort | join(" ")' list.json)" "
 expect_eq "namespaces" "$(jq -r '[.regions[].namespaces[]?.mode] | sort | join(" ")' list.json)" \
 	"devdax fsdax"
 expect_eq "environment" "$(cat env.txt)" "1 1 2 $PWD"
+expect_eq "process substitution (/dev/fd): ndkit and upstream list the same DIMMs" \
+	"$(cat dimms.diff)" ""
 finish run-namespaces
