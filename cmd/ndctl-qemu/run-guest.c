@@ -230,7 +230,8 @@ static void cpio_entry(struct cpio *c, const char *name, unsigned mode, const vo
 		++c->ino, mode, 0, 0, 1, 0, len, 0, 0, 0, 0, namesize, 0);
 	fwrite(name, 1, namesize, c->f);
 	fwrite(zero, 1, (4 - (110 + namesize) % 4) % 4, c->f);
-	fwrite(data, 1, len, c->f);
+	if (len)
+		fwrite(data, 1, len, c->f);
 	fwrite(zero, 1, (4 - len % 4) % 4, c->f);
 }
 
