@@ -354,13 +354,20 @@ def run_through_ndctl_qemu(args, sc, name, work, specs, data):
     cmd += ["--", "/bin/sh", os.path.join(guest_files, "scenario.sh"),
             os.path.join(guest_files, "lib.sh"),
             os.path.join(guest_files, os.path.basename(args.scenario)), data_dir]
-    log_path = os.path.join(work, "run.log")
+    log_path = os.path.join(work, "run.log")	# what comes before the first boot
     b = Boot(sc, log_path, args.show_console)
     start = time.monotonic()
     with subprocess.Popen(cmd, cwd=work, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT) as proc:
         for raw in proc.stdout:
-            b.line(raw.decode(errors="replace").rstrip("\n"), lambda n: None)
+            text = raw.decode(errors="replace").rstrip("\n")
+            # Each boot's output also in console-bootN.log, as the busybox path writes it
+            # (tests/data/capture reads its blobs there).
+            m = re.match(r"ndctl-qemu run: .* boot (\d+) of \d+: starting QEMU", text)
+            if m:
+                b.log.close()
+                b.log = open(os.path.join(work, f"console-boot{m.group(1)}.log"), "w")
+            b.line(text, lambda n: None)
     b.log.close()
     if os.path.exists(console):
         with open(console, errors="replace") as f:
@@ -370,12 +377,13 @@ def run_through_ndctl_qemu(args, sc, name, work, specs, data):
     if proc.returncode:
         why = {124: "guest hung: killed at the timeout", 125: "the guest did not start"}
         return report_failure(f"{name}: {b.failure or why.get(proc.returncode, f'exit {proc.returncode}')}",
-                              b.fail_lines, f"ndctl-qemu run log: {log_path}\n  console log: {console}",
-                              cmd)
-    with open(log_path) as f:
-        for line in f:
-            if re.match(r"ndctl-qemu run: .*(COMMAND started|: exit 0 after)", line):
-                print("  " + line.rstrip())
+                              b.fail_lines, f"logs: {work}/console-bootN.log (the script's output), "
+                              f"{console} (the kernel's)", cmd)
+    for path in [log_path] + sorted(glob.glob(os.path.join(work, "console-boot*.log"))):
+        with open(path, errors="replace") as f:
+            for line in f:
+                if re.match(r"ndctl-qemu run: .*(COMMAND started|: exit 0 after)", line):
+                    print("  " + line.rstrip())
     print(f"  {sc['boots']} boot(s) passed in {time.monotonic() - start:.1f} s "
           f"(ndctl-qemu run; PRELOAD and HOST_SETUP wrote the --keep files first)")
     print(f"PASS {name}")
