@@ -383,7 +383,13 @@ static int run_shell_boot(const struct run *r, char **argv)
 
 	if (pid < 0 || waitpid(pid, &wstatus, 0) < 0)
 		return run_error("cannot run QEMU: %s", strerror(errno));
-	return WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : RUN_EXIT_RUNNER;
+	if (WIFEXITED(wstatus) && !WEXITSTATUS(wstatus))
+		return 0;
+	/* The console is the user's: a QEMU that died under KVM may not have booted at all. */
+	if (r->kvm)
+		return RUN_KVM_FAILED;
+	run_print_qemu_log(r, false);
+	return RUN_EXIT_RUNNER;
 }
 
 int run_boot(const struct run *r, int boot, const char *initrd)
