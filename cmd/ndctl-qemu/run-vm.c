@@ -89,8 +89,9 @@ static int qemu_argv(const struct run *r, int boot, const char *initrd, struct s
 		strv_add(a, "-initrd") || strv_add(a, initrd) ||
 		/* no_timer_check: under TCG on a loaded host the IO-APIC timer check can panic. */
 		strv_add(a, "-append") ||
-		strv_addf(a, "console=ttyS0 panic=-1 mitigations=off no_timer_check quiet ndkit.boot=%d%s%s", boot,
-			getenv("NDKIT_RUN_APPEND") ? " " : "", getenv("NDKIT_RUN_APPEND") ?: "") ||
+		strv_addf(a, "console=ttyS0 panic=-1 mitigations=off no_timer_check quiet "
+			"ndkit.boot=%d%s%s", boot, getenv("NDKIT_RUN_APPEND") ? " " : "",
+			getenv("NDKIT_RUN_APPEND") ?: "") ||
 		strv_add(a, "-nodefaults") || strv_add(a, "-display") || strv_add(a, "none") ||
 		strv_add(a, "-no-reboot") || strv_add(a, "-qmp") ||
 		strv_addf(a, "unix:%s/qmp.sock,server=on,wait=off", r->dir);
