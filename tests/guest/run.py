@@ -330,6 +330,29 @@ def report_failure(what, lines, logs, cmd):
     return 1
 
 
+def whole_lines(*streams):
+    """Lines from several pipes as each completes: the script's stdout and stderr come
+    through separate serial lines, so one's partial line must not be cut by the other's."""
+    sel = selectors.DefaultSelector()
+    bufs = {}
+    for f in streams:
+        sel.register(f, selectors.EVENT_READ)
+        bufs[f] = b""
+    while bufs:
+        for key, _ in sel.select():
+            f = key.fileobj
+            chunk = os.read(f.fileno(), 65536)
+            if not chunk:
+                sel.unregister(f)
+                if bufs[f]:
+                    yield bufs[f].decode(errors="replace")
+                del bufs[f]
+                continue
+            *lines, bufs[f] = (bufs[f] + chunk).split(b"\n")
+            for raw in lines:
+                yield raw.decode(errors="replace")
+
+
 def run_through_ndctl_qemu(args, sc, name, work, specs, data):
     """Every boot in one `ndctl-qemu run --keep WORK` call; the scenario runs under
     guest/scenario.sh, which reports FAIL/TIME markers on COMMAND's stderr."""
@@ -357,9 +380,8 @@ def run_through_ndctl_qemu(args, sc, name, work, specs, data):
     b = Boot(sc, log_path, args.show_console)
     start = time.monotonic()
     with subprocess.Popen(cmd, cwd=work, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT) as proc:
-        for raw in proc.stdout:
-            text = raw.decode(errors="replace").rstrip("\n")
+                          stderr=subprocess.PIPE) as proc:
+        for text in whole_lines(proc.stdout, proc.stderr):
             # Each boot's output also in console-bootN.log, as the busybox path writes it
             # (tests/data/capture reads its blobs there).
             m = re.match(r"ndctl-qemu run: .* boot (\d+) of \d+: starting QEMU", text)
