@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "run.h"
-#include "run-guest-files.h"
+#include "run-guest-scripts.h"
 
 #define DEFAULT_CACHE "/var/cache/ndkit-guest"
 
