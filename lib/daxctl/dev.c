@@ -32,6 +32,18 @@ static void mappings_read(struct daxctl_dev *dev)
 	}
 }
 
+/* The character device's "MAJOR:MINOR"; -1 and -1 when unreadable. */
+static void dev_read_numbers(struct daxctl_dev *dev)
+{
+	char path[PATH_MAX], buf[SYSFS_ATTR_SIZE];
+
+	dev->major = dev->minor = -1;
+	if (path_printf(path, sizeof(path), "%s/dev", dev->path) < 0 ||
+			sysfs_read_attr(&dev->ctx->base.log, path, buf) < 0 ||
+			sscanf(buf, "%d:%d", &dev->major, &dev->minor) != 2)
+		dev->major = dev->minor = -1;
+}
+
 struct daxctl_dev *dev_new(struct daxctl_region *region, const char *devname,
 		const char *path)
 {
@@ -55,6 +67,7 @@ struct daxctl_dev *dev_new(struct daxctl_region *region, const char *devname,
 	dev->align = attr_u64(dev->ctx, path, "align", 0);
 	dev->target_node = (int)attr_u64(dev->ctx, path, "target_node", (uint64_t)-1);
 	dev->numa_node = (int)attr_u64(dev->ctx, path, "numa_node", (uint64_t)-1);
+	dev_read_numbers(dev);
 	mappings_read(dev);
 	return dev;
 }
@@ -187,4 +200,46 @@ DAXCTL_EXPORT unsigned long long daxctl_mapping_get_offset(struct daxctl_mapping
 DAXCTL_EXPORT unsigned long long daxctl_mapping_get_size(struct daxctl_mapping *map)
 {
 	return map->end - map->start + 1;
+}
+
+DAXCTL_EXPORT int daxctl_dev_get_major(struct daxctl_dev *dev)
+{
+	return dev->major;
+}
+
+DAXCTL_EXPORT int daxctl_dev_get_minor(struct daxctl_dev *dev)
+{
+	return dev->minor;
+}
+
+/* Writable only on dynamic (hmem/CXL) regions; QEMU's are static, so -ENXIO there. */
+static int dev_write_u64(struct daxctl_dev *dev, const char *attr, unsigned long long v)
+{
+	char path[PATH_MAX], buf[32];
+
+	snprintf(buf, sizeof(buf), "%#llx\n", v);
+	if (path_printf(path, sizeof(path), "%s/%s", dev->path, attr) < 0 ||
+			sysfs_write_attr(&dev->ctx->base.log, path, buf) < 0) {
+		err(dev->ctx, "%s: failed to set %s\n", dev->devname, attr);
+		return -ENXIO;
+	}
+	return 0;
+}
+
+DAXCTL_EXPORT int daxctl_dev_set_size(struct daxctl_dev *dev, unsigned long long size)
+{
+	int rc = dev_write_u64(dev, "size", size);
+
+	if (!rc)
+		dev->size = size;
+	return rc;
+}
+
+DAXCTL_EXPORT int daxctl_dev_set_align(struct daxctl_dev *dev, unsigned long align)
+{
+	int rc = dev_write_u64(dev, "align", align);
+
+	if (!rc)
+		dev->align = align;
+	return rc;
 }

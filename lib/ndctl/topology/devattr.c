@@ -49,6 +49,7 @@ void nd_dev_release(struct nd_dev *dev)
 	free(dev->name);
 	free(dev->path);
 	dev->name = dev->path = NULL;
+	nd_badblocks_release(&dev->badblocks);
 }
 
 static int attr_path(struct nd_dev *dev, const char *attr, char *path, size_t len)
@@ -74,6 +75,15 @@ unsigned long long nd_dev_u64(struct nd_dev *dev, const char *attr)
 
 	if (nd_dev_read(dev, attr, buf) || !buf[0])
 		return 0;
+	return strtoull(buf, NULL, 0);
+}
+
+unsigned long long nd_dev_u64_or_max(struct nd_dev *dev, const char *attr)
+{
+	char buf[SYSFS_ATTR_SIZE];
+
+	if (nd_dev_read(dev, attr, buf) || !buf[0])
+		return ULLONG_MAX;
 	return strtoull(buf, NULL, 0);
 }
 
@@ -250,6 +260,40 @@ int nd_dev_reclaim(struct nd_dev *dev)
 		sleep_ms(POLL_STEP_MS);
 	}
 	return rc ? rc : -ETIMEDOUT;
+}
+
+int nd_dev_enable_or_claimed(struct nd_dev *dev)
+{
+	char holder[SYSFS_ATTR_SIZE];
+	long waited;
+	int rc;
+
+	if (nd_dev_has_driver(dev))
+		return 0;
+	rc = offer_to_drivers(dev);
+	for (waited = 0; !rc && waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
+		if (nd_dev_has_driver(dev) ||
+		    (nd_dev_read(dev, "holder", holder) == 0 && holder[0]))
+			return 0;
+		sleep_ms(POLL_STEP_MS);
+	}
+	rc = rc ? rc : -ETIMEDOUT;
+	err(dev->ctx, "%s: no driver accepted it\n", dev->name);
+	return rc;
+}
+
+int nd_dev_disable_holder(struct nd_dev *dev)
+{
+	char holder[SYSFS_ATTR_SIZE], path[PATH_MAX];
+	const char *slash = strrchr(dev->path, '/');
+	struct nd_dev h = { .ctx = dev->ctx, .name = holder, .path = path };
+
+	if (nd_dev_read(dev, "holder", holder) || !holder[0] || !slash)
+		return 0;
+	if (path_printf(path, sizeof(path), "%.*s/%s", (int)(slash - dev->path), dev->path,
+			holder))
+		return -ENAMETOOLONG;
+	return nd_dev_disable(&h);
 }
 
 int nd_dev_enable(struct nd_dev *dev)
