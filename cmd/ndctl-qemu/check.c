@@ -1,50 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include "builtin.h"
+#include "../common/parse-options.h"
 #include "findings.h"
 #include "qemu-args.h"
 #include "rules.h"
 
-static void check_usage(FILE *f)
-{
-	fprintf(f, "usage: check [--json] -- QEMU-ARGS...\n\n"
-		"Parse a QEMU command line (with or without the program name) and the\n"
-		"backend files it names; print one finding per line, exit 1 on errors.\n\n"
-		"  -j, --json   print the findings as a JSON array\n");
-}
+static const char *const check_usage[] = {
+	"ndctl-qemu check [--json] -- QEMU-ARGS...", "",
+	"Parse a QEMU command line (with or without the program name) and the",
+	"backend files it names; print one finding per line, exit 1 on errors.", NULL
+};
 
 int cmd_check(int argc, char **argv, void *ctx)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct findings f = { 0 };
 	struct qemu_config cfg;
 	bool json = false;
-	int c, rc;
+	const struct option opts[] = {
+		OPT_BOOLEAN('j', "json", &json, "print the findings as a JSON array"),
+		OPT_END(),
+	};
+	int rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+jh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j':
-			json = true;
-			break;
-		case 'h':
-			check_usage(stdout);
-			return 0;
-		default:
-			return usage_error("ndctl-qemu", "check",
-				"see 'ndctl-qemu check --help'");
-		}
-	}
-	if (optind >= argc)
+	argc = parse_options(argc, argv, opts, check_usage, PARSE_OPT_STOP_AT_NON_OPTION);
+	if (argc < 0)
+		return parse_options_exit(argc);
+	if (argc == 0)
 		return usage_error("ndctl-qemu", "check",
 			"no QEMU command line; give one after --, e.g. check -- -machine pc,nvdimm=on ...");
-	qemu_config_parse(&cfg, argc - optind, argv + optind, &f);
+	qemu_config_parse(&cfg, argc, argv, &f);
 	qemu_check(&cfg, &f);
 	if (json)
 		findings_print_json(&f, stdout);

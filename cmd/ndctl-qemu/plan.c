@@ -9,7 +9,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +17,7 @@
 #include <unistd.h>
 #include "util/size.h"
 #include "builtin.h"
+#include "../common/parse-options.h"
 #include "placement.h"
 
 #define MAX_DIMMS 64
@@ -37,18 +37,12 @@ struct plan {
 	int n;
 };
 
-static void plan_usage(FILE *f)
-{
-	fprintf(f, "usage: plan [--ram SIZE] --nvdimm SIZE[,label-size=S][,file=PATH] ...\n"
-		"            [--hotplug-spares N] [--create]\n\n"
-		"Print QEMU options for the DIMMs (one --nvdimm each) that pass\n"
-		"'ndctl-qemu check', with every region 128 MiB aligned.\n\n"
-		"  -r, --ram SIZE            guest RAM (default 1G)\n"
-		"  -n, --nvdimm SPEC         a DIMM: backend size, label-size (default 128K),\n"
-		"                            backend file (default nvdimmN.img)\n"
-		"  -s, --hotplug-spares N    extra slots and maxmem for device_add later\n"
-		"  -c, --create              create the backend files (sparse)\n");
-}
+static const char *const plan_usage[] = {
+	"ndctl-qemu plan [--ram SIZE] --nvdimm SIZE[,label-size=S][,file=PATH] ... "
+		"[--hotplug-spares N] [--create]", "",
+	"Print QEMU options for the DIMMs (one --nvdimm each) that pass",
+	"'ndctl-qemu check', with every region 128 MiB aligned.", NULL
+};
 
 __attribute__((format(printf, 1, 2)))
 static int plan_error(const char *fmt, ...)
@@ -212,49 +206,45 @@ static void print_plan(const struct plan *p)
 			"their regions 128 MiB aligned\n");
 }
 
+static struct plan *parsing;	/* what --nvdimm adds to */
+
+static int nvdimm_cb(const struct option *opt, const char *arg, int unset)
+{
+	if (unset) {
+		parsing->n = 0;
+		return 0;
+	}
+	return parse_dimm(parsing, arg) ? -1 : 0;
+}
+
+/* 0 to go on; parse_options()'s stop code (< 0) or an exit status. */
 static int parse_plan_args(struct plan *p, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "ram", required_argument, NULL, 'r' },
-		{ "nvdimm", required_argument, NULL, 'n' },
-		{ "hotplug-spares", required_argument, NULL, 's' },
-		{ "create", no_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	const char *ram = NULL, *spares = NULL;
+	const struct option opts[] = {
+		OPT_STRING('r', "ram", &ram, "size", "guest RAM (default 1G)"),
+		OPT_CALLBACK('n', "nvdimm", NULL, "spec", "a DIMM: backend size, label-size "
+			"(default 128K), backend file (default nvdimmN.img)", nvdimm_cb),
+		OPT_STRING('s', "hotplug-spares", &spares, "N",
+			"extra slots and maxmem for device_add later"),
+		OPT_BOOLEAN('c', "create", &p->create, "create the backend files (sparse)"),
+		OPT_END(),
 	};
 	char *end;
-	int c;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "r:n:s:ch", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'r':
-			if (parse_size(optarg, &p->ram) < 0 || p->ram < SZ_16M)
-				return plan_error("--ram %s: give a size of 16M or more, e.g. --ram 1G",
-					optarg);
-			break;
-		case 'n':
-			if (parse_dimm(p, optarg))
-				return 1;
-			break;
-		case 's':
-			p->spares = strtoul(optarg, &end, 10);
-			if (*end || end == optarg || p->spares > 64)
-				return plan_error("--hotplug-spares %s: give a number from 0 to 64",
-					optarg);
-			break;
-		case 'c':
-			p->create = true;
-			break;
-		case 'h':
-			plan_usage(stdout);
-			return -1;
-		default:
-			return plan_error("%s", "see 'ndctl-qemu plan --help'");
-		}
+	parsing = p;
+	argc = parse_options(argc, argv, opts, plan_usage, 0);
+	if (argc < 0)
+		return argc;
+	if (ram && (parse_size(ram, &p->ram) < 0 || p->ram < SZ_16M))
+		return plan_error("--ram %s: give a size of 16M or more, e.g. --ram 1G", ram);
+	if (spares) {
+		p->spares = strtoul(spares, &end, 10);
+		if (*end || end == spares || p->spares > 64)
+			return plan_error("--hotplug-spares %s: give a number from 0 to 64", spares);
 	}
-	if (optind < argc)
-		return plan_error("unexpected argument '%s'; DIMMs go in --nvdimm SIZE", argv[optind]);
+	if (argc > 0)
+		return plan_error("unexpected argument '%s'; DIMMs go in --nvdimm SIZE", argv[0]);
 	if (!p->n)
 		return plan_error("%s", "no DIMM; add --nvdimm SIZE (e.g. --nvdimm 1G)");
 	return 0;
@@ -270,7 +260,7 @@ int cmd_plan(int argc, char **argv, void *ctx)
 	p->ram = SZ_1G;
 	rc = parse_plan_args(p, argc, argv);
 	if (rc < 0)
-		rc = 0;		/* --help */
+		rc = parse_options_exit(rc);	/* usage printed; -h, --help */
 	else if (!rc)
 		rc = plan_layout(p);
 	if (!rc && argc > 1 && p->n && p->create)
