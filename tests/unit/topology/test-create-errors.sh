@@ -56,5 +56,27 @@ for t in mixed labelless; do
 		fails=$((fails + 1))
 	fi
 done
+# -R/--autorecover: a captured tree has no drivers, so a create fails at the
+# bind, after writing the namespace's uuid; by default (-R) the uuid is put
+# back to zero, with --no-autorecover it stays for inspection.
+autorecover() {	# autorecover WANT_UUID_ZERO(yes|no) PATTERN ARGS...
+	zero=$1 pat=$2; shift 2
+	checks=$((checks + 1))
+	rm -rf "$scratch/bind"
+	cp -a "$trees/mixed" "$scratch/bind"
+	out=$(NDKIT_SYSFS_ROOT=$scratch/bind "$ndctl" create-namespace -r region1 -s 64M "$@" 2>&1); rc=$?
+	uuid=$(cat "$scratch/bind/sys/bus/nd/devices/namespace1.1/uuid")
+	is_zero=no
+	[ "$uuid" = 00000000-0000-0000-0000-000000000000 ] && is_zero=yes
+	if [ "$rc" -ne 237 ] || [ "$is_zero" != "$zero" ] || ! printf '%s' "$out" | grep -q -- "$pat"; then
+		echo "FAIL: create-namespace -r region1 -s 64M $* with no driver: exit $rc, uuid $uuid, output: $out"
+		fails=$((fails + 1))
+	fi
+}
+autorecover yes 'rolled back, namespace1.1 left unused'
+autorecover yes 'rolled back' -R
+autorecover no 'left as it is (--no-autorecover)' --no-autorecover
+autorecover yes 'rolled back' --no-autorecover --autorecover
+
 echo "test-create-errors: $checks checks, $fails failed"
 [ "$fails" -eq 0 ]
