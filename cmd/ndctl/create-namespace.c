@@ -168,10 +168,44 @@ static int create_failed(const struct create_opts *co, int rc)
 	return co->reconfig ? rc : -ENODEV;
 }
 
+/*
+ * -c, as upstream: one namespace in each region the filters select; a full
+ * region is skipped, any other failure stops unless -f.
+ */
+static int create_greedy(struct ndctl_ctx *ctx, struct create_opts *co)
+{
+	struct ndctl_region *region;
+	struct ndctl_bus *bus;
+	char names[64][32];
+	int n = 0, created = 0, rc;
+
+	ndctl_bus_foreach(ctx, bus)
+		if (topo_filter_bus(&co->filter, bus))
+			ndctl_region_foreach(bus, region)
+				if (n < 64 && topo_filter_region(&co->filter, region, false))
+					snprintf(names[n++], sizeof(names[0]), "%s",
+							ndctl_region_get_devname(region));
+	rc = n ? -ENOSPC : -ENXIO;	/* all full, or no region at all */
+	for (int i = 0; i < n; i++) {
+		struct create_opts one = *co;
+		int r;
+
+		one.filter.region = names[i];
+		r = create_one(ctx, &one, true);
+		created += !r;
+		if (r && r != -ENOSPC)
+			rc = r;
+		if (r && r != -ENOSPC && !co->force)
+			break;
+	}
+	fprintf(stderr, "created %d namespace%s\n", created, created == 1 ? "" : "s");
+	return created < 1 ? create_failed(co, rc) : 0;
+}
+
 int cmd_create_namespace(int argc, char **argv, void *ctx)
 {
 	struct create_opts co = { 0 };
-	int created = 0, rc = parse_create_args(argc, argv, &co);
+	int rc = parse_create_args(argc, argv, &co);
 	char devname[64];
 
 	if (rc)
@@ -190,17 +224,8 @@ int cmd_create_namespace(int argc, char **argv, void *ctx)
 			print_created(ctx, devname);
 		return rc ? create_failed(&co, rc) : 0;
 	}
-	rc = create_one(ctx, &co, false);
-	created += !rc;
-	while (!rc && co.cont) {
-		uuid_clear(co.uuid);
-		co.uuid_given = false;
-		rc = create_one(ctx, &co, true);
-		created += !rc;
-	}
 	if (co.cont)
-		fprintf(stderr, "created %d namespace%s\n", created, created == 1 ? "" : "s");
-	if (created < 1)
-		return create_failed(&co, rc);
-	return co.cont ? 0 : rc;
+		return create_greedy(ctx, &co);
+	rc = create_one(ctx, &co, false);
+	return rc ? create_failed(&co, rc) : 0;
 }

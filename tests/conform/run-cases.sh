@@ -50,8 +50,12 @@ run_tool() {	# NAME TOOL MODE STATE COMMAND: NAME.out/.err/.rc in $tmp
 		NDCTL=$2 sh -c "$5" > "$tmp/$1.out" 2> "$tmp/$1.err" < /dev/null
 	fi
 	echo $? > "$tmp/$1.rc"
-	# uuids are random per run; devices print as their names, identical
-	sed -E 's/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/<uuid>/g' \
+	# Masked: uuids (random per run) and the instance numbers of namespaces
+	# and their devices, which depend on the kernel's seed history (the
+	# second tool runs after the first's namespaces were destroyed).
+	sed -E 's/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/<uuid>/g
+		s/(namespace|dax)([0-9]+)\.[0-9]+/\1\2.N/g
+		s/(^|[^a-z0-9])pmem([0-9]+)(\.[0-9]+)?(s?)([^0-9.]|$)/\1pmem\2.N\4\5/g' \
 		"$tmp/$1.out" > "$tmp/$1.out.n"
 	grep -v '^$' "$tmp/$1.err" | head -n 1 > "$tmp/$1.err1"
 	grep -E "$SUMMARY" "$tmp/$1.err" > "$tmp/$1.sum"
@@ -83,6 +87,8 @@ run_case() {	# ID MODE SAME STATE COMMAND WHY
 		fails=$((fails + 1))
 		echo "DIFF $1 ($2):$bad differ: $5"
 		for aspect in $bad; do show "$aspect"; done
+		echo "  ndkit's stderr:"
+		head -n 12 "$tmp/nd.err" | sed 's/^/  | /'
 	elif [ "$6" != - ]; then
 		documented=$((documented + 1))
 		echo "ok $1 ($2): same $3; documented: $6"
