@@ -14,6 +14,7 @@ struct ndctl_ctx {
 			const char *file, int line, const char *fn,
 			const char *format, va_list args);
 	struct ndctl_topology *topology;	/* owned by topology/, lazily built */
+	struct daxctl_ctx *daxctl_ctx;		/* for ndctl_dax_get_daxctl_region */
 };
 
 void ndctl_topology_free(struct ndctl_topology *topo);

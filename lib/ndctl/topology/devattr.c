@@ -49,6 +49,7 @@ void nd_dev_release(struct nd_dev *dev)
 	free(dev->name);
 	free(dev->path);
 	dev->name = dev->path = NULL;
+	nd_badblocks_release(&dev->badblocks);
 }
 
 static int attr_path(struct nd_dev *dev, const char *attr, char *path, size_t len)
@@ -74,6 +75,15 @@ unsigned long long nd_dev_u64(struct nd_dev *dev, const char *attr)
 
 	if (nd_dev_read(dev, attr, buf) || !buf[0])
 		return 0;
+	return strtoull(buf, NULL, 0);
+}
+
+unsigned long long nd_dev_u64_or_max(struct nd_dev *dev, const char *attr)
+{
+	char buf[SYSFS_ATTR_SIZE];
+
+	if (nd_dev_read(dev, attr, buf) || !buf[0])
+		return ULLONG_MAX;
 	return strtoull(buf, NULL, 0);
 }
 

@@ -7,11 +7,18 @@
 #include "../private.h"
 #include "util/sysfs.h"
 
+/* The list behind ndctl_*_get_first/next_badblock, read by get_first. */
+struct nd_badblocks {
+	struct badblock *list;
+	size_t count, cap, pos;
+};
+
 /* What every object on the nd bus has: a name and its sysfs directory. */
 struct nd_dev {
 	struct ndctl_ctx *ctx;
 	char *name;		/* "region0" */
 	char *path;		/* ROOT/sys/bus/nd/devices/region0 */
+	struct nd_badblocks badblocks;
 };
 
 struct ndctl_topology {
@@ -53,8 +60,14 @@ struct ndctl_pfn { struct nd_persona p; struct ndctl_pfn *next; };
 struct ndctl_dax { struct nd_persona p; struct ndctl_dax *next; };
 struct ndctl_btt { struct nd_persona p; struct ndctl_btt *next; };
 
+/* A region's interleave set: its DIMMs and cookie (upstream's object). */
+struct ndctl_interleave_set {
+	struct ndctl_region *region;
+};
+
 struct ndctl_region {
 	struct nd_dev dev;
+	struct ndctl_interleave_set iset;
 	struct ndctl_bus *bus;
 	unsigned int id;
 	struct ndctl_mapping *mappings;
@@ -69,8 +82,12 @@ struct ndctl_namespace {
 	struct nd_dev dev;
 	struct ndctl_region *region;
 	unsigned int id;
+	char alt_name[64];	/* ndctl_namespace_get_alt_name's answer */
 	struct ndctl_namespace *next;
 };
+
+/* badblocks.c */
+void nd_badblocks_release(struct nd_badblocks *bb);
 
 /* topology.c */
 struct ndctl_topology *topology_get(struct ndctl_ctx *ctx);
@@ -83,6 +100,8 @@ void *nd_obj_new(size_t size, struct ndctl_ctx *ctx, const char *name);
 void nd_dev_release(struct nd_dev *dev);
 int nd_dev_read(struct nd_dev *dev, const char *attr, char *buf);
 unsigned long long nd_dev_u64(struct nd_dev *dev, const char *attr);
+/* Upstream's getters that may fail: ULLONG_MAX when absent or unreadable. */
+unsigned long long nd_dev_u64_or_max(struct nd_dev *dev, const char *attr);
 int nd_dev_int(struct nd_dev *dev, const char *attr, int dflt);
 int nd_dev_write(struct nd_dev *dev, const char *attr, const char *value);
 bool nd_dev_has_driver(struct nd_dev *dev);

@@ -3,6 +3,7 @@
 # provision writes labels the label engine reads back (through inspect) with
 # QEMU's slot cookie, info blocks whose sizes match what the guest measured,
 # and refuses bad input without changing the file.
+N=$(realpath "$2")	# ndctl
 . "$(dirname "$0")/lib.sh"
 
 truncate -s 1G nv0.img nv1.img
@@ -18,7 +19,7 @@ expect_eq "label count" "$(jq '.label | length' a.json)" 3
 expect_eq "found label size" "$(jq '.label_size' a.json)" 131072
 expect_eq "label offset" "$(jq '.label_offset' a.json)" $((1073741824 - 131072))
 expect_eq "index version" "$(jq -c '[.index[] | .minor]' a.json)" "[2,2]"
-# The cookie the guest kernel showed for slot 0 with v1.2 labels (QEMU-GUEST.md).
+# The cookie the guest kernel showed for slot 0 with v1.2 labels (docs/labels.md §3).
 # (jq would round these 56-bit numbers: read the text.)
 cookies() { grep -o '"isetcookie":[0-9]*' "$1" | sort -u | cut -d: -f2; }
 expect_eq "slot 0 cookie" "$(cookies a.json)" $((0xba90120012b4dc))
@@ -32,7 +33,7 @@ expect_eq "modes" "$(jq -c '[.guest.namespaces[].mode]' a.json)" '["fsdax","raw"
 # fsdax 2M on 256M: the guest showed 250 MiB usable (the page map lives on the device).
 expect_eq "fsdax usable" "$(jq '.guest.namespaces[0].size' a.json)" $((250 << 20))
 expect_eq "region" "$(jq '.guest.region_size' a.json)" $((1022 << 20))
-# The info block sits at namespace offset 4096 (LABELS.md §7).
+# The info block sits at namespace offset 4096 (docs/labels.md §7).
 expect_eq "pfn signature" "$(dd if=nv0.img bs=4096 skip=1 count=1 2>/dev/null | head -c 15)" NVDIMM_PFN_INFO
 expect_eq "dax signature" "$(dd if=nv0.img bs=4096 skip=$(((384 << 20) / 4096 + 1)) count=1 2>/dev/null | head -c 15)" NVDIMM_DAX_INFO
 
@@ -42,6 +43,10 @@ printf 'X' | dd of=bad.img bs=1 seek=$((4096 + 100)) conv=notrunc 2>/dev/null
 "$Q" inspect bad.img > bad.json || fail "inspect bad.img"
 expect_eq "bad info block" "$(jq -c '.guest.namespaces[0] | [.mode, .size]' bad.json)" "[\"raw\",$((256 << 20))]"
 rm -f bad.img
+
+# One rendering of a label area: inspect's index[] and label[] are read-labels -j's.
+"$N" read-labels -j nv0.img > r.json 2>/dev/null || fail "read-labels -j nv0"
+expect_eq "inspect = read-labels -j" "$(jq -c '{index, label}' a.json)" "$(jq -c '{index, label}' r.json)"
 
 "$Q" inspect nv1.img --label-size 2M --align 128M > b.json || fail "inspect nv1"
 expect_eq "v1.1 index" "$(jq -c '[.index[] | .minor]' b.json)" "[1,1]"

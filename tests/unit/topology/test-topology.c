@@ -109,7 +109,7 @@ static void test_namespaces(struct ndctl_ctx *ctx)
 {
 	struct ndctl_region *region = region_named(ctx, "region0");
 	struct ndctl_namespace *fs, *dd, *sec, *raw;
-	char name[64], uuid[40];
+	char uuid[40];
 	uuid_t uu;
 
 	if (!region)
@@ -128,7 +128,7 @@ static void test_namespaces(struct ndctl_ctx *ctx)
 	CHECK_EQ_U64(ndctl_namespace_get_mode(dd), NDCTL_NS_MODE_DEVDAX);
 	CHECK_EQ_U64(ndctl_namespace_get_mode(sec), NDCTL_NS_MODE_SAFE);
 	CHECK_EQ_U64(ndctl_namespace_get_mode(raw), NDCTL_NS_MODE_RAW);
-	CHECK_EQ_STR(ndctl_namespace_get_alt_name(fs, name), "fs0");
+	CHECK_EQ_STR(ndctl_namespace_get_alt_name(fs), "fs0");
 	CHECK_EQ_STR(ndctl_pfn_get_devname(ndctl_namespace_get_pfn(fs)), "pfn0.0");
 	CHECK(ndctl_namespace_get_pfn(fs) && ndctl_pfn_get_namespace(ndctl_namespace_get_pfn(fs)) == fs);
 	CHECK_EQ_U64(ndctl_pfn_get_size(ndctl_namespace_get_pfn(fs)), 262144000);
