@@ -231,7 +231,8 @@ NDCTL_EXPORT int ndctl_namespace_enable(struct ndctl_namespace *ndns)
 {
 	struct nd_persona *p = namespace_persona(ndns);
 
-	return nd_dev_enable(p ? &p->dev : &ndns->dev);
+	/* No personality yet: an info block on the media makes the kernel create one. */
+	return p ? nd_dev_enable(&p->dev) : nd_dev_enable_or_claimed(&ndns->dev);
 }
 
 /* "maj:min" of a block device under dir/block/NAME/dev, or "". */
