@@ -23,7 +23,8 @@ static const struct cmd ndctl_cmds[] = {
 	{ "destroy-namespace", cmd_destroy_namespace, "destroy namespaces" },
 	{ "enable-dimm", cmd_enable_dimm, "enable dimms" },
 	{ "disable-dimm", cmd_disable_dimm, "disable dimms no region uses" },
-	{ "read-infoblock", cmd_read_infoblock, "print a namespace's PFN/DAX info block" },
+	{ "read-infoblock", cmd_read_infoblock, "dump a namespace's info blocks, raw or as JSON" },
+	{ "write-infoblock", cmd_write_infoblock, "write a PFN/DAX info block to a namespace or file" },
 };
 
 #define NO_ARS "needs address range scrub (ARS), which QEMU's NFIT does not offer"
