@@ -7,7 +7,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,6 +17,7 @@
 #include "util/json.h"
 #include "util/size.h"
 #include "builtin.h"
+#include "../common/parse-options.h"
 #include "provision.h"
 
 #define MAX_QEMU_SLOTS 256
@@ -28,14 +28,11 @@ struct inspect {
 	int fd;
 };
 
-static void inspect_usage(FILE *f)
-{
-	fprintf(f, "usage: inspect FILE [--label-size S] [--align A]\n\n"
-		"Print the label area at the end of a QEMU nvdimm backend FILE like\n"
-		"'ndctl read-labels -j', and what the guest will see.\n\n"
-		"  -l, --label-size S   the device's label-size= (default: found from the file)\n"
-		"  -a, --align A        the backend's align= (default 2M)\n");
-}
+static const char *const inspect_usage[] = {
+	"ndctl-qemu inspect FILE [--label-size S] [--align A]", "",
+	"Print the label area at the end of a QEMU nvdimm backend FILE like",
+	"'ndctl read-labels -j', and what the guest will see.", NULL
+};
 
 static void add_str(struct json_object *o, const char *k, const char *v)
 {
@@ -158,37 +155,26 @@ out:
 
 int cmd_inspect(int argc, char **argv, void *ctx)
 {
-	static const struct option longopts[] = {
-		{ "label-size", required_argument, NULL, 'l' },
-		{ "align", required_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct inspect in = { .align = SZ_2M };
-	int c;
+	const char *label_size = NULL, *align = NULL;
+	const struct option opts[] = {
+		OPT_STRING('l', "label-size", &label_size, "size",
+			"the DIMM's label-size= (default: found from the index blocks)"),
+		OPT_STRING('a', "align", &align, "align", "the backend's align= (default 2M)"),
+		OPT_END(),
+	};
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "l:a:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'l':
-			if (parse_size(optarg, &in.label_size) < 0 || in.label_size < SZ_128K)
-				return usage_error("ndctl-qemu", "inspect",
-					"--label-size %s: give the label-size=, 128K or more", optarg);
-			break;
-		case 'a':
-			if (parse_size(optarg, &in.align) < 0 || !is_power_of_2(in.align))
-				return usage_error("ndctl-qemu", "inspect",
-					"--align %s: give the backend's align=, e.g. 2M", optarg);
-			break;
-		case 'h':
-			inspect_usage(stdout);
-			return 0;
-		default:
-			return usage_error("ndctl-qemu", "inspect", "see 'ndctl-qemu inspect --help'");
-		}
-	}
-	if (optind != argc - 1)
+	argc = parse_options(argc, argv, opts, inspect_usage, 0);
+	if (argc < 0)
+		return parse_options_exit(argc);
+	if (label_size && (parse_size(label_size, &in.label_size) < 0 || in.label_size < SZ_128K))
+		return usage_error("ndctl-qemu", "inspect",
+			"--label-size %s: give the label-size=, 128K or more", label_size);
+	if (align && (parse_size(align, &in.align) < 0 || !is_power_of_2(in.align)))
+		return usage_error("ndctl-qemu", "inspect",
+			"--align %s: give the backend's align=, e.g. 2M", align);
+	if (argc != 1)
 		return usage_error("ndctl-qemu", "inspect", "give exactly one backend FILE");
-	in.file = argv[optind];
+	in.file = argv[0];
 	return inspect_file(&in);
 }

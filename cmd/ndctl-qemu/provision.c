@@ -9,7 +9,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +20,7 @@
 #include "ndctl/lsa.h"
 #include "util/size.h"
 #include "builtin.h"
+#include "../common/parse-options.h"
 #include "provision.h"
 #include "rules.h"
 
@@ -72,20 +72,13 @@ static int prov_error(const char *fmt, ...)
 	return 1;
 }
 
-static void provision_usage(FILE *f)
-{
-	fprintf(f, "usage: provision FILE --slot N --label-size S [--label-version 1.1|1.2]\n"
-		"          [--align A] [--force]\n"
-		"          --namespace size=S[,name=N][,uuid=U][,mode=raw|fsdax|devdax][,align=2M] ...\n\n"
-		"Write FILE's label area (its last S bytes) so that a guest with FILE as the\n"
-		"nvdimm in slot N boots with these namespaces, laid out from DPA 0.\n\n"
-		"  -s, --slot N            the DIMM's QEMU slot (sets the interleave-set cookie)\n"
-		"  -l, --label-size S      the device's label-size= (128K or more)\n"
-		"  -V, --label-version V   1.2 (default, records modes) or 1.1\n"
-		"  -a, --align A           the backend's align= (default 2M): sets the region size\n"
-		"  -n, --namespace SPEC    one namespace; size a multiple of 16M\n"
-		"  -f, --force             replace existing labels or data in the label area\n");
-}
+static const char *const provision_usage[] = {
+	"ndctl-qemu provision FILE --slot N --label-size S [--label-version 1.1|1.2] "
+		"[--align A] [--force] --namespace size=S[,name=N][,uuid=U][,mode=raw|fsdax|devdax][,align=2M] ...",
+	"",
+	"Write FILE's label area (its last S bytes) so that a guest with FILE as the",
+	"nvdimm in slot N boots with these namespaces, laid out from DPA 0.", NULL
+};
 
 static int parse_mode(struct ns_spec *ns, const char *v)
 {
@@ -154,59 +147,67 @@ static int parse_ns(struct provision *p, const char *spec)
 	return rc;
 }
 
+static struct provision *parsing;	/* what --namespace adds to */
+
+static int namespace_cb(const struct option *opt, const char *arg, int unset)
+{
+	if (unset) {
+		parsing->n = 0;
+		return 0;
+	}
+	return parse_ns(parsing, arg) ? -1 : 0;
+}
+
+/* The values the option table left as strings. */
+static int convert_args(struct provision *p, const char *slot, const char *label_size,
+		const char *version, const char *align)
+{
+	char *end;
+
+	if (slot) {
+		p->slot = strtol(slot, &end, 0);
+		if (*end || end == slot || p->slot < 0 || p->slot > 255)
+			return prov_error("--slot %s: give the QEMU slot, 0 to 255", slot);
+	}
+	if (label_size && (parse_size(label_size, &p->label_size) < 0 || p->label_size < SZ_128K))
+		return prov_error("--label-size %s: give QEMU's label-size, 128K or more", label_size);
+	if (version && strcmp(version, "1.1") && strcmp(version, "1.2"))
+		return prov_error("--label-version %s: use 1.1 or 1.2", version);
+	if (version)
+		p->labelsize = strcmp(version, "1.1") ? 256 : 128;
+	if (align && (parse_size(align, &p->align) < 0 || !is_power_of_2(p->align)))
+		return prov_error("--align %s: give the backend's align=, e.g. 2M", align);
+	return 0;
+}
+
+/* 0 to go on; parse_options()'s stop code (< 0) or an exit status. */
 static int parse_args(struct provision *p, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "slot", required_argument, NULL, 's' },
-		{ "label-size", required_argument, NULL, 'l' },
-		{ "label-version", required_argument, NULL, 'V' },
-		{ "align", required_argument, NULL, 'a' },
-		{ "namespace", required_argument, NULL, 'n' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	const char *slot = NULL, *label_size = NULL, *version = NULL, *align = NULL;
+	const struct option opts[] = {
+		OPT_STRING('s', "slot", &slot, "N", "the DIMM's QEMU slot (sets the interleave-set cookie)"),
+		OPT_STRING('l', "label-size", &label_size, "size", "the device's label-size= (128K or more)"),
+		OPT_STRING('V', "label-version", &version, "version",
+			"1.2 (default, records modes) or 1.1"),
+		OPT_STRING('a', "align", &align, "align",
+			"the backend's align= (default 2M): sets the region size"),
+		OPT_CALLBACK('n', "namespace", NULL, "spec",
+			"one namespace; size a multiple of 16M", namespace_cb),
+		OPT_BOOLEAN('f', "force", &p->force, "replace existing labels or data in the label area"),
+		OPT_END(),
 	};
-	char *end;
-	int c;
+	int rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "s:l:V:a:n:fh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 's':
-			p->slot = strtol(optarg, &end, 0);
-			if (*end || end == optarg || p->slot < 0 || p->slot > 255)
-				return prov_error("--slot %s: give the QEMU slot, 0 to 255", optarg);
-			break;
-		case 'l':
-			if (parse_size(optarg, &p->label_size) < 0 || p->label_size < SZ_128K)
-				return prov_error("--label-size %s: give QEMU's label-size, 128K or more", optarg);
-			break;
-		case 'V':
-			if (strcmp(optarg, "1.1") && strcmp(optarg, "1.2"))
-				return prov_error("--label-version %s: use 1.1 or 1.2", optarg);
-			p->labelsize = strcmp(optarg, "1.1") ? 256 : 128;
-			break;
-		case 'a':
-			if (parse_size(optarg, &p->align) < 0 || !is_power_of_2(p->align))
-				return prov_error("--align %s: give the backend's align=, e.g. 2M", optarg);
-			break;
-		case 'n':
-			if (parse_ns(p, optarg))
-				return 1;
-			break;
-		case 'f':
-			p->force = true;
-			break;
-		case 'h':
-			provision_usage(stdout);
-			return -1;
-		default:
-			return prov_error("see 'ndctl-qemu provision --help'");
-		}
-	}
-	if (optind != argc - 1)
+	parsing = p;
+	argc = parse_options(argc, argv, opts, provision_usage, 0);
+	if (argc < 0)
+		return argc;
+	rc = convert_args(p, slot, label_size, version, align);
+	if (rc)
+		return rc;
+	if (argc != 1)
 		return prov_error("give exactly one backend FILE");
-	p->file = argv[optind];
+	p->file = argv[0];
 	if (p->slot < 0 || !p->label_size || !p->n)
 		return prov_error("--slot, --label-size and at least one --namespace are required");
 	return 0;
@@ -390,7 +391,7 @@ int cmd_provision(int argc, char **argv, void *ctx)
 	p->align = SZ_2M;
 	rc = parse_args(p, argc, argv);
 	if (rc < 0)
-		rc = 0;
+		rc = parse_options_exit(rc);
 	else if (!rc)
 		rc = provision(p);
 	free(p);

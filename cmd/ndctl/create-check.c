@@ -44,10 +44,8 @@ int create_opts_finish(struct create_opts *co)
 {
 	char s[32];
 
+	/* the mode name and the align's form were checked with the options */
 	co->mode = co->mode_name ? topo_parse_mode(co->mode_name) : NDCTL_NS_MODE_FSDAX;
-	if (co->mode == NDCTL_NS_MODE_UNKNOWN)
-		return refuse("unknown mode '%s': use "
-				"fsdax, devdax, sector or raw", co->mode_name);
 	if (co->align && !is_dax_mode(co->mode))
 		return refuse("--align applies to fsdax "
 				"and devdax namespaces only, not %s", co->mode_name);
@@ -57,9 +55,6 @@ int create_opts_finish(struct create_opts *co)
 	if (co->sector_size && is_dax_mode(co->mode))
 		return refuse("--sector-size applies to "
 				"sector and raw namespaces only");
-	if (co->align && !is_power_of_2(co->align))
-		return refuse("--align %s is not a power "
-				"of two: use 4K, 2M or 1G", format_size_short(co->align, s, sizeof(s)));
 	if (!co->align && is_dax_mode(co->mode))
 		co->align = SZ_2M;
 	if (!co->sector_size && co->mode == NDCTL_NS_MODE_SAFE)

@@ -6,6 +6,7 @@
  * the value that would work; a failure part way rolls back what was written.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,48 +59,58 @@ static const struct option create_options[] = {
 	OPT_END(),
 };
 
-static int parse_u64_opt(const char *opt, const char *arg, unsigned long long *out)
+/* A value upstream rejects as a usage error: its text, the usage, 129. */
+__attribute__((format(printf, 1, 2)))
+static int bad_value(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("  Error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\n\n", stderr);
+	return usage_with_options(create_usage, create_options);
+}
+
+static bool parse_u64(const char *arg, unsigned long long *out)
 {
 	uint64_t v;
 
 	if (!arg)
-		return 0;
-	if (parse_size(arg, &v)) {
-		fprintf(stderr, "ndctl create-namespace: %s '%s' is not a size: use a number "
-				"with an optional K, M, G or T suffix\n", opt, arg);
-		return -EINVAL;
-	}
+		return true;
+	if (parse_size(arg, &v))
+		return false;
 	*out = v;
-	return 0;
+	return true;
 }
 
-/* The values the table left as strings; 0 or a negative errno, as upstream. */
+/*
+ * The values the table left as strings, checked as upstream does before
+ * it looks at any region: 0, or the usage error's status (129).
+ */
 static int convert_values(struct create_opts *co)
 {
-	int rc = parse_u64_opt("--size", param.size, &co->size);
-
-	if (!rc)
-		rc = parse_u64_opt("--align", param.align, &co->align);
-	if (!rc)
-		rc = parse_u64_opt("--sector-size", param.sector_size, &co->sector_size);
-	if (!rc && param.map) {
-		if (strcmp(param.map, "mem") && strcmp(param.map, "dev")) {
-			fprintf(stderr, "ndctl create-namespace: --map '%s': use mem or dev\n",
-					param.map);
-			return -EINVAL;
-		}
-		co->map_mem = strcmp(param.map, "mem") == 0;
-		co->map_given = true;
-	}
-	if (!rc && param.uuid) {
-		if (uuid_parse(param.uuid, co->uuid)) {
-			fprintf(stderr, "ndctl create-namespace: --uuid '%s' is not a uuid: use "
-					"the 8-4-4-4-12 hex form\n", param.uuid);
-			return -EINVAL;
-		}
-		co->uuid_given = true;
-	}
-	return rc ? rc : create_opts_finish(co);
+	if (!parse_u64(param.size, &co->size))
+		return bad_value("failed to parse namespace size '%s'", param.size);
+	if (!parse_u64(param.align, &co->align))
+		return bad_value("failed to parse namespace alignment '%s'", param.align);
+	if (co->align && (co->align < 4096 || (co->align & (co->align - 1))))
+		return bad_value("align must be a power-of-2 greater than 4096");
+	if (!parse_u64(param.sector_size, &co->sector_size))
+		return bad_value("invalid sector size: %s", param.sector_size);
+	if (param.map && strcmp(param.map, "mem") && strcmp(param.map, "dev"))
+		return bad_value("invalid map location '%s'", param.map);
+	co->map_mem = param.map && strcmp(param.map, "mem") == 0;
+	co->map_given = param.map != NULL;
+	if (param.uuid && uuid_parse(param.uuid, co->uuid))
+		return bad_value("failed to parse uuid: '%s'", param.uuid);
+	co->uuid_given = param.uuid != NULL;
+	if (co->filter.type && strcmp(co->filter.type, "pmem") && strcmp(co->filter.type, "blk"))
+		return bad_value("invalid type '%s', must be either 'pmem' or 'blk'", co->filter.type);
+	if (co->mode_name && topo_parse_mode(co->mode_name) == NDCTL_NS_MODE_UNKNOWN)
+		return bad_value("invalid mode '%s'", co->mode_name);
+	return 0;
 }
 
 /* 0 to go on; parse_options()'s stop code (< 0) or an exit status (> 0). */
@@ -157,15 +168,52 @@ static int create_failed(const struct create_opts *co, int rc)
 	return co->reconfig ? rc : -ENODEV;
 }
 
+/*
+ * -c, as upstream: one namespace in each region the filters select; a full
+ * region is skipped, any other failure stops unless -f.
+ */
+static int create_greedy(struct ndctl_ctx *ctx, struct create_opts *co)
+{
+	struct ndctl_region *region;
+	struct ndctl_bus *bus;
+	char names[64][32];
+	int n = 0, created = 0, rc;
+
+	ndctl_bus_foreach(ctx, bus)
+		if (topo_filter_bus(&co->filter, bus))
+			ndctl_region_foreach(bus, region)
+				if (n < 64 && topo_filter_region(&co->filter, region, false))
+					snprintf(names[n++], sizeof(names[0]), "%s",
+							ndctl_region_get_devname(region));
+	rc = n ? -ENOSPC : -ENXIO;	/* all full, or no region at all */
+	for (int i = 0; i < n; i++) {
+		struct create_opts one = *co;
+		int r;
+
+		one.filter.region = names[i];
+		r = create_one(ctx, &one, true);
+		created += !r;
+		if (r && r != -ENOSPC)
+			rc = r;
+		if (r && r != -ENOSPC && !co->force)
+			break;
+	}
+	fprintf(stderr, "created %d namespace%s\n", created, created == 1 ? "" : "s");
+	return created < 1 ? create_failed(co, rc) : 0;
+}
+
 int cmd_create_namespace(int argc, char **argv, void *ctx)
 {
 	struct create_opts co = { 0 };
-	int created = 0, rc = parse_create_args(argc, argv, &co);
+	int rc = parse_create_args(argc, argv, &co);
 	char devname[64];
 
 	if (rc)
 		return rc < 0 ? parse_options_exit(rc) : rc;
 	rc = convert_values(&co);
+	if (rc)
+		return rc;
+	rc = create_opts_finish(&co);
 	if (rc)
 		return create_failed(&co, rc);
 	if (co.verbose)
@@ -176,17 +224,8 @@ int cmd_create_namespace(int argc, char **argv, void *ctx)
 			print_created(ctx, devname);
 		return rc ? create_failed(&co, rc) : 0;
 	}
-	rc = create_one(ctx, &co, false);
-	created += !rc;
-	while (!rc && co.cont) {
-		uuid_clear(co.uuid);
-		co.uuid_given = false;
-		rc = create_one(ctx, &co, true);
-		created += !rc;
-	}
 	if (co.cont)
-		fprintf(stderr, "created %d namespace%s\n", created, created == 1 ? "" : "s");
-	if (created < 1)
-		return create_failed(&co, rc);
-	return co.cont ? 0 : rc;
+		return create_greedy(ctx, &co);
+	rc = create_one(ctx, &co, false);
+	return rc ? create_failed(&co, rc) : 0;
 }

@@ -166,7 +166,6 @@ static int open_targets(struct ndctl_ctx *ctx, const struct label_cmd *c, const 
 	return failed;
 }
 
-
 /* The extent -s/-O select, checked against every target's area. */
 static int check_extent(const struct label_cmd *c, const struct label_opts *o,
 		const struct label_target *tg, unsigned n)

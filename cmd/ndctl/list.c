@@ -98,7 +98,7 @@ static int parse_list_args(int argc, char **argv, struct list_opts *lo)
 		if (!lo->filter.mode)
 			lo->filter.mode = "devdax";
 	}
-	return topo_filter_check("list", &lo->filter);
+	return 0;
 }
 
 static struct json_object *namespaces_json(struct ndctl_region *region,
@@ -244,6 +244,9 @@ int cmd_list(int argc, char **argv, void *vctx)
 
 	if (rc)
 		return rc < 0 ? parse_options_exit(rc) : rc;
+	rc = topo_filter_check("list", &lo.filter);
+	if (rc)
+		return rc;
 	apply_verbosity(&lo);
 	apply_defaults(&lo);
 	lo.json.mappings = lo.dimms;

@@ -26,7 +26,7 @@ int topo_filter_check(const char *cmd, const struct topo_filter *f)
 	char *end;
 
 	if (f->mode && topo_parse_mode(f->mode) == NDCTL_NS_MODE_UNKNOWN) {
-		opt_error("invalid mode: '%s': use raw, sector, fsdax or devdax\n", f->mode);
+		opt_error("invalid mode: '%s'\n", f->mode);	/* upstream's text */
 		return -EINVAL;
 	}
 	if (f->type && strcmp(f->type, "pmem") != 0 && strcmp(f->type, "blk") != 0) {
@@ -35,7 +35,7 @@ int topo_filter_check(const char *cmd, const struct topo_filter *f)
 	}
 	if (f->numa_node && strcmp(f->numa_node, "all") != 0 &&
 			(strtol(f->numa_node, &end, 0) < 0 || *end || end == f->numa_node)) {
-		opt_error("invalid numa_node: '%s': give a node number\n", f->numa_node);
+		opt_error("invalid numa_node: '%s'\n", f->numa_node);
 		return -EINVAL;
 	}
 	return 0;

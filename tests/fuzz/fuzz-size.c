@@ -40,11 +40,11 @@ static void check_size(const char *s)
 static void run_cmd(int (*cmd)(int, char **, void *), const char *const *args, int n)
 {
 	int out = dup(1), err = dup(2), null = open("/dev/null", O_WRONLY);
-	char *argv[9];
+	char *argv[9], *owned[9];	/* the parser reorders argv, as upstream's */
 	int i;
 
 	for (i = 0; i < n; i++)
-		argv[i] = strdup(args[i]);
+		argv[i] = owned[i] = strdup(args[i]);
 	argv[n] = NULL;
 	fflush(NULL);
 	dup2(null, 1);
@@ -57,7 +57,7 @@ static void run_cmd(int (*cmd)(int, char **, void *), const char *const *args, i
 	close(err);
 	close(null);
 	for (i = 0; i < n; i++)
-		free(argv[i]);
+		free(owned[i]);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

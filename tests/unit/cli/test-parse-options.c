@@ -78,6 +78,7 @@ static const struct option list_opts[] = {
 struct run {
 	int rc, argc;
 	char *argv[16];
+	char line[512];		/* the argv strings point into it */
 	char out[4096], err[4096];
 };
 
@@ -96,13 +97,14 @@ static struct run *run(const char *line, const struct option *opts,
 		const char *const *usage, int flags)
 {
 	static struct run r;
-	char *copy = strdup(line), *tok, *save;
+	char *tok, *save;
 	FILE *out = tmpfile(), *err = tmpfile();
 	int saved_out = dup(1), saved_err = dup(2);
 
 	memset(&r, 0, sizeof(r));
 	memset(&v, 0, sizeof(v));
-	for (tok = strtok_r(copy, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+	snprintf(r.line, sizeof(r.line), "%s", line);
+	for (tok = strtok_r(r.line, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
 		r.argv[r.argc++] = tok;
 	fflush(stdout);
 	fflush(stderr);
@@ -119,7 +121,7 @@ static struct run *run(const char *line, const struct option *opts,
 	slurp(err, r.err, sizeof(r.err));
 	fclose(out);
 	fclose(err);
-	return &r;	/* copy leaks on purpose: argv points into it */
+	return &r;
 }
 
 static struct run *labels(const char *line)
