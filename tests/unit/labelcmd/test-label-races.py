@@ -19,22 +19,16 @@ import os
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+from checks import check, summary  # noqa: E402
 import time
 
 NDCTL, QEMU = sys.argv[1], sys.argv[2]
 ROUNDS = int(sys.argv[3]) if len(sys.argv) > 3 else 25
 TMP = tempfile.mkdtemp(prefix="label-races-")
 AREA = 128 << 10
-checks = failures = 0
 
-
-def check(cond, what):
-    global checks, failures
-    checks += 1
-    if not cond:
-        failures += 1
-        print("FAIL:", what, file=sys.stderr)
-    return cond
 
 
 def run(*args, stdin=None):
@@ -253,8 +247,7 @@ def main():
     races()
     provision_races()
     bounds_and_busy()
-    print(f"label-races: {checks} checks, {failures} failed")
-    return 1 if failures else 0
+    return summary("label-races")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,9 @@ import os
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+from checks import check, summary  # noqa: E402
 import uuid
 
 NDCTL = sys.argv[1]
@@ -25,21 +28,12 @@ DATA = os.path.join(os.environ.get("NDKIT_TESTDATA", os.path.join(os.path.dirnam
     os.path.realpath(__file__)), "..", "..", "data")), "labels")
 TMP = tempfile.mkdtemp(prefix="labelcmd-")
 BACKEND_PAD = 64 << 20
-checks = failures = 0
 
 LABEL_KEYS = ["uuid", "name", "slot", "position", "nlabel", "flags", "isetcookie",
               "lbasize", "dpa", "rawsize"]
 GUID_KEYS = ["type_guid", "abstraction_guid"]
 INDEX_KEYS = ["signature", "major", "minor", "labelsize", "seq", "nslot"]
 
-
-def check(cond, what):
-    global checks, failures
-    checks += 1
-    if not cond:
-        failures += 1
-        print("FAIL:", what, file=sys.stderr)
-    return cond
 
 
 def ndctl(*args, stdin=None):
@@ -356,8 +350,7 @@ def main():
     check_round_trips(vectors)
     multi_and_index_only(vectors)
     bad_inputs(vectors)
-    print(f"labelcmd: {checks} checks, {failures} failed ({len(vectors)} vectors)")
-    return 1 if failures else 0
+    return summary("labelcmd", f" ({len(vectors)} vectors)")
 
 
 if __name__ == "__main__":
