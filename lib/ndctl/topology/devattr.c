@@ -3,7 +3,6 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <libkmod.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "internal.h"
+#include "util/modprobe.h"
 
 #define BIND_TIMEOUT_MS 5000
 #define POLL_STEP_MS 10
@@ -153,29 +153,11 @@ int nd_dev_write_uuid(struct nd_dev *dev, const uuid_t uu)
 /* Drivers are modules: load the one matching the device's modalias. */
 static void load_module(struct nd_dev *dev)
 {
-	struct kmod_list *list = NULL, *it;
 	char alias[SYSFS_ATTR_SIZE];
-	struct kmod_ctx *kctx;
 
 	if (dev->ctx->base.root[0] || nd_dev_read(dev, "modalias", alias) || !alias[0])
 		return;
-	kctx = kmod_new(NULL, NULL);
-	if (!kctx)
-		return;
-	if (kmod_module_new_from_lookup(kctx, alias, &list) == 0) {
-		kmod_list_foreach(it, list) {
-			struct kmod_module *mod = kmod_module_get_module(it);
-			int rc = kmod_module_probe_insert_module(mod, 0, NULL,
-					NULL, NULL, NULL);
-
-			if (rc < 0)
-				dbg(dev->ctx, "%s: load %s: %s\n", dev->name,
-						kmod_module_get_name(mod), strerror(-rc));
-			kmod_module_unref(mod);
-		}
-		kmod_module_unref_list(list);
-	}
-	kmod_unref(kctx);
+	modprobe_alias(&dev->ctx->base.log, alias);
 }
 
 static void sleep_ms(long ms)
@@ -261,8 +243,10 @@ int nd_dev_enable(struct nd_dev *dev)
 	rc = offer_to_drivers(dev);
 	if (!rc)
 		rc = wait_driver(dev, true);
-	if (rc)
+	if (rc) {
 		err(dev->ctx, "%s: no driver accepted it\n", dev->name);
+		modprobe_explain_failure(&dev->ctx->base.log);
+	}
 	return rc;
 }
 
