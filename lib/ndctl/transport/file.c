@@ -83,7 +83,24 @@ static const struct lsa_xport_ops file_ops = {
 	.close = file_close,
 };
 
-/* Does the area of cfg bytes at file offset start hold a valid index (either slot, either L)? */
+/* Is there an index signature at either of the two index offsets? */
+static bool index_signed(int fd, uint64_t start, uint32_t isz)
+{
+	char sig[IDX_SIG_LEN];
+	unsigned i;
+
+	for (i = 0; i < 2; i++)
+		if (pread(fd, sig, sizeof(sig), (off_t)(start + (uint64_t)i * isz)) ==
+				(ssize_t)sizeof(sig) && memcmp(sig, lsa_index_sig, sizeof(sig)) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Does the area of cfg bytes at file offset start hold a valid index (either
+ * slot, either L)? Signatures first: taking a whole 16 GiB backend for an area
+ * would otherwise read (and allocate) its 32 MiB of index blocks.
+ */
 static bool has_valid_index(int fd, uint64_t start, uint64_t cfg)
 {
 	static const unsigned sizes[] = { 128, 256 };
@@ -92,7 +109,7 @@ static bool has_valid_index(int fd, uint64_t start, uint64_t cfg)
 
 	for (s = 0; s < 2 && !found; s++) {
 		uint32_t isz = lsa_isz_of_area(cfg, sizes[s]);
-		uint8_t *buf = isz ? malloc(2 * (size_t)isz) : NULL;
+		uint8_t *buf = isz && index_signed(fd, start, isz) ? malloc(2 * (size_t)isz) : NULL;
 		const char *id;
 
 		if (buf && pread(fd, buf, 2 * (size_t)isz, (off_t)start) == 2 * (ssize_t)isz)
