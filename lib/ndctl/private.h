@@ -14,6 +14,7 @@ struct ndctl_ctx {
 			const char *file, int line, const char *fn,
 			const char *format, va_list args);
 	struct ndctl_topology *topology;	/* owned by topology/, lazily built */
+	unsigned int attr_gen;		/* moves on at each sysfs write: see struct nd_dev */
 };
 
 void ndctl_topology_free(struct ndctl_topology *topo);

@@ -44,11 +44,79 @@ void *nd_obj_new(size_t size, struct ndctl_ctx *ctx, const char *name)
 	return dev;
 }
 
+struct nd_attr {
+	struct nd_attr *next;
+	int rc;			/* a failed read (absent attribute) is kept too */
+	char *value;
+	char name[];
+};
+
+static void attrs_drop(struct nd_dev *dev)
+{
+	while (dev->attrs) {
+		struct nd_attr *a = dev->attrs;
+
+		dev->attrs = a->next;
+		free(a->value);
+		free(a);
+	}
+}
+
 void nd_dev_release(struct nd_dev *dev)
 {
+	attrs_drop(dev);
 	free(dev->name);
 	free(dev->path);
 	dev->name = dev->path = NULL;
+}
+
+/* After any write the kernel may have changed any attribute of any object. */
+static void attrs_stale(struct ndctl_ctx *ctx)
+{
+	ctx->attr_gen++;
+}
+
+static struct nd_attr **attr_slot(struct nd_dev *dev, const char *attr)
+{
+	struct nd_attr **slot;
+
+	if (dev->attr_gen != dev->ctx->attr_gen) {
+		attrs_drop(dev);
+		dev->attr_gen = dev->ctx->attr_gen;
+	}
+	for (slot = &dev->attrs; *slot; slot = &(*slot)->next)
+		if (strcmp((*slot)->name, attr) == 0)
+			break;
+	return slot;
+}
+
+/* Out of memory only costs a re-read later. */
+static void attr_remember(struct nd_dev *dev, const char *attr, const char *value, int rc)
+{
+	struct nd_attr *a = malloc(sizeof(*a) + strlen(attr) + 1);
+
+	if (!a)
+		return;
+	a->value = strdup(value);
+	if (!a->value) {
+		free(a);
+		return;
+	}
+	a->rc = rc;
+	strcpy(a->name, attr);
+	a->next = dev->attrs;
+	dev->attrs = a;
+}
+
+static void attr_forget(struct nd_dev *dev, const char *attr)
+{
+	struct nd_attr **slot = attr_slot(dev, attr), *a = *slot;
+
+	if (a) {
+		*slot = a->next;
+		free(a->value);
+		free(a);
+	}
 }
 
 static int attr_path(struct nd_dev *dev, const char *attr, char *path, size_t len)
@@ -56,7 +124,7 @@ static int attr_path(struct nd_dev *dev, const char *attr, char *path, size_t le
 	return path_printf(path, len, "%s/%s", dev->path, attr);
 }
 
-int nd_dev_read(struct nd_dev *dev, const char *attr, char *buf)
+static int read_uncached(struct nd_dev *dev, const char *attr, char *buf)
 {
 	char path[PATH_MAX];
 	int rc = attr_path(dev, attr, path, sizeof(path));
@@ -65,7 +133,41 @@ int nd_dev_read(struct nd_dev *dev, const char *attr, char *buf)
 		rc = sysfs_read_attr(&dev->ctx->base.log, path, buf);
 	if (rc)
 		buf[0] = '\0';
+	dbg(dev->ctx, "attribute read: %s/%s\n", dev->name, attr);
 	return rc;
+}
+
+/*
+ * What other namespaces take from a region: re-read at each call, as
+ * upstream does, so a long-lived context sees other processes' allocations.
+ */
+static bool attr_volatile(const char *attr)
+{
+	return strcmp(attr, "available_size") == 0 ||
+		strcmp(attr, "max_available_extent") == 0;
+}
+
+int nd_dev_read(struct nd_dev *dev, const char *attr, char *buf)
+{
+	struct nd_attr *a;
+	int rc;
+
+	if (attr_volatile(attr))
+		return read_uncached(dev, attr, buf);
+	a = *attr_slot(dev, attr);
+	if (a) {
+		strcpy(buf, a->value);
+		return a->rc;
+	}
+	rc = read_uncached(dev, attr, buf);
+	attr_remember(dev, attr, buf, rc);
+	return rc;
+}
+
+int nd_dev_read_fresh(struct nd_dev *dev, const char *attr, char *buf)
+{
+	attr_forget(dev, attr);
+	return nd_dev_read(dev, attr, buf);
 }
 
 unsigned long long nd_dev_u64(struct nd_dev *dev, const char *attr)
@@ -94,20 +196,40 @@ int nd_dev_write(struct nd_dev *dev, const char *attr, const char *value)
 	/* a zero-length write never reaches the kernel's store: clear with "\n" */
 	if (!rc && !value[0])
 		value = "\n";
-	return rc ? rc : sysfs_write_attr(&dev->ctx->base.log, path, value);
+	if (rc)
+		return rc;
+	rc = sysfs_write_attr(&dev->ctx->base.log, path, value);
+	attrs_stale(dev->ctx);
+	return rc;
 }
+
+/* Keys of the facts kept beside the attributes: no attribute has parentheses. */
+#define KEY_DRIVER "(driver)"
 
 bool nd_dev_has_driver(struct nd_dev *dev)
 {
+	struct nd_attr *a = *attr_slot(dev, KEY_DRIVER);
 	char path[PATH_MAX];
 	struct stat st;
+	bool bound;
 
+	if (a)
+		return a->value[0] == '1';
 	if (attr_path(dev, "driver", path, sizeof(path)))
 		return false;
-	return lstat(path, &st) == 0;
+	bound = lstat(path, &st) == 0;
+	attr_remember(dev, KEY_DRIVER, bound ? "1" : "0", 0);
+	return bound;
 }
 
-int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
+/* For polling: the kernel binds and unbinds on its own time. */
+static bool has_driver_fresh(struct nd_dev *dev)
+{
+	attr_forget(dev, KEY_DRIVER);
+	return nd_dev_has_driver(dev);
+}
+
+static int child_scan(struct nd_dev *dev, const char *subdir, const char *prefix,
 		char *out, size_t len)
 {
 	char path[PATH_MAX];
@@ -131,6 +253,29 @@ int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
 		}
 	}
 	closedir(dir);
+	return rc;
+}
+
+int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
+		char *out, size_t len)
+{
+	char key[PATH_MAX], name[SYSFS_ATTR_SIZE] = "";
+	struct nd_attr *a;
+	int rc;
+
+	if (path_printf(key, sizeof(key), "(%s/%s*)", subdir, prefix))
+		return -ENAMETOOLONG;
+	a = *attr_slot(dev, key);
+	if (a) {
+		rc = a->rc ? a->rc : path_printf(out, len, "%s", a->value);
+	} else {
+		rc = child_scan(dev, subdir, prefix, name, sizeof(name));
+		attr_remember(dev, key, name, rc);
+		if (!rc)
+			rc = path_printf(out, len, "%s", name);
+	}
+	if (rc && len)
+		out[0] = '\0';
 	return rc;
 }
 
@@ -172,7 +317,7 @@ static int wait_driver(struct nd_dev *dev, bool want)
 	long waited;
 
 	for (waited = 0; waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
-		if (nd_dev_has_driver(dev) == want)
+		if (has_driver_fresh(dev) == want)
 			return 0;
 		sleep_ms(POLL_STEP_MS);
 	}
@@ -207,7 +352,7 @@ static int offer_to_drivers(struct nd_dev *dev)
 	dir = opendir(drivers);
 	if (!dir)
 		return -errno;
-	while ((de = readdir(dir)) && !nd_dev_has_driver(dev)) {
+	while ((de = readdir(dir)) && !has_driver_fresh(dev)) {
 		if (de->d_name[0] == '.')
 			continue;
 		if (path_printf(bind, sizeof(bind), "%s/%s/bind", drivers, de->d_name))
@@ -227,11 +372,14 @@ int nd_dev_reclaim(struct nd_dev *dev)
 	int rc = offer_to_drivers(dev);
 
 	for (waited = 0; !rc && waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
-		if (nd_dev_read(dev, "holder", holder) == 0 && holder[0])
-			return 0;
+		if (nd_dev_read_fresh(dev, "holder", holder) == 0 && holder[0])
+			break;
 		sleep_ms(POLL_STEP_MS);
 	}
-	return rc ? rc : -ETIMEDOUT;
+	attrs_stale(dev->ctx);	/* the probe made a personality: its attributes changed */
+	if (rc)
+		return rc;
+	return holder[0] ? 0 : -ETIMEDOUT;
 }
 
 int nd_dev_enable(struct nd_dev *dev)
@@ -243,6 +391,7 @@ int nd_dev_enable(struct nd_dev *dev)
 	rc = offer_to_drivers(dev);
 	if (!rc)
 		rc = wait_driver(dev, true);
+	attrs_stale(dev->ctx);	/* the driver's probe changed them */
 	if (rc) {
 		err(dev->ctx, "%s: no driver accepted it\n", dev->name);
 		modprobe_explain_failure(&dev->ctx->base.log);
@@ -260,7 +409,10 @@ int nd_dev_disable(struct nd_dev *dev)
 	rc = path_printf(path, sizeof(path), "%s/driver/unbind", dev->path);
 	if (!rc)
 		rc = sysfs_write_attr(&dev->ctx->base.log, path, dev->name);
-	return rc ? rc : wait_driver(dev, false);
+	if (!rc)
+		rc = wait_driver(dev, false);
+	attrs_stale(dev->ctx);
+	return rc;
 }
 
 /* Linux kernfs directory hash (fs/kernfs/dir.c with a NULL namespace). */

@@ -178,9 +178,10 @@ static int run(const char *cmd)
 /* A scratch copy of the mixed tree that a test may doctor. */
 static char *scratch_copy(void)
 {
-	static char dir[] = "/tmp/ndkit-topo-XXXXXX";
+	static char dir[64];
 	char cmd[4096];
 
+	strcpy(dir, "/tmp/ndkit-topo-XXXXXX");	/* mkdtemp rewrites the template */
 	if (!mkdtemp(dir))
 		return NULL;
 	snprintf(cmd, sizeof(cmd), "cp -a '%s/mixed/.' '%s/'", trees, dir);
@@ -222,6 +223,62 @@ static void test_safe_disable(void)
 	run(cmd);
 }
 
+static void put_file(const char *root, const char *rel, const char *text)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/" NDBUS "/%s", root, rel);
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+/*
+ * Attributes are read once per object and kept until the context writes to
+ * sysfs or is invalidated; a region's free space is read fresh every time.
+ */
+static void test_attribute_snapshot(void)
+{
+	char *root = scratch_copy(), name[64], cmd[4096];
+	struct ndctl_namespace *ndns;
+	struct ndctl_region *region;
+	struct ndctl_ctx *ctx;
+
+	CHECK(root != NULL);
+	if (!root)
+		return;
+	ctx = ctx_at(root);
+	region = region_named(ctx, "region0");
+	ndns = region ? ns_named(region, "namespace0.0") : NULL;
+	CHECK(ndns != NULL);
+	if (ndns) {
+		put_file(root, "region0/namespace0.0/alt_name", "first\n");
+		CHECK_EQ_STR(ndctl_namespace_get_alt_name(ndns, name), "first");
+		put_file(root, "region0/namespace0.0/alt_name", "second\n");
+		CHECK_EQ_STR(ndctl_namespace_get_alt_name(ndns, name), "first");
+		/* a write through the context (a file here is not truncated, sysfs never
+		 * is: the new name is the longer one) and every object reads again */
+		CHECK(ndctl_namespace_set_alt_name(ndns, "third-name") == 0);
+		CHECK_EQ_STR(ndctl_namespace_get_alt_name(ndns, name), "third-name");
+		put_file(root, "region0/available_size", "4096\n");
+		CHECK_EQ_U64(ndctl_region_get_available_size(region), 4096);
+		put_file(root, "region0/available_size", "8192\n");
+		CHECK_EQ_U64(ndctl_region_get_available_size(region), 8192);
+	}
+	put_file(root, "region0/namespace0.0/alt_name", "fourth\n");
+	ndctl_invalidate(ctx);
+	region = region_named(ctx, "region0");
+	ndns = region ? ns_named(region, "namespace0.0") : NULL;
+	CHECK(ndns && strcmp(ndctl_namespace_get_alt_name(ndns, name), "fourth") == 0);
+	ndctl_unref(ctx);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	run(cmd);
+}
+
 int main(void)
 {
 	char root[4096];
@@ -250,5 +307,6 @@ int main(void)
 	ndctl_unref(ctx);
 
 	test_safe_disable();
+	test_attribute_snapshot();
 	return test_done("test-topology");
 }
