@@ -55,7 +55,12 @@ int path_printf(char *buf, size_t len, const char *fmt, ...)
 
 int sysfs_read_attr(struct log_ctx *log, const char *path, char *buf)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	return sysfs_read_attr_at(log, AT_FDCWD, path, buf);
+}
+
+int sysfs_read_attr_at(struct log_ctx *log, int dirfd, const char *path, char *buf)
+{
+	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
 	ssize_t n;
 
 	stats_count(&stats_reads);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* Attributes, drivers and modules of one nd bus device. */
+#define _GNU_SOURCE	/* O_PATH */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,7 @@ int nd_dev_init(struct nd_dev *dev, struct ndctl_ctx *ctx, const char *name)
 	if (rc)
 		return rc;
 	dev->ctx = ctx;
+	dev->dirfd = dev->dirfd_slot = -1;
 	dev->name = strdup(name);
 	dev->path = strdup(path);
 	if (!dev->name || !dev->path) {
@@ -62,8 +65,65 @@ static void attrs_drop(struct nd_dev *dev)
 	}
 }
 
+/*
+ * Attributes are opened relative to a descriptor of the device's directory:
+ * one walk of its path (through the /sys/bus/nd/devices symlink) per device,
+ * then one name per attribute. At most ARRAY_SIZE(ctx->dirfd_ring) stay open
+ * per context, the oldest closed first; every write closes them all, since
+ * enabling or disabling a region replaces its children's directories.
+ */
+#define DIRFD_RING_SIZE (sizeof(((struct ndctl_ctx *)0)->dirfd_ring) / sizeof(struct nd_dev *))
+
+static void dirfd_close(struct nd_dev *dev)
+{
+	if (dev->dirfd < 0)
+		return;
+	close(dev->dirfd);
+	dev->ctx->dirfd_ring[dev->dirfd_slot] = NULL;
+	dev->dirfd = dev->dirfd_slot = -1;
+}
+
+static void dirfds_close_all(struct ndctl_ctx *ctx)
+{
+	unsigned int i;
+
+	for (i = 0; i < DIRFD_RING_SIZE; i++)
+		if (ctx->dirfd_ring[i])
+			dirfd_close(ctx->dirfd_ring[i]);
+}
+
+/* -1 if the directory cannot be opened: callers then use the full path. */
+static int dev_dirfd(struct nd_dev *dev)
+{
+	struct ndctl_ctx *ctx = dev->ctx;
+	unsigned int slot = ctx->dirfd_next;
+
+	if (dev->dirfd >= 0)
+		return dev->dirfd;
+	if (ctx->dirfd_ring[slot])
+		dirfd_close(ctx->dirfd_ring[slot]);
+	dev->dirfd = open(dev->path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (dev->dirfd < 0)
+		return -1;
+	dev->dirfd_slot = (int)slot;
+	ctx->dirfd_ring[slot] = dev;
+	ctx->dirfd_next = (slot + 1) % DIRFD_RING_SIZE;
+	return dev->dirfd;
+}
+
+/* Where to open attr: *dirfd and a name in it, or AT_FDCWD and the full path. */
+static int attr_at(struct nd_dev *dev, const char *attr, int *dirfd, char *path, size_t len)
+{
+	*dirfd = dev_dirfd(dev);
+	if (*dirfd >= 0)
+		return path_printf(path, len, "%s", attr);
+	*dirfd = AT_FDCWD;
+	return path_printf(path, len, "%s/%s", dev->path, attr);
+}
+
 void nd_dev_release(struct nd_dev *dev)
 {
+	dirfd_close(dev);
 	attrs_drop(dev);
 	free(dev->name);
 	free(dev->path);
@@ -74,6 +134,7 @@ void nd_dev_release(struct nd_dev *dev)
 static void attrs_stale(struct ndctl_ctx *ctx)
 {
 	ctx->attr_gen++;
+	dirfds_close_all(ctx);
 }
 
 static struct nd_attr **attr_slot(struct nd_dev *dev, const char *attr)
@@ -127,10 +188,10 @@ static int attr_path(struct nd_dev *dev, const char *attr, char *path, size_t le
 static int read_uncached(struct nd_dev *dev, const char *attr, char *buf)
 {
 	char path[PATH_MAX];
-	int rc = attr_path(dev, attr, path, sizeof(path));
+	int dirfd, rc = attr_at(dev, attr, &dirfd, path, sizeof(path));
 
 	if (!rc)
-		rc = sysfs_read_attr(&dev->ctx->base.log, path, buf);
+		rc = sysfs_read_attr_at(&dev->ctx->base.log, dirfd, path, buf);
 	if (rc)
 		buf[0] = '\0';
 	dbg(dev->ctx, "attribute read: %s/%s\n", dev->name, attr);
@@ -213,11 +274,13 @@ bool nd_dev_has_driver(struct nd_dev *dev)
 	struct stat st;
 	bool bound;
 
+	int dirfd;
+
 	if (a)
 		return a->value[0] == '1';
-	if (attr_path(dev, "driver", path, sizeof(path)))
+	if (attr_at(dev, "driver", &dirfd, path, sizeof(path)))
 		return false;
-	bound = lstat(path, &st) == 0;
+	bound = fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0;
 	attr_remember(dev, KEY_DRIVER, bound ? "1" : "0", 0);
 	return bound;
 }
@@ -234,14 +297,19 @@ static int child_scan(struct nd_dev *dev, const char *subdir, const char *prefix
 {
 	char path[PATH_MAX];
 	struct dirent *de;
-	int rc = -ENOENT;
+	int rc = -ENOENT, dirfd, fd;
 	DIR *dir;
 
-	if (attr_path(dev, subdir, path, sizeof(path)))
+	if (attr_at(dev, subdir, &dirfd, path, sizeof(path)))
 		return -ENAMETOOLONG;
-	dir = opendir(path);
-	if (!dir)
-		return -errno;
+	fd = openat(dirfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	dir = fd < 0 ? NULL : fdopendir(fd);
+	if (!dir) {
+		rc = -errno;
+		if (fd >= 0)
+			close(fd);
+		return rc;
+	}
 	while ((de = readdir(dir))) {
 		size_t plen = strlen(prefix);
 

@@ -22,6 +22,8 @@ struct nd_dev {
 	char *path;		/* ROOT/sys/bus/nd/devices/region0 */
 	struct nd_attr *attrs;
 	unsigned int attr_gen;	/* the ctx->attr_gen the attrs were read in */
+	int dirfd;		/* O_PATH descriptor of path, or -1 */
+	int dirfd_slot;		/* its place in ctx->dirfd_ring */
 };
 
 struct ndctl_topology {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <ndctl/libndctl.h>
 #include "../test.h"
 
@@ -223,18 +224,23 @@ static void test_safe_disable(void)
 	run(cmd);
 }
 
-static void put_file(const char *root, const char *rel, const char *text)
+static void put_text(const char *path, const char *text)
 {
-	char path[4096];
-	FILE *f;
+	FILE *f = fopen(path, "w");
 
-	snprintf(path, sizeof(path), "%s/" NDBUS "/%s", root, rel);
-	f = fopen(path, "w");
 	CHECK(f != NULL);
 	if (f) {
 		fputs(text, f);
 		fclose(f);
 	}
+}
+
+static void put_file(const char *root, const char *rel, const char *text)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/" NDBUS "/%s", root, rel);
+	put_text(path, text);
 }
 
 /*
@@ -279,6 +285,63 @@ static void test_attribute_snapshot(void)
 	run(cmd);
 }
 
+/* A namespace directory of region1 holding only a size and a name, with its bus link. */
+static int add_namespace_copy(const char *root, unsigned int id)
+{
+	char dir[4096], path[4200], text[32];
+
+	snprintf(dir, sizeof(dir), "%s/" NDBUS "/region1/namespace1.%u", root, id);
+	if (mkdir(dir, 0755))
+		return -1;
+	snprintf(path, sizeof(path), "%s/size", dir);
+	snprintf(text, sizeof(text), "%llu\n", (unsigned long long)id << 24);
+	put_text(path, text);
+	snprintf(path, sizeof(path), "%s/alt_name", dir);
+	snprintf(text, sizeof(text), "copy%u\n", id);
+	put_text(path, text);
+	snprintf(path, sizeof(path), "%s/sys/bus/nd/devices/namespace1.%u", root, id);
+	snprintf(dir, sizeof(dir), "../../../devices/LNXSYSTM:00/LNXSYBUS:00/ACPI0012:00/ndbus0/"
+			"region1/namespace1.%u", id);
+	return symlink(dir, path);
+}
+
+/*
+ * More namespaces than libndctl keeps directory descriptors open (64), read
+ * in two passes, so the second one reopens evicted directories. A stale or
+ * reused descriptor would read another device's attributes.
+ */
+static void test_many_namespaces(void)
+{
+	char *root = scratch_copy(), cmd[4096], name[64], want[64];
+	struct ndctl_namespace *ndns;
+	struct ndctl_region *region;
+	struct ndctl_ctx *ctx;
+	int sized = 0, named = 0;
+	unsigned int id;
+
+	CHECK(root != NULL);
+	if (!root)
+		return;
+	for (id = 2; id < 152; id++)
+		CHECK(add_namespace_copy(root, id) == 0);
+	ctx = ctx_at(root);
+	region = region_named(ctx, "region1");
+	CHECK(region != NULL);
+	ndctl_namespace_foreach(region, ndns)
+		sized += ndctl_namespace_get_id(ndns) >= 2 && ndctl_namespace_get_size(ndns) ==
+			(unsigned long long)ndctl_namespace_get_id(ndns) << 24;
+	ndctl_namespace_foreach(region, ndns) {
+		snprintf(want, sizeof(want), "copy%u", ndctl_namespace_get_id(ndns));
+		named += ndctl_namespace_get_id(ndns) >= 2 &&
+			strcmp(ndctl_namespace_get_alt_name(ndns, name), want) == 0;
+	}
+	CHECK_EQ_U64(sized, 150);
+	CHECK_EQ_U64(named, 150);
+	ndctl_unref(ctx);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	run(cmd);
+}
+
 int main(void)
 {
 	char root[4096];
@@ -308,5 +371,6 @@ int main(void)
 
 	test_safe_disable();
 	test_attribute_snapshot();
+	test_many_namespaces();
 	return test_done("test-topology");
 }
