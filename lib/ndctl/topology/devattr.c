@@ -404,6 +404,22 @@ int nd_wait_path(const char *path)
 	return -ETIMEDOUT;
 }
 
+/*
+ * The kernel registers a probed device's children (a region's namespaces and
+ * seeds) asynchronously: reading a bus's wait_probe returns once they are all
+ * there, so the next topology scan finds the seeds the region names.
+ */
+static void wait_probe(struct ndctl_ctx *ctx)
+{
+	char buf[SYSFS_ATTR_SIZE];
+	struct ndctl_bus *bus;
+
+	if (!ctx->topology)
+		return;
+	for (bus = ctx->topology->buses; bus; bus = bus->next)
+		read_uncached(&bus->dev, "wait_probe", buf);
+}
+
 /* Offer the device to each nd driver: the one that matches takes it. */
 static int offer_to_drivers(struct nd_dev *dev)
 {
@@ -444,6 +460,8 @@ int nd_dev_reclaim(struct nd_dev *dev)
 			break;
 		sleep_ms(POLL_STEP_MS);
 	}
+	if (!rc)
+		wait_probe(dev->ctx);
 	attrs_stale(dev->ctx);	/* the probe made a personality: its attributes changed */
 	if (rc)
 		return rc;
@@ -459,6 +477,8 @@ int nd_dev_enable(struct nd_dev *dev)
 	rc = offer_to_drivers(dev);
 	if (!rc)
 		rc = wait_driver(dev, true);
+	if (!rc)
+		wait_probe(dev->ctx);
 	attrs_stale(dev->ctx);	/* the driver's probe changed them */
 	if (rc) {
 		err(dev->ctx, "%s: no driver accepted it\n", dev->name);
