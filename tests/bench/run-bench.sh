@@ -84,6 +84,18 @@ host_side() {
 	host_case "16 GiB sparse backend file, 3 labels" "$big"
 }
 
+# Process start on the host: the dynamic linker's relocations (LD_DEBUG=statistics) and the
+# median --version time, ndkit's tools against Debian's. "start|tool|relocations|ms".
+start_side() {
+	local t relocs
+	for t in "$BUILD/cmd/ndctl/ndctl" "$BUILD/cmd/daxctl/daxctl" /usr/bin/ndctl /usr/bin/daxctl; do
+		[ -x "$t" ] || continue
+		relocs=$(LD_DEBUG=statistics "$t" --version 2>&1 >/dev/null |
+			sed -n 's/^ *[0-9]*:[[:space:]]*number of relocations: *\([0-9]*\)$/\1/p' | head -1)
+		echo "start|$(case $t in "$BUILD"/*) echo "ndkit $(basename "$t")" ;; *) echo "upstream $t" ;; esac)|$relocs|$(host_time "$t" --version)"
+	done
+}
+
 host_case() {	# host_case NAME FILE: read-labels -j and check-labels of FILE
 	local x
 	x=$("$BUILD/tests/bench/lsa-xfer" "$2")
@@ -220,6 +232,16 @@ and regions.
 $(printf '%s\n' "$figs" | awk -F'|' '$1 == "reads" {
 	printf "| %s | %s | %s | %.1f |\n", $2, $4, $3, $4 > 0 ? $3 / $4 : 0 }')
 
+## Host: process start
+
+Relocations the dynamic linker made before \`main\` (\`LD_DEBUG=statistics\`) and the median
+wall time of 21 runs of \`--version\`, on the host. ndkit opens libkmod (and the libcrypto it
+pulls in) only when a command loads a kernel module.
+
+| tool | relocations | --version ms |
+|---|---:|---:|
+$(printf '%s\n' "$figs" | awk -F'|' '$1 == "start" { printf "| %s | %s | %s |\n", $2, $3, $4 }')
+
 ## Host: label areas from files
 
 \`ndctl read-labels -j FILE\` and \`ndctl check-labels FILE\` on the host (median of 21 runs,
@@ -262,7 +284,7 @@ if [ "$RUN" = 1 ]; then
 fi
 RUN_TIME="about 5 min on this machine"
 [ "$RUN" = 0 ] || RUN_TIME="$(( (SECONDS + 59) / 60 )) min here"
-figs=$(collect; host_side)
+figs=$(collect; start_side; host_side)
 printf '%s\n' "$figs" | awk -F'|' '$1 == "bench" {printf "%-60s %10s %10s\n", $2, $3, $4}'
 mkdir -p "$SRC/docs"
 printf '%s\n' "$figs" | svg_chart > "$SRC/docs/performance.svg"
