@@ -230,7 +230,7 @@ and regions.
 | case | namespaces | ndkit attribute reads | per namespace |
 |---|---:|---:|---:|
 $(printf '%s\n' "$figs" | awk -F'|' '$1 == "reads" {
-	printf "| %s | %s | %s | %.1f |\n", $2, $4, $3, $4 > 0 ? $3 / $4 : 0 }')
+	printf "| %s | %s | %s | %.1f |\n", $2, $4, $3, ($4 > 0 ? $3 / $4 : 0) }')
 
 ## Host: process start
 
