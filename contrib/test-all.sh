@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 bash contrib/setup.sh "$BUILD"
-exec meson test -C "$BUILD" --print-errorlogs
+exec meson test -C "$BUILD" --setup full --print-errorlogs

@@ -5,8 +5,8 @@
 #include <stdint.h>
 
 /*
- * The fsdax/devdax info block (the kernel's nd_pfn_sb, LABELS.md §7): 4096
- * bytes at namespace offset 4096, with the struct-page map kept on the
+ * The fsdax/devdax info block (the kernel's nd_pfn_sb, docs/labels.md §7):
+ * 4096 bytes at namespace offset 4096, with the struct-page map kept on the
  * device (mode PMEM), as `ndctl create-namespace -m fsdax|devdax` makes it.
  */
 #define INFO_BLOCK_SIZE 4096

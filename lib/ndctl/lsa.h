@@ -4,7 +4,7 @@
 /*
  * The NVDIMM label storage area (LSA): transports (transport/) move bytes,
  * the engine (label/) decodes, validates and changes the area following the
- * Linux kernel's rules (see docs/LABELS.md).
+ * Linux kernel's rules (see docs/labels.md).
  *
  * Conventions: functions returning int give 0 (or a count) on success and a
  * negative errno on failure; the transport then holds a one-line message

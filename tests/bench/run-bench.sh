@@ -28,7 +28,7 @@ done
 	echo "run-bench.sh: $BUILD is not a meson build dir: run 'meson setup build' or give --build-dir" >&2
 	exit 1
 }
-export NDKIT_TESTDATA=${NDKIT_TESTDATA:-$SRC/../shared/testdata}
+export NDKIT_TESTDATA=${NDKIT_TESTDATA:-$SRC/tests/data}
 RUNS=$BUILD/tests/guest/run
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

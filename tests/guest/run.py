@@ -88,8 +88,7 @@ def prepare_initramfs(build_dir, out_dir):
 
 
 def find_data_file(name, scenario_dir):
-    testdata = os.environ.get("NDKIT_TESTDATA", os.path.join(HERE, "..", "..", "..", "shared",
-                                                              "testdata"))
+    testdata = os.environ.get("NDKIT_TESTDATA", os.path.join(HERE, "..", "data"))
     for cand in (name, os.path.join(scenario_dir, name),
                  os.path.join(testdata, "labels", name),
                  os.path.join(testdata, "labels", name + ".lsa.gz")):

@@ -18,8 +18,6 @@ case $build in "$src"/*) skip_build=./${build#"$src"/} ;; esac
 tar -C "$src" --exclude='./build*' --exclude="$skip_build" --exclude=./.git \
 	--exclude='./obj-*' --exclude=./debian -cf - . | tar -C "$tree" -xf -
 cp -a "$src/contrib/debian" "$tree/debian"
-# The unit tests find their test data beside the tree, as in a checkout.
-[ -d "$src/../shared" ] && ln -s "$(realpath "$src/../shared")" "$tmp/shared"
 
 cd "$tree" || exit 1
 if ! missing=$(dpkg-checkbuilddeps 2>&1); then

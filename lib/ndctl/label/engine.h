@@ -2,7 +2,7 @@
 #ifndef NDKIT_LABEL_ENGINE_H
 #define NDKIT_LABEL_ENGINE_H
 /*
- * Internal to the label engine. On-media layout (LABELS.md §1):
+ * Internal to the label engine. On-media layout (docs/labels.md §1):
  *
  *   0            isz          2*isz                          cfg
  *   +------------+------------+------+------+-- ... --+------+-----+

@@ -3,7 +3,7 @@
 #include "engine.h"
 
 /*
- * Namespace label (LABELS.md §3); v1.1 stops at byte 128.
+ * Namespace label (docs/labels.md §3); v1.1 stops at byte 128.
  *
  *   0 uuid[16] | 16 name[64] | 80 flags | 84 nlabel | 86 position
  *  88 isetcookie | 96 lbasize | 104 dpa | 112 rawsize | 120 slot | 124 align

@@ -6,9 +6,9 @@
 #include "transport/xport.h"
 
 /*
- * Transactions (LABELS.md §2). The current index and every live label stay
- * untouched until one final write of the *other* index block publishes the
- * change:
+ * Transactions (docs/labels.md §2). The current index and every live label
+ * stay untouched until one final write of the *other* index block publishes
+ * the change:
  *
  *   1. staging = copy of the current index
  *   2. for each new label: take the lowest free bit in staging, clear it,

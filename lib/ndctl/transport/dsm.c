@@ -10,8 +10,8 @@
 #include "xport.h"
 
 /*
- * /dev/nmemN label commands (LABELS.md §5). Each transfer is one ioctl of at
- * most max_xfer bytes:
+ * /dev/nmemN label commands (docs/labels.md §5). Each transfer is one ioctl
+ * of at most max_xfer bytes:
  *   GET_CONFIG_DATA: { u32 in_offset; u32 in_length; u32 status; u8 out_buf[len] }
  *   SET_CONFIG_DATA: { u32 in_offset; u32 in_length; u8 in_buf[len]; u32 status }
  * Firmware failures come back in status, not errno.

@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # How data/*.sysfs and data/*.upstream-*.json were made.
 #   capture-sysfs.sh guest   runs inside a QEMU guest booted as in
-#       docs QEMU-GUEST.md (nv0 1G align=2M label 128K, nv1 1G align=128M
-#       label 2M preloaded with testdata nvdimm1-v1.1-after-create.lsa.gz,
+#       the guest harness (tests/guest: nv0 1G align=2M label 128K, nv1 1G align=128M
+#       label 2M preloaded with tests/data/labels/nvdimm1-v1.1-after-create.lsa.gz,
 #       -m 1G,slots=4,maxmem=8G), with upstream ndctl/daxctl installed as
 #       upstream-ndctl/upstream-daxctl; it prints the dax sysfs (F path value /
 #       L path target lines) and upstream's list output for each state.

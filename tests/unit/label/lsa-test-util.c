@@ -13,7 +13,7 @@ char *vector_path(const char *name)
 	char *p;
 
 	if (!root)
-		root = "../shared/testdata";
+		root = NDKIT_TESTDATA_DEFAULT;
 	if (asprintf(&p, "%s/labels/%s", root, name) < 0)
 		return NULL;
 	return p;

@@ -137,7 +137,11 @@ static void round_trip(uint64_t size, unsigned L, uint32_t want_nslot)
 	ndctl_lsa_xport_close(t);
 }
 
-/* Init matches the area upstream init-labels wrote, except the bitmap tail past nslot. */
+/*
+ * Init matches the area upstream init-labels wrote, except the bitmap tail past nslot (upstream
+ * sets those bits) and the padding after the bitmap up to isz, which upstream does not write:
+ * over an older area it keeps the old bytes (nvdimm0-v1.2-after-init was written over v1.1).
+ */
 static void compare_init(const char *name, unsigned L)
 {
 	char *path = vector_path(name);
@@ -163,7 +167,10 @@ static void compare_init(const char *name, unsigned L)
 
 		if (off >= 64 && off < 72)
 			continue;	/* checksums differ with the tail bits */
-		diffs += tail ? (ours[i] | theirs[i]) != theirs[i] : ours[i] != theirs[i];
+		if (off >= 72 + tail_end / 8)
+			diffs += ours[i] != 0;	/* padding: ours is zero, theirs may be old */
+		else
+			diffs += tail ? (ours[i] | theirs[i]) != theirs[i] : ours[i] != theirs[i];
 	}
 	CHECK_EQ_U64(diffs, 0);
 	ndctl_lsa_free(lsa);

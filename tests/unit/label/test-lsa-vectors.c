@@ -136,7 +136,13 @@ static void check_upstream(const char *name, const uint8_t *buf, size_t len)
 	up = json_object_from_file(path);
 	free(path);
 	if (!up)
-		return;	/* no upstream dump for never-initialized areas */
+		return;
+	if (json_object_is_type(up, json_type_array)) {	/* upstream's piped form */
+		struct json_object *one = json_object_get(json_object_array_get_idx(up, 0));
+
+		json_object_put(up);
+		up = one;
+	}
 	CHECK_EQ_U64(ndctl_lsa_decode(buf, len, &lsa), 0);
 	CHECK(json_object_object_get_ex(up, "index", &arr));
 	for (i = 0; i < json_object_array_length(arr); i++) {
@@ -186,8 +192,8 @@ static void check_vector(const char *name)
 	CHECK_EQ_STR(text, expect);
 	free(text);
 	valid = ndctl_lsa_valid(lsa);
-	check_upstream(name, buf, len);
 	if (valid) {
+		check_upstream(name, buf, len);
 		CHECK_EQ_U64(count_findings(lsa, NDCTL_LSA_WARN), 0);
 		check_cookies(name, lsa);
 	}

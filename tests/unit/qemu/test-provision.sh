@@ -18,7 +18,7 @@ expect_eq "label count" "$(jq '.label | length' a.json)" 3
 expect_eq "found label size" "$(jq '.label_size' a.json)" 131072
 expect_eq "label offset" "$(jq '.label_offset' a.json)" $((1073741824 - 131072))
 expect_eq "index version" "$(jq -c '[.index[] | .minor]' a.json)" "[2,2]"
-# The cookie the guest kernel showed for slot 0 with v1.2 labels (QEMU-GUEST.md).
+# The cookie the guest kernel showed for slot 0 with v1.2 labels (docs/labels.md §3).
 # (jq would round these 56-bit numbers: read the text.)
 cookies() { grep -o '"isetcookie":[0-9]*' "$1" | sort -u | cut -d: -f2; }
 expect_eq "slot 0 cookie" "$(cookies a.json)" $((0xba90120012b4dc))
@@ -32,7 +32,7 @@ expect_eq "modes" "$(jq -c '[.guest.namespaces[].mode]' a.json)" '["fsdax","raw"
 # fsdax 2M on 256M: the guest showed 250 MiB usable (the page map lives on the device).
 expect_eq "fsdax usable" "$(jq '.guest.namespaces[0].size' a.json)" $((250 << 20))
 expect_eq "region" "$(jq '.guest.region_size' a.json)" $((1022 << 20))
-# The info block sits at namespace offset 4096 (LABELS.md §7).
+# The info block sits at namespace offset 4096 (docs/labels.md §7).
 expect_eq "pfn signature" "$(dd if=nv0.img bs=4096 skip=1 count=1 2>/dev/null | head -c 15)" NVDIMM_PFN_INFO
 expect_eq "dax signature" "$(dd if=nv0.img bs=4096 skip=$(((384 << 20) / 4096 + 1)) count=1 2>/dev/null | head -c 15)" NVDIMM_DAX_INFO
 
