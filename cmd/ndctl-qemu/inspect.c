@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * `ndctl-qemu inspect`: a backend file's label state in `ndctl read-labels -j`
- * terms (dev, index[], label[]; active labels only), plus what a guest will
+ * `ndctl-qemu inspect`: a backend file's label state as `ndctl read-labels -j`
+ * prints it (dev, index[], label[]; active labels only), plus what a guest will
  * see: the region size, the QEMU slot the labels' cookie belongs to, and
  * each namespace with its mode (from its info block) and usable size.
  */
@@ -12,7 +12,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <uuid/uuid.h>
 #include <json-c/json.h>
 #include "ndctl/lsa.h"
 #include "util/json.h"
@@ -48,27 +47,6 @@ static void add_u64(struct json_object *o, const char *k, uint64_t v)
 	json_object_object_add(o, k, util_json_u64(v));
 }
 
-static struct json_object *index_json(const struct ndctl_lsa *lsa)
-{
-	struct json_object *arr = json_object_new_array();
-
-	for (int i = 0; i < 2; i++) {
-		struct json_object *o;
-
-		if (!ndctl_lsa_index_valid(lsa, i))
-			continue;
-		o = json_object_new_object();
-		add_str(o, "signature", "NAMESPACE_INDEX");
-		add_u64(o, "major", 1);
-		add_u64(o, "minor", ndctl_lsa_version_minor(lsa));
-		add_u64(o, "labelsize", ndctl_lsa_labelsize(lsa));
-		add_u64(o, "seq", ndctl_lsa_index_seq(lsa, i));
-		add_u64(o, "nslot", ndctl_lsa_nslot(lsa));
-		json_object_array_add(arr, o);
-	}
-	return arr;
-}
-
 /* The QEMU slot whose NFIT gives this cookie, or -1. */
 static int cookie_slot(uint64_t cookie, int version)
 {
@@ -86,7 +64,6 @@ static struct json_object *guest_ns_json(const struct inspect *in, const struct 
 	struct info_block ib = { 0 };
 	enum ns_mode mode = NS_RAW;
 	uint64_t size = l->rawsize;
-	char u[40];
 
 	if (pread(in->fd, buf, sizeof(buf), l->dpa + INFO_BLOCK_OFFSET) == sizeof(buf) &&
 	    info_block_decode(buf, &ib) != INFO_NONE &&
@@ -94,8 +71,7 @@ static struct json_object *guest_ns_json(const struct inspect *in, const struct 
 		mode = ib.kind == INFO_PFN ? NS_FSDAX : NS_DEVDAX;
 		size = l->rawsize - ib.dataoff - ib.end_trunc;
 	}
-	uuid_unparse(l->uuid, u);
-	add_str(o, "uuid", u);
+	json_object_object_add(o, "uuid", util_json_uuid(l->uuid));
 	add_str(o, "name", l->name);
 	add_str(o, "mode", ns_mode_name(mode));
 	add_u64(o, "size", size);
@@ -127,22 +103,24 @@ static struct json_object *guest_json(const struct inspect *in, const struct ndc
 	return o;
 }
 
+/* read-labels -j's dev, index[] and label[] (libndctl's), with the file's geometry and the guest's view. */
 static struct json_object *inspect_json(struct inspect *in, const struct ndctl_lsa *lsa,
 		uint64_t label_off)
 {
-	struct json_object *o = json_object_new_object(), *state = ndctl_lsa_to_json(lsa);
-	struct json_object *labels = NULL;
+	struct json_object *o = json_object_new_object(), *dump = ndctl_lsa_dump_json(lsa, in->file, 0);
+	struct json_object *index = NULL, *labels = NULL;
 
 	add_str(o, "dev", in->file);
 	add_u64(o, "label_offset", label_off);
 	add_u64(o, "label_size", in->label_size);
 	json_object_object_add(o, "valid", json_object_new_boolean(ndctl_lsa_valid(lsa)));
-	json_object_object_add(o, "index", index_json(lsa));
-	/* The active labels, decoded by the label engine (GUIDs in text form). */
-	if (state && json_object_object_get_ex(state, "labels", &labels))
+	if (dump && json_object_object_get_ex(dump, "index", &index))
+		json_object_get(index);
+	if (dump && json_object_object_get_ex(dump, "label", &labels))
 		json_object_get(labels);
+	json_object_object_add(o, "index", index ? index : json_object_new_array());
 	json_object_object_add(o, "label", labels ? labels : json_object_new_array());
-	json_object_put(state);
+	json_object_put(dump);
 	json_object_object_add(o, "guest", guest_json(in, lsa));
 	return o;
 }

@@ -5,7 +5,7 @@
 
 /* ndctl subcommands: argv[0] is the subcommand, ctx a struct ndctl_ctx *. */
 
-/* labels: labels.c (labels-json.c, label-target.c) */
+/* labels: labels.c (label-target.c) */
 int cmd_read_labels(int argc, char **argv, void *ctx);
 int cmd_write_labels(int argc, char **argv, void *ctx);
 int cmd_zero_labels(int argc, char **argv, void *ctx);

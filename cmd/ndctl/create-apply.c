@@ -197,8 +197,11 @@ static int reconfigure_labeled(struct ndctl_ctx *ctx, struct ndctl_namespace *nd
 		ndctl_namespace_get_uuid(ndns, co->uuid);
 		co->uuid_given = true;
 	}
-	if (!co->name)
-		co->name = ndctl_namespace_get_alt_name(ndns, co->name_buf);
+	if (!co->name) {	/* a copy: the namespace object goes with the delete */
+		snprintf(co->name_buf, sizeof(co->name_buf), "%s",
+				ndctl_namespace_get_alt_name(ndns));
+		co->name = co->name_buf;
+	}
 	if (!co->size)
 		co->size = ndctl_namespace_get_size(ndns);
 	snprintf(regname, sizeof(regname), "%s", ndctl_region_get_devname(region));

@@ -1,40 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Autolabel: a label-less region holds one namespace covering it all. To
- * sub-divide it, its DIMMs need label index blocks: disable the region, write
- * empty v1.2 indexes (as the kernel itself would) through the label engine,
- * rebind each nmem (the kernel caches the label area) and enable the region.
+ * sub-divide it, its DIMMs need label index blocks: disable the region, let
+ * libndctl write empty v1.2 indexes (as the kernel itself would) and rebind
+ * each nmem (the kernel caches the label area), and enable the region.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include "create-namespace.h"
 #include "labels.h"
-
-static int init_dimm_labels(struct ndctl_dimm *dimm)
-{
-	char path[256];
-	struct ndctl_lsa_xport *t = NULL;
-	int rc;
-
-	rc = label_dimm_devpath(dimm, path, sizeof(path));
-	if (!rc)
-		rc = ndctl_lsa_dsm_open(path, NDCTL_LSA_WRITABLE, &t);
-	if (!rc)
-		rc = ndctl_lsa_init(t, 256, NULL);
-	if (rc)
-		fprintf(stderr, "ndctl create-namespace: autolabel: %s: %s\n",
-				ndctl_dimm_get_devname(dimm),
-				t && ndctl_lsa_xport_errmsg(t)[0] ? ndctl_lsa_xport_errmsg(t)
-				: strerror(-rc));
-	if (t)
-		ndctl_lsa_xport_close(t);
-	if (!rc)
-		rc = ndctl_dimm_disable(dimm);
-	if (!rc)
-		rc = ndctl_dimm_enable(dimm);
-	return rc;
-}
 
 /* Whether autolabel may take this region: its namespace must be idle, or -f. */
 bool create_can_autolabel(struct ndctl_region *region, const struct create_opts *co)
@@ -58,7 +33,7 @@ int create_autolabel(struct ndctl_region *region)
 
 		if (rc || !dimm)
 			break;
-		rc = init_dimm_labels(dimm);
+		rc = ndctl_dimm_init_labels(dimm, 256);	/* logs why it failed */
 		snprintf(dimms + len, sizeof(dimms) - len, " %s", ndctl_dimm_get_devname(dimm));
 	}
 	if (ndctl_region_enable(region) && !rc)

@@ -4,6 +4,7 @@
  * with the value that would work, before anything is written.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,7 +187,7 @@ static int check_start(struct ndctl_region *region, struct create_opts *co,
 {
 	unsigned long long start = ndctl_region_get_resource(region);
 
-	if (!is_dax_mode(co->mode) || !start || start % SZ_16M == 0)
+	if (!is_dax_mode(co->mode) || !start || start == ULLONG_MAX || start % SZ_16M == 0)
 		return 0;
 	return why(r, -EINVAL, "%s starts at %#llx, not 16 MiB aligned: %s namespaces "
 			"there cannot be enabled. Give its QEMU memory-backend-file align=128M "

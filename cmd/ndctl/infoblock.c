@@ -3,7 +3,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <uuid/uuid.h>
 #include <ndctl/libndctl.h>
 #include "infoblock.h"
 #include "util/json.h"
@@ -19,10 +18,7 @@ static uint64_t le(const unsigned char *p, int n)
 
 static void add_uuid(struct json_object *j, const char *key, const unsigned char *raw)
 {
-	char buf[40];
-
-	uuid_unparse(raw, buf);
-	json_object_object_add(j, key, json_object_new_string(buf));
+	json_object_object_add(j, key, util_json_uuid(raw));
 }
 
 static void add_num(struct json_object *j, const char *key, uint64_t v, unsigned flags)

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <errno.h>
+#include <stdarg.h>
+#include <syslog.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,14 +122,6 @@ void label_targets_free(struct label_target *tg, unsigned count)
 	free(tg);
 }
 
-int label_dimm_devpath(struct ndctl_dimm *dimm, char *buf, size_t len)
-{
-	const char *root = ndctl_get_root(ndctl_dimm_get_ctx(dimm));
-
-	return path_printf(buf, len, "%s/dev/%s", strcmp(root, "/") ? root : "",
-			ndctl_dimm_get_devname(dimm));
-}
-
 static int check_area_size(const char *cmd, const struct label_target *tg)
 {
 	uint64_t size = ndctl_lsa_xport_size(tg->t);
@@ -140,79 +134,53 @@ static int check_area_size(const char *cmd, const struct label_target *tg)
 	return -ENOSPC;
 }
 
-int label_target_open(const char *cmd, struct label_target *tg, uint64_t label_size, bool writable)
+/*
+ * libndctl reports label-area failures through the context's log: print its
+ * errors as this command's, so there is one error channel.
+ */
+static const char *log_cmd = "";
+
+__attribute__((format(printf, 6, 0)))
+static void label_log(struct ndctl_ctx *ctx, int priority, const char *file, int line,
+		const char *fn, const char *format, va_list args)
+{
+	if (priority <= LOG_ERR)
+		fprintf(stderr, "ndctl %s: ", log_cmd);
+	else
+		fprintf(stderr, "libndctl: %s:%d: %s: ", file, line, fn);
+	vfprintf(stderr, format, args);
+}
+
+void label_log_to_cmd(struct ndctl_ctx *ctx, const char *cmd)
+{
+	log_cmd = cmd;
+	ndctl_set_log_fn(ctx, label_log);
+}
+
+/* A DIMM through libndctl (which checks it is idle for writing), or a file. */
+int label_target_open(struct ndctl_ctx *ctx, const char *cmd, struct label_target *tg,
+		uint64_t label_size, bool writable)
 {
 	unsigned flags = writable ? NDCTL_LSA_WRITABLE : 0;
-	char devpath[512];
 	int rc;
 
-	if (!tg->dimm) {
-		rc = ndctl_lsa_file_open(tg->dev, label_size, flags, &tg->t);
+	if (tg->dimm) {
+		rc = ndctl_dimm_lsa_open(tg->dimm, flags, &tg->t);
+		if (rc < 0)
+			return rc;	/* logged */
 	} else {
-		if (geteuid() != 0) {
-			fprintf(stderr, "ndctl %s: %s: the label area of /dev/%s is readable by root only: run as root\n",
-				cmd, tg->dev, tg->dev);
-			return -EPERM;
+		rc = ndctl_lsa_file_open(tg->dev, label_size, flags, &tg->t);
+		if (rc < 0) {
+			fprintf(stderr, "ndctl %s: %s\n", cmd,
+				tg->t ? ndctl_lsa_xport_errmsg(tg->t) : strerror(-rc));
+			return rc;
 		}
-		rc = label_dimm_devpath(tg->dimm, devpath, sizeof(devpath));
-		if (rc == 0)
-			rc = ndctl_lsa_dsm_open(devpath, flags, &tg->t);
-	}
-	if (rc < 0) {
-		fprintf(stderr, "ndctl %s: %s\n", cmd,
-			tg->t ? ndctl_lsa_xport_errmsg(tg->t) : strerror(-rc));
-		return rc;
+		ndctl_lsa_xport_set_ctx(tg->t, ctx);
 	}
 	return check_area_size(cmd, tg);
 }
 
-/* The first enabled region with a mapping on dimm, or NULL. */
-static struct ndctl_region *enabled_region_of(struct ndctl_dimm *dimm)
+int label_target_revalidate(const struct label_target *tg)
 {
-	struct ndctl_region *region;
-	struct ndctl_mapping *m;
-
-	ndctl_region_foreach(ndctl_dimm_get_bus(dimm), region) {
-		if (!ndctl_region_is_enabled(region))
-			continue;
-		ndctl_mapping_foreach(region, m)
-			if (ndctl_mapping_get_dimm(m) == dimm)
-				return region;
-	}
-	return NULL;
-}
-
-int label_target_check_idle(const char *cmd, const struct label_target *tg)
-{
-	struct ndctl_region *region;
-
-	if (!tg->dimm)
-		return 0;
-	region = enabled_region_of(tg->dimm);
-	if (region) {
-		fprintf(stderr, "ndctl %s: %s is in use by enabled %s: run 'ndctl disable-region %s' first\n",
-			cmd, tg->dev, ndctl_region_get_devname(region), ndctl_region_get_devname(region));
-		return -EBUSY;
-	}
-	if (ndctl_dimm_is_active(tg->dimm)) {
-		fprintf(stderr, "ndctl %s: %s is active: disable the regions using it first (ndctl disable-region all)\n",
-			cmd, tg->dev);
-		return -EBUSY;
-	}
-	return 0;
-}
-
-int label_target_revalidate(const char *cmd, const struct label_target *tg)
-{
-	int rc;
-
-	if (!tg->dimm || !ndctl_dimm_is_enabled(tg->dimm))
-		return 0;	/* a file, or not bound: the kernel holds no cached copy */
-	rc = ndctl_dimm_disable(tg->dimm);
-	if (rc == 0)
-		rc = ndctl_dimm_enable(tg->dimm);
-	if (rc < 0)
-		fprintf(stderr, "ndctl %s: %s: labels written, but re-enabling it failed (%s): run 'ndctl enable-dimm %s'\n",
-			cmd, tg->dev, strerror(-rc), tg->dev);
-	return rc;
+	return tg->dimm ? ndctl_dimm_revalidate_labels(tg->dimm) : 0;
 }

@@ -155,11 +155,11 @@ static int open_targets(struct ndctl_ctx *ctx, const struct label_cmd *c, const 
 {
 	unsigned i;
 
+	label_log_to_cmd(ctx, c->name);
 	if (label_targets_resolve(ctx, c->name, args, nargs, o->bus, tg, n) < 0)
 		return 1;
 	for (i = 0; i < *n; i++) {
-		if (label_target_open(c->name, &(*tg)[i], o->label_size, writable) < 0 ||
-				(writable && label_target_check_idle(c->name, &(*tg)[i]) < 0)) {
+		if (label_target_open(ctx, c->name, &(*tg)[i], o->label_size, writable) < 0) {
 			label_targets_free(*tg, *n);
 			*tg = NULL;
 			*n = 0;
@@ -202,9 +202,9 @@ static uint64_t extent_len(const struct label_opts *o, const struct label_target
 
 static int report_xport(const struct label_cmd *c, const struct label_target *tg, int rc)
 {
-	const char *msg = ndctl_lsa_xport_errmsg(tg->t);
-
-	fprintf(stderr, "ndctl %s: %s: %s\n", c->name, tg->dev, msg[0] ? msg : strerror(-rc));
+	/* transport errors were logged as they happened; anything else is said here */
+	if (!ndctl_lsa_xport_errmsg(tg->t)[0])
+		fprintf(stderr, "ndctl %s: %s: %s\n", c->name, tg->dev, strerror(-rc));
 	return 1;
 }
 
@@ -252,15 +252,16 @@ static int read_raw(const struct label_opts *o, struct label_target *tg, FILE *o
 
 static int read_json(const struct label_opts *o, struct label_target *tg, struct json_object *all)
 {
-	unsigned flags = (o->human ? LABEL_JSON_HUMAN : 0) | (o->index_only ? LABEL_JSON_INDEX_ONLY : 0) |
-		(o->all_slots ? LABEL_JSON_ALL_SLOTS : 0);
+	unsigned flags = (o->human ? NDCTL_LSA_JSON_HUMAN : 0) |
+		(o->index_only ? NDCTL_LSA_JSON_INDEX_ONLY : 0) |
+		(o->all_slots ? NDCTL_LSA_JSON_ALL_SLOTS : 0);
 	struct json_object *j;
 	struct ndctl_lsa *lsa;
 	int rc = ndctl_lsa_load(tg->t, o->all_slots ? NDCTL_LSA_LOAD_FULL : 0, &lsa);
 
 	if (rc < 0)
 		return rc;
-	j = label_dump_json(tg->dev, lsa, flags);
+	j = ndctl_lsa_dump_json(lsa, tg->dev, flags);
 	ndctl_lsa_free(lsa);
 	if (!j)
 		return -ENOMEM;
@@ -448,7 +449,7 @@ int cmd_write_labels(int argc, char **argv, void *ctx)
 	if (!rc) {
 		int wrc = write_locked(tg, o.offset, buf, len);
 
-		rc = wrc < 0 ? report_xport(&write_cmd, tg, wrc) : label_target_revalidate(write_cmd.name, tg) < 0;
+		rc = wrc < 0 ? report_xport(&write_cmd, tg, wrc) : label_target_revalidate(tg) < 0;
 		count = wrc == 0;
 	}
 	if (n)
@@ -497,7 +498,7 @@ static int for_each_write(const struct label_cmd *c, const struct label_opts *o,
 			failed = report_xport(c, &tg[i], rc);
 			continue;
 		}
-		failed |= label_target_revalidate(c->name, &tg[i]) < 0;
+		failed |= label_target_revalidate(&tg[i]) < 0;
 		count++;
 	}
 	print_count(c, count);
@@ -638,7 +639,7 @@ static int repair_one(struct ndctl_lsa *lsa, struct label_target *tg)
 		return -1;
 	}
 	fprintf(stderr, "%s: repaired the invalid index block\n", tg->dev);
-	return label_target_revalidate(check_cmd.name, tg) < 0 ? -1 : 0;
+	return label_target_revalidate(tg) < 0 ? -1 : 0;
 }
 
 /* 0: the area passes; 1: it does not (or could not be read or repaired). */

@@ -3,7 +3,7 @@
 #define NDKIT_CMD_NDCTL_LABELS_H
 /*
  * Shared by the label commands (labels.c): what a command argument names
- * (a DIMM or a file, label-target.c) and the read-labels JSON (labels-json.c).
+ * (a DIMM or a file, label-target.c); the read-labels JSON is libndctl's.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -29,27 +29,20 @@ int label_targets_resolve(struct ndctl_ctx *ctx, const char *cmd, char **args, i
 		const char *bus, struct label_target **out, unsigned *count);
 void label_targets_free(struct label_target *tg, unsigned count);
 
-/* Open the DIMM's /dev/nmemN or the file; prints a one-line error on failure. */
-int label_target_open(const char *cmd, struct label_target *tg, uint64_t label_size, bool writable);
+/* libndctl's errors print as "ndctl CMD: ..." (the label commands' one error channel). */
+void label_log_to_cmd(struct ndctl_ctx *ctx, const char *cmd);
 
 /*
- * 0 if the label area may be written; for a DIMM in use prints which region
- * to disable and returns -EBUSY.
+ * Open the DIMM's label area (refused, -EBUSY, for writing while a region
+ * uses it) or the file; a one-line error is printed on failure, and later
+ * I/O errors go through the context's log.
  */
-int label_target_check_idle(const char *cmd, const struct label_target *tg);
+int label_target_open(struct ndctl_ctx *ctx, const char *cmd, struct label_target *tg,
+		uint64_t label_size, bool writable);
 
 /* After a write: unbind and rebind the nmem so the kernel rereads its labels. */
-int label_target_revalidate(const char *cmd, const struct label_target *tg);
+int label_target_revalidate(const struct label_target *tg);
 
-/* "/dev/nmemN" under the context's root; -ENAMETOOLONG if it does not fit. */
-int label_dimm_devpath(struct ndctl_dimm *dimm, char *buf, size_t len);
 
-/* read-labels JSON */
-enum label_json_flags {
-	LABEL_JSON_HUMAN = 1 << 0,	/* -u */
-	LABEL_JSON_INDEX_ONLY = 1 << 1,	/* -I */
-	LABEL_JSON_ALL_SLOTS = 1 << 2,	/* --all-slots: stale slots too, with "active" */
-};
-struct json_object *label_dump_json(const char *dev, const struct ndctl_lsa *lsa, unsigned flags);
 
 #endif

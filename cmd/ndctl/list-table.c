@@ -11,13 +11,13 @@
 
 static void print_namespace_row(struct ndctl_namespace *ndns)
 {
-	char size[48], name[64];
+	char size[48];
 	const char *state = ndctl_namespace_is_enabled(ndns) ? "enabled" : "disabled";
 
 	printf("  %-14s %-7s %24s  %-8s %s\n", ndctl_namespace_get_devname(ndns),
 			ndctl_namespace_mode_name(ndctl_namespace_get_mode(ndns)),
 			format_size_human(ndctl_namespace_get_size(ndns), size, sizeof(size)),
-			state, ndctl_namespace_get_alt_name(ndns, name));
+			state, ndctl_namespace_get_alt_name(ndns));
 }
 
 static void print_region(struct ndctl_region *region, const struct topo_filter *f)

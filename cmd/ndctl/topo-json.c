@@ -170,10 +170,7 @@ const char *topo_namespace_mode(struct ndctl_namespace *ndns)
 
 static void add_uuid(struct json_object *j, const char *key, const uuid_t uu)
 {
-	char buf[40];
-
-	uuid_unparse(uu, buf);
-	add_str(j, key, buf);
+	json_object_object_add(j, key, util_json_uuid(uu));
 }
 
 /*
@@ -271,7 +268,6 @@ struct json_object *topo_json_namespace(struct ndctl_namespace *ndns,
 	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
 	bool verbose = o->flags & UTIL_JSON_VERBOSE;
 	struct ns_view v;
-	char name[64];
 
 	view_namespace(ndns, &v);
 	add_str(j, "dev", ndctl_namespace_get_devname(ndns));
@@ -304,7 +300,9 @@ struct json_object *topo_json_namespace(struct ndctl_namespace *ndns,
 	}
 	if (!ndctl_namespace_is_enabled(ndns))
 		add_str(j, "state", "disabled");
-	if (ndctl_namespace_get_alt_name(ndns, name)[0])
+	const char *name = ndctl_namespace_get_alt_name(ndns);
+
+	if (name[0])
 		add_str(j, "name", name);
 	if (verbose)
 		add_nodes(j, ndctl_namespace_get_numa_node(ndns),

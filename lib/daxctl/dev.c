@@ -32,6 +32,18 @@ static void mappings_read(struct daxctl_dev *dev)
 	}
 }
 
+/* The character device's "MAJOR:MINOR"; -1 and -1 when unreadable. */
+static void dev_read_numbers(struct daxctl_dev *dev)
+{
+	char path[PATH_MAX], buf[SYSFS_ATTR_SIZE];
+
+	dev->major = dev->minor = -1;
+	if (path_printf(path, sizeof(path), "%s/dev", dev->path) < 0 ||
+			sysfs_read_attr(&dev->ctx->base.log, path, buf) < 0 ||
+			sscanf(buf, "%d:%d", &dev->major, &dev->minor) != 2)
+		dev->major = dev->minor = -1;
+}
+
 struct daxctl_dev *dev_new(struct daxctl_region *region, const char *devname,
 		const char *path)
 {
@@ -55,6 +67,7 @@ struct daxctl_dev *dev_new(struct daxctl_region *region, const char *devname,
 	dev->align = attr_u64(dev->ctx, path, "align", 0);
 	dev->target_node = (int)attr_u64(dev->ctx, path, "target_node", (uint64_t)-1);
 	dev->numa_node = (int)attr_u64(dev->ctx, path, "numa_node", (uint64_t)-1);
+	dev_read_numbers(dev);
 	mappings_read(dev);
 	return dev;
 }
@@ -187,4 +200,14 @@ DAXCTL_EXPORT unsigned long long daxctl_mapping_get_offset(struct daxctl_mapping
 DAXCTL_EXPORT unsigned long long daxctl_mapping_get_size(struct daxctl_mapping *map)
 {
 	return map->end - map->start + 1;
+}
+
+DAXCTL_EXPORT int daxctl_dev_get_major(struct daxctl_dev *dev)
+{
+	return dev->major;
+}
+
+DAXCTL_EXPORT int daxctl_dev_get_minor(struct daxctl_dev *dev)
+{
+	return dev->minor;
 }

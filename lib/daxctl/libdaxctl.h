@@ -16,10 +16,19 @@ struct daxctl_mapping;
 struct daxctl_memory;
 struct json_object;
 
+/*
+ * A new context with one reference: 0, or -ENOMEM. unref returns NULL once
+ * the context is freed. Regions, devices and memory objects are owned by it:
+ * valid until daxctl_invalidate() or the last unref, never freed by the
+ * caller; strings they return are owned by the object. Errors are logged
+ * through the log function and returned as negative errnos. One context
+ * must not be used by two threads at once.
+ */
 int daxctl_new(struct daxctl_ctx **ctx);
 struct daxctl_ctx *daxctl_ref(struct daxctl_ctx *ctx);
 struct daxctl_ctx *daxctl_unref(struct daxctl_ctx *ctx);
 
+/* Logging as libndctl's: NULL log_fn is stderr; priorities are syslog's. */
 void daxctl_set_log_fn(struct daxctl_ctx *ctx,
 		void (*log_fn)(struct daxctl_ctx *ctx, int priority,
 			const char *file, int line, const char *fn,
@@ -66,6 +75,9 @@ struct daxctl_ctx *daxctl_dev_get_ctx(struct daxctl_dev *dev);
 struct daxctl_region *daxctl_dev_get_region(struct daxctl_dev *dev);
 const char *daxctl_dev_get_devname(struct daxctl_dev *dev);
 int daxctl_dev_get_id(struct daxctl_dev *dev);
+/* Device numbers of /dev/daxX.Y (its "dev" attribute); -1 when unreadable. */
+int daxctl_dev_get_major(struct daxctl_dev *dev);
+int daxctl_dev_get_minor(struct daxctl_dev *dev);
 unsigned long long daxctl_dev_get_size(struct daxctl_dev *dev);
 unsigned long long daxctl_dev_get_resource(struct daxctl_dev *dev);
 unsigned long daxctl_dev_get_align(struct daxctl_dev *dev);
@@ -82,6 +94,7 @@ int daxctl_dev_enable_ram(struct daxctl_dev *dev);
 /* -EBUSY when its memory is still online. */
 int daxctl_dev_disable(struct daxctl_dev *dev);
 
+/* A device's physical ranges (mappingN): [start, end] and the page offset, bytes. */
 struct daxctl_mapping *daxctl_mapping_get_first(struct daxctl_dev *dev);
 struct daxctl_mapping *daxctl_mapping_get_next(struct daxctl_mapping *map);
 #define daxctl_mapping_foreach(dev, map) \

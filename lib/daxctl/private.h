@@ -33,6 +33,7 @@ struct daxctl_dev {
 	int id;
 	uint64_t size, resource, align;
 	int target_node, numa_node;
+	int major, minor;		/* of /dev/daxX.Y, from its "dev" attribute */
 };
 
 struct daxctl_region {

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include "config.h"
+#include <daxctl/libdaxctl.h>
 #include "private.h"
 
 /* The application's callback takes our context, not the logger: adapt. */
@@ -41,6 +42,7 @@ NDCTL_EXPORT struct ndctl_ctx *ndctl_unref(struct ndctl_ctx *ctx)
 	if (!ctx || !lib_ctx_put(&ctx->base))
 		return ctx;
 	ndctl_topology_free(ctx->topology);
+	daxctl_unref(ctx->daxctl_ctx);
 	lib_ctx_release(&ctx->base);
 	free(ctx);
 	return NULL;
@@ -63,6 +65,8 @@ NDCTL_EXPORT int ndctl_get_log_priority(struct ndctl_ctx *ctx)
 NDCTL_EXPORT void ndctl_set_log_priority(struct ndctl_ctx *ctx, int priority)
 {
 	ctx->base.log.priority = priority;
+	if (ctx->daxctl_ctx)
+		daxctl_set_log_priority(ctx->daxctl_ctx, priority);
 }
 
 NDCTL_EXPORT void ndctl_set_userdata(struct ndctl_ctx *ctx, void *userdata)
@@ -83,6 +87,24 @@ NDCTL_EXPORT int ndctl_set_root(struct ndctl_ctx *ctx, const char *root)
 NDCTL_EXPORT const char *ndctl_get_root(struct ndctl_ctx *ctx)
 {
 	return lib_ctx_root(&ctx->base);
+}
+
+/* Made on first use, with this context's root and log priority. */
+NDCTL_EXPORT struct daxctl_ctx *ndctl_get_daxctl_ctx(struct ndctl_ctx *ctx)
+{
+	if (ctx->daxctl_ctx)
+		return ctx->daxctl_ctx;
+	if (daxctl_new(&ctx->daxctl_ctx)) {
+		err(ctx, "cannot make a libdaxctl context: out of memory\n");
+		return NULL;
+	}
+	if (daxctl_set_root(ctx->daxctl_ctx, ndctl_get_root(ctx))) {
+		err(ctx, "cannot give the libdaxctl context root %s\n", ndctl_get_root(ctx));
+		ctx->daxctl_ctx = daxctl_unref(ctx->daxctl_ctx);
+		return NULL;
+	}
+	daxctl_set_log_priority(ctx->daxctl_ctx, ndctl_get_log_priority(ctx));
+	return ctx->daxctl_ctx;
 }
 
 NDCTL_EXPORT const char *ndctl_get_version(void)

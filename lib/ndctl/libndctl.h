@@ -12,13 +12,23 @@ extern "C" {
 /*
  * libndctl: one opaque context per user. Everything else (buses, DIMMs,
  * regions, namespaces, label areas) hangs off it and is released with it.
+ * Errors are logged through the context's log function (default: stderr,
+ * priority from NDCTL_LOG or LOG_ERR) and returned as negative errnos.
  */
 struct ndctl_ctx;
 
+/*
+ * A new context with one reference: 0, or -ENOMEM (*ctx untouched). unref
+ * drops a reference and returns NULL once the context is freed; ref adds one.
+ */
 int ndctl_new(struct ndctl_ctx **ctx);
 struct ndctl_ctx *ndctl_ref(struct ndctl_ctx *ctx);
 struct ndctl_ctx *ndctl_unref(struct ndctl_ctx *ctx);
 
+/*
+ * Logging: log_fn (NULL: back to stderr) gets every message at or below the
+ * priority (syslog levels). userdata is the caller's, never touched.
+ */
 void ndctl_set_log_fn(struct ndctl_ctx *ctx,
 		void (*log_fn)(struct ndctl_ctx *ctx, int priority,
 			const char *file, int line, const char *fn,
@@ -35,7 +45,16 @@ void *ndctl_get_userdata(struct ndctl_ctx *ctx);
 int ndctl_set_root(struct ndctl_ctx *ctx, const char *root);
 const char *ndctl_get_root(struct ndctl_ctx *ctx);
 
+/* ndkit's version ("0.1.0"), a static string. */
 const char *ndctl_get_version(void);
+
+/*
+ * The libdaxctl context behind ndctl_dax_get_daxctl_region: made on first
+ * use with this context's root and log priority, released with it (do not
+ * unref it yourself). NULL if it cannot be made (logged).
+ */
+struct daxctl_ctx;
+struct daxctl_ctx *ndctl_get_daxctl_ctx(struct ndctl_ctx *ctx);
 
 #ifdef __cplusplus
 }

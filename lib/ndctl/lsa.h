@@ -66,20 +66,13 @@ uint64_t ndctl_lsa_file_offset(const struct ndctl_lsa_xport *t);
 /* Memory: the transport copies size bytes from init (zero when NULL). max_xfer 0: unlimited. */
 int ndctl_lsa_mem_new(const void *init, size_t size, uint32_t max_xfer,
 		struct ndctl_lsa_xport **out);
-/* The bytes behind a memory (or fault) transport, for tests. */
-const uint8_t *ndctl_lsa_mem_data(const struct ndctl_lsa_xport *t);
 
 /*
- * Fault injection for crash tests: a memory transport whose nth write call
- * (1-based, counting from now) fails (-EIO, nothing written) when tear_bytes
- * is negative, or writes only its first tear_bytes bytes then fails. Every
- * later write also fails, as if power was lost. n == 0 disarms.
+ * Byte access, bounds-checked against the config size: 0 or a negative
+ * errno with the transport's message set. max_xfer: the largest transfer
+ * (0: unlimited). The counters count medium accesses since open or reset.
+ * close frees the transport (NULL is ignored).
  */
-int ndctl_lsa_fault_new(const void *init, size_t size, uint32_t max_xfer,
-		struct ndctl_lsa_xport **out);
-void ndctl_lsa_fault_arm(struct ndctl_lsa_xport *t, unsigned nth_write, long tear_bytes);
-bool ndctl_lsa_fault_tripped(const struct ndctl_lsa_xport *t);
-
 uint64_t ndctl_lsa_xport_size(const struct ndctl_lsa_xport *t);	/* config size */
 uint32_t ndctl_lsa_xport_max_xfer(const struct ndctl_lsa_xport *t);
 int ndctl_lsa_xport_read(struct ndctl_lsa_xport *t, uint64_t off, void *buf, size_t len);
@@ -90,6 +83,9 @@ void ndctl_lsa_xport_unlock(struct ndctl_lsa_xport *t);
 void ndctl_lsa_xport_counters(const struct ndctl_lsa_xport *t, struct ndctl_lsa_counters *c);
 void ndctl_lsa_xport_reset_counters(struct ndctl_lsa_xport *t);
 const char *ndctl_lsa_xport_errmsg(const struct ndctl_lsa_xport *t);	/* last error, "" if none */
+/* From now on t's errors also go to ctx's log (LOG_ERR): one error channel. */
+struct ndctl_ctx;
+void ndctl_lsa_xport_set_ctx(struct ndctl_lsa_xport *t, struct ndctl_ctx *ctx);
 void ndctl_lsa_xport_close(struct ndctl_lsa_xport *t);
 
 /* ------------------------------------------------------------------------
@@ -161,19 +157,20 @@ enum ndctl_lsa_load_flags {
 int ndctl_lsa_load(struct ndctl_lsa_xport *t, unsigned flags, struct ndctl_lsa **out);
 /* Decode an area already in memory (copied). Never fails on content, only -ENOMEM. */
 int ndctl_lsa_decode(const void *buf, size_t size, struct ndctl_lsa **out);
-void ndctl_lsa_free(struct ndctl_lsa *lsa);
+void ndctl_lsa_free(struct ndctl_lsa *lsa);	/* NULL is ignored */
 
+/* Getters of a decoded area; never fail. Index getters take i = 0 or 1. */
 bool ndctl_lsa_valid(const struct ndctl_lsa *lsa);		/* some index is valid */
 uint64_t ndctl_lsa_size(const struct ndctl_lsa *lsa);		/* config size */
 unsigned ndctl_lsa_labelsize(const struct ndctl_lsa *lsa);	/* 128 or 256; 0 if !valid */
 int ndctl_lsa_version_minor(const struct ndctl_lsa *lsa);	/* 1 or 2 (major is 1); 0 if !valid */
-uint32_t ndctl_lsa_nslot(const struct ndctl_lsa *lsa);
+uint32_t ndctl_lsa_nslot(const struct ndctl_lsa *lsa);		/* label slots; 0 if !valid */
 uint32_t ndctl_lsa_isz(const struct ndctl_lsa *lsa);		/* index block size */
 int ndctl_lsa_current_index(const struct ndctl_lsa *lsa);	/* 0, 1, or -1 */
-bool ndctl_lsa_index_valid(const struct ndctl_lsa *lsa, int i);
+bool ndctl_lsa_index_valid(const struct ndctl_lsa *lsa, int i);	/* false for any other i */
 uint32_t ndctl_lsa_index_seq(const struct ndctl_lsa *lsa, int i);	/* raw seq field */
 const char *ndctl_lsa_index_problem(const struct ndctl_lsa *lsa, int i);	/* why invalid, NULL if valid */
-uint32_t ndctl_lsa_nfree(const struct ndctl_lsa *lsa);
+uint32_t ndctl_lsa_nfree(const struct ndctl_lsa *lsa);	/* free slots in the current index */
 
 /*
  * The raw header fields of index block i as found on media (for read-labels
@@ -189,7 +186,7 @@ struct ndctl_lsa_index_info {
 	uint16_t major, minor;
 	uint64_t checksum;
 };
-int ndctl_lsa_index_info(const struct ndctl_lsa *lsa, int i, struct ndctl_lsa_index_info *out);		/* free slots in the current index */
+int ndctl_lsa_index_info(const struct ndctl_lsa *lsa, int i, struct ndctl_lsa_index_info *out);
 bool ndctl_lsa_slot_in_use(const struct ndctl_lsa *lsa, uint32_t slot);
 
 /* Active labels (in use, slot field matches, v1.2 checksum good), by slot. */
@@ -209,6 +206,21 @@ const uint8_t *ndctl_lsa_raw(const struct ndctl_lsa *lsa);
  */
 struct json_object;
 struct json_object *ndctl_lsa_to_json(const struct ndctl_lsa *lsa);
+
+/*
+ * `ndctl read-labels -j` for one area, upstream's keys and order: dev, index[]
+ * (both blocks' raw header fields), label[] (the active labels; with
+ * ALL_SLOTS also stale ones, each with "active"). HUMAN prints flags, cookie
+ * and dpa in hex and rawsize as a human size. ALL_SLOTS needs the area loaded
+ * with NDCTL_LSA_LOAD_FULL. A new json-c object, or NULL on ENOMEM.
+ */
+enum ndctl_lsa_json_flags {
+	NDCTL_LSA_JSON_HUMAN = 1 << 0,
+	NDCTL_LSA_JSON_INDEX_ONLY = 1 << 1,	/* no label[] */
+	NDCTL_LSA_JSON_ALL_SLOTS = 1 << 2,
+};
+struct json_object *ndctl_lsa_dump_json(const struct ndctl_lsa *lsa, const char *dev,
+		unsigned flags);
 
 /* ------------------------------------------------------------------------
  * Transactions. Never overwrite a live label or the current index: new labels
@@ -236,7 +248,8 @@ struct ndctl_lsa_change {
 /*
  * Apply n changes as one transaction: every new label goes to a free slot
  * (lowest first), then ONE index write publishes them all and frees the
- * replaced ones. A crash leaves the old or the new state.
+ * replaced ones. A crash leaves the old or the new state. 0, or a negative
+ * errno: -ENOSPC (not enough free slots), -EINVAL (bad slot), I/O errors.
  */
 int ndctl_lsa_apply(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t,
 		struct ndctl_lsa_change *changes, unsigned n);

@@ -18,6 +18,7 @@ struct ndctl_ctx {
 	/* the nd devices holding a directory descriptor open (devattr.c), oldest at next */
 	struct nd_dev *dirfd_ring[64];
 	unsigned int dirfd_next;
+	struct daxctl_ctx *daxctl_ctx;		/* for ndctl_dax_get_daxctl_region */
 };
 
 void ndctl_topology_free(struct ndctl_topology *topo);

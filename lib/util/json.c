@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <stdio.h>
+#include <uuid/uuid.h>
 #include "util/json.h"
 #include "util/size.h"
 
@@ -26,6 +27,14 @@ struct json_object *util_json_hex(uint64_t value, unsigned flags)
 		return json_object_new_string(buf);
 	}
 	return util_json_u64(value);
+}
+
+struct json_object *util_json_uuid(const unsigned char uu[16])
+{
+	char text[40];
+
+	uuid_unparse(uu, text);
+	return json_object_new_string(text);
 }
 
 void util_json_print(FILE *f, struct json_object *obj)

@@ -19,6 +19,9 @@ struct json_object *util_json_hex(uint64_t value, unsigned flags);
 /* An unsigned 64-bit number (json-c's int64 would print values >= 2^63 negative). */
 struct json_object *util_json_u64(uint64_t value);
 
+/* A uuid (or GUID in text order) in its standard text form. */
+struct json_object *util_json_uuid(const unsigned char uu[16]);
+
 /* Print like upstream ndctl: pretty, "key":value with no space, trailing newline. */
 void util_json_print(FILE *f, struct json_object *obj);
 

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <uuid/uuid.h>
 #include <ndctl/libndctl.h>
+#include "ndctl/lsa-test.h"
 
 #define AREA (2u << 20)
 #define QEMU_MAX_XFER 4076

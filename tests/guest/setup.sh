@@ -7,8 +7,10 @@
 set -euo pipefail
 
 CACHE=${NDKIT_GUEST_CACHE:-/var/cache/ndkit-guest}
-# scdoc, bash-completion, debhelper and clang: the man, completion, package and fuzz tests.
-BUILD_PKGS="meson ninja-build pkg-config gcc libc6-dev uuid-dev libkmod-dev libjson-c-dev scdoc bash-completion debhelper clang libclang-rt-14-dev"
+# scdoc, bash-completion, debhelper and clang: the man, completion, package and fuzz tests;
+# abigail-tools: the ABI test; libndctl-dev, libdaxctl-dev: upstream's headers and libraries,
+# the oracle the PMDK-style callers are also built against (never a dependency of ndkit).
+BUILD_PKGS="meson ninja-build pkg-config gcc libc6-dev uuid-dev libkmod-dev libjson-c-dev scdoc bash-completion debhelper clang libclang-rt-14-dev abigail-tools libndctl-dev libdaxctl-dev"
 GUEST_PKGS="qemu-system-x86 busybox-static cpio kmod ndctl daxctl jq python3 gzip coreutils"
 
 log() { echo "setup: $*" >&2; }

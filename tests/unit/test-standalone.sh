@@ -9,7 +9,9 @@ cd "$src" || exit 1
 if git rev-parse --git-dir > /dev/null 2>&1; then
 	files=$(git ls-files)
 else
-	files=$(find . -path ./build -prune -o -path './build-*' -prune -o -type f -print)
+	# a source tree without git (the .deb build's copy): skip build and packaging output
+	files=$(find . \( -path './build*' -o -path './obj-*' -o -path ./debian \) -prune -o \
+		-type f -print)
 fi
 # Only this script may spell the patterns it looks for.
 hits=$(printf '%s\n' "$files" | grep -v 'tests/unit/test-standalone.sh$' |

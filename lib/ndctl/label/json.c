@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include <uuid/uuid.h>
+#include <string.h>
 #include <json-c/json.h>
 #include "private.h"
 #include "engine.h"
 #include "util/json.h"
 
-/* The shape of testdata's *.expected.json, key order included. */
+/*
+ * The two JSON renderings of a label area, both here: ndctl_lsa_to_json
+ * (the shape of the test vectors' *.expected.json, key order included) and
+ * ndctl_lsa_dump_json (read-labels -j with upstream's keys and order, also
+ * what ndctl-qemu inspect prints).
+ */
 
 static void add_u64(struct json_object *o, const char *key, uint64_t v)
 {
@@ -14,10 +19,7 @@ static void add_u64(struct json_object *o, const char *key, uint64_t v)
 
 static void add_uuid(struct json_object *o, const char *key, const uint8_t *u)
 {
-	char text[37];
-
-	uuid_unparse(u, text);
-	json_object_object_add(o, key, json_object_new_string(text));
+	json_object_object_add(o, key, util_json_uuid(u));
 }
 
 static struct json_object *label_json(const struct ndctl_label *l, unsigned L)
@@ -80,5 +82,149 @@ NDCTL_EXPORT struct json_object *ndctl_lsa_to_json(const struct ndctl_lsa *lsa)
 		json_object_array_add(labels, label_json(&l, lsa->L));
 	}
 	json_object_object_add(o, "labels", labels);
+	return o;
+}
+
+/* ---------------------------------------------------------------- read-labels -j
+ *   { dev, index: [{signature, major, minor, labelsize, seq, nslot} x2],
+ *     label: [{uuid, name, slot, position, nlabel, flags, isetcookie, lbasize,
+ *              dpa, rawsize[, type_guid, abstraction_guid]}] }
+ * Unlike upstream: only the labels the current index marks in use (the ones
+ * the kernel uses), GUIDs in standard text form; ALL_SLOTS adds the stale
+ * slots with "active": false.
+ */
+
+static void add_dump_num(struct json_object *o, const char *key, uint64_t v)
+{
+	json_object_object_add(o, key, util_json_u64(v));
+}
+
+static void add_text(struct json_object *o, const char *key, const char *s)
+{
+	json_object_object_add(o, key, json_object_new_string(s));
+}
+
+static struct json_object *index_json(const struct ndctl_lsa *lsa, int i)
+{
+	struct ndctl_lsa_index_info info;
+	struct json_object *o;
+
+	if (ndctl_lsa_index_info(lsa, i, &info) < 0)
+		return NULL;
+	o = json_object_new_object();
+	if (!o)
+		return NULL;
+	add_text(o, "signature", info.signature_ok ? "NAMESPACE_INDEX" : "");
+	add_dump_num(o, "major", info.major);
+	add_dump_num(o, "minor", info.minor);
+	add_dump_num(o, "labelsize", info.labelsize_field < 8 ? 128u << info.labelsize_field : 0);
+	add_dump_num(o, "seq", info.seq);
+	add_dump_num(o, "nslot", info.nslot);
+	return o;
+}
+
+static struct json_object *dump_label_json(const struct ndctl_label *l, unsigned labelsize,
+		unsigned flags, int active)
+{
+	unsigned human = flags & NDCTL_LSA_JSON_HUMAN ? UTIL_JSON_HUMAN : 0;
+	struct json_object *o = json_object_new_object();
+
+	if (!o)
+		return NULL;
+	add_uuid(o, "uuid", l->uuid);
+	add_text(o, "name", l->name);
+	add_dump_num(o, "slot", l->slot);
+	add_dump_num(o, "position", l->position);
+	add_dump_num(o, "nlabel", l->nlabel);
+	json_object_object_add(o, "flags", util_json_hex(l->flags, human));
+	json_object_object_add(o, "isetcookie", util_json_hex(l->isetcookie, human));
+	add_dump_num(o, "lbasize", l->lbasize);
+	json_object_object_add(o, "dpa", util_json_hex(l->dpa, human));
+	json_object_object_add(o, "rawsize", util_json_size(l->rawsize, human));
+	if (labelsize >= 256) {
+		add_uuid(o, "type_guid", l->type_guid);
+		add_uuid(o, "abstraction_guid", l->abstraction_guid);
+	}
+	if (flags & NDCTL_LSA_JSON_ALL_SLOTS)
+		json_object_object_add(o, "active", json_object_new_boolean(active));
+	return o;
+}
+
+static bool is_active_slot(const struct ndctl_lsa *lsa, uint32_t slot)
+{
+	struct ndctl_label l;
+	unsigned i;
+
+	for (i = 0; i < ndctl_lsa_label_count(lsa); i++)
+		if (ndctl_lsa_label_get(lsa, i, &l) == 0 && l.slot == slot)
+			return true;
+	return false;
+}
+
+static bool all_zero(const uint8_t *p, size_t len)
+{
+	return len == 0 || (p[0] == 0 && memcmp(p, p + 1, len - 1) == 0);
+}
+
+/*
+ * A stale slot worth showing: it names its own position (as upstream's
+ * filter) and is not blank. Needs the area loaded in full.
+ */
+static bool stale_label(const struct ndctl_lsa *lsa, uint32_t slot, struct ndctl_label *l)
+{
+	unsigned L = ndctl_lsa_labelsize(lsa);
+	uint64_t off = 2 * (uint64_t)ndctl_lsa_isz(lsa) + (uint64_t)slot * L;
+
+	return ndctl_lsa_slot_decode(lsa, slot, l) == 0 && l->slot == slot &&
+		!all_zero(ndctl_lsa_raw(lsa) + off, L);
+}
+
+static struct json_object *labels_json(const struct ndctl_lsa *lsa, unsigned flags)
+{
+	struct json_object *arr = json_object_new_array();
+	unsigned L = ndctl_lsa_labelsize(lsa), i;
+	struct ndctl_label l;
+	uint32_t slot;
+
+	if (!arr)
+		return NULL;
+	if (!(flags & NDCTL_LSA_JSON_ALL_SLOTS)) {
+		for (i = 0; i < ndctl_lsa_label_count(lsa); i++)
+			if (ndctl_lsa_label_get(lsa, i, &l) == 0)
+				json_object_array_add(arr, dump_label_json(&l, L, flags, 1));
+		return arr;
+	}
+	for (slot = 0; slot < ndctl_lsa_nslot(lsa); slot++) {
+		bool active = is_active_slot(lsa, slot);
+
+		if (active)
+			ndctl_lsa_slot_decode(lsa, slot, &l);
+		if (active || stale_label(lsa, slot, &l))
+			json_object_array_add(arr, dump_label_json(&l, L, flags, active));
+	}
+	return arr;
+}
+
+NDCTL_EXPORT struct json_object *ndctl_lsa_dump_json(const struct ndctl_lsa *lsa, const char *dev,
+		unsigned flags)
+{
+	struct json_object *o = json_object_new_object(), *index = json_object_new_array();
+	int i;
+
+	if (!o || !index) {
+		json_object_put(o);
+		json_object_put(index);
+		return NULL;
+	}
+	add_text(o, "dev", dev);
+	for (i = 0; i < 2; i++) {
+		struct json_object *x = index_json(lsa, i);
+
+		if (x)
+			json_object_array_add(index, x);
+	}
+	json_object_object_add(o, "index", index);
+	if (!(flags & NDCTL_LSA_JSON_INDEX_ONLY))
+		json_object_object_add(o, "label", labels_json(lsa, flags));
 	return o;
 }

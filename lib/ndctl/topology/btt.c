@@ -99,3 +99,18 @@ NDCTL_EXPORT const char *ndctl_btt_get_supported_sector_sizes(struct ndctl_btt *
 	nd_dev_read(&btt->p.dev, "sector_size", buf);
 	return buf;
 }
+
+NDCTL_EXPORT struct ndctl_ctx *ndctl_btt_get_ctx(struct ndctl_btt *btt)
+{
+	return btt->p.dev.ctx;
+}
+
+NDCTL_EXPORT struct ndctl_region *ndctl_btt_get_region(struct ndctl_btt *btt)
+{
+	return btt->p.region;
+}
+
+NDCTL_EXPORT struct ndctl_bus *ndctl_btt_get_bus(struct ndctl_btt *btt)
+{
+	return btt->p.region->bus;
+}

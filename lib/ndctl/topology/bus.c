@@ -68,3 +68,14 @@ NDCTL_EXPORT const char *ndctl_bus_get_provider(struct ndctl_bus *bus)
 	nd_dev_read(&bus->dev, "provider", provider);
 	return provider;
 }
+
+NDCTL_EXPORT struct ndctl_bus *ndctl_bus_get_by_provider(struct ndctl_ctx *ctx,
+		const char *provider)
+{
+	struct ndctl_bus *bus;
+
+	for (bus = ndctl_bus_get_first(ctx); bus; bus = bus->next)
+		if (strcmp(ndctl_bus_get_provider(bus), provider) == 0)
+			return bus;
+	return NULL;
+}

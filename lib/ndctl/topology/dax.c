@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <daxctl/libdaxctl.h>
 #include "internal.h"
 
 int dax_add(struct ndctl_region *region, const char *name)
@@ -122,3 +123,34 @@ NDCTL_EXPORT bool ndctl_dax_is_system_ram(struct ndctl_dax *dax)
 	return strcmp(slash ? slash + 1 : link, "kmem") == 0;
 }
 
+
+NDCTL_EXPORT unsigned long long ndctl_dax_get_resource(struct ndctl_dax *dax)
+{
+	return nd_dev_u64_or_max(&dax->p.dev, "resource");
+}
+
+/*
+ * The dax region is libdaxctl's object: the context keeps one daxctl context
+ * (same root, same log priority) for these, released with it.
+ */
+NDCTL_EXPORT struct daxctl_region *ndctl_dax_get_daxctl_region(struct ndctl_dax *dax)
+{
+	struct daxctl_ctx *dctx = ndctl_get_daxctl_ctx(dax->p.dev.ctx);
+
+	return dctx ? daxctl_region_get_by_path(dctx, dax->p.dev.path) : NULL;
+}
+
+NDCTL_EXPORT struct ndctl_ctx *ndctl_dax_get_ctx(struct ndctl_dax *dax)
+{
+	return dax->p.dev.ctx;
+}
+
+NDCTL_EXPORT struct ndctl_region *ndctl_dax_get_region(struct ndctl_dax *dax)
+{
+	return dax->p.region;
+}
+
+NDCTL_EXPORT struct ndctl_bus *ndctl_dax_get_bus(struct ndctl_dax *dax)
+{
+	return dax->p.region->bus;
+}

@@ -128,6 +128,7 @@ void nd_dev_release(struct nd_dev *dev)
 	free(dev->name);
 	free(dev->path);
 	dev->name = dev->path = NULL;
+	nd_badblocks_release(&dev->badblocks);
 }
 
 /* After any write the kernel may have changed any attribute of any object. */
@@ -199,13 +200,15 @@ static int read_uncached(struct nd_dev *dev, const char *attr, char *buf)
 }
 
 /*
- * What other namespaces take from a region: re-read at each call, as
- * upstream does, so a long-lived context sees other processes' allocations.
+ * Re-read at each call, as upstream does: what other namespaces take from a
+ * region, so a long-lived context sees other processes' allocations, and the
+ * root-only physical addresses.
  */
 static bool attr_volatile(const char *attr)
 {
 	return strcmp(attr, "available_size") == 0 ||
-		strcmp(attr, "max_available_extent") == 0;
+		strcmp(attr, "max_available_extent") == 0 ||
+		strcmp(attr, "resource") == 0;
 }
 
 int nd_dev_read(struct nd_dev *dev, const char *attr, char *buf)
@@ -237,6 +240,15 @@ unsigned long long nd_dev_u64(struct nd_dev *dev, const char *attr)
 
 	if (nd_dev_read(dev, attr, buf) || !buf[0])
 		return 0;
+	return strtoull(buf, NULL, 0);
+}
+
+unsigned long long nd_dev_u64_or_max(struct nd_dev *dev, const char *attr)
+{
+	char buf[SYSFS_ATTR_SIZE];
+
+	if (nd_dev_read(dev, attr, buf) || !buf[0])
+		return ULLONG_MAX;
 	return strtoull(buf, NULL, 0);
 }
 

@@ -98,3 +98,13 @@ NDCTL_EXPORT unsigned int ndctl_dimm_get_available_slots(struct ndctl_dimm *dimm
 {
 	return (unsigned int)nd_dev_u64(&dimm->dev, "available_slots");
 }
+
+/* The nfit unsafe-shutdown count; -ENOENT when the DIMM reports none (QEMU). */
+NDCTL_EXPORT long long ndctl_dimm_get_dirty_shutdown(struct ndctl_dimm *dimm)
+{
+	char buf[SYSFS_ATTR_SIZE];
+
+	if (nd_dev_read(&dimm->dev, "nfit/dirty_shutdown", buf) || !buf[0])
+		return -ENOENT;
+	return strtoll(buf, NULL, 0);
+}

@@ -7,6 +7,12 @@
 #include "../private.h"
 #include "util/sysfs.h"
 
+/* The list behind ndctl_*_get_first/next_badblock, read by get_first. */
+struct nd_badblocks {
+	struct badblock *list;
+	size_t count, cap, pos;
+};
+
 struct nd_attr;
 
 /*
@@ -24,6 +30,7 @@ struct nd_dev {
 	unsigned int attr_gen;	/* the ctx->attr_gen the attrs were read in */
 	int dirfd;		/* O_PATH descriptor of path, or -1 */
 	int dirfd_slot;		/* its place in ctx->dirfd_ring */
+	struct nd_badblocks badblocks;
 };
 
 struct ndctl_topology {
@@ -65,8 +72,14 @@ struct ndctl_pfn { struct nd_persona p; struct ndctl_pfn *next; };
 struct ndctl_dax { struct nd_persona p; struct ndctl_dax *next; };
 struct ndctl_btt { struct nd_persona p; struct ndctl_btt *next; };
 
+/* A region's interleave set: its DIMMs and cookie (upstream's object). */
+struct ndctl_interleave_set {
+	struct ndctl_region *region;
+};
+
 struct ndctl_region {
 	struct nd_dev dev;
+	struct ndctl_interleave_set iset;
 	struct ndctl_bus *bus;
 	unsigned int id;
 	struct ndctl_mapping *mappings;
@@ -88,8 +101,12 @@ struct ndctl_namespace {
 	struct ndctl_pfn *pfn;
 	struct ndctl_dax *dax;
 	struct ndctl_btt *btt;
+	char alt_name[64];	/* ndctl_namespace_get_alt_name's answer */
 	struct ndctl_namespace *next;
 };
+
+/* badblocks.c */
+void nd_badblocks_release(struct nd_badblocks *bb);
 
 /* topology.c */
 struct ndctl_topology *topology_get(struct ndctl_ctx *ctx);
@@ -104,6 +121,8 @@ int nd_dev_read(struct nd_dev *dev, const char *attr, char *buf);
 /* Past the cache: for polling a value the kernel changes on its own. */
 int nd_dev_read_fresh(struct nd_dev *dev, const char *attr, char *buf);
 unsigned long long nd_dev_u64(struct nd_dev *dev, const char *attr);
+/* Upstream's getters that may fail: ULLONG_MAX when absent or unreadable. */
+unsigned long long nd_dev_u64_or_max(struct nd_dev *dev, const char *attr);
 int nd_dev_int(struct nd_dev *dev, const char *attr, int dflt);
 int nd_dev_write(struct nd_dev *dev, const char *attr, const char *value);
 bool nd_dev_has_driver(struct nd_dev *dev);

@@ -35,6 +35,11 @@ NDCTL_EXPORT struct ndctl_region *ndctl_namespace_get_region(struct ndctl_namesp
 	return ndns->region;
 }
 
+NDCTL_EXPORT struct ndctl_bus *ndctl_namespace_get_bus(struct ndctl_namespace *ndns)
+{
+	return ndns->region->bus;
+}
+
 NDCTL_EXPORT struct ndctl_ctx *ndctl_namespace_get_ctx(struct ndctl_namespace *ndns)
 {
 	return ndns->dev.ctx;
@@ -60,14 +65,19 @@ NDCTL_EXPORT void ndctl_namespace_get_uuid(struct ndctl_namespace *ndns, uuid_t 
 	nd_dev_read_uuid(&ndns->dev, uu);
 }
 
-NDCTL_EXPORT const char *ndctl_namespace_get_alt_name(struct ndctl_namespace *ndns,
-		char *buf)
+NDCTL_EXPORT const char *ndctl_namespace_get_alt_name(struct ndctl_namespace *ndns)
 {
 	char attr[SYSFS_ATTR_SIZE];
 
 	nd_dev_read(&ndns->dev, "alt_name", attr);
-	snprintf(buf, 64, "%.63s", attr);
-	return buf;
+	snprintf(ndns->alt_name, sizeof(ndns->alt_name), "%.63s", attr);
+	return ndns->alt_name;
+}
+
+/* Physical start of a raw/sector namespace; ULLONG_MAX when unreadable. */
+NDCTL_EXPORT unsigned long long ndctl_namespace_get_resource(struct ndctl_namespace *ndns)
+{
+	return nd_dev_u64_or_max(&ndns->dev, "resource");
 }
 
 /* "[512] 4096": the bracketed entry is the current one. */

@@ -14,6 +14,7 @@ int region_add(struct ndctl_bus *bus, const char *name)
 	if (!region)
 		return -ENOMEM;
 	region->bus = bus;
+	region->iset.region = region;
 	region->id = (unsigned int)strtoul(name + strlen("region"), NULL, 10);
 	list_append(bus->regions, region);
 	return 0;
@@ -216,8 +217,39 @@ NDCTL_EXPORT struct ndctl_btt *ndctl_region_get_btt_seed(struct ndctl_region *re
 	FIND_SEED(region, region->btts, PERSONA_NAME, "btt_seed");
 }
 
-/* Physical start; 0 when unknown (not root, or a captured tree). */
+/* Physical start; ULLONG_MAX when unreadable (not root, or a captured tree). */
 NDCTL_EXPORT unsigned long long ndctl_region_get_resource(struct ndctl_region *region)
 {
-	return nd_dev_u64(&region->dev, "resource");
+	return nd_dev_u64_or_max(&region->dev, "resource");
+}
+
+static bool region_maps_dimm(struct ndctl_region *region, struct ndctl_dimm *dimm)
+{
+	struct ndctl_mapping *mapping;
+
+	for (mapping = ndctl_mapping_get_first(region); mapping; mapping = mapping->next)
+		if (mapping->dimm == dimm)
+			return true;
+	return false;
+}
+
+static struct ndctl_dimm *region_dimm_from(struct ndctl_region *region,
+		struct ndctl_dimm *dimm)
+{
+	for (; dimm; dimm = dimm->next)
+		if (region_maps_dimm(region, dimm))
+			return dimm;
+	return NULL;
+}
+
+/* The region's DIMMs in the bus's DIMM order, as upstream iterates them. */
+NDCTL_EXPORT struct ndctl_dimm *ndctl_region_get_first_dimm(struct ndctl_region *region)
+{
+	return region_dimm_from(region, region->bus->dimms);
+}
+
+NDCTL_EXPORT struct ndctl_dimm *ndctl_region_get_next_dimm(struct ndctl_region *region,
+		struct ndctl_dimm *dimm)
+{
+	return region_dimm_from(region, dimm->next);
 }

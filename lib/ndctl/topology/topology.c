@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <daxctl/libdaxctl.h>
 #include "internal.h"
 
 struct name_list {
@@ -220,4 +221,6 @@ NDCTL_EXPORT void ndctl_invalidate(struct ndctl_ctx *ctx)
 {
 	ndctl_topology_free(ctx->topology);
 	ctx->topology = NULL;
+	if (ctx->daxctl_ctx)
+		daxctl_invalidate(ctx->daxctl_ctx);
 }

@@ -8,7 +8,6 @@
 #include <unistd.h>
 #include "private.h"
 #include "xport.h"
-#include "label/engine.h"
 
 /*
  * A raw label area file, or a QEMU memory-backend-file whose label area is
@@ -19,12 +18,11 @@
  *   | guest-visible pmem                 | label area (index,...) |
  *   +------------------------------------+------------------------+
  */
-#define RAW_AREA_MAX (16ull << 20)	/* an index-less file up to this size is taken as raw */
-
 struct file_xport {
 	struct ndctl_lsa_xport base;
 	int fd;
-	uint64_t offset;
+	uint64_t offset;	/* of the label area in the file */
+	uint64_t fsize;
 	char *path;
 };
 
@@ -83,101 +81,35 @@ static const struct lsa_xport_ops file_ops = {
 	.close = file_close,
 };
 
-/* Is there an index signature at either of the two index offsets? */
-static bool index_signed(int fd, uint64_t start, uint32_t isz)
+/* The label area is the window [offset, offset + size) of the file. */
+int lsa_file_set_window(struct ndctl_lsa_xport *t, uint64_t offset, uint64_t size)
 {
-	char sig[IDX_SIG_LEN];
-	unsigned i;
+	struct file_xport *f = to_file(t);
 
-	for (i = 0; i < 2; i++)
-		if (pread(fd, sig, sizeof(sig), (off_t)(start + (uint64_t)i * isz)) ==
-				(ssize_t)sizeof(sig) && memcmp(sig, lsa_index_sig, sizeof(sig)) == 0)
-			return true;
-	return false;
-}
-
-/*
- * Does the area of cfg bytes at file offset start hold a valid index (either
- * slot, either L)? Signatures first: taking a whole 16 GiB backend for an area
- * would otherwise read (and allocate) its 32 MiB of index blocks.
- */
-static bool has_valid_index(int fd, uint64_t start, uint64_t cfg)
-{
-	static const unsigned sizes[] = { 128, 256 };
-	bool found = false;
-	unsigned s;
-
-	for (s = 0; s < 2 && !found; s++) {
-		uint32_t isz = lsa_isz_of_area(cfg, sizes[s]);
-		uint8_t *buf = isz && index_signed(fd, start, isz) ? malloc(2 * (size_t)isz) : NULL;
-		const char *id;
-
-		if (buf && pread(fd, buf, 2 * (size_t)isz, (off_t)start) == 2 * (ssize_t)isz)
-			found = !lsa_index_check(buf, cfg, sizes[s], 0, &id) ||
-				!lsa_index_check(buf, cfg, sizes[s], 1, &id);
-		free(buf);
-	}
-	return found;
-}
-
-/* Plausible label sizes: 128 KiB steps up to 4 MiB, then powers of two up to 1 GiB. */
-static uint64_t next_candidate(uint64_t s)
-{
-	return s < (4ull << 20) ? s + (128ull << 10) : s * 2;
-}
-
-static int detect_label_size(struct file_xport *f, uint64_t fsize, uint64_t *out)
-{
-	uint64_t s;
-
-	if (has_valid_index(f->fd, 0, fsize)) {
-		*out = fsize;
-		return 0;
-	}
-	for (s = 128ull << 10; s < fsize && s <= (1ull << 30); s = next_candidate(s)) {
-		if (has_valid_index(f->fd, fsize - s, s)) {
-			*out = s;
-			return 0;
-		}
-	}
-	if (fsize <= RAW_AREA_MAX) {
-		*out = fsize;
-		return 0;
-	}
-	return lsa_xport_err(&f->base, -ENOENT,
-		"%s: no label index found at the end of this %llu-byte file: give the label size (e.g. --label-size=128K)",
-		f->path, (unsigned long long)fsize);
-}
-
-static int file_setup(struct file_xport *f, uint64_t label_size)
-{
-	struct stat st;
-	uint64_t fsize;
-	int rc;
-
-	if (fstat(f->fd, &st) < 0)
-		return lsa_xport_err(&f->base, -errno, "%s: %m", f->path);
-	fsize = (uint64_t)st.st_size;
-	if (label_size > fsize)
-		return lsa_xport_err(&f->base, -EINVAL,
-			"%s: label size %llu is larger than the file (%llu bytes): give a smaller label size",
-			f->path, (unsigned long long)label_size, (unsigned long long)fsize);
-	if (!label_size) {
-		rc = detect_label_size(f, fsize, &label_size);
-		if (rc < 0)
-			return rc;
-	}
-	f->offset = fsize - label_size;
-	f->base.size = label_size;
+	if (offset + size > f->fsize || offset + size < offset)
+		return lsa_xport_err(t, -EINVAL, "%s: %llu bytes at %#llx are past the file end",
+			f->path, (unsigned long long)size, (unsigned long long)offset);
+	f->offset = offset;
+	t->size = size;
 	return 0;
 }
 
-NDCTL_EXPORT int ndctl_lsa_file_open(const char *path, uint64_t label_size, unsigned flags,
-		struct ndctl_lsa_xport **out)
+uint64_t lsa_file_size(const struct ndctl_lsa_xport *t)
+{
+	return to_file(t)->fsize;
+}
+
+const char *lsa_file_path(const struct ndctl_lsa_xport *t)
+{
+	return to_file(t)->path;
+}
+
+/* The whole file as the window; the label engine narrows it (label/probe.c). */
+int lsa_file_open_whole(const char *path, unsigned flags, struct ndctl_lsa_xport **out)
 {
 	struct file_xport *f = calloc(1, sizeof(*f));
 	bool rw = flags & NDCTL_LSA_WRITABLE;
-	int rc;
+	struct stat st;
 
 	*out = NULL;
 	if (!f)
@@ -192,8 +124,11 @@ NDCTL_EXPORT int ndctl_lsa_file_open(const char *path, uint64_t label_size, unsi
 	if (f->fd < 0)
 		return lsa_xport_err(&f->base, -errno, "%s: cannot open: %m%s", path,
 			errno == EACCES && rw ? " (writing needs write permission)" : "");
-	rc = file_setup(f, label_size);
-	return rc;
+	if (fstat(f->fd, &st) < 0)
+		return lsa_xport_err(&f->base, -errno, "%s: %m", f->path);
+	f->fsize = (uint64_t)st.st_size;
+	f->base.size = f->fsize;
+	return 0;
 }
 
 NDCTL_EXPORT uint64_t ndctl_lsa_file_offset(const struct ndctl_lsa_xport *t)

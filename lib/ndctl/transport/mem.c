@@ -4,6 +4,7 @@
 #include <string.h>
 #include "private.h"
 #include "xport.h"
+#include "../lsa-test.h"
 
 /* Memory transport, optionally failing or tearing its n-th write (crash tests). */
 struct mem_xport {
@@ -83,18 +84,18 @@ NDCTL_EXPORT int ndctl_lsa_mem_new(const void *init, size_t size, uint32_t max_x
 	return mem_create(init, size, max_xfer, false, out);
 }
 
-NDCTL_EXPORT int ndctl_lsa_fault_new(const void *init, size_t size, uint32_t max_xfer,
+int ndctl_lsa_fault_new(const void *init, size_t size, uint32_t max_xfer,
 		struct ndctl_lsa_xport **out)
 {
 	return mem_create(init, size, max_xfer, true, out);
 }
 
-NDCTL_EXPORT const uint8_t *ndctl_lsa_mem_data(const struct ndctl_lsa_xport *t)
+const uint8_t *ndctl_lsa_mem_data(const struct ndctl_lsa_xport *t)
 {
 	return t->ops == &mem_ops ? to_mem(t)->data : NULL;
 }
 
-NDCTL_EXPORT void ndctl_lsa_fault_arm(struct ndctl_lsa_xport *t, unsigned nth_write, long tear_bytes)
+void ndctl_lsa_fault_arm(struct ndctl_lsa_xport *t, unsigned nth_write, long tear_bytes)
 {
 	struct mem_xport *m = to_mem(t);
 
@@ -105,7 +106,7 @@ NDCTL_EXPORT void ndctl_lsa_fault_arm(struct ndctl_lsa_xport *t, unsigned nth_wr
 	m->tripped = false;
 }
 
-NDCTL_EXPORT bool ndctl_lsa_fault_tripped(const struct ndctl_lsa_xport *t)
+bool ndctl_lsa_fault_tripped(const struct ndctl_lsa_xport *t)
 {
 	return t->ops == &mem_ops && to_mem(t)->tripped;
 }

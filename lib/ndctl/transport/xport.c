@@ -14,6 +14,8 @@ int lsa_xport_err(struct ndctl_lsa_xport *t, int err, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(t->errmsg, sizeof(t->errmsg), fmt, ap);
 	va_end(ap);
+	if (t->ctx)
+		err(t->ctx, "%s\n", t->errmsg);
 	return err;
 }
 

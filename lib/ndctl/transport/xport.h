@@ -24,12 +24,18 @@ struct ndctl_lsa_xport {
 	bool writable;
 	int lock_depth;
 	struct ndctl_lsa_counters counters;
-	char errmsg[256];
+	char errmsg[256];	/* the last error, for ndctl_lsa_xport_errmsg */
+	struct ndctl_ctx *ctx;	/* set: every error is also logged through it */
 };
 
 /* Record a one-line message; returns err (a negative errno) for chaining. */
 int lsa_xport_err(struct ndctl_lsa_xport *t, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The file transport's window, for the label-size probe (label/probe.c). */
+int lsa_file_open_whole(const char *path, unsigned flags, struct ndctl_lsa_xport **out);
+int lsa_file_set_window(struct ndctl_lsa_xport *t, uint64_t offset, uint64_t size);
+uint64_t lsa_file_size(const struct ndctl_lsa_xport *t);
+const char *lsa_file_path(const struct ndctl_lsa_xport *t);
 /* flock helpers shared by the fd-based transports */
 int lsa_xport_flock(struct ndctl_lsa_xport *t, int fd, const char *what);
 void lsa_xport_funlock(int fd);

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <json-c/json.h>
 #include <ndctl/libndctl.h>
+#include "ndctl/lsa-test.h"
 
 /* $NDKIT_TESTDATA/labels/<name> */
 char *vector_path(const char *name);

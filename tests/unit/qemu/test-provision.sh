@@ -3,6 +3,7 @@
 # provision writes labels the label engine reads back (through inspect) with
 # QEMU's slot cookie, info blocks whose sizes match what the guest measured,
 # and refuses bad input without changing the file.
+N=$(realpath "$2")	# ndctl
 . "$(dirname "$0")/lib.sh"
 
 truncate -s 1G nv0.img nv1.img
@@ -42,6 +43,10 @@ printf 'X' | dd of=bad.img bs=1 seek=$((4096 + 100)) conv=notrunc 2>/dev/null
 "$Q" inspect bad.img > bad.json || fail "inspect bad.img"
 expect_eq "bad info block" "$(jq -c '.guest.namespaces[0] | [.mode, .size]' bad.json)" "[\"raw\",$((256 << 20))]"
 rm -f bad.img
+
+# One rendering of a label area: inspect's index[] and label[] are read-labels -j's.
+"$N" read-labels -j nv0.img > r.json 2>/dev/null || fail "read-labels -j nv0"
+expect_eq "inspect = read-labels -j" "$(jq -c '{index, label}' a.json)" "$(jq -c '{index, label}' r.json)"
 
 "$Q" inspect nv1.img --label-size 2M --align 128M > b.json || fail "inspect nv1"
 expect_eq "v1.1 index" "$(jq -c '[.index[] | .minor]' b.json)" "[1,1]"

@@ -12,43 +12,11 @@
 #include <sys/stat.h>
 #include <ndctl/libndctl.h>
 #include "../test.h"
+#include "topo-test.h"
 
 #define NDBUS "sys/devices/LNXSYSTM:00/LNXSYBUS:00/ACPI0012:00/ndbus0"
 
 static const char *trees;
-
-static struct ndctl_ctx *ctx_at(const char *root)
-{
-	struct ndctl_ctx *ctx;
-
-	if (ndctl_new(&ctx))
-		return NULL;
-	ndctl_set_log_priority(ctx, 0);
-	ndctl_set_root(ctx, root);
-	return ctx;
-}
-
-static struct ndctl_region *region_named(struct ndctl_ctx *ctx, const char *name)
-{
-	struct ndctl_region *region;
-	struct ndctl_bus *bus;
-
-	ndctl_bus_foreach(ctx, bus)
-		ndctl_region_foreach(bus, region)
-			if (strcmp(ndctl_region_get_devname(region), name) == 0)
-				return region;
-	return NULL;
-}
-
-static struct ndctl_namespace *ns_named(struct ndctl_region *region, const char *name)
-{
-	struct ndctl_namespace *ndns;
-
-	ndctl_namespace_foreach(region, ndns)
-		if (strcmp(ndctl_namespace_get_devname(ndns), name) == 0)
-			return ndns;
-	return NULL;
-}
 
 static void test_buses_and_dimms(struct ndctl_ctx *ctx)
 {
@@ -110,7 +78,7 @@ static void test_namespaces(struct ndctl_ctx *ctx)
 {
 	struct ndctl_region *region = region_named(ctx, "region0");
 	struct ndctl_namespace *fs, *dd, *sec, *raw;
-	char name[64], uuid[40];
+	char uuid[40];
 	uuid_t uu;
 
 	if (!region)
@@ -129,7 +97,7 @@ static void test_namespaces(struct ndctl_ctx *ctx)
 	CHECK_EQ_U64(ndctl_namespace_get_mode(dd), NDCTL_NS_MODE_DEVDAX);
 	CHECK_EQ_U64(ndctl_namespace_get_mode(sec), NDCTL_NS_MODE_SAFE);
 	CHECK_EQ_U64(ndctl_namespace_get_mode(raw), NDCTL_NS_MODE_RAW);
-	CHECK_EQ_STR(ndctl_namespace_get_alt_name(fs, name), "fs0");
+	CHECK_EQ_STR(ndctl_namespace_get_alt_name(fs), "fs0");
 	CHECK_EQ_STR(ndctl_pfn_get_devname(ndctl_namespace_get_pfn(fs)), "pfn0.0");
 	CHECK(ndctl_namespace_get_pfn(fs) && ndctl_pfn_get_namespace(ndctl_namespace_get_pfn(fs)) == fs);
 	CHECK_EQ_U64(ndctl_pfn_get_size(ndctl_namespace_get_pfn(fs)), 262144000);
@@ -249,7 +217,7 @@ static void put_file(const char *root, const char *rel, const char *text)
  */
 static void test_attribute_snapshot(void)
 {
-	char *root = scratch_copy(), name[64], cmd[4096];
+	char *root = scratch_copy(), cmd[4096];
 	struct ndctl_namespace *ndns;
 	struct ndctl_region *region;
 	struct ndctl_ctx *ctx;
@@ -263,13 +231,13 @@ static void test_attribute_snapshot(void)
 	CHECK(ndns != NULL);
 	if (ndns) {
 		put_file(root, "region0/namespace0.0/alt_name", "first\n");
-		CHECK_EQ_STR(ndctl_namespace_get_alt_name(ndns, name), "first");
+		CHECK_EQ_STR(ndctl_namespace_get_alt_name(ndns), "first");
 		put_file(root, "region0/namespace0.0/alt_name", "second\n");
-		CHECK_EQ_STR(ndctl_namespace_get_alt_name(ndns, name), "first");
+		CHECK_EQ_STR(ndctl_namespace_get_alt_name(ndns), "first");
 		/* a write through the context (a file here is not truncated, sysfs never
 		 * is: the new name is the longer one) and every object reads again */
 		CHECK(ndctl_namespace_set_alt_name(ndns, "third-name") == 0);
-		CHECK_EQ_STR(ndctl_namespace_get_alt_name(ndns, name), "third-name");
+		CHECK_EQ_STR(ndctl_namespace_get_alt_name(ndns), "third-name");
 		put_file(root, "region0/available_size", "4096\n");
 		CHECK_EQ_U64(ndctl_region_get_available_size(region), 4096);
 		put_file(root, "region0/available_size", "8192\n");
@@ -279,7 +247,7 @@ static void test_attribute_snapshot(void)
 	ndctl_invalidate(ctx);
 	region = region_named(ctx, "region0");
 	ndns = region ? ns_named(region, "namespace0.0") : NULL;
-	CHECK(ndns && strcmp(ndctl_namespace_get_alt_name(ndns, name), "fourth") == 0);
+	CHECK(ndns && strcmp(ndctl_namespace_get_alt_name(ndns), "fourth") == 0);
 	ndctl_unref(ctx);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
 	run(cmd);
@@ -312,7 +280,7 @@ static int add_namespace_copy(const char *root, unsigned int id)
  */
 static void test_many_namespaces(void)
 {
-	char *root = scratch_copy(), cmd[4096], name[64], want[64];
+	char *root = scratch_copy(), cmd[4096], want[64];
 	struct ndctl_namespace *ndns;
 	struct ndctl_region *region;
 	struct ndctl_ctx *ctx;
@@ -333,7 +301,7 @@ static void test_many_namespaces(void)
 	ndctl_namespace_foreach(region, ndns) {
 		snprintf(want, sizeof(want), "copy%u", ndctl_namespace_get_id(ndns));
 		named += ndctl_namespace_get_id(ndns) >= 2 &&
-			strcmp(ndctl_namespace_get_alt_name(ndns, name), want) == 0;
+			strcmp(ndctl_namespace_get_alt_name(ndns), want) == 0;
 	}
 	CHECK_EQ_U64(sized, 150);
 	CHECK_EQ_U64(named, 150);

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Bus command objects: ARS capabilities and clear-error, with upstream's
+ * contract. A command the bus does not list in its "commands" attribute
+ * cannot be made (NULL, logged at debug), which is what QEMU's NFIT gives
+ * (it lists only cmd_call), so callers take the same fallback they take with
+ * upstream. A listed one is submitted as the kernel's ioctl on /dev/ndctlN.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <linux/ndctl.h>
+#include "internal.h"
+
+struct ndctl_cmd {
+	struct ndctl_bus *bus;
+	int refcount;
+	int type;		/* ND_CMD_ARS_CAP, ND_CMD_CLEAR_ERROR */
+	int status;		/* 1 until submitted, then the ioctl's result */
+	union {
+		struct nd_cmd_ars_cap ars_cap;
+		struct nd_cmd_clear_error clear_err;
+	} u;
+};
+
+NDCTL_EXPORT int ndctl_bus_is_cmd_supported(struct ndctl_bus *bus, int cmd)
+{
+	const char *name = nvdimm_bus_cmd_name((unsigned int)cmd);
+	char buf[SYSFS_ATTR_SIZE];
+	size_t len = strlen(name);
+
+	if (nd_dev_read(&bus->dev, "commands", buf))
+		return 0;
+	for (const char *w = buf; (w = strstr(w, name)); w += len)
+		if ((w == buf || w[-1] == ' ') && (w[len] == ' ' || !w[len]))
+			return 1;
+	return 0;
+}
+
+static struct ndctl_cmd *cmd_new(struct ndctl_bus *bus, int type)
+{
+	struct ndctl_cmd *cmd;
+
+	if (!ndctl_bus_is_cmd_supported(bus, type)) {
+		dbg(bus->dev.ctx, "%s: %s not supported\n", bus->dev.name,
+				nvdimm_bus_cmd_name((unsigned int)type));
+		return NULL;
+	}
+	cmd = calloc(1, sizeof(*cmd));
+	if (!cmd)
+		return NULL;
+	cmd->bus = bus;
+	cmd->refcount = 1;
+	cmd->type = type;
+	cmd->status = 1;
+	return cmd;
+}
+
+NDCTL_EXPORT struct ndctl_cmd *ndctl_bus_cmd_new_ars_cap(struct ndctl_bus *bus,
+		unsigned long long address, unsigned long long len)
+{
+	struct ndctl_cmd *cmd = cmd_new(bus, ND_CMD_ARS_CAP);
+
+	if (cmd) {
+		cmd->u.ars_cap.address = address;
+		cmd->u.ars_cap.length = len;
+	}
+	return cmd;
+}
+
+static bool ars_cap_done(struct ndctl_cmd *cmd)
+{
+	return cmd && cmd->type == ND_CMD_ARS_CAP && cmd->status == 0;
+}
+
+NDCTL_EXPORT int ndctl_cmd_ars_cap_get_range(struct ndctl_cmd *ars_cap,
+		struct ndctl_range *range)
+{
+	if (!range || !ars_cap_done(ars_cap))
+		return -EINVAL;
+	range->address = ars_cap->u.ars_cap.address;
+	range->length = ars_cap->u.ars_cap.length;
+	return 0;
+}
+
+/* As upstream: inside the ARS range, aligned to its clear-error unit. */
+static bool clear_error_valid(struct ndctl_cmd *ars_cap, unsigned long long address,
+		unsigned long long len)
+{
+	const struct nd_cmd_ars_cap *cap = &ars_cap->u.ars_cap;
+	unsigned int unit = cap->clear_err_unit;
+
+	if (!unit || (unit & (unit - 1)) || (cap->status & 0xffff))
+		return false;
+	if (address < cap->address || address + len > cap->address + cap->length)
+		return false;
+	return ((address | len) & (unit - 1)) == 0;
+}
+
+NDCTL_EXPORT struct ndctl_cmd *ndctl_bus_cmd_new_clear_error(unsigned long long address,
+		unsigned long long len, struct ndctl_cmd *ars_cap)
+{
+	struct ndctl_cmd *cmd;
+
+	if (!ars_cap_done(ars_cap) || !clear_error_valid(ars_cap, address, len)) {
+		if (ars_cap)
+			dbg(ars_cap->bus->dev.ctx, "clear-error needs a completed ars_cap "
+					"covering an aligned range\n");
+		return NULL;
+	}
+	cmd = cmd_new(ars_cap->bus, ND_CMD_CLEAR_ERROR);
+	if (cmd) {
+		cmd->u.clear_err.address = address;
+		cmd->u.clear_err.length = len;
+	}
+	return cmd;
+}
+
+NDCTL_EXPORT unsigned long long ndctl_cmd_clear_error_get_cleared(
+		struct ndctl_cmd *clear_err)
+{
+	if (!clear_err || clear_err->type != ND_CMD_CLEAR_ERROR || clear_err->status)
+		return 0;
+	return clear_err->u.clear_err.cleared;
+}
+
+static unsigned long cmd_ioctl(int type)
+{
+	return type == ND_CMD_ARS_CAP ? ND_IOCTL_ARS_CAP : ND_IOCTL_CLEAR_ERROR;
+}
+
+/* 0 or the kernel's positive status on success, a negative errno otherwise. */
+NDCTL_EXPORT int ndctl_cmd_submit(struct ndctl_cmd *cmd)
+{
+	struct ndctl_ctx *ctx;
+	char path[PATH_MAX];
+	int fd, rc;
+
+	if (!cmd)
+		return -EINVAL;
+	ctx = cmd->bus->dev.ctx;
+	rc = path_printf(path, sizeof(path), "%s/dev/ndctl%u", ctx->base.root,
+			cmd->bus->id);
+	if (rc)
+		return rc;
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		rc = -errno;
+		err(ctx, "%s: %s\n", path, strerror(errno));
+		return rc;
+	}
+	rc = ioctl(fd, cmd_ioctl(cmd->type), &cmd->u);
+	if (rc < 0) {
+		rc = -errno;
+		dbg(ctx, "%s: %s failed: %s\n", cmd->bus->dev.name,
+				nvdimm_bus_cmd_name((unsigned int)cmd->type), strerror(-rc));
+	}
+	close(fd);
+	cmd->status = rc;
+	return rc;
+}
+
+NDCTL_EXPORT void ndctl_cmd_ref(struct ndctl_cmd *cmd)
+{
+	if (cmd)
+		cmd->refcount++;
+}
+
+NDCTL_EXPORT void ndctl_cmd_unref(struct ndctl_cmd *cmd)
+{
+	if (cmd && --cmd->refcount == 0)
+		free(cmd);
+}

@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The upstream API PMDK programs against (badblocks, *_get_resource, the
+ * dax-region bridge, DIMMs of a region, dirty shutdown, bus commands), on a
+ * scratch copy of the captured "mixed" tree that the test doctors: each
+ * answer must follow the sysfs file it comes from, and the fallbacks must be
+ * upstream's (ULLONG_MAX, -ENOENT, NULL).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/ndctl.h>
+#include <ndctl/libndctl.h>
+#include <daxctl/libdaxctl.h>
+#include "../test.h"
+#include "topo-test.h"
+
+#define NDBUS "sys/devices/LNXSYSTM:00/LNXSYBUS:00/ACPI0012:00/ndbus0"
+
+static char root[] = "/tmp/ndkit-api-XXXXXX";
+
+static int copy_tree(const char *trees)
+{
+	char cmd[8192];
+
+	snprintf(cmd, sizeof(cmd), "cp -a '%s/mixed/.' '%s/'", trees, root);
+	return system(cmd);
+}
+
+static void remove_tree(void)
+{
+	char cmd[8192];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	if (system(cmd))
+		fprintf(stderr, "cannot remove %s\n", root);
+}
+
+/* Write text into ROOT/NDBUS/rel. */
+static void put(const char *rel, const char *text)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/" NDBUS "/%s", root, rel);
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static struct ndctl_region *region0(struct ndctl_ctx *ctx)
+{
+	return region_named(ctx, "region0");
+}
+
+static void test_badblocks(struct ndctl_region *region)
+{
+	struct ndctl_namespace *fs = ns_named(region, "namespace0.0");
+	struct ndctl_namespace *dd = ns_named(region, "namespace0.1");
+	struct badblock *bb;
+	unsigned long long sum = 0;
+	int n = 0;
+
+	CHECK(ndctl_region_get_first_badblock(region) == NULL);	/* empty file */
+	put("region0/badblocks", "8 4\n4096 16\n");
+	ndctl_region_badblock_foreach(region, bb) {
+		sum += bb->offset * 100 + bb->len;
+		n++;
+	}
+	CHECK_EQ_U64(n, 2);
+	CHECK_EQ_U64(sum, 800 + 4 + 409600 + 16);
+	put("region0/pfn0.0/block/pmem0/badblocks", "24 8\n");
+	bb = ndctl_namespace_get_first_badblock(fs);
+	CHECK(bb && bb->offset == 24 && bb->len == 8);
+	CHECK(ndctl_namespace_get_next_badblock(fs) == NULL);
+	CHECK(ndctl_namespace_get_first_badblock(dd) == NULL);	/* devdax: none, as upstream */
+}
+
+static void test_resources(struct ndctl_region *region)
+{
+	struct ndctl_namespace *fs = ns_named(region, "namespace0.0");
+	struct ndctl_namespace *dd = ns_named(region, "namespace0.1");
+	struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(fs);
+	struct ndctl_dax *dax = ndctl_namespace_get_dax(dd);
+
+	/* the capture has no (root-only) resource files: upstream's ULLONG_MAX */
+	CHECK_EQ_U64(ndctl_region_get_resource(region), ULLONG_MAX);
+	CHECK_EQ_U64(ndctl_namespace_get_resource(fs), ULLONG_MAX);
+	CHECK_EQ_U64(ndctl_pfn_get_resource(pfn), ULLONG_MAX);
+	CHECK_EQ_U64(ndctl_dax_get_resource(dax), ULLONG_MAX);
+	put("region0/resource", "0x140000000\n");
+	put("region0/namespace0.0/resource", "0x140000000\n");
+	put("region0/pfn0.0/resource", "0x141200000\n");
+	put("region0/dax0.0/resource", "0x152200000\n");
+	CHECK_EQ_U64(ndctl_region_get_resource(region), 0x140000000ULL);
+	CHECK_EQ_U64(ndctl_namespace_get_resource(fs), 0x140000000ULL);
+	CHECK_EQ_U64(ndctl_pfn_get_resource(pfn), 0x141200000ULL);
+	CHECK_EQ_U64(ndctl_dax_get_resource(dax), 0x152200000ULL);
+	CHECK_EQ_STR(ndctl_namespace_get_alt_name(fs), "fs0");
+}
+
+/* Each personality leads back to its region, bus and context, as upstream's. */
+static void test_parents(struct ndctl_region *region)
+{
+	struct ndctl_namespace *fs = ns_named(region, "namespace0.0");
+	struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(fs);
+	struct ndctl_dax *dax = ndctl_namespace_get_dax(ns_named(region, "namespace0.1"));
+	struct ndctl_btt *btt = ndctl_btt_get_first(region);
+	struct ndctl_bus *bus = ndctl_region_get_bus(region);
+	struct ndctl_ctx *ctx = ndctl_region_get_ctx(region);
+
+	CHECK(pfn && dax && btt);
+	if (!pfn || !dax || !btt)
+		return;
+	CHECK(ndctl_namespace_get_bus(fs) == bus);
+	CHECK(ndctl_pfn_get_region(pfn) == region && ndctl_pfn_get_bus(pfn) == bus &&
+			ndctl_pfn_get_ctx(pfn) == ctx);
+	CHECK(ndctl_dax_get_region(dax) == region && ndctl_dax_get_bus(dax) == bus &&
+			ndctl_dax_get_ctx(dax) == ctx);
+	CHECK(ndctl_btt_get_region(btt) == region && ndctl_btt_get_bus(btt) == bus &&
+			ndctl_btt_get_ctx(btt) == ctx);
+}
+
+static void test_dax_bridge(struct ndctl_region *region)
+{
+	struct daxctl_region *dregion;
+	struct daxctl_dev *dev;
+	struct ndctl_dax *dax;
+	int n = 0, found = 0;
+
+	ndctl_dax_foreach(region, dax)
+		n++;
+	CHECK_EQ_U64(n, 2);	/* dax0.0 (claimed) and the seed dax0.1 */
+	dax = ndctl_namespace_get_dax(ns_named(region, "namespace0.1"));
+	dregion = dax ? ndctl_dax_get_daxctl_region(dax) : NULL;
+	CHECK(dregion != NULL);
+	if (!dregion)
+		return;
+	CHECK_EQ_U64(daxctl_region_get_id(dregion), 0);
+	daxctl_dev_foreach(dregion, dev) {
+		CHECK_EQ_STR(daxctl_dev_get_devname(dev), "dax0.1");
+		CHECK_EQ_U64(daxctl_dev_get_major(dev), 252);
+		CHECK_EQ_U64(daxctl_dev_get_minor(dev), 1);
+		found++;
+	}
+	CHECK_EQ_U64(found, 1);
+	/* the seed has no dax region */
+	CHECK(ndctl_dax_get_daxctl_region(ndctl_region_get_dax_seed(region)) == NULL);
+}
+
+/* Older PMDK walks a region's DIMMs through its interleave set. */
+static void test_iset(struct ndctl_ctx *ctx, struct ndctl_region *region)
+{
+	struct ndctl_interleave_set *iset = ndctl_region_get_interleave_set(region);
+	struct ndctl_dimm *dimm;
+	int n = 0;
+
+	CHECK(iset != NULL);
+	if (!iset)
+		return;
+	CHECK(ndctl_interleave_set_get_region(iset) == region);
+	CHECK_EQ_U64(ndctl_interleave_set_get_cookie(iset), 0x2468ac00123456ULL);
+	CHECK_EQ_U64(ndctl_interleave_set_is_active(iset), 1);	/* nmem0 is active */
+	ndctl_dimm_foreach_in_interleave_set(iset, dimm) {
+		CHECK_EQ_STR(ndctl_dimm_get_devname(dimm), "nmem0");
+		n++;
+	}
+	CHECK_EQ_U64(n, 1);
+	n = 0;
+	ndctl_interleave_set_foreach(ndctl_bus_get_first(ctx), iset)
+		n++;
+	CHECK_EQ_U64(n, 2);	/* region0 and region1 both have a cookie */
+}
+
+static void test_dimms(struct ndctl_ctx *ctx, struct ndctl_region *region)
+{
+	struct ndctl_dimm *dimm;
+	int n = 0;
+
+	ndctl_dimm_foreach_in_region(region, dimm) {
+		CHECK_EQ_STR(ndctl_dimm_get_devname(dimm), "nmem0");
+		CHECK_EQ_U64(ndctl_dimm_get_dirty_shutdown(dimm), (unsigned long long)-ENOENT);
+		n++;
+	}
+	CHECK_EQ_U64(n, 1);
+	put("nmem0/nfit/dirty_shutdown", "3\n");
+	{
+		struct ndctl_ctx *fresh = ctx_at(root);
+		struct ndctl_region *r = fresh ? region0(fresh) : NULL;
+
+		CHECK(r != NULL);
+		if (r)
+			CHECK_EQ_U64(ndctl_dimm_get_dirty_shutdown(ndctl_region_get_first_dimm(r)), 3);
+		ndctl_unref(fresh);
+	}
+	CHECK(ndctl_bus_get_by_provider(ctx, "ACPI.NFIT") == ndctl_bus_get_first(ctx));
+	test_iset(ctx, region);
+	CHECK(ndctl_bus_get_by_provider(ctx, "nfit_test.0") == NULL);
+}
+
+static void test_commands(struct ndctl_bus *bus)
+{
+	struct ndctl_range range;
+	struct ndctl_ctx *fresh;
+	struct ndctl_cmd *cap;
+
+	/* QEMU's bus lists only cmd_call: no ARS object, as upstream */
+	CHECK(!ndctl_bus_is_cmd_supported(bus, ND_CMD_ARS_CAP));
+	CHECK(ndctl_bus_cmd_new_ars_cap(bus, 0, 4096) == NULL);
+	CHECK_EQ_U64(ndctl_cmd_submit(NULL), (unsigned long long)-EINVAL);
+	ndctl_cmd_unref(NULL);
+	put("commands", "ars_cap ars_start ars_status clear_error cmd_call\n");
+	fresh = ctx_at(root);
+	bus = fresh ? ndctl_bus_get_first(fresh) : NULL;
+	CHECK(bus != NULL);
+	if (!bus) {
+		ndctl_unref(fresh);
+		return;
+	}
+	CHECK(ndctl_bus_is_cmd_supported(bus, ND_CMD_ARS_CAP));
+	CHECK(ndctl_bus_is_cmd_supported(bus, ND_CMD_CLEAR_ERROR));
+	cap = ndctl_bus_cmd_new_ars_cap(bus, 0x140000000ULL, 4096);
+	CHECK(cap != NULL);
+	if (!cap) {
+		ndctl_unref(fresh);
+		return;
+	}
+	CHECK_EQ_U64(ndctl_cmd_ars_cap_get_range(cap, &range), (unsigned long long)-EINVAL);
+	CHECK(ndctl_bus_cmd_new_clear_error(0x140000000ULL, 512, cap) == NULL);
+	/* no /dev/ndctl0 under the captured root: the open's errno */
+	CHECK_EQ_U64(ndctl_cmd_submit(cap), (unsigned long long)-ENOENT);
+	CHECK_EQ_U64(ndctl_cmd_clear_error_get_cleared(cap), 0);
+	ndctl_cmd_ref(cap);
+	ndctl_cmd_unref(cap);
+	ndctl_cmd_unref(cap);
+	ndctl_unref(fresh);
+}
+
+int main(void)
+{
+	const char *trees = getenv("TOPO_TREES");
+	struct ndctl_region *region;
+	struct ndctl_ctx *ctx;
+
+	if (!trees || !mkdtemp(root) || copy_tree(trees)) {
+		fprintf(stderr, "TOPO_TREES not set, or cannot copy it\n");
+		return 1;
+	}
+	ctx = ctx_at(root);
+	CHECK(ctx != NULL);
+	region = ctx ? region0(ctx) : NULL;
+	CHECK(region != NULL);
+	if (region) {
+		test_badblocks(region);
+		test_resources(region);
+		test_parents(region);
+		test_dax_bridge(region);
+		test_dimms(ctx, region);
+		test_commands(ndctl_region_get_bus(region));
+	}
+	ndctl_unref(ctx);
+	remove_tree();
+	return test_done("test-upstream-api");
+}
