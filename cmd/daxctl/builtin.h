@@ -11,7 +11,7 @@ int cmd_list(int argc, char **argv, void *ctx);
 int cmd_reconfigure_device(int argc, char **argv, void *ctx);
 int cmd_enable_device(int argc, char **argv, void *ctx);
 int cmd_disable_device(int argc, char **argv, void *ctx);
-/* memory.c */
+/* device.c too */
 int cmd_online_memory(int argc, char **argv, void *ctx);
 int cmd_offline_memory(int argc, char **argv, void *ctx);
 

@@ -1,240 +1,359 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* reconfigure-device, enable-device, disable-device. */
-#include <getopt.h>
+/*
+ * reconfigure-device, enable-device, disable-device, online-memory and
+ * offline-memory: upstream's options, per-device flow, summary lines
+ * ("reconfigured 1 device", "onlined memory for 1 device") and exit
+ * statuses; ndkit's own checks add a line saying why and what to do.
+ */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <syslog.h>
 #include <json-c/json.h>
 #include "builtin.h"
+#include "config.h"
 #include "ram.h"
+#include "../common/parse-options.h"
+#include "util/size.h"
 
-struct dev_opts {
-	struct dev_selection sel;
+enum dev_action { ACT_RECONFIG, ACT_ONLINE, ACT_OFFLINE, ACT_ENABLE, ACT_DISABLE };
+
+struct dev_run {
+	struct dev_params p;
+	enum dev_action action;
 	enum daxctl_dev_mode mode;
-	bool no_online, force, no_movable;
+	long long size, align;		/* -1: not given */
 	unsigned flags;
+	struct json_object *jdevs;	/* reconfigure: what upstream prints */
+	int done;
 };
 
-static const char reconfigure_usage[] =
-	"usage: daxctl reconfigure-device <dax0.0 | all> -m <system-ram | devdax> [<options>]\n"
-	"  -m, --mode=MODE     system-ram (hot-plug through kmem) or devdax\n"
-	"  -N, --no-online     system-ram: leave the new memory blocks offline\n"
-	"      --no-movable    system-ram: online into a kernel zone, not ZONE_MOVABLE\n"
-	"  -f, --force         devdax: offline memory that is online first\n"
-	"  -r, --region=ID     only devices of this region\n"
-	"  -u, --human         human-readable sizes in the JSON printed\n";
-static const char enable_usage[] =
-	"usage: daxctl enable-device <dax0.0 | all> [-m devdax|system-ram] [-r ID]\n";
-static const char disable_usage[] =
-	"usage: daxctl disable-device <dax0.0 | all> [-r ID]\n";
+#define BASE_OPTIONS(p) \
+	OPT_STRING('r', "region", &(p)->region, "region-id", "filter by region"), \
+	OPT_BOOLEAN('u', "human", &(p)->human, "use human friendly number formats"), \
+	OPT_BOOLEAN('v', "verbose", &(p)->verbose, "emit more debug messages")
+#define ZONE_OPTIONS(p) \
+	OPT_BOOLEAN('\0', "no-movable", &(p)->no_movable, "online memory in ZONE_NORMAL")
 
-enum { OPT_NO_MOVABLE = 1000 };
+static const char *const action_words[] = {
+	[ACT_RECONFIG] = "reconfigure", [ACT_ONLINE] = "online memory for",
+	[ACT_OFFLINE] = "offline memory for", [ACT_ENABLE] = "enable",
+	[ACT_DISABLE] = "disable",
+};
 
-static int parse_mode(const char *arg, enum daxctl_dev_mode *mode)
+/* ------------------------------------------------------------ per device */
+
+static int reconfig_devdax(struct dev_run *run, struct daxctl_dev *dev)
 {
-	if (strcmp(arg, "system-ram") == 0 || strcmp(arg, "ram") == 0)
-		*mode = DAXCTL_DEV_MODE_RAM;
-	else if (strcmp(arg, "devdax") == 0)
-		*mode = DAXCTL_DEV_MODE_DEVDAX;
-	else
-		return -1;
-	return 0;
-}
-
-/* 0 to go on, -1 after --help, 1 on a usage error. */
-static int parse_dev_opts(int argc, char **argv, struct dev_opts *o, const char *usage)
-{
-	static const struct option longopts[] = {
-		{ "mode", required_argument, NULL, 'm' },
-		{ "no-online", no_argument, NULL, 'N' },
-		{ "no-movable", no_argument, NULL, OPT_NO_MOVABLE },
-		{ "force", no_argument, NULL, 'f' },
-		{ "region", required_argument, NULL, 'r' },
-		{ "human", no_argument, NULL, 'u' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 }
-	};
-	int c;
-
-	o->sel.region_id = -1;
-	while ((c = getopt_long(argc, argv, "m:Nfr:uh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'm':
-			if (parse_mode(optarg, &o->mode) < 0)
-				return usage_error("daxctl", argv[0],
-						"bad mode '%s': use -m system-ram or -m devdax", optarg);
-			break;
-		case 'N': o->no_online = true; break;
-		case OPT_NO_MOVABLE: o->no_movable = true; break;
-		case 'f': o->force = true; break;
-		case 'u': o->flags |= DAXCTL_JSON_HUMAN; break;
-		case 'r':
-			if (parse_region_opt(argv[0], optarg, &o->sel.region_id))
-				return 1;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return -1;
-		default:
-			fputs(usage, stderr);
-			return 1;
-		}
-	}
-	o->sel.names = argv + optind;
-	o->sel.nnames = argc - optind;
-	return 0;
-}
-
-static int to_system_ram(const char *cmd, struct daxctl_dev *dev, const struct dev_opts *o)
-{
-	struct daxctl_memory *mem;
-	int rc;
-
-	if (daxctl_dev_get_mode(dev) != DAXCTL_DEV_MODE_RAM) {
-		if (check_ram_capable(cmd, dev) || check_kmem(cmd, dev))
-			return -1;
-		rc = daxctl_dev_disable(dev);
-		if (rc == 0)
-			rc = daxctl_dev_enable_ram(dev);
-		if (rc < 0) {
-			daxctl_dev_enable_devdax(dev);	/* put it back as it was */
-			usage_error("daxctl", cmd, "%s: kmem could not take the device (%s); it stays in devdax mode, see dmesg",
-					daxctl_dev_get_devname(dev), strerror(-rc));
-			return -1;
-		}
-		say_hotplugged(dev);
-	} else {
-		fprintf(stderr, "%s: already in system-ram mode\n", daxctl_dev_get_devname(dev));
-	}
-	mem = daxctl_dev_get_memory(dev);
-	if (o->no_online || !mem)
-		return 0;
-	return online_and_say(cmd, mem, !o->no_movable) < 0 ? -1 : 0;
-}
-
-static int to_devdax(const char *cmd, struct daxctl_dev *dev, const struct dev_opts *o)
-{
-	struct daxctl_memory *mem = daxctl_dev_get_memory(dev);
 	const char *name = daxctl_dev_get_devname(dev);
+	struct daxctl_memory *mem = daxctl_dev_get_memory(dev);
 	int online, rc;
 
-	if (daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_DEVDAX) {
-		fprintf(stderr, "%s: already in devdax mode\n", name);
+	if (daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_DEVDAX)
 		return 0;
-	}
+	if (mem && run->p.force && (rc = dev_offline_memory(dev, run->p.verbose)) < 0)
+		return rc;
 	online = mem ? daxctl_memory_is_online(mem) : 0;
-	if (online > 0 && !o->force) {
-		usage_error("daxctl", cmd, "%s: %d memory %s online; add -f to offline %s first",
-				name, online, plural(online, "block is", "blocks are"),
+	if (online > 0) {
+		fprintf(stderr, "%s: %d memory %s online; add -f to offline %s first\n", name,
+				online, plural(online, "block is", "blocks are"),
 				plural(online, "it", "them"));
-		return -1;
+		return -EBUSY;
 	}
-	if (online > 0 && offline_or_explain(cmd, mem) < 0)
-		return -1;
 	rc = daxctl_dev_disable(dev);
-	if (rc == 0)
-		rc = daxctl_dev_enable_devdax(dev);
-	if (rc < 0) {
-		usage_error("daxctl", cmd, "%s: device_dax could not take the device: %s",
-				name, strerror(-rc));
-		return -1;
+	if (rc) {
+		fprintf(stderr, "%s: disable failed: %s\n", name, strerror(-rc));
+		return rc;
 	}
-	return 0;
+	return daxctl_dev_enable_devdax(dev);
 }
 
-static int run_on_devices(void *ctx, char **argv, struct dev_opts *o,
-		int (*fn)(const char *, struct daxctl_dev *, const struct dev_opts *),
-		const char *verb, bool print_json)
+static int reconfig_ram(struct dev_run *run, struct daxctl_dev *dev)
 {
-	struct daxctl_dev *devs[MAX_DEVICES];
-	struct json_object *jarr = json_object_new_array();
-	int n = select_devices(ctx, argv[0], &o->sel, devs, MAX_DEVICES);
-	int done = 0, failed = 0;
+	const char *name = daxctl_dev_get_devname(dev);
+	int rc;
 
-	for (int i = 0; i < n; i++) {
-		if (fn(argv[0], devs[i], o) < 0) {
-			failed++;
-			continue;
+	if ((run->p.no_online || !run->p.no_movable) && !run->p.force &&
+			daxctl_dev_will_auto_online_memory(dev)) {
+		fprintf(stderr, "%s: error: kernel policy will auto-online memory, aborting\n",
+				name);
+		return -EBUSY;
+	}
+	if (daxctl_dev_get_mode(dev) != DAXCTL_DEV_MODE_RAM) {
+		if (check_ram_capable("reconfigure-device", dev) ||
+				check_kmem("reconfigure-device", dev))
+			return -ENXIO;
+		rc = daxctl_dev_disable(dev);
+		if (rc) {
+			fprintf(stderr, "%s: disable failed: %s\n", name, strerror(-rc));
+			return rc;
 		}
-		done++;
-		if (jarr && print_json)
-			json_object_array_add(jarr, daxctl_dev_to_json(devs[i], o->flags));
+		rc = daxctl_dev_enable_ram(dev);
+		if (rc) {
+			daxctl_dev_enable_devdax(dev);	/* put it back as it was */
+			fprintf(stderr, "%s: kmem could not take the device (%s); it stays in "
+					"devdax mode, see dmesg\n", name, strerror(-rc));
+			return rc;
+		}
+		say_hotplugged(dev);
 	}
-	if (jarr && json_object_array_length(jarr))
-		print_json_list(jarr, o->flags);
-	json_object_put(jarr);
-	if (n >= 0)
-		fprintf(stderr, "%s %d %s\n", verb, done, plural(done, "device", "devices"));
-	return n < 0 || failed ? 1 : 0;
+	return run->p.no_online ? 0 : dev_online_memory(dev, !run->p.no_movable,
+			run->p.verbose);
 }
 
-static int reconfigure_one(const char *cmd, struct daxctl_dev *dev, const struct dev_opts *o)
+static int reconfig_one(struct dev_run *run, struct daxctl_dev *dev)
 {
-	if (o->mode == DAXCTL_DEV_MODE_RAM)
-		return to_system_ram(cmd, dev, o);
-	return to_devdax(cmd, dev, o);
+	int rc = 0;
+
+	if (run->align > 0 && (rc = daxctl_dev_set_align(dev, (unsigned long)run->align)))
+		return rc;
+	if (run->size >= 0)
+		return daxctl_dev_set_size(dev, (unsigned long long)run->size);
+	if (run->mode == DAXCTL_DEV_MODE_RAM)
+		rc = reconfig_ram(run, dev);
+	else if (run->mode == DAXCTL_DEV_MODE_DEVDAX)
+		rc = reconfig_devdax(run, dev);
+	else {
+		fprintf(stderr, "%s: unknown mode requested: %d\n", daxctl_dev_get_devname(dev),
+				0);
+		rc = -EINVAL;
+	}
+	if (rc < 0)
+		return rc;
+	/* Upstream starts a new array at each device and prints only the last one
+	 * (which one depends on sysfs directory order): ndkit prints them all. */
+	if (!run->jdevs)
+		run->jdevs = json_object_new_array();
+	if (run->jdevs)
+		json_object_array_add(run->jdevs, daxctl_dev_to_json(dev, run->flags));
+	return 0;	/* "nothing to do" (1) counts as done, as upstream */
+}
+
+static int memory_one(struct dev_run *run, struct daxctl_dev *dev)
+{
+	const char *name = daxctl_dev_get_devname(dev);
+
+	if (!daxctl_dev_get_memory(dev)) {
+		fprintf(stderr, "%s: memory operations are not applicable in devdax mode\n", name);
+		fprintf(stderr, "%s: make it system-ram first: 'daxctl reconfigure-device -m "
+				"system-ram %s'\n", name, name);
+		return -ENXIO;
+	}
+	if (run->action == ACT_ONLINE)
+		return dev_online_memory(dev, !run->p.no_movable, run->p.verbose);
+	return dev_offline_memory(dev, run->p.verbose);
+}
+
+static int xble_one(struct dev_run *run, struct daxctl_dev *dev)
+{
+	const char *name = daxctl_dev_get_devname(dev);
+	bool enable = run->action == ACT_ENABLE;
+	int rc;
+
+	if (daxctl_dev_get_memory(dev)) {
+		fprintf(stderr, "%s: status operations are only applicable in devdax mode\n", name);
+		fprintf(stderr, "%s: it is system-ram: 'daxctl reconfigure-device -m devdax -f "
+				"%s' first\n", name, name);
+		return -ENXIO;
+	}
+	rc = enable ? daxctl_dev_enable_devdax(dev) : daxctl_dev_disable(dev);
+	if (rc)
+		fprintf(stderr, "%s: %s failed: %s\n", name, enable ? "enable" : "disable",
+				strerror(-rc));
+	return rc;
+}
+
+/* Upstream's loop: every device the name selects; the status is the last one's. */
+static int each_device(struct daxctl_ctx *ctx, const char *name, struct dev_run *run)
+{
+	struct daxctl_region *region;
+	struct daxctl_dev *dev;
+	int rc = -ENXIO, matched = 0;
+
+	daxctl_region_foreach(ctx, region) {
+		if (!region_selected(region, run->p.region))
+			continue;
+		daxctl_dev_foreach(region, dev) {
+			if (!dev_selected(dev, name))
+				continue;
+			matched++;
+			if (run->action == ACT_RECONFIG)
+				rc = reconfig_one(run, dev);
+			else if (run->action == ACT_ONLINE || run->action == ACT_OFFLINE)
+				rc = memory_one(run, dev);
+			else
+				rc = xble_one(run, dev);
+			if (rc == 0)
+				run->done++;
+		}
+	}
+	if (!matched && strcmp(name, "all") != 0)
+		fprintf(stderr, "%s: no such dax device%s; 'daxctl list -i' shows them\n", name,
+				run->p.region ? " in that region" : "");
+	return rc;
+}
+
+/* ------------------------------------------------------------- commands */
+
+static int parse_reconfig(struct dev_run *run)
+{
+	struct dev_params *p = &run->p;
+	uint64_t v;
+	int rc = 0;
+
+	if (!p->size && !p->align && !p->mode) {
+		fprintf(stderr, "error: a 'align', 'mode' or 'size' option is required\n");
+		return -EINVAL;
+	}
+	if (p->size || p->align) {
+		if (p->size)
+			run->size = parse_size(p->size, &v) ? -1 : (long long)v;
+		if (p->align)
+			run->align = parse_size(p->align, &v) ? -1 : (long long)v;
+	} else if (strcmp(p->mode, "system-ram") == 0) {
+		run->mode = DAXCTL_DEV_MODE_RAM;
+	} else if (strcmp(p->mode, "devdax") == 0) {
+		run->mode = DAXCTL_DEV_MODE_DEVDAX;
+		if (p->no_online) {
+			fprintf(stderr, "--no-online is incompatible with --mode=devdax\n");
+			rc = -EINVAL;
+		}
+	}
+	return rc;
+}
+
+/* false to go on; true to stop now with *status (usage 129, -C without a config 0). */
+static bool parse_device_options(int argc, char **argv, struct dev_run *run,
+		const struct option *opts, const char *const *usage, struct daxctl_ctx *ctx,
+		int *status)
+{
+	int rc = 0;
+
+	argc = parse_options(argc, argv, opts, usage, 0);
+	if (argc < 0) {
+		*status = parse_options_exit(argc);
+		return true;
+	}
+	if (argc == 0) {
+		fprintf(stderr, "specify a device to %s, or \"all\"\n", action_words[run->action]);
+		rc = -EINVAL;
+	}
+	for (int i = 1; i < argc; i++) {
+		fprintf(stderr, "unknown extra parameter \"%s\"\n", argv[i]);
+		rc = -EINVAL;
+	}
+	if (rc) {
+		*status = usage_with_options(usage, opts);
+		return true;
+	}
+	run->p.device = dev_basename(argv[0]);
+	if (run->p.verbose)
+		daxctl_set_log_priority(ctx, LOG_DEBUG);
+	run->flags = run->p.human ? DAXCTL_JSON_HUMAN : 0;
+	if (run->action != ACT_RECONFIG)
+		return false;
+	if (run->p.check_config) {
+		rc = reconfig_from_config(ctx, &run->p);
+		if (rc == CONFIG_MISUSE)
+			*status = usage_with_options(usage, opts);
+		else if (rc == CONFIG_NONE)
+			*status = 0;	/* upstream: no section for it is not an error */
+		if (rc)
+			return true;
+	}
+	if (parse_reconfig(run)) {
+		*status = usage_with_options(usage, opts);
+		return true;
+	}
+	return false;
+}
+
+static int device_cmd(int argc, char **argv, struct daxctl_ctx *ctx, struct dev_run *run,
+		const struct option *opts, const char *const *usage, const char *verb,
+		const char *error_what)
+{
+	int rc = 0;
+
+	if (parse_device_options(argc, argv, run, opts, usage, ctx, &rc))
+		return rc;
+	rc = each_device(ctx, run->p.device, run);
+	if (run->jdevs) {
+		print_json_list(run->jdevs, run->flags);
+		json_object_put(run->jdevs);
+	}
+	if (rc < 0)
+		fprintf(stderr, "error %s: %s\n", error_what, strerror(-rc));
+	fprintf(stderr, "%s %d device%s\n", verb, run->done, run->done == 1 ? "" : "s");
+	return rc;
 }
 
 int cmd_reconfigure_device(int argc, char **argv, void *ctx)
 {
-	struct dev_opts o = { .mode = DAXCTL_DEV_MODE_UNKNOWN };
-	int rc = parse_dev_opts(argc, argv, &o, reconfigure_usage);
+	static const char *const usage[] = {
+		"daxctl reconfigure-device <device> [<options>]", NULL };
+	struct dev_run run = { .action = ACT_RECONFIG, .size = -1, .align = -1 };
+	struct dev_params *p = &run.p;
+	const struct option opts[] = {
+		BASE_OPTIONS(p),
+		OPT_STRING('s', "size", &p->size, "size", "size to switch the device to"),
+		OPT_STRING('a', "align", &p->align, "align", "alignment to switch the device to"),
+		OPT_STRING('\0', "input", &p->input, "input", "input device JSON file"),
+		OPT_STRING('m', "mode", &p->mode, "mode", "mode to switch the device to"),
+		OPT_BOOLEAN('N', "no-online", &p->no_online, "don't auto-online memory sections"),
+		OPT_BOOLEAN('f', "force", &p->force,
+			"attempt to offline memory sections before reconfiguration"),
+		OPT_BOOLEAN('C', "check-config", &p->check_config,
+			"use config files to determine parameters for the operation"),
+		ZONE_OPTIONS(p),
+		OPT_END(),
+	};
 
-	if (rc)
-		return rc < 0 ? 0 : rc;
-	if (o.mode == DAXCTL_DEV_MODE_UNKNOWN)
-		return usage_error("daxctl", argv[0], "missing -m: use -m system-ram or -m devdax");
-	return run_on_devices(ctx, argv, &o, reconfigure_one, "reconfigured", true);
+	return device_cmd(argc, argv, ctx, &run, opts, usage, "reconfigured",
+			"reconfiguring devices");
 }
 
-static int enable_one(const char *cmd, struct daxctl_dev *dev, const struct dev_opts *o)
+static int xble_cmd(int argc, char **argv, void *ctx, enum dev_action action)
 {
-	int rc;
+	static const char *const enable_usage[] = { "daxctl enable-device <device>", NULL };
+	static const char *const disable_usage[] = { "daxctl disable-device <device>", NULL };
+	struct dev_run run = { .action = action, .size = -1, .align = -1 };
+	const struct option opts[] = { BASE_OPTIONS(&run.p), OPT_END() };
+	bool enable = action == ACT_ENABLE;
 
-	if (daxctl_dev_is_enabled(dev))
-		return 0;
-	if (o->mode == DAXCTL_DEV_MODE_RAM)
-		return to_system_ram(cmd, dev, o);
-	rc = daxctl_dev_enable_devdax(dev);
-	if (rc < 0)
-		usage_error("daxctl", cmd, "%s: enabling failed: %s; see dmesg",
-				daxctl_dev_get_devname(dev), strerror(-rc));
-	return rc;
+	return device_cmd(argc, argv, ctx, &run, opts, enable ? enable_usage : disable_usage,
+			enable ? "enabled" : "disabled",
+			enable ? "enabling device" : "disabling device");
 }
 
 int cmd_enable_device(int argc, char **argv, void *ctx)
 {
-	struct dev_opts o = { .mode = DAXCTL_DEV_MODE_DEVDAX };
-	int rc = parse_dev_opts(argc, argv, &o, enable_usage);
-
-	if (rc)
-		return rc < 0 ? 0 : rc;
-	return run_on_devices(ctx, argv, &o, enable_one, "enabled", false);
-}
-
-static int disable_one(const char *cmd, struct daxctl_dev *dev, const struct dev_opts *o)
-{
-	struct daxctl_memory *mem = daxctl_dev_get_memory(dev);
-	int online = mem ? daxctl_memory_is_online(mem) : 0, rc;
-
-	if (online > 0) {
-		usage_error("daxctl", cmd, "%s: %d memory %s online; run 'daxctl offline-memory %s' first",
-				daxctl_dev_get_devname(dev), online,
-				plural(online, "block is", "blocks are"), daxctl_dev_get_devname(dev));
-		return -1;
-	}
-	rc = daxctl_dev_disable(dev);
-	if (rc < 0)
-		usage_error("daxctl", cmd, "%s: disabling failed: %s",
-				daxctl_dev_get_devname(dev), strerror(-rc));
-	return rc;
+	return xble_cmd(argc, argv, ctx, ACT_ENABLE);
 }
 
 int cmd_disable_device(int argc, char **argv, void *ctx)
 {
-	struct dev_opts o = { 0 };
-	int rc = parse_dev_opts(argc, argv, &o, disable_usage);
+	return xble_cmd(argc, argv, ctx, ACT_DISABLE);
+}
 
-	if (rc)
-		return rc < 0 ? 0 : rc;
-	return run_on_devices(ctx, argv, &o, disable_one, "disabled", false);
+int cmd_online_memory(int argc, char **argv, void *ctx)
+{
+	static const char *const usage[] = {
+		"daxctl online-memory <device> [<options>]", NULL };
+	struct dev_run run = { .action = ACT_ONLINE, .size = -1, .align = -1 };
+	const struct option opts[] = { BASE_OPTIONS(&run.p), ZONE_OPTIONS(&run.p), OPT_END() };
+
+	return device_cmd(argc, argv, ctx, &run, opts, usage, "onlined memory for",
+			"onlining memory");
+}
+
+int cmd_offline_memory(int argc, char **argv, void *ctx)
+{
+	static const char *const usage[] = {
+		"daxctl offline-memory <device> [<options>]", NULL };
+	struct dev_run run = { .action = ACT_OFFLINE, .size = -1, .align = -1 };
+	const struct option opts[] = { BASE_OPTIONS(&run.p), OPT_END() };
+
+	return device_cmd(argc, argv, ctx, &run, opts, usage, "offlined memory for",
+			"offlining memory");
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "../common/dispatch.h"
+#include "select.h"
 #include "ram.h"
 #include "util/size.h"
 
@@ -58,21 +59,100 @@ int offline_or_explain(const char *cmd, struct daxctl_memory *mem)
 	return rc;
 }
 
-int online_and_say(const char *cmd, struct daxctl_memory *mem, bool movable)
+static int sections(struct daxctl_memory *mem, const char *name, int *total, int *online)
 {
-	int rc = movable ? daxctl_memory_online(mem) : daxctl_memory_online_no_movable(mem);
-	const char *name = daxctl_dev_get_devname(daxctl_memory_get_dev(mem));
+	if (!mem) {
+		fprintf(stderr, "%s: failed to get the memory object\n", name);
+		return -ENXIO;
+	}
+	*total = daxctl_memory_num_sections(mem);
+	if (*total < 0) {
+		fprintf(stderr, "%s: failed to get number of memory sections\n", name);
+		return *total;
+	}
+	*online = daxctl_memory_is_online(mem);
+	if (*online < 0) {
+		fprintf(stderr, "%s: failed to determine online state: %s\n", name,
+				strerror(-*online));
+		return *online;
+	}
+	return 0;
+}
 
+int dev_online_memory(struct daxctl_dev *dev, bool movable, bool verbose)
+{
+	struct daxctl_memory *mem = daxctl_dev_get_memory(dev);
+	const char *name = daxctl_dev_get_devname(dev);
+	int total, on, rc = sections(mem, name, &total, &on);
+
+	if (rc)
+		return rc;
+	if (on)
+		fprintf(stderr, "%s:\n  WARNING: detected a race while onlining memory\n"
+			"  Some memory may not be in the expected zone. It is\n"
+			"  recommended to disable any other onlining mechanisms,\n"
+			"  and retry. If onlining is to be left to other agents,\n"
+			"  use the --no-online option to suppress this warning\n", name);
+	if (on == total) {
+		fprintf(stderr, "%s: all memory sections (%d) already online\n", name, on);
+		return 1;
+	}
+	if (on > 0)
+		fprintf(stderr, "%s: %d memory section%s already online\n", name, on,
+				on == 1 ? "" : "s");
+	rc = movable ? daxctl_memory_online(mem) : daxctl_memory_online_no_movable(mem);
 	if (rc < 0) {
-		usage_error("daxctl", cmd, "%s: onlining memory failed: %s", name, strerror(-rc));
+		fprintf(stderr, "%s: failed to online memory: %s\n", name, strerror(-rc));
 		return rc;
 	}
+	if (verbose)
+		fprintf(stderr, "%s: %d memory section%s onlined\n", name, rc, rc == 1 ? "" : "s");
 	if (rc > 0)
 		fprintf(stderr, "%s: onlined %d memory %s into %s%s\n", name, rc,
 				plural(rc, "block", "blocks"),
 				movable ? "ZONE_MOVABLE" : "a kernel zone",
 				movable ? " (the default; --no-movable for ZONE_NORMAL)" : "");
-	return rc;
+	if ((rc = sections(mem, name, &total, &on)))
+		return rc;
+	if (on < total) {
+		fprintf(stderr, "%s: failed to online %d memory sections\n", name, total - on);
+		return -ENXIO;
+	}
+	return 0;
+}
+
+int dev_offline_memory(struct daxctl_dev *dev, bool verbose)
+{
+	struct daxctl_memory *mem = daxctl_dev_get_memory(dev);
+	const char *name = daxctl_dev_get_devname(dev);
+	int total, on, rc = sections(mem, name, &total, &on);
+
+	if (rc)
+		return rc;
+	if (on == 0) {
+		fprintf(stderr, "%s: all memory sections (%d) already offline\n", name, total);
+		return 1;
+	}
+	if (total - on)
+		fprintf(stderr, "%s: %d memory section%s already offline\n", name, total - on,
+				total - on == 1 ? "" : "s");
+	/* All or none, where upstream can leave some offline: the system stays as it was. */
+	rc = offline_or_explain("offline-memory", mem);
+	if (rc < 0) {
+		fprintf(stderr, "%s: failed to offline memory: %s\n", name, strerror(-rc));
+		return rc;
+	}
+	if (verbose)
+		fprintf(stderr, "%s: %d memory section%s offlined\n", name, rc, rc == 1 ? "" : "s");
+	if (rc > 0)
+		fprintf(stderr, "%s: offlined %d memory %s\n", name, rc, plural(rc, "block", "blocks"));
+	if ((rc = sections(mem, name, &total, &on)))
+		return rc;
+	if (on) {
+		fprintf(stderr, "%s: failed to offline %d memory sections\n", name, on);
+		return -ENXIO;
+	}
+	return 0;
 }
 
 void say_hotplugged(struct daxctl_dev *dev)

@@ -4,25 +4,12 @@
 #include <stdbool.h>
 #include <daxctl/libdaxctl.h>
 
-/* Devices named on the command line ("dax1.0", "all"), optionally in one region. */
-struct dev_selection {
-	char **names;
-	int nnames;
-	int region_id;		/* -1: any */
-};
-
-/*
- * Fill @out (room for @max) with the selected devices, in listing order.
- * Returns the count, or -1 after printing why (unknown name, nothing named).
- */
-int select_devices(struct daxctl_ctx *ctx, const char *cmd,
-		const struct dev_selection *sel, struct daxctl_dev **out, int max);
-
-/* -r/--region: "1", "region1" or "all"; -1 when unparseable. */
-int parse_region_id(const char *arg, int *id);
-
-/* The same, printing a usage error and returning 1 when unparseable. */
-int parse_region_opt(const char *cmd, const char *arg, int *id);
+/* Upstream's filters: -r "1", "region1" or "all" (NULL: any); a device "dax1.0",
+ * "1.0" or "all" (NULL: any). Anything else selects nothing. */
+bool region_selected(struct daxctl_region *region, const char *ident);
+bool dev_selected(struct daxctl_dev *dev, const char *ident);
+/* "/dev/dax1.0" names dax1.0, as upstream takes it. */
+const char *dev_basename(const char *arg);
 
 /* "1 device" / "2 devices" */
 const char *plural(int n, const char *one, const char *many);
@@ -33,7 +20,5 @@ const char *plural(int n, const char *one, const char *many);
  */
 struct json_object;
 void print_json_list(struct json_object *jarr, unsigned flags);
-
-#define MAX_DEVICES 256
 
 #endif

@@ -13,11 +13,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <json-c/json.h>
+#include "ndctl/infoblock.h"
 #include "ndctl/lsa.h"
 #include "util/json.h"
 #include "util/size.h"
 #include "builtin.h"
-#include "infoblock.h"
 #include "provision.h"
 
 #define MAX_QEMU_SLOTS 256
@@ -60,15 +60,15 @@ static int cookie_slot(uint64_t cookie, int version)
 static struct json_object *guest_ns_json(const struct inspect *in, const struct ndctl_label *l)
 {
 	struct json_object *o = json_object_new_object();
-	uint8_t buf[INFO_BLOCK_SIZE];
-	struct info_block ib = { 0 };
+	uint8_t buf[NDCTL_INFOBLOCK_SIZE];
+	struct ndctl_infoblock_pfn ib = { 0 };
 	enum ns_mode mode = NS_RAW;
 	uint64_t size = l->rawsize;
 
-	if (pread(in->fd, buf, sizeof(buf), l->dpa + INFO_BLOCK_OFFSET) == sizeof(buf) &&
-	    info_block_decode(buf, &ib) != INFO_NONE &&
+	if (pread(in->fd, buf, sizeof(buf), l->dpa + NDCTL_INFOBLOCK_OFFSET) == sizeof(buf) &&
+	    ndctl_infoblock_checksum_ok(buf) && ndctl_infoblock_pfn_decode(buf, &ib) == 0 &&
 	    memcmp(ib.parent_uuid, l->uuid, 16) == 0 && ib.dataoff < l->rawsize) {
-		mode = ib.kind == INFO_PFN ? NS_FSDAX : NS_DEVDAX;
+		mode = ib.kind == NDCTL_INFOBLOCK_PFN ? NS_FSDAX : NS_DEVDAX;
 		size = l->rawsize - ib.dataoff - ib.end_trunc;
 	}
 	json_object_object_add(o, "uuid", util_json_uuid(l->uuid));

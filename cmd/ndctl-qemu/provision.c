@@ -17,10 +17,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <uuid/uuid.h>
+#include "ndctl/infoblock.h"
 #include "ndctl/lsa.h"
 #include "util/size.h"
 #include "builtin.h"
-#include "infoblock.h"
 #include "provision.h"
 #include "rules.h"
 
@@ -34,7 +34,7 @@ struct ns_spec {
 	char name[64];
 	uint8_t uuid[16];
 	enum ns_mode mode;
-	struct info_block ib;
+	struct ndctl_infoblock_pfn ib;
 };
 
 struct provision {
@@ -230,10 +230,11 @@ static int layout(struct provision *p)
 		ns->dpa = dpa;
 		dpa += ns->size;
 		if (ns->mode != NS_RAW) {
-			ns->ib.kind = ns->mode == NS_FSDAX ? INFO_PFN : INFO_DAX;
+			ns->ib.kind = ns->mode == NS_FSDAX ? NDCTL_INFOBLOCK_PFN : NDCTL_INFOBLOCK_DAX;
+			ns->ib.mode = NDCTL_INFOBLOCK_MAP_PMEM;
 			memcpy(ns->ib.parent_uuid, ns->uuid, 16);
 			uuid_generate(ns->ib.uuid);
-			if (!info_block_layout(&ns->ib, ns->size))
+			if (ndctl_infoblock_pfn_layout(&ns->ib, ns->size, 0))
 				return prov_error("namespace %d: too small for its page map; make it larger", i);
 		}
 	}
@@ -274,7 +275,7 @@ static int check_label_area(struct provision *p, struct ndctl_lsa_xport *t)
 /* Info blocks for fsdax/devdax; raw namespaces get that block zeroed. */
 static int write_info_blocks(const struct provision *p)
 {
-	uint8_t buf[INFO_BLOCK_SIZE];
+	uint8_t buf[NDCTL_INFOBLOCK_SIZE];
 	int fd = open(p->file, O_WRONLY | O_CLOEXEC);
 
 	if (fd < 0)
@@ -285,8 +286,8 @@ static int write_info_blocks(const struct provision *p)
 		if (ns->mode == NS_RAW)
 			memset(buf, 0, sizeof(buf));
 		else
-			info_block_encode(&ns->ib, buf);
-		if (pwrite(fd, buf, sizeof(buf), ns->dpa + INFO_BLOCK_OFFSET) != sizeof(buf)) {
+			ndctl_infoblock_pfn_encode(&ns->ib, buf);
+		if (pwrite(fd, buf, sizeof(buf), ns->dpa + NDCTL_INFOBLOCK_OFFSET) != sizeof(buf)) {
 			close(fd);
 			return prov_error("writing %s: %s", p->file, strerror(errno));
 		}

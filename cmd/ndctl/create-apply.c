@@ -156,7 +156,11 @@ int create_in_region(struct ndctl_region *region, struct create_opts *co,
 	rc = configure_namespace(ndns, co);
 	if (!rc)
 		rc = attach_personality(region, ndns, co);
-	if (rc) {
+	if (rc && !co->autorecover) {
+		fprintf(stderr, "ndctl create-namespace: configuring %s in %s failed (%s); "
+				"left as it is (--no-autorecover)\n", devname,
+				ndctl_region_get_devname(region), strerror(-rc));
+	} else if (rc) {
 		fprintf(stderr, "ndctl create-namespace: configuring %s in %s failed (%s); "
 				"rolled back, %s left unused\n", devname,
 				ndctl_region_get_devname(region), strerror(-rc), devname);
@@ -227,7 +231,7 @@ int create_reconfigure(struct ndctl_ctx *ctx, struct create_opts *co,
 	if (!ndns) {
 		fprintf(stderr, "ndctl create-namespace: --reconfig %s: no such namespace: see "
 				"'ndctl list -Ni'\n", co->reconfig);
-		return -ENOENT;
+		return -ENXIO;
 	}
 	if (ndctl_namespace_is_enabled(ndns) && !co->force) {
 		fprintf(stderr, "ndctl create-namespace: %s is active, specify --force for "

@@ -11,12 +11,13 @@
 #include "create-namespace.h"
 #include "labels.h"
 
-/* Whether autolabel may take this region: its namespace must be idle, or -f. */
+/* Whether autolabel (-L, the default) may take this region: its namespace must be idle, or -f. */
 bool create_can_autolabel(struct ndctl_region *region, const struct create_opts *co)
 {
 	struct ndctl_namespace *ndns = ndctl_namespace_get_first(region);
 
-	if (ndctl_region_is_labeled(region) || !ndctl_region_is_enabled(region) || co->reconfig)
+	if (!co->autolabel || ndctl_region_is_labeled(region) || !ndctl_region_is_enabled(region) ||
+			co->reconfig)
 		return false;
 	return co->force || !ndns || !ndctl_namespace_is_enabled(ndns);
 }

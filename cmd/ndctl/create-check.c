@@ -37,32 +37,35 @@ static bool is_dax_mode(enum ndctl_namespace_mode mode)
 	return mode == NDCTL_NS_MODE_FSDAX || mode == NDCTL_NS_MODE_DEVDAX;
 }
 
+/* A bad option value: the reason on stderr, then -EINVAL as upstream. */
+#define refuse(...) (usage_error("ndctl", "create-namespace", __VA_ARGS__), -EINVAL)
+
 int create_opts_finish(struct create_opts *co)
 {
 	char s[32];
 
 	co->mode = co->mode_name ? topo_parse_mode(co->mode_name) : NDCTL_NS_MODE_FSDAX;
 	if (co->mode == NDCTL_NS_MODE_UNKNOWN)
-		return usage_error("ndctl", "create-namespace", "unknown mode '%s': use "
+		return refuse("unknown mode '%s': use "
 				"fsdax, devdax, sector or raw", co->mode_name);
 	if (co->align && !is_dax_mode(co->mode))
-		return usage_error("ndctl", "create-namespace", "--align applies to fsdax "
+		return refuse("--align applies to fsdax "
 				"and devdax namespaces only, not %s", co->mode_name);
 	if (co->map_given && !is_dax_mode(co->mode))
-		return usage_error("ndctl", "create-namespace", "--map applies to fsdax "
+		return refuse("--map applies to fsdax "
 				"and devdax namespaces only, not %s", co->mode_name);
 	if (co->sector_size && is_dax_mode(co->mode))
-		return usage_error("ndctl", "create-namespace", "--sector-size applies to "
+		return refuse("--sector-size applies to "
 				"sector and raw namespaces only");
 	if (co->align && !is_power_of_2(co->align))
-		return usage_error("ndctl", "create-namespace", "--align %s is not a power "
+		return refuse("--align %s is not a power "
 				"of two: use 4K, 2M or 1G", format_size_short(co->align, s, sizeof(s)));
 	if (!co->align && is_dax_mode(co->mode))
 		co->align = SZ_2M;
 	if (!co->sector_size && co->mode == NDCTL_NS_MODE_SAFE)
 		co->sector_size = 4096;
 	if (co->size && co->size < NS_MIN_SIZE && co->mode != NDCTL_NS_MODE_RAW)
-		return usage_error("ndctl", "create-namespace", "--size %s is below the "
+		return refuse("--size %s is below the "
 				"16 MiB minimum for a %s namespace: use --size 16M or more",
 				format_size_short(co->size, s, sizeof(s)),
 				ndctl_namespace_mode_name(co->mode));

@@ -13,11 +13,13 @@ struct create_opts {
 	unsigned long long size, align, sector_size;
 	uuid_t uuid;
 	bool uuid_given, map_mem, map_given, force, cont, verbose, autolabeled;
+	bool autolabel;		/* -L, on by default: label a label-less region */
+	bool autorecover;	/* -R, on by default: undo a failed create */
 	char name_buf[64];	/* the kept name on --reconfig */
 	char region_buf[64];	/* the region autolabel prepared */
 };
 
-/* Defaults and option combinations that need no region; 0 or exit code 1. */
+/* Defaults and option combinations that need no region; 0 or -EINVAL. */
 int create_opts_finish(struct create_opts *co);
 /*
  * The first region (matching the filters) where the namespace fits; else

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +8,7 @@
 #include "util/json.h"
 #include "util/size.h"
 #include "builtin.h"
+#include "../common/parse-options.h"
 #include "labels.h"
 
 /*
@@ -19,12 +19,6 @@
  * written, so bad input changes nothing.
  */
 
-enum {
-	OPT_LABEL_SIZE = 0x100,
-	OPT_ALL_SLOTS,
-	OPT_REPAIR,
-};
-
 struct label_opts {
 	bool json, human, index_only, all_slots, force, verbose, repair;
 	const char *output, *input, *version, *bus;
@@ -34,119 +28,117 @@ struct label_opts {
 
 struct label_cmd {
 	const char *name;
-	const char *shorts;	/* the short options this command takes */
-	const int *longs;	/* long-only options it takes, 0-terminated */
-	const char *usage;
+	const struct option *opts;
+	const char *const *usage;
 	const char *done;	/* "read", "initialized", ... for the final count */
+	const char *counted;	/* "nmem", or check-labels' "nmem label" */
 };
 
-static const struct option all_options[] = {
-	{ "json", no_argument, NULL, 'j' },
-	{ "human", no_argument, NULL, 'u' },
-	{ "index", no_argument, NULL, 'I' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "input", required_argument, NULL, 'i' },
-	{ "size", required_argument, NULL, 's' },
-	{ "offset", required_argument, NULL, 'O' },
-	{ "force", no_argument, NULL, 'f' },
-	{ "label-version", required_argument, NULL, 'V' },
-	{ "verbose", no_argument, NULL, 'v' },
-	{ "bus", required_argument, NULL, 'b' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "label-size", required_argument, NULL, OPT_LABEL_SIZE },
-	{ "all-slots", no_argument, NULL, OPT_ALL_SLOTS },
-	{ "repair", no_argument, NULL, OPT_REPAIR },
-	{ NULL, 0, NULL, 0 },
-};
+static struct label_opts lopts;	/* where the option tables store */
 
-#define TARGETS "<nmemN|all|FILE>..."
-#define FILE_HELP \
-	"  A FILE is a raw label area or a QEMU memory-backend-file (its label area is\n" \
-	"  found at its end); an argument with '/' or naming an existing file is a FILE.\n" \
-	"      --label-size=SIZE  label area size at the end of FILE (default: detect)\n" \
-	"  -b, --bus=BUS          only DIMMs on BUS (ndbusN, N or its provider, e.g. ACPI.NFIT)\n" \
-	"  -v, --verbose          more detail\n"
-#define EXTENT_HELP \
-	"  -s, --size=SIZE        limit to SIZE bytes (default: the whole area)\n" \
-	"  -O, --offset=OFFSET    start OFFSET bytes into the label area\n"
-
-static bool takes_long(const struct label_cmd *c, int opt)
-{
-	const int *p;
-
-	for (p = c->longs; p && *p; p++)
-		if (*p == opt)
-			return true;
-	return opt == OPT_LABEL_SIZE;
-}
-
-static int parse_num(const struct label_cmd *c, const char *what, const char *arg, uint64_t *out)
+static int parse_bytes(const char *what, const char *arg, uint64_t *out)
 {
 	if (parse_size(arg, out) == 0)
 		return 0;
-	return usage_error("ndctl", c->name, "invalid %s '%s': give bytes, e.g. 4096, 0x1000 or 128K", what, arg);
+	return opt_error("invalid %s '%s': give bytes, e.g. 4096, 0x1000 or 128K", what, arg);
 }
 
-static int apply_opt(const struct label_cmd *c, struct label_opts *o, int opt)
+static int size_cb(const struct option *opt, const char *arg, int unset)
 {
-	switch (opt) {
-	case 'j': o->json = true; return 0;
-	case 'u': o->human = true; return 0;
-	case 'I': o->index_only = true; return 0;
-	case 'f': o->force = true; return 0;
-	case 'v': o->verbose = true; return 0;
-	case 'o': o->output = optarg; return 0;
-	case 'i': o->input = optarg; return 0;
-	case 'V': o->version = optarg; return 0;
-	case 'b': o->bus = optarg; return 0;
-	case OPT_ALL_SLOTS: o->all_slots = true; return 0;
-	case OPT_REPAIR: o->repair = true; return 0;
-	case 's': o->size_set = true; return parse_num(c, "size", optarg, &o->size);
-	case 'O': o->offset_set = true; return parse_num(c, "offset", optarg, &o->offset);
-	case OPT_LABEL_SIZE:
-		if (parse_num(c, "label size", optarg, &o->label_size))
-			return 1;
-		if (o->label_size < LABEL_AREA_MIN)
-			return usage_error("ndctl", c->name,
-				"--label-size %s is too small for two index blocks and two labels: give at least %u (QEMU uses 128K or more)",
-				optarg, LABEL_AREA_MIN);
+	lopts.size_set = !unset;
+	lopts.size = 0;
+	return unset ? 0 : parse_bytes("size", arg, &lopts.size);
+}
+
+static int offset_cb(const struct option *opt, const char *arg, int unset)
+{
+	lopts.offset_set = !unset;
+	lopts.offset = 0;
+	return unset ? 0 : parse_bytes("offset", arg, &lopts.offset);
+}
+
+static int label_size_cb(const struct option *opt, const char *arg, int unset)
+{
+	lopts.label_size = 0;
+	if (unset)
 		return 0;
-	default:
-		return 1;
-	}
+	if (parse_bytes("label size", arg, &lopts.label_size))
+		return -1;
+	if (lopts.label_size < LABEL_AREA_MIN)
+		return opt_error("--label-size %s is too small for two index blocks and two labels: give at least %u (QEMU uses 128K or more)",
+				arg, LABEL_AREA_MIN);
+	return 0;
 }
 
-/* Returns the index of the first argument, or -1 after printing help (*rc 0) or an error (*rc 1). */
-static int parse_opts(const struct label_cmd *c, int argc, char **argv, struct label_opts *o, int *rc)
-{
-	char shorts[32];
-	int opt;
+/* Upstream's options, then ndkit's (a FILE's label area size). */
+#define BASE_OPTIONS() \
+	OPT_STRING('b', "bus", &lopts.bus, "bus-id", \
+		"<nmem> must be on a bus with an id/provider of <bus-id>"), \
+	OPT_BOOLEAN('v', "verbose", &lopts.verbose, "turn on debug")
+#define EXTENT_OPTIONS() \
+	OPT_CALLBACK('s', "size", NULL, "n", "number of label bytes to operate", size_cb), \
+	OPT_CALLBACK('O', "offset", NULL, "n", "offset into the label area to start operation", \
+		offset_cb)
+#define FILE_OPTIONS() \
+	OPT_CALLBACK(0, "label-size", NULL, "size", \
+		"ndkit: label area size at the end of a FILE (default: detect)", label_size_cb)
+#define FILE_USAGE "", \
+	"ndkit: an <nmem> may also be a FILE: a raw label area or a QEMU", \
+	"memory-backend-file (its label area at its end); an argument with '/'", \
+	"or naming an existing file is a FILE."
 
-	snprintf(shorts, sizeof(shorts), "+%sh", c->shorts);
-	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, shorts, all_options, NULL)) != -1) {
-		if (opt == 'h') {
-			fputs(c->usage, stdout);
-			*rc = 0;
-			return -1;
+/*
+ * 0 to go on with the arguments left in argv[0..*argc); else the command
+ * ends: with parse_options()'s stop code (< 0, see cmd_end()) or a status.
+ */
+static int parse_opts(const struct label_cmd *c, int *argc, char **argv, struct label_opts *o)
+{
+	int n;
+
+	memset(&lopts, 0, sizeof(lopts));
+	n = parse_options(*argc, argv, c->opts, c->usage, 0);
+	if (n < 0)
+		return n;
+	*o = lopts;
+	*argc = n;
+	return 0;
+}
+
+/*
+ * As upstream: no argument, or none that names a DIMM, is a usage error;
+ * ndkit also takes files, and refuses a bad name among good ones (nothing
+ * is done then, see docs/differences.md).
+ */
+static int check_names(const struct label_cmd *c, int argc, char **argv)
+{
+	unsigned long id;
+	int bad = 0;
+
+	for (int i = 0; i < argc; i++)
+		if (strcmp(argv[i], "all") && sscanf(argv[i], "nmem%lu", &id) != 1 &&
+				!strchr(argv[i], '/') && access(argv[i], F_OK) != 0) {
+			fprintf(stderr, "'%s' is not a valid dimm name\n", argv[i]);
+			bad++;
 		}
-		if (opt == '?' || (opt >= 0x100 && !takes_long(c, opt))) {
-			*rc = usage_error("ndctl", c->name, "unknown option '%s': see 'ndctl %s --help'",
-				argv[optind - 1], c->name);
-			return -1;
-		}
-		if (opt == ':' || apply_opt(c, o, opt)) {
-			*rc = 1;
-			return -1;
-		}
-	}
-	if (optind >= argc) {
-		*rc = usage_error("ndctl", c->name, "name a DIMM (nmemN), 'all' or a label file: see 'ndctl %s --help'",
-			c->name);
-		return -1;
-	}
-	return optind;
+	if (argc == 0 || bad)
+		return usage_with_options(c->usage, c->opts);
+	return 0;
+}
+
+static int cmd_end(int rc)
+{
+	return rc < 0 ? parse_options_exit(rc) : rc;
+}
+
+/* Upstream's status: failure only when nothing was done. */
+static int label_status(unsigned count, bool failed)
+{
+	return failed && count == 0 ? EXIT_FAILURE : 0;
+}
+
+static void print_count(const struct label_cmd *c, unsigned count)
+{
+	fprintf(stderr, "%s %u %s%s\n", c->done, count, c->counted, count > 1 ? "s" : "");
 }
 
 /* Resolve and open every target; on failure everything is closed and 1 returned. */
@@ -156,23 +148,22 @@ static int open_targets(struct ndctl_ctx *ctx, const struct label_cmd *c, const 
 	unsigned i;
 
 	label_log_to_cmd(ctx, c->name);
-	if (label_targets_resolve(ctx, c->name, args, nargs, o->bus, tg, n) < 0)
+	if (label_targets_resolve(ctx, c->name, args, nargs, o->bus, tg, n) < 0) {
+		print_count(c, 0);
 		return 1;
+	}
 	for (i = 0; i < *n; i++) {
 		if (label_target_open(ctx, c->name, &(*tg)[i], o->label_size, writable) < 0) {
 			label_targets_free(*tg, *n);
 			*tg = NULL;
 			*n = 0;
+			print_count(c, 0);
 			return 1;
 		}
 	}
 	return 0;
 }
 
-static void print_count(const struct label_cmd *c, unsigned count)
-{
-	fprintf(stderr, "%s %u nmem%s\n", c->done, count, count == 1 ? "" : "s");
-}
 
 /* The extent -s/-O select, checked against every target's area. */
 static int check_extent(const struct label_cmd *c, const struct label_opts *o,
@@ -210,19 +201,24 @@ static int report_xport(const struct label_cmd *c, const struct label_target *tg
 
 /* ---------------------------------------------------------------- read-labels */
 
-static const int read_longs[] = { OPT_ALL_SLOTS, 0 };
+static const char *const read_usage[] = {
+	"ndctl read-labels <nmem0> [<nmem1>..<nmemN>] [-o <filename>]", FILE_USAGE, NULL
+};
+static const struct option read_options[] = {
+	BASE_OPTIONS(),
+	EXTENT_OPTIONS(),
+	OPT_STRING('o', "output", &lopts.output, "output-file",
+		"filename to write label area contents"),
+	OPT_BOOLEAN('j', "json", &lopts.json, "parse label data into json"),
+	OPT_BOOLEAN('u', "human", &lopts.human, "use human friendly number formats (implies --json)"),
+	OPT_BOOLEAN('I', "index", &lopts.index_only, "limit read to the index block area"),
+	OPT_BOOLEAN(0, "all-slots", &lopts.all_slots,
+		"ndkit: with -j, also stale labels in free slots (\"active\": false)"),
+	FILE_OPTIONS(),
+	OPT_END(),
+};
 static const struct label_cmd read_cmd = {
-	"read-labels", "juIo:s:O:b:v", read_longs,
-	"usage: ndctl read-labels " TARGETS " [options]\n"
-	"Dump label areas: raw bytes (to stdout or -o FILE) or, with -j, decoded.\n"
-	"  -j, --json             decode: index blocks and the labels in use\n"
-	"  -u, --human            hex and human sizes in JSON\n"
-	"  -I, --index            only the index blocks\n"
-	"      --all-slots        with -j, also stale labels in free slots (\"active\": false)\n"
-	"  -o, --output=FILE      write to FILE instead of stdout\n"
-	EXTENT_HELP FILE_HELP
-	"With -j only the index blocks and in-use slots are read.\n",
-	"read",
+	"read-labels", read_options, read_usage, "read", "nmem",
 };
 
 static int read_raw(const struct label_opts *o, struct label_target *tg, FILE *out)
@@ -269,16 +265,25 @@ static int read_json(const struct label_opts *o, struct label_target *tg, struct
 	return 0;
 }
 
-static int read_checks(const struct label_opts *o, FILE *out)
+/* Usage errors, upstream's and ndkit's: 0 or the exit status. */
+static int read_checks(const struct label_opts *o)
 {
-	if (o->json && (o->size_set || o->offset_set))
-		return usage_error("ndctl", read_cmd.name, "-s/-O select raw bytes: drop them with -j");
-	if (o->all_slots && !o->json)
-		return usage_error("ndctl", read_cmd.name, "--all-slots only applies to -j");
-	if (!o->json && isatty(fileno(out)))
-		return usage_error("ndctl", read_cmd.name,
-			"raw label bytes would go to a terminal: give -o FILE, redirect stdout, or use -j");
-	return 0;
+	const char *msg = NULL;
+
+	if (o->json && (o->size || o->offset))
+		msg = "--size and --offset are incompatible with --json";
+	else if (o->index_only && o->size)
+		msg = "pick either --size, or --index, not both";
+	else if (o->all_slots && !o->json)
+		msg = "--all-slots only applies to -j";
+	else if (o->index_only && o->all_slots)
+		msg = "-I prints no labels: drop --all-slots or -I";
+	else if (!o->json && !o->output && isatty(STDOUT_FILENO))
+		msg = "raw label bytes would go to a terminal: give -o FILE, redirect stdout, or use -j";
+	if (!msg)
+		return 0;
+	fprintf(stderr, "%s\n", msg);
+	return usage_with_options(read_usage, read_options);
 }
 
 static FILE *open_output(const struct label_opts *o)
@@ -307,11 +312,13 @@ static int read_all(const struct label_opts *o, struct label_target *tg, unsigne
 		else
 			count++;
 	}
+	/* as upstream: one DIMM prints as an object only on a terminal */
 	if (all && count)
-		util_json_print(out, count == 1 ? json_object_array_get_idx(all, 0) : all);
+		util_json_print(out, count == 1 && out == stdout && isatty(STDOUT_FILENO) ?
+				json_object_array_get_idx(all, 0) : all);
 	json_object_put(all);
 	print_count(&read_cmd, count);
-	return failed;
+	return label_status(count, failed);
 }
 
 int cmd_read_labels(int argc, char **argv, void *ctx)
@@ -320,37 +327,44 @@ int cmd_read_labels(int argc, char **argv, void *ctx)
 	struct label_target *tg;
 	unsigned n;
 	FILE *out;
-	int first, rc;
+	int rc;
 
-	first = parse_opts(&read_cmd, argc, argv, &o, &rc);
-	if (first < 0)
-		return rc;
-	if (o.index_only && o.all_slots)
-		return usage_error("ndctl", read_cmd.name, "-I prints no labels: drop --all-slots or -I");
-	if (open_targets(ctx, &read_cmd, &o, argv + first, argc - first, false, &tg, &n) ||
-			check_extent(&read_cmd, &o, tg, n))
-		return 1;
-	out = open_output(&o);
-	rc = !out || read_checks(&o, out);
+	rc = parse_opts(&read_cmd, &argc, argv, &o);
 	if (!rc)
-		rc = read_all(&o, tg, n, out);
+		rc = check_names(&read_cmd, argc, argv);
+	if (!rc)
+		rc = read_checks(&o);
+	if (rc)
+		return cmd_end(rc);
+	if (open_targets(ctx, &read_cmd, &o, argv, argc, false, &tg, &n))
+		return EXIT_FAILURE;
+	if (check_extent(&read_cmd, &o, tg, n)) {
+		print_count(&read_cmd, 0);
+		label_targets_free(tg, n);
+		return EXIT_FAILURE;
+	}
+	out = open_output(&o);
+	rc = out ? read_all(&o, tg, n, out) : EXIT_FAILURE;
 	if (out && out != stdout && fclose(out) != 0)
-		rc = 1;
+		rc = EXIT_FAILURE;
 	label_targets_free(tg, n);
 	return rc;
 }
 
 /* ---------------------------------------------------------------- write-labels */
 
+static const char *const write_usage[] = {
+	"ndctl write-labels <nmem> [-i <filename>]", FILE_USAGE, NULL
+};
+static const struct option write_options[] = {
+	BASE_OPTIONS(),
+	EXTENT_OPTIONS(),
+	OPT_STRING('i', "input", &lopts.input, "input-file", "filename to read label area data"),
+	FILE_OPTIONS(),
+	OPT_END(),
+};
 static const struct label_cmd write_cmd = {
-	"write-labels", "i:s:O:b:v", NULL,
-	"usage: ndctl write-labels <nmemN|FILE> -i INPUT [options]\n"
-	"Write raw label-area bytes (as read-labels dumps them) to one DIMM or file.\n"
-	"  -i, --input=INPUT      the bytes to write (default: stdin)\n"
-	EXTENT_HELP FILE_HELP
-	"A DIMM must be idle (its regions disabled); it is re-enabled afterwards so the\n"
-	"kernel rereads its labels.\n",
-	"wrote",
+	"write-labels", write_options, write_usage, "wrote", "nmem",
 };
 
 static uint8_t *slurp(FILE *f, size_t *len)
@@ -432,17 +446,24 @@ int cmd_write_labels(int argc, char **argv, void *ctx)
 	uint8_t *buf = NULL;
 	unsigned n = 0, count = 0;
 	size_t len = 0;
-	int first, rc;
+	int rc;
 
-	first = parse_opts(&write_cmd, argc, argv, &o, &rc);
-	if (first < 0)
-		return rc;
-	if (argc - first != 1 || strcmp(argv[first], "all") == 0)
-		return usage_error("ndctl", write_cmd.name, "write-labels writes one DIMM or file: name exactly one");
-	if (!o.input && isatty(STDIN_FILENO))
-		return usage_error("ndctl", write_cmd.name, "give the bytes to write with -i FILE (or on stdin)");
-	rc = open_targets(ctx, &write_cmd, &o, argv + first, 1, true, &tg, &n) ||
-		check_extent(&write_cmd, &o, tg, n);
+	rc = parse_opts(&write_cmd, &argc, argv, &o);
+	if (!rc)
+		rc = check_names(&write_cmd, argc, argv);
+	if (rc)
+		return cmd_end(rc);
+	if (!o.input && isatty(STDIN_FILENO)) {
+		fprintf(stderr, "give the bytes to write with -i FILE (or on stdin)\n");
+		return usage_with_options(write_usage, write_options);
+	}
+	rc = open_targets(ctx, &write_cmd, &o, argv, argc, true, &tg, &n);
+	if (!rc && n > 1) {
+		opt_error("write-labels only supports writing a single dimm\n");
+		label_targets_free(tg, n);
+		return usage_with_options(write_usage, write_options);
+	}
+	rc = rc || check_extent(&write_cmd, &o, tg, n);
 	if (!rc)
 		buf = read_input(&o, &len);
 	rc = rc || !buf || write_checks(&o, tg, &len);
@@ -452,22 +473,26 @@ int cmd_write_labels(int argc, char **argv, void *ctx)
 		rc = wrc < 0 ? report_xport(&write_cmd, tg, wrc) : label_target_revalidate(tg) < 0;
 		count = wrc == 0;
 	}
-	if (n)
+	if (n)	/* else open_targets() printed it */
 		print_count(&write_cmd, count);
 	free(buf);
 	label_targets_free(tg, n);
-	return rc;
+	return label_status(count, rc);
 }
 
 /* ---------------------------------------------------------------- zero-labels */
 
+static const char *const zero_usage[] = {
+	"ndctl zero-labels <nmem0> [<nmem1>..<nmemN>] [<options>]", FILE_USAGE, NULL
+};
+static const struct option zero_options[] = {
+	BASE_OPTIONS(),
+	EXTENT_OPTIONS(),
+	FILE_OPTIONS(),
+	OPT_END(),
+};
 static const struct label_cmd zero_cmd = {
-	"zero-labels", "s:O:b:v", NULL,
-	"usage: ndctl zero-labels " TARGETS " [options]\n"
-	"Zero label areas (or the -s/-O extent): DIMMs become label-less.\n"
-	EXTENT_HELP FILE_HELP
-	"A DIMM must be idle (its regions disabled); it is re-enabled afterwards.\n",
-	"zeroed",
+	"zero-labels", zero_options, zero_usage, "zeroed", "nmem",
 };
 
 static int zero_one(const struct label_opts *o, struct label_target *tg)
@@ -502,7 +527,7 @@ static int for_each_write(const struct label_cmd *c, const struct label_opts *o,
 		count++;
 	}
 	print_count(c, count);
-	return failed;
+	return label_status(count, failed);
 }
 
 int cmd_zero_labels(int argc, char **argv, void *ctx)
@@ -510,15 +535,19 @@ int cmd_zero_labels(int argc, char **argv, void *ctx)
 	struct label_opts o = { 0 };
 	struct label_target *tg;
 	unsigned n;
-	int first, rc;
+	int rc;
 
-	first = parse_opts(&zero_cmd, argc, argv, &o, &rc);
-	if (first < 0)
-		return rc;
-	if (open_targets(ctx, &zero_cmd, &o, argv + first, argc - first, true, &tg, &n))
-		return 1;
-	rc = check_extent(&zero_cmd, &o, tg, n);
+	rc = parse_opts(&zero_cmd, &argc, argv, &o);
 	if (!rc)
+		rc = check_names(&zero_cmd, argc, argv);
+	if (rc)
+		return cmd_end(rc);
+	if (open_targets(ctx, &zero_cmd, &o, argv, argc, true, &tg, &n))
+		return EXIT_FAILURE;
+	rc = check_extent(&zero_cmd, &o, tg, n);
+	if (rc)
+		print_count(&zero_cmd, 0);
+	else
 		rc = for_each_write(&zero_cmd, &o, tg, n, zero_one);
 	label_targets_free(tg, n);
 	return rc;
@@ -526,22 +555,26 @@ int cmd_zero_labels(int argc, char **argv, void *ctx)
 
 /* ---------------------------------------------------------------- init-labels */
 
+static const char *const init_usage[] = {
+	"ndctl init-labels <nmem0> [<nmem1>..<nmemN>] [<options>]", FILE_USAGE, NULL
+};
+static const struct option init_options[] = {
+	BASE_OPTIONS(),
+	OPT_BOOLEAN('f', "force", &lopts.force,
+		"force initialization even if existing index-block present"),
+	OPT_STRING('V', "label-version", &lopts.version, "version-number",
+		"namespace label specification version (default: 1.1)"),
+	FILE_OPTIONS(),
+	OPT_END(),
+};
 static const struct label_cmd init_cmd = {
-	"init-labels", "fV:b:v", NULL,
-	"usage: ndctl init-labels " TARGETS " [options]\n"
-	"Write two empty index blocks (all slots free), as the kernel does.\n"
-	"  -f, --force            overwrite an area that already has a valid index\n"
-	"  -V, --label-version=V  1.1 (128-byte labels) or 1.2 (256-byte labels);\n"
-	"                         default 1.2, what the kernel writes itself (upstream\n"
-	"                         ndctl defaults to 1.1)\n"
-	FILE_HELP
-	"A DIMM must be idle (its regions disabled); it is re-enabled afterwards.\n",
-	"initialized",
+	"init-labels", init_options, init_usage, "initialized", "nmem",
 };
 
+/* Label size of a -V version; upstream's default is 1.1. */
 static unsigned parse_version(const char *v)
 {
-	if (!v || !strcmp(v, "1.2") || !strcmp(v, "v1.2"))
+	if (!strcmp(v, "1.2") || !strcmp(v, "v1.2"))
 		return 256;
 	if (!strcmp(v, "1.1") || !strcmp(v, "v1.1"))
 		return 128;
@@ -586,18 +619,28 @@ int cmd_init_labels(int argc, char **argv, void *ctx)
 	struct label_opts o = { 0 };
 	struct label_target *tg;
 	unsigned n, L;
-	int first, rc;
+	int rc;
 
-	first = parse_opts(&init_cmd, argc, argv, &o, &rc);
-	if (first < 0)
-		return rc;
-	L = parse_version(o.version);
-	if (!L)
-		return usage_error("ndctl", init_cmd.name, "'%s' is not a label version: use 1.1 or 1.2", o.version);
-	if (open_targets(ctx, &init_cmd, &o, argv + first, argc - first, true, &tg, &n))
-		return 1;
-	rc = init_checks(&o, tg, n, L);
+	rc = parse_opts(&init_cmd, &argc, argv, &o);
 	if (!rc)
+		rc = check_names(&init_cmd, argc, argv);
+	if (rc)
+		return cmd_end(rc);
+	if (!o.version)
+		o.version = "1.1";
+	L = parse_version(o.version);
+	if (!L) {	/* upstream's text, then the fix */
+		fprintf(stderr, "'%s' is not a valid label version: use -V 1.1 or -V 1.2\n",
+				o.version);
+		print_count(&init_cmd, 0);
+		return EXIT_FAILURE;
+	}
+	if (open_targets(ctx, &init_cmd, &o, argv, argc, true, &tg, &n))
+		return EXIT_FAILURE;
+	rc = init_checks(&o, tg, n, L);
+	if (rc)
+		print_count(&init_cmd, 0);
+	else
 		rc = for_each_write(&init_cmd, &o, tg, n, init_one);
 	label_targets_free(tg, n);
 	return rc;
@@ -605,15 +648,20 @@ int cmd_init_labels(int argc, char **argv, void *ctx)
 
 /* ---------------------------------------------------------------- check-labels */
 
-static const int check_longs[] = { OPT_REPAIR, 0 };
+static const char *const check_usage[] = {
+	"ndctl check-labels <nmem0> [<nmem1>..<nmemN>] [<options>]", FILE_USAGE, "",
+	"ndkit validates deeply: both index blocks, every in-use label, overlaps,",
+	"positions, cookies; a DIMM fails with no valid index or an error finding.", NULL
+};
+static const struct option check_options[] = {
+	BASE_OPTIONS(),
+	OPT_BOOLEAN(0, "repair", &lopts.repair,
+		"ndkit: rewrite a torn (invalid) index block from the current one"),
+	FILE_OPTIONS(),
+	OPT_END(),
+};
 static const struct label_cmd check_cmd = {
-	"check-labels", "b:v", check_longs,
-	"usage: ndctl check-labels " TARGETS " [options]\n"
-	"Validate label areas deeply: both index blocks, every in-use label, overlaps,\n"
-	"positions, cookies. Fails when a DIMM has no valid index or an error finding.\n"
-	"      --repair           rewrite a torn (invalid) index block from the current one\n"
-	FILE_HELP,
-	"successfully verified",
+	"check-labels", check_options, check_usage, "successfully verified", "nmem label",
 };
 
 static void print_findings(const struct label_target *tg, const struct ndctl_lsa_finding *f,
@@ -672,13 +720,15 @@ int cmd_check_labels(int argc, char **argv, void *ctx)
 	struct label_opts o = { 0 };
 	struct label_target *tg;
 	unsigned n, i, count = 0;
-	int first, rc, failed = 0;
+	int rc, failed = 0;
 
-	first = parse_opts(&check_cmd, argc, argv, &o, &rc);
-	if (first < 0)
-		return rc;
-	if (open_targets(ctx, &check_cmd, &o, argv + first, argc - first, o.repair, &tg, &n))
-		return 1;
+	rc = parse_opts(&check_cmd, &argc, argv, &o);
+	if (!rc)
+		rc = check_names(&check_cmd, argc, argv);
+	if (rc)
+		return cmd_end(rc);
+	if (open_targets(ctx, &check_cmd, &o, argv, argc, o.repair, &tg, &n))
+		return EXIT_FAILURE;
 	for (i = 0; i < n; i++) {
 		int bad = check_one(&o, &tg[i]);
 
@@ -687,5 +737,5 @@ int cmd_check_labels(int argc, char **argv, void *ctx)
 	}
 	print_count(&check_cmd, count);
 	label_targets_free(tg, n);
-	return failed;
+	return label_status(count, failed);
 }

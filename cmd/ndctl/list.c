@@ -1,41 +1,54 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* ndctl list: upstream's options, filters, JSON keys and top-level shapes. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "builtin.h"
+#include "../common/parse-options.h"
 #include "topo-filter.h"
 #include "topo-json.h"
 
 struct list_opts {
 	struct topo_filter filter;
-	bool buses, dimms, regions, namespaces, idle;
+	bool buses, dimms, regions, namespaces, idle, configured;
+	bool health, firmware, media_errors;	/* QEMU has none: nothing to add */
+	bool capabilities, dax, human;
 	struct topo_json_opts json;
 	int verbose;
 	bool table;
 };
 
-static const char list_usage[] =
-"usage: ndctl list [<options>]\n"
-"\n"
-"  -b, --bus <name>        filter by bus (provider or ndbusN)\n"
-"  -r, --region <name>     filter by region (regionN or N)\n"
-"  -d, --dimm <name>       filter by dimm (nmemN or N)\n"
-"  -n, --namespace <name>  filter by namespace\n"
-"  -m, --mode <mode>       filter by namespace mode: raw, sector, fsdax, devdax\n"
-"  -t, --type <type>       filter by region type: pmem\n"
-"  -B, --buses             include buses\n"
-"  -D, --dimms             include dimms\n"
-"  -R, --regions           include regions\n"
-"  -N, --namespaces        include namespaces (the default)\n"
-"  -X, --device-dax        include each devdax namespace's dax region\n"
-"  -C, --capabilities      include region capabilities\n"
-"  -i, --idle              include disabled and seed (idle) objects\n"
-"  -u, --human             sizes and ids in human form\n"
-"  -v, --verbose           more detail; -vv adds buses, dimms and regions,\n"
-"                          -vvv idle objects and capabilities\n"
-"      --table             tables for people: each region's capacity map\n";
+static struct list_opts lopts;	/* the option table stores here */
+
+static const char *const list_usage[] = { "ndctl list [<options>]", NULL };
+
+static const struct option list_options[] = {
+	OPT_STRING('b', "bus", &lopts.filter.bus, "bus-id", "filter by bus"),
+	OPT_STRING('r', "region", &lopts.filter.region, "region-id", "filter by region"),
+	OPT_STRING('d', "dimm", &lopts.filter.dimm, "dimm-id", "filter by dimm"),
+	OPT_STRING('n', "namespace", &lopts.filter.namespace, "namespace-id",
+		"filter by namespace id"),
+	OPT_STRING('m', "mode", &lopts.filter.mode, "namespace-mode", "filter by namespace mode"),
+	OPT_STRING('t', "type", &lopts.filter.type, "region-type", "filter by region-type"),
+	OPT_STRING('U', "numa-node", &lopts.filter.numa_node, "numa node", "filter by numa node"),
+	OPT_BOOLEAN('B', "buses", &lopts.buses, "include bus info"),
+	OPT_BOOLEAN('D', "dimms", &lopts.dimms, "include dimm info"),
+	OPT_BOOLEAN('F', "firmware", &lopts.firmware, "include firmware info"),
+	OPT_BOOLEAN('H', "health", &lopts.health, "include dimm health"),
+	OPT_BOOLEAN('R', "regions", &lopts.regions, "include region info"),
+	OPT_BOOLEAN('N', "namespaces", &lopts.namespaces, "include namespace info (default)"),
+	OPT_BOOLEAN('X', "device-dax", &lopts.dax, "include device-dax info"),
+	OPT_BOOLEAN('C', "capabilities", &lopts.capabilities, "include region capability info"),
+	OPT_BOOLEAN('i', "idle", &lopts.idle, "include idle devices"),
+	OPT_BOOLEAN('c', "configured", &lopts.configured,
+		"include configured namespaces, disabled or not"),
+	OPT_BOOLEAN('M', "media-errors", &lopts.media_errors, "include media errors"),
+	OPT_BOOLEAN('u', "human", &lopts.human, "use human friendly number formats "),
+	OPT_INCR('v', "verbose", &lopts.verbose, "increase output detail"),
+	OPT_BOOLEAN(0, "table", &lopts.table,
+		"ndkit: tables for people, each region's capacity map"),
+	OPT_END(),
+};
 
 static void apply_verbosity(struct list_opts *lo)
 {
@@ -65,62 +78,21 @@ static void apply_defaults(struct list_opts *lo)
 		lo->namespaces = true;
 }
 
+/* 0 to go on; parse_options()'s stop code (< 0) or an exit status. */
 static int parse_list_args(int argc, char **argv, struct list_opts *lo)
 {
-	enum { OPT_TABLE = 256 };
-	static const struct option longopts[] = {
-		{ "bus", required_argument, NULL, 'b' },
-		{ "region", required_argument, NULL, 'r' },
-		{ "dimm", required_argument, NULL, 'd' },
-		{ "namespace", required_argument, NULL, 'n' },
-		{ "mode", required_argument, NULL, 'm' },
-		{ "type", required_argument, NULL, 't' },
-		{ "buses", no_argument, NULL, 'B' },
-		{ "dimms", no_argument, NULL, 'D' },
-		{ "regions", no_argument, NULL, 'R' },
-		{ "namespaces", no_argument, NULL, 'N' },
-		{ "device-dax", no_argument, NULL, 'X' },
-		{ "capabilities", no_argument, NULL, 'C' },
-		{ "idle", no_argument, NULL, 'i' },
-		{ "human", no_argument, NULL, 'u' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "table", no_argument, NULL, OPT_TABLE },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":b:r:d:n:m:t:BDRNXCiuvh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'b': lo->filter.bus = optarg; break;
-		case 'r': lo->filter.region = optarg; break;
-		case 'd': lo->filter.dimm = optarg; break;
-		case 'n': lo->filter.namespace = optarg; break;
-		case 'm': lo->filter.mode = optarg; break;
-		case 't': lo->filter.type = optarg; break;
-		case 'B': lo->buses = true; break;
-		case 'D': lo->dimms = true; break;
-		case 'R': lo->regions = true; break;
-		case 'N': lo->namespaces = true; break;
-		case 'X': lo->json.dax = true; break;
-		case 'C': lo->json.capabilities = true; break;
-		case 'i': lo->idle = true; break;
-		case 'u': lo->json.flags |= UTIL_JSON_HUMAN; break;
-		case 'v': lo->verbose++; break;
-		case OPT_TABLE: lo->table = true; break;
-		case 'h': fputs(list_usage, stdout); return -1;
-		case ':':
-			return usage_error("ndctl", "list", "option '%s' needs a value",
-					argv[optind - 1]);
-		default:
-			return usage_error("ndctl", "list", "unknown option '%s'",
-					argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return usage_error("ndctl", "list", "unexpected argument '%s'", argv[optind]);
+	argc = parse_options(argc, argv, list_options, list_usage, 0);
+	if (argc < 0)
+		return argc;
+	*lo = lopts;
+	for (int i = 0; i < argc; i++)
+		opt_error("unknown parameter \"%s\"\n", argv[i]);
+	if (argc)
+		return usage_with_options(list_usage, list_options);
+	lo->json.dax = lo->dax;
+	lo->json.capabilities = lo->capabilities;
+	if (lo->human)
+		lo->json.flags |= UTIL_JSON_HUMAN;
 	if (lo->json.dax && !lo->namespaces) {	/* as upstream: -X without -N, devdax only */
 		lo->namespaces = true;
 		if (!lo->filter.mode)
@@ -136,7 +108,9 @@ static struct json_object *namespaces_json(struct ndctl_region *region,
 	struct ndctl_namespace *ndns;
 
 	ndctl_namespace_foreach(region, ndns)
-		if (topo_filter_namespace(&lo->filter, ndns, lo->idle))
+		if (topo_filter_namespace(&lo->filter, ndns, lo->idle) ||
+				(lo->configured && ndctl_namespace_get_size(ndns) &&
+				 topo_filter_namespace(&lo->filter, ndns, true)))
 			json_object_array_add(arr, topo_json_namespace(ndns, &lo->json));
 	return arr;
 }
@@ -253,6 +227,15 @@ static bool is_empty(struct json_object *obj)
 	return json_object_object_length(obj) == 0;
 }
 
+/* As upstream: with -u, an array of one prints as that one object. */
+static struct json_object *human_single(struct json_object *out, unsigned flags)
+{
+	if ((flags & UTIL_JSON_HUMAN) && json_object_is_type(out, json_type_array) &&
+			json_object_array_length(out) == 1)
+		return json_object_array_get_idx(out, 0);
+	return out;
+}
+
 int cmd_list(int argc, char **argv, void *vctx)
 {
 	struct list_opts lo = { 0 };
@@ -260,7 +243,7 @@ int cmd_list(int argc, char **argv, void *vctx)
 	int rc = parse_list_args(argc, argv, &lo);
 
 	if (rc)
-		return rc < 0 ? 0 : rc;
+		return rc < 0 ? parse_options_exit(rc) : rc;
 	apply_verbosity(&lo);
 	apply_defaults(&lo);
 	lo.json.mappings = lo.dimms;
@@ -268,7 +251,7 @@ int cmd_list(int argc, char **argv, void *vctx)
 		return list_table(vctx, &lo.filter);
 	out = lo.buses ? list_buses(vctx, &lo) : list_platform(vctx, &lo);
 	if (!is_empty(out))
-		util_json_print(stdout, out);
+		util_json_print(stdout, human_single(out, lo.json.flags));
 	json_object_put(out);
 	return 0;
 }

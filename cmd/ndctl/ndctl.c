@@ -10,7 +10,7 @@ static const struct cmd ndctl_cmds[] = {
 	{ "read-labels", cmd_read_labels, "dump label areas, raw or as JSON" },
 	{ "write-labels", cmd_write_labels, "write a label area from a dump" },
 	{ "zero-labels", cmd_zero_labels, "zero label areas" },
-	{ "init-labels", cmd_init_labels, "initialize label index blocks (v1.2 by default)" },
+	{ "init-labels", cmd_init_labels, "initialize label index blocks (v1.1 by default, as upstream)" },
 	{ "check-labels", cmd_check_labels, "validate label areas deeply, optionally repair" },
 
 	/* topology and namespaces */
@@ -23,7 +23,35 @@ static const struct cmd ndctl_cmds[] = {
 	{ "destroy-namespace", cmd_destroy_namespace, "destroy namespaces" },
 	{ "enable-dimm", cmd_enable_dimm, "enable dimms" },
 	{ "disable-dimm", cmd_disable_dimm, "disable dimms no region uses" },
-	{ "read-infoblock", cmd_read_infoblock, "print a namespace's PFN/DAX info block" },
+	{ "read-infoblock", cmd_read_infoblock, "dump a namespace's info blocks, raw or as JSON" },
+	{ "write-infoblock", cmd_write_infoblock, "write a PFN/DAX info block to a namespace or file" },
+};
+
+#define NO_ARS "needs address range scrub (ARS), which QEMU's NFIT does not offer"
+#define NO_FW "needs firmware DSMs that QEMU's vNVDIMMs do not implement"
+#define NO_SEC "needs NVDIMM security DSMs that QEMU's vNVDIMMs do not implement"
+#define NMEMS "<nmem0> [<nmem1>..<nmemN>] [<options>]"
+#define BUSES "[<bus-id> <bus-id2> ... <bus-idN>] [<options>]"
+
+static const struct upstream_only_cmd ndctl_upstream_only[] = {
+	{ "check-namespace", "ndctl check-namespace <namespace> [<options>]",
+		"BTT (sector mode) metadata checks are outside its label and namespace subset" },
+	{ "clear-errors", "ndctl clear_errors <namespace> [<options>]", NO_ARS },
+	{ "inject-error", "ndctl inject-error <namespace> [<options>]", NO_ARS },
+	{ "update-firmware", "ndctl update-firmware " NMEMS, NO_FW },
+	{ "inject-smart", "ndctl inject-smart <dimm> [<options>]", NO_FW },
+	{ "wait-scrub", "ndctl wait-scrub " BUSES, NO_ARS },
+	{ "activate-firmware", "ndctl activate-firmware" BUSES, NO_FW },
+	{ "start-scrub", "ndctl start-scrub " BUSES, NO_ARS },
+	{ "setup-passphrase", "ndctl setup-passphrase " NMEMS, NO_SEC },
+	{ "update-passphrase", "ndctl update-passphrase " NMEMS, NO_SEC },
+	{ "remove-passphrase", "ndctl remove-passphrase " NMEMS, NO_SEC },
+	{ "freeze-security", "ndctl freeze-security " NMEMS, NO_SEC },
+	{ "sanitize-dimm", "ndctl sanitize-dimm " NMEMS, NO_SEC },
+	{ "load-keys", "ndctl load-keys [<options>]", NO_SEC },
+	{ "wait-overwrite", "ndctl wait-overwrite " NMEMS, NO_SEC },
+	{ "monitor", "ndctl monitor [<options>]",
+		"watches DIMM health (SMART) events, which QEMU's vNVDIMMs never raise" },
 };
 
 /* NDKIT_SYSFS_ROOT: run against a captured sysfs tree (tests, bug reports). */
@@ -50,6 +78,8 @@ int main(int argc, char **argv)
 		.ncmds = sizeof(ndctl_cmds) / sizeof(ndctl_cmds[0]),
 		.ctx_new = ctx_new,
 		.ctx_free = ctx_free,
+		.upstream_only = ndctl_upstream_only,
+		.nupstream_only = sizeof(ndctl_upstream_only) / sizeof(ndctl_upstream_only[0]),
 	};
 
 	return tool_main(&ndctl, argc, argv);

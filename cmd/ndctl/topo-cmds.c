@@ -2,15 +2,17 @@
 /*
  * enable/disable-region, enable/disable-namespace, enable/disable-dimm and
  * destroy-namespace: one action applied to each object a name (or "all")
- * selects, with upstream's "<verb> N <kind>s" summary.
+ * selects, with upstream's options, "<verb> N <kind>s" summary and exit
+ * status, which differ by kind (see each kind's finish_*()).
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
 #include "builtin.h"
 #include "topo-filter.h"
+#include "../common/parse-options.h"
 
 enum topo_kind { KIND_REGION, KIND_NAMESPACE, KIND_DIMM };
 
@@ -18,11 +20,15 @@ struct topo_action {
 	const char *cmd;
 	enum topo_kind kind;
 	const char *verb;		/* "enabled" */
+	const char *doing;		/* "enabling", for upstream's error line */
 	int (*fn)(void *obj, bool force);
-	bool skip_seeds;		/* destroy all: idle seeds do not count */
+	const char *usage;
 };
 
-static const char *const kind_names[] = { "region", "namespace", "dimm" };
+static struct {
+	struct topo_filter filter;
+	bool force, verbose;
+} param;
 
 static int region_enable(void *obj, bool force)
 {
@@ -44,6 +50,7 @@ static int ns_disable(void *obj, bool force)
 	return ndctl_namespace_disable_safe(obj);
 }
 
+/* As upstream, an idle seed (nothing configured) is destroyed already. */
 static int ns_destroy(void *obj, bool force)
 {
 	if (!force && ndctl_namespace_is_enabled(obj)) {
@@ -51,6 +58,8 @@ static int ns_destroy(void *obj, bool force)
 				ndctl_namespace_get_devname(obj));
 		return -EBUSY;
 	}
+	if (!ndctl_namespace_is_configured(obj) && !ndctl_namespace_is_enabled(obj))
+		return 0;
 	return ndctl_namespace_delete(obj);
 }
 
@@ -64,59 +73,107 @@ static int dimm_disable(void *obj, bool force)
 	return ndctl_dimm_disable(obj);
 }
 
+#define NS_USAGE(cmd) "ndctl " cmd " <namespace> [<options>]"
+#define REGION_USAGE(cmd) "ndctl " cmd " <region> [<options>]"
+#define DIMM_USAGE(cmd) "ndctl " cmd " <nmem0> [<nmem1>..<nmemN>] [<options>]"
+
 static const struct topo_action actions[] = {
-	{ "enable-region", KIND_REGION, "enabled", region_enable, false },
-	{ "disable-region", KIND_REGION, "disabled", region_disable, false },
-	{ "enable-namespace", KIND_NAMESPACE, "enabled", ns_enable, false },
-	{ "disable-namespace", KIND_NAMESPACE, "disabled", ns_disable, false },
-	{ "destroy-namespace", KIND_NAMESPACE, "destroyed", ns_destroy, true },
-	{ "enable-dimm", KIND_DIMM, "enabled", dimm_enable, false },
-	{ "disable-dimm", KIND_DIMM, "disabled", dimm_disable, false },
+	{ "enable-region", KIND_REGION, "enabled", "enabling", region_enable,
+		REGION_USAGE("enable-region") },
+	{ "disable-region", KIND_REGION, "disabled", "disabling", region_disable,
+		REGION_USAGE("disable-region") },
+	{ "enable-namespace", KIND_NAMESPACE, "enabled", "enabling", ns_enable,
+		NS_USAGE("enable-namespace") },
+	{ "disable-namespace", KIND_NAMESPACE, "disabled", "disabling", ns_disable,
+		NS_USAGE("disable-namespace") },
+	{ "destroy-namespace", KIND_NAMESPACE, "destroyed", "destroying", ns_destroy,
+		NS_USAGE("destroy-namespace") },
+	{ "enable-dimm", KIND_DIMM, "enabled", "enabling", dimm_enable,
+		DIMM_USAGE("enable-dimm") },
+	{ "disable-dimm", KIND_DIMM, "disabled", "disabling", dimm_disable,
+		DIMM_USAGE("disable-dimm") },
+};
+
+#define NS_BASE_OPTIONS() \
+	OPT_STRING('b', "bus", &param.filter.bus, "bus-id", \
+		"limit namespace to a bus with an id or provider of <bus-id>"), \
+	OPT_STRING('r', "region", &param.filter.region, "region-id", \
+		"limit namespace to a region with an id or name of <region-id>"), \
+	OPT_BOOLEAN('v', "verbose", &param.verbose, "emit extra debug messages to stderr")
+
+static const struct option ns_options[] = {
+	NS_BASE_OPTIONS(),
+	OPT_END(),
+};
+
+static const struct option destroy_options[] = {
+	NS_BASE_OPTIONS(),
+	OPT_BOOLEAN('f', "force", &param.force, "destroy namespace even if currently active"),
+	OPT_END(),
+};
+
+static const struct option region_options[] = {
+	OPT_STRING('b', "bus", &param.filter.bus, "bus-id",
+		"<region> must be on a bus with an id/provider of <bus-id>"),
+	OPT_STRING('t', "type", &param.filter.type, "region-type",
+		"<region> must be of the specified type"),
+	OPT_STRING('r', "region", &param.filter.region, "region-id",
+		"ndkit: only this region (with 'all')"),
+	OPT_BOOLEAN('v', "verbose", &param.verbose, "ndkit: turn on debug"),
+	OPT_END(),
+};
+
+static const struct option dimm_options[] = {
+	OPT_STRING('b', "bus", &param.filter.bus, "bus-id",
+		"<nmem> must be on a bus with an id/provider of <bus-id>"),
+	OPT_BOOLEAN('v', "verbose", &param.verbose, "turn on debug"),
+	OPT_STRING('r', "region", &param.filter.region, "region-id",
+		"ndkit: only DIMMs this region maps"),
+	OPT_END(),
 };
 
 struct action_run {
 	const struct topo_action *act;
-	struct topo_filter filter;
+	const char *const *usage;
+	const struct option *opts;
 	const char *name;
-	bool force, verbose;
-	int done, failed;
+	int done, err;		/* err: the first failure's negative errno */
 };
 
 static void apply(struct action_run *run, void *obj, const char *devname)
 {
-	int rc = run->act->fn(obj, run->force);
+	int rc = run->act->fn(obj, param.force);
 
 	if (rc) {
 		fprintf(stderr, "%s: %s: %s\n", run->act->cmd, devname, strerror(-rc));
-		run->failed++;
+		if (!run->err)
+			run->err = rc;
 	} else {
 		run->done++;
 	}
 }
 
-static bool name_selects(const char *want, const char *devname)
+/* "all" leaves out the idle seeds, as upstream: nothing to act on there. */
+static bool ns_selected(const char *want, struct ndctl_namespace *ndns)
 {
-	return strcmp(want, "all") == 0 || strcmp(want, devname) == 0;
+	if (strcmp(want, "all") == 0)
+		return ndctl_namespace_is_configured(ndns) || ndctl_namespace_is_enabled(ndns);
+	return strcmp(want, ndctl_namespace_get_devname(ndns)) == 0;
 }
 
 static void run_on_region(struct action_run *run, struct ndctl_region *region)
 {
+	struct topo_filter by_name = { .region = run->name };
 	struct ndctl_namespace *ndns;
 
 	if (run->act->kind == KIND_REGION) {
-		if (name_selects(run->name, ndctl_region_get_devname(region)))
+		if (topo_filter_region(&by_name, region, true))
 			apply(run, region, ndctl_region_get_devname(region));
 		return;
 	}
-	ndctl_namespace_foreach(region, ndns) {
-		const char *devname = ndctl_namespace_get_devname(ndns);
-
-		if (!name_selects(run->name, devname))
-			continue;
-		if (run->act->skip_seeds && !ndctl_namespace_is_configured(ndns))
-			continue;
-		apply(run, ndns, devname);
-	}
+	ndctl_namespace_foreach(region, ndns)
+		if (ns_selected(run->name, ndns))
+			apply(run, ndns, ndctl_namespace_get_devname(ndns));
 }
 
 static void run_action(struct action_run *run, struct ndctl_ctx *ctx)
@@ -126,66 +183,105 @@ static void run_action(struct action_run *run, struct ndctl_ctx *ctx)
 	struct ndctl_bus *bus;
 
 	ndctl_bus_foreach(ctx, bus) {
-		if (!topo_filter_bus(&run->filter, bus))
+		if (!topo_filter_bus(&param.filter, bus))
 			continue;
 		if (run->act->kind == KIND_DIMM) {
 			ndctl_dimm_foreach(bus, dimm)
-				if (name_selects(run->name, ndctl_dimm_get_devname(dimm)))
+				if (topo_filter_dimm(&param.filter, dimm, true) &&
+						(strcmp(run->name, "all") == 0 ||
+						 strcmp(run->name, ndctl_dimm_get_devname(dimm)) == 0))
 					apply(run, dimm, ndctl_dimm_get_devname(dimm));
 			continue;
 		}
 		ndctl_region_foreach(bus, region)
-			if (topo_filter_region(&run->filter, region, true))
+			if (topo_filter_region(&param.filter, region, true))
 				run_on_region(run, region);
 	}
 }
 
-static int usage(const struct topo_action *act, FILE *f)
+/* Namespaces and regions take exactly one name; upstream's texts. */
+static int check_one_name(struct action_run *run, int argc, char **argv)
 {
-	fprintf(f, "usage: ndctl %s <%s> [<%s>...] [<options>]\n\n"
-			"  <%s>              a device name or 'all'\n"
-			"  -b, --bus <name>      only on this bus\n"
-			"  -r, --region <name>   only in this region\n"
-			"  -v, --verbose         debug messages from libndctl\n"
-			"%s", act->cmd, kind_names[act->kind], kind_names[act->kind],
-			kind_names[act->kind], act->fn == ns_destroy ?
-			"  -f, --force           destroy even if enabled\n" : "");
-	return f == stdout ? 0 : 1;
+	int errs = 0;
+
+	if (argc == 0) {
+		if (run->act->kind == KIND_NAMESPACE)
+			opt_error("specify a namespace to %.*s, or \"all\"\n",
+					(int)strcspn(run->act->cmd, "-"), run->act->cmd);
+		else
+			opt_error("specify a specific region id to act on, or \"all\"\n");
+		errs++;
+	}
+	for (int i = 1; i < argc; i++, errs++)
+		opt_error("unknown extra parameter \"%s\"\n", argv[i]);
+	return errs ? usage_with_options(run->usage, run->opts) : 0;
 }
 
-static int parse_action_args(struct action_run *run, int argc, char **argv)
+/* DIMMs: nmemN names or "all"; only when none is valid is it a usage error. */
+static int check_dimm_names(struct action_run *run, int *argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "bus", required_argument, NULL, 'b' },
-		{ "region", required_argument, NULL, 'r' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
+	int bad = 0;
+	unsigned long id;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":b:r:fvh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'b': run->filter.bus = optarg; break;
-		case 'r': run->filter.region = optarg; break;
-		case 'f': run->force = true; break;
-		case 'v': run->verbose = true; break;
-		case 'h': return -1;
-		case ':':
-			return usage_error("ndctl", run->act->cmd, "option '%s' needs a value",
-					argv[optind - 1]);
-		default:
-			return usage_error("ndctl", run->act->cmd, "unknown option '%s'",
-					argv[optind - 1]);
+	if (*argc == 0)
+		return usage_with_options(run->usage, run->opts);
+	for (int i = 0; i < *argc; i++) {
+		if (strcmp(argv[i], "all") == 0) {
+			argv[0] = "all";
+			*argc = 1;
+			return 0;
+		}
+		if (sscanf(argv[i], "nmem%lu", &id) != 1) {
+			fprintf(stderr, "'%s' is not a valid dimm name\n", argv[i]);
+			bad++;
 		}
 	}
-	if (optind >= argc)
-		return usage_error("ndctl", run->act->cmd, "name a %s, or 'all'",
-				kind_names[run->act->kind]);
-	return 0;
+	return bad == *argc ? usage_with_options(run->usage, run->opts) : 0;
+}
+
+static void print_summary(const struct action_run *run)
+{
+	static const char *const kinds[] = { "region", "namespace", "nmem" };
+	int n = run->done;
+	bool plural = run->act->kind == KIND_NAMESPACE ? n != 1
+		: run->act->kind == KIND_REGION ? n != 1 : n > 1;
+
+	fprintf(stderr, "%s %d %s%s\n", run->act->verb, n, kinds[run->act->kind],
+			plural ? "s" : "");
+}
+
+/*
+ * Upstream's exit statuses: namespaces the errno of a failure (ENXIO when a
+ * named one is not found), regions always 0, DIMMs 1 only when none worked.
+ */
+static int finish(const struct action_run *run, bool named_missing)
+{
+	int rc = run->err;
+
+	if (run->act->kind == KIND_NAMESPACE && !rc && named_missing)
+		rc = -ENXIO;
+	if (run->act->kind == KIND_NAMESPACE && rc)
+		fprintf(stderr, "error %s namespaces: %s\n", run->act->doing, strerror(-rc));
+	print_summary(run);
+	if (run->act->kind == KIND_REGION)
+		return 0;
+	if (run->act->kind == KIND_DIMM)
+		return run->done == 0 && rc ? EXIT_FAILURE : 0;
+	return rc;
+}
+
+static void setup_run(struct action_run *run, const char *cmd)
+{
+	static const char *usage[2];
+
+	for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
+		if (strcmp(actions[i].cmd, cmd) == 0)
+			run->act = &actions[i];
+	usage[0] = run->act->usage;
+	run->usage = usage;
+	run->opts = run->act->kind == KIND_REGION ? region_options
+		: run->act->kind == KIND_DIMM ? dimm_options
+		: run->act->fn == ns_destroy ? destroy_options : ns_options;
 }
 
 static int topo_action_main(const char *cmd, int argc, char **argv, void *ctx)
@@ -193,24 +289,22 @@ static int topo_action_main(const char *cmd, int argc, char **argv, void *ctx)
 	struct action_run run = { 0 };
 	int rc;
 
-	for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
-		if (strcmp(actions[i].cmd, cmd) == 0)
-			run.act = &actions[i];
-	rc = parse_action_args(&run, argc, argv);
+	setup_run(&run, cmd);
+	argc = parse_options(argc, argv, run.opts, run.usage, 0);
+	if (argc < 0)
+		return parse_options_exit(argc);
+	rc = run.act->kind == KIND_DIMM ? check_dimm_names(&run, &argc, argv)
+		: check_one_name(&run, argc, argv);
 	if (rc)
-		return rc < 0 ? usage(run.act, stdout) : rc;
-	if (run.verbose)
+		return rc;
+	if (param.verbose)
 		ndctl_set_log_priority(ctx, LOG_DEBUG);
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < argc; i++) {
 		run.name = argv[i];
 		run_action(&run, ctx);
 	}
 	ndctl_invalidate(ctx);
-	fprintf(stderr, "%s %d %s%s\n", run.act->verb, run.done,
-			kind_names[run.act->kind], run.done == 1 ? "" : "s");
-	if (run.failed || (!run.done && strcmp(argv[optind], "all") != 0))
-		return 1;
-	return 0;
+	return finish(&run, run.done == 0 && strcmp(argv[0], "all") != 0);
 }
 
 #define TOPO_ACTION(fn, name) \

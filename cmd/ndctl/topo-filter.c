@@ -2,7 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../common/dispatch.h"
+#include <errno.h>
+#include "../common/parse-options.h"
 #include "topo-filter.h"
 
 enum ndctl_namespace_mode topo_parse_mode(const char *s)
@@ -22,13 +23,29 @@ enum ndctl_namespace_mode topo_parse_mode(const char *s)
 
 int topo_filter_check(const char *cmd, const struct topo_filter *f)
 {
-	if (f->mode && topo_parse_mode(f->mode) == NDCTL_NS_MODE_UNKNOWN)
-		return usage_error("ndctl", cmd, "unknown mode '%s': use raw, sector, "
-				"fsdax or devdax", f->mode);
-	if (f->type && strcmp(f->type, "pmem") != 0 && strcmp(f->type, "blk") != 0)
-		return usage_error("ndctl", cmd, "unknown region type '%s': use pmem",
-				f->type);
+	char *end;
+
+	if (f->mode && topo_parse_mode(f->mode) == NDCTL_NS_MODE_UNKNOWN) {
+		opt_error("invalid mode: '%s': use raw, sector, fsdax or devdax\n", f->mode);
+		return -EINVAL;
+	}
+	if (f->type && strcmp(f->type, "pmem") != 0 && strcmp(f->type, "blk") != 0) {
+		opt_error("unknown type \"%s\" must be \"pmem\" or \"blk\"\n", f->type);
+		return -EINVAL;
+	}
+	if (f->numa_node && strcmp(f->numa_node, "all") != 0 &&
+			(strtol(f->numa_node, &end, 0) < 0 || *end || end == f->numa_node)) {
+		opt_error("invalid numa_node: '%s': give a node number\n", f->numa_node);
+		return -EINVAL;
+	}
 	return 0;
+}
+
+static bool numa_matches(const struct topo_filter *f, int node)
+{
+	if (!f->numa_node || strcmp(f->numa_node, "all") == 0)
+		return true;
+	return strtol(f->numa_node, NULL, 0) == node;
 }
 
 /* "all", the device name, or its number ("3" for region3). */
@@ -72,6 +89,8 @@ bool topo_filter_region(const struct topo_filter *f, struct ndctl_region *region
 				ndctl_region_get_id(region)))
 		return false;
 	if (f->type && strcmp(f->type, ndctl_region_get_type_name(region)) != 0)
+		return false;
+	if (!numa_matches(f, ndctl_region_get_numa_node(region)))
 		return false;
 	return !f->dimm || strcmp(f->dimm, "all") == 0 || region_has_dimm(region, f->dimm);
 }

@@ -4,12 +4,12 @@
 #include <stdbool.h>
 #include <ndctl/libndctl.h>
 
-/* Upstream's object filters (-b -r -d -n -m -t); NULL or "all" matches all. */
+/* Upstream's object filters (-b -r -d -n -m -t -U); NULL or "all" matches all. */
 struct topo_filter {
-	const char *bus, *region, *dimm, *namespace, *mode, *type;
+	const char *bus, *region, *dimm, *namespace, *mode, *type, *numa_node;
 };
 
-/* Rejects an unknown mode or type with a usage error; returns 0 or 1. */
+/* Rejects an unknown mode, type or numa node as upstream; 0 or the exit status. */
 int topo_filter_check(const char *cmd, const struct topo_filter *f);
 bool topo_filter_bus(const struct topo_filter *f, struct ndctl_bus *bus);
 bool topo_filter_dimm(const struct topo_filter *f, struct ndctl_dimm *dimm, bool idle);

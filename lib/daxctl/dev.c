@@ -211,3 +211,35 @@ DAXCTL_EXPORT int daxctl_dev_get_minor(struct daxctl_dev *dev)
 {
 	return dev->minor;
 }
+
+/* Writable only on dynamic (hmem/CXL) regions; QEMU's are static, so -ENXIO there. */
+static int dev_write_u64(struct daxctl_dev *dev, const char *attr, unsigned long long v)
+{
+	char path[PATH_MAX], buf[32];
+
+	snprintf(buf, sizeof(buf), "%#llx\n", v);
+	if (path_printf(path, sizeof(path), "%s/%s", dev->path, attr) < 0 ||
+			sysfs_write_attr(&dev->ctx->base.log, path, buf) < 0) {
+		err(dev->ctx, "%s: failed to set %s\n", dev->devname, attr);
+		return -ENXIO;
+	}
+	return 0;
+}
+
+DAXCTL_EXPORT int daxctl_dev_set_size(struct daxctl_dev *dev, unsigned long long size)
+{
+	int rc = dev_write_u64(dev, "size", size);
+
+	if (!rc)
+		dev->size = size;
+	return rc;
+}
+
+DAXCTL_EXPORT int daxctl_dev_set_align(struct daxctl_dev *dev, unsigned long align)
+{
+	int rc = dev_write_u64(dev, "align", align);
+
+	if (!rc)
+		dev->align = align;
+	return rc;
+}

@@ -93,6 +93,13 @@ int daxctl_dev_enable_devdax(struct daxctl_dev *dev);
 int daxctl_dev_enable_ram(struct daxctl_dev *dev);
 /* -EBUSY when its memory is still online. */
 int daxctl_dev_disable(struct daxctl_dev *dev);
+/*
+ * Resize or realign a disabled device: only dynamic (hmem, CXL) regions allow
+ * it; on a static region (every nvdimm one) the kernel refuses and these
+ * return -ENXIO, as upstream's do.
+ */
+int daxctl_dev_set_size(struct daxctl_dev *dev, unsigned long long size);
+int daxctl_dev_set_align(struct daxctl_dev *dev, unsigned long align);
 
 /* A device's physical ranges (mappingN): [start, end] and the page offset, bytes. */
 struct daxctl_mapping *daxctl_mapping_get_first(struct daxctl_dev *dev);
@@ -106,6 +113,8 @@ unsigned long long daxctl_mapping_get_size(struct daxctl_mapping *map);
 
 /* Memory blocks of a system-ram device; NULL for a device in another mode. */
 unsigned long long daxctl_memory_block_size(struct daxctl_ctx *ctx);
+/* The kernel onlines hot-plugged memory itself (auto_online_blocks is online*). */
+int daxctl_dev_will_auto_online_memory(struct daxctl_dev *dev);
 struct daxctl_memory *daxctl_dev_get_memory(struct daxctl_dev *dev);
 struct daxctl_dev *daxctl_memory_get_dev(struct daxctl_memory *mem);
 unsigned long daxctl_memory_get_block_size(struct daxctl_memory *mem);

@@ -132,7 +132,8 @@ DAXCTL_EXPORT int daxctl_memory_block_is_online(struct daxctl_memory *mem,
 	char buf[SYSFS_ATTR_SIZE];
 	int rc = block_attr(mem, block, "state", buf);
 
-	return rc < 0 ? rc : strcmp(buf, "online") == 0;
+	/* The kernel shows "online"; a captured tree keeps what was written ("online_movable"). */
+	return rc < 0 ? rc : strncmp(buf, "online", 6) == 0;
 }
 
 /* 1 in ZONE_MOVABLE, 0 in another zone, <0 when unknown. Meaningful when online. */
@@ -256,4 +257,17 @@ out:
 DAXCTL_EXPORT int daxctl_memory_offline(struct daxctl_memory *mem)
 {
 	return daxctl_memory_offline_all_or_none(mem, NULL);
+}
+
+DAXCTL_EXPORT int daxctl_dev_will_auto_online_memory(struct daxctl_dev *dev)
+{
+	char path[PATH_MAX], policy[SYSFS_ATTR_SIZE];
+
+	if (ctx_path(dev->ctx, path, sizeof(path),
+			"/sys/devices/system/memory/auto_online_blocks") < 0 ||
+			sysfs_read_attr(&dev->ctx->base.log, path, policy) < 0) {
+		err(dev->ctx, "%s: Unable to determine auto-online policy\n", dev->devname);
+		return 0;
+	}
+	return strncmp(policy, "online", 6) == 0;	/* online, online_movable, online_kernel */
 }

@@ -60,8 +60,9 @@ struct daxctl_ctx *ndctl_get_daxctl_ctx(struct ndctl_ctx *ctx);
 }
 #endif
 
-/* The label storage area (engine and transports) and the sysfs topology. */
+/* The label storage area (engine and transports), info blocks and the sysfs topology. */
 #include <ndctl/lsa.h>
+#include <ndctl/infoblock.h>
 #include <ndctl/topology.h>
 
 #endif

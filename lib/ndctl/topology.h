@@ -312,8 +312,15 @@ int ndctl_namespace_disable_safe(struct ndctl_namespace *ndns);
  * blocks live) so the kernel does not find an old personality again.
  */
 int ndctl_namespace_clear_info_block(struct ndctl_namespace *ndns);
-/* Read the first len bytes of a disabled namespace (bound raw meanwhile). */
+/* Read the first len bytes of a disabled namespace (bound raw meanwhile); its
+ * personality is detached for the read, then claims it again, still disabled. */
 int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *buf, size_t len);
+/*
+ * Write the first len bytes of a disabled namespace (bound raw meanwhile),
+ * detaching its personality first; the namespace stays disabled. The kernel
+ * may delete the detached personality: ndctl_invalidate() when done.
+ */
+int ndctl_namespace_write_head(struct ndctl_namespace *ndns, const void *buf, size_t len);
 /* Disable safely, detach the personality, size 0 (the kernel drops labels). */
 int ndctl_namespace_delete(struct ndctl_namespace *ndns);
 

@@ -59,6 +59,14 @@ expect "fsdax " "$tmp/bin/ndctl" create-namespace -m f
 expect "" "$tmp/bin/ndctl" create-namespace --size ""
 expect "namespace0.0 namespace1.0 " "$tmp/bin/ndctl" create-namespace -e names
 expect "all dax1.0 " "$tmp/bin/daxctl" reconfigure-device ""
+# The real ndctl's info-block commands: per-command short options.
+expect "devdax fsdax " "$ndctl" write-infoblock -m ""
+expect "dev mem " "$ndctl" write-infoblock -M ""
+expect "" "$ndctl" write-infoblock -u ""
+expect "" "$ndctl" write-infoblock --parent-uuid ""
+expect "all namespace0.0 namespace1.0 " "$ndctl" write-infoblock -u 1 ""
+expect "vm/nv0.img " "$ndctl" read-infoblock -i vm/n
+expect "all namespace0.0 namespace1.0 " "$ndctl" read-infoblock -u ""
 expect "system-ram " "$tmp/bin/daxctl" reconfigure-device -m sys
 echo "test-completion: $checks checks, $fails failed"
 [ "$fails" -eq 0 ]

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 LIBS = {
-    "ndctl": ("NDCTL_EXPORT", ["libndctl.h", "lsa.h", "topology.h"]),
+    "ndctl": ("NDCTL_EXPORT", ["libndctl.h", "lsa.h", "infoblock.h", "topology.h"]),
     "daxctl": ("DAXCTL_EXPORT", ["libdaxctl.h"]),
 }
 PROTO = re.compile(r"^[a-z][^;(#]*?\b((?:nd|dax)ctl_\w+)\(")

@@ -1,6 +1,7 @@
 #!/bin/sh
-# The dispatcher's contract for every tool: --version, --help, --list-cmds,
-# and a non-zero exit with a message naming the problem for unknown input.
+# The dispatcher's contract for every tool, as upstream ndctl's main:
+# --version/-v/version, --help/-h/help, --list-cmds, "Unknown command"
+# (exit 1), "Unknown option" (exit 129), no command (usage, exit 1).
 set -u
 fails=0; checks=0
 expect() {	# expect EXIT PATTERN CMD...
@@ -12,16 +13,38 @@ expect() {	# expect EXIT PATTERN CMD...
 		fails=$((fails + 1))
 	fi
 }
+expect_stream() {	# expect_stream FD(1|2) PATTERN CMD...: PATTERN on that stream only
+	fd=$1 pat=$2; shift 2
+	checks=$((checks + 1))
+	if [ "$fd" = 1 ]; then out=$("$@" 2>/dev/null); else out=$("$@" 2>&1 >/dev/null); fi
+	if ! printf '%s' "$out" | grep -q -- "$pat"; then
+		echo "FAIL: '$*' did not print '$pat' on fd $fd: $out"
+		fails=$((fails + 1))
+	fi
+}
 for tool in "$@"; do
 	name=$(basename "$tool")
-	expect 0 '^[0-9]' "$tool" --version
-	expect 0 'usage:' "$tool" --help
-	expect 0 'version' "$tool" --list-cmds
-	expect 1 "'frobnicate' is not a command" "$tool" frobnicate
-	expect 1 "unknown option '--bogus'" "$tool" --bogus
+	for v in --version -v version; do
+		expect 0 '^81\.ndkit\.[0-9]' "$tool" $v
+	done
+	expect 0 ' usage:' "$tool" --help
+	expect 0 ' usage:' "$tool" -h
+	expect_stream 1 "See '$name help COMMAND'" "$tool" help
+	expect 0 '^version$' "$tool" --list-cmds
+	expect 0 '^help$' "$tool" --list-cmds
+	expect 1 "Unknown command: 'frobnicate'" "$tool" frobnicate
+	expect 129 "Unknown option: --bogus" "$tool" --bogus
+	expect_stream 2 " Usage: $name \[--version\]" "$tool" --bogus
 	expect 1 'usage:' "$tool"
 	expect 0 'usage: version' "$tool" help version
-	expect 1 "$name" "$tool" help frobnicate
+	expect 1 "Unknown command: 'frobnicate'" "$tool" help frobnicate
 done
+# ndctl: commands upstream has and ndkit leaves out say so, exit 129 only for -h
+ndctl=$1
+expect 161 'usage: ndctl monitor \[<options>\]' "$ndctl" monitor
+expect 161 'ndkit does not implement inject-error: needs address range scrub' "$ndctl" inject-error namespace0.0
+expect 129 'usage: ndctl sanitize-dimm' "$ndctl" sanitize-dimm nmem0 -h
+expect 0 'usage: ndctl load-keys' "$ndctl" help load-keys
+expect 0 '^monitor$' "$ndctl" --list-cmds
 echo "test-cli: $checks checks, $fails failed"
 [ "$fails" -eq 0 ]

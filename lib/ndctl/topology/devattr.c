@@ -480,6 +480,40 @@ int nd_dev_reclaim(struct nd_dev *dev)
 	return holder[0] ? 0 : -ETIMEDOUT;
 }
 
+int nd_dev_enable_or_claimed(struct nd_dev *dev)
+{
+	char holder[SYSFS_ATTR_SIZE];
+	long waited;
+	int rc;
+
+	if (nd_dev_has_driver(dev))
+		return 0;
+	rc = offer_to_drivers(dev);
+	for (waited = 0; !rc && waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
+		if (nd_dev_has_driver(dev) ||
+		    (nd_dev_read(dev, "holder", holder) == 0 && holder[0]))
+			return 0;
+		sleep_ms(POLL_STEP_MS);
+	}
+	rc = rc ? rc : -ETIMEDOUT;
+	err(dev->ctx, "%s: no driver accepted it\n", dev->name);
+	return rc;
+}
+
+int nd_dev_disable_holder(struct nd_dev *dev)
+{
+	char holder[SYSFS_ATTR_SIZE], path[PATH_MAX];
+	const char *slash = strrchr(dev->path, '/');
+	struct nd_dev h = { .ctx = dev->ctx, .name = holder, .path = path };
+
+	if (nd_dev_read(dev, "holder", holder) || !holder[0] || !slash)
+		return 0;
+	if (path_printf(path, sizeof(path), "%.*s/%s", (int)(slash - dev->path), dev->path,
+			holder))
+		return -ENAMETOOLONG;
+	return nd_dev_disable(&h);
+}
+
 int nd_dev_enable(struct nd_dev *dev)
 {
 	int rc;

@@ -131,6 +131,10 @@ int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
 		char *out, size_t len);
 int nd_dev_enable(struct nd_dev *dev);
 int nd_dev_reclaim(struct nd_dev *dev);
+/* Bind dev, or let the personality its info block describes claim it (and bind). */
+int nd_dev_enable_or_claimed(struct nd_dev *dev);
+/* Unbind the device holding (claiming) dev, if any: a reclaim leaves it enabled. */
+int nd_dev_disable_holder(struct nd_dev *dev);
 /* Poll (bounded) until path exists: device nodes appear after a bind. */
 int nd_wait_path(const char *path);
 int namespace_zero_info_block(struct ndctl_namespace *ndns);

@@ -256,7 +256,8 @@ NDCTL_EXPORT int ndctl_namespace_enable(struct ndctl_namespace *ndns)
 {
 	struct nd_persona *p = namespace_persona(ndns);
 
-	return nd_dev_enable(p ? &p->dev : &ndns->dev);
+	/* No personality yet: an info block on the media makes the kernel create one. */
+	return p ? nd_dev_enable(&p->dev) : nd_dev_enable_or_claimed(&ndns->dev);
 }
 
 /* "maj:min" of a block device under dir/block/NAME/dev, or "". */
@@ -388,7 +389,8 @@ static int namespace_read_head_unclaimed(struct ndctl_namespace *ndns, void *buf
 	if (rc)
 		return rc;
 	rc = raw_head_io(ndns, buf, len, false);
-	if (p && nd_dev_reclaim(&ndns->dev))
+	/* The reclaim binds the personality again; it was disabled, leave it so. */
+	if (p && (nd_dev_reclaim(&ndns->dev) || nd_dev_disable_holder(&ndns->dev)))
 		err(ndns->dev.ctx, "%s: its personality did not come back: 'ndctl "
 				"enable-namespace %s'\n", ndns->dev.name, ndns->dev.name);
 	return rc;
@@ -403,6 +405,28 @@ NDCTL_EXPORT int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *b
 		return -EBUSY;
 	}
 	return namespace_read_head_unclaimed(ndns, buf, len);
+}
+
+/*
+ * Writing a new info block replaces whatever personality the old one made:
+ * detach it, write raw, and leave the namespace disabled so that the next
+ * enable probes the new block (upstream's write-infoblock does the same).
+ */
+NDCTL_EXPORT int ndctl_namespace_write_head(struct ndctl_namespace *ndns, const void *buf,
+		size_t len)
+{
+	struct nd_persona *p = namespace_persona(ndns);
+	int rc;
+
+	if (ndctl_namespace_is_enabled(ndns)) {
+		err(ndns->dev.ctx, "%s is enabled: disable it first ('ndctl "
+				"disable-namespace %s')\n", ndns->dev.name, ndns->dev.name);
+		return -EBUSY;
+	}
+	rc = p ? persona_set_namespace(p, NULL) : 0;
+	if (!rc)
+		rc = raw_head_io(ndns, (void *)buf, len, true);
+	return rc;
 }
 
 /*

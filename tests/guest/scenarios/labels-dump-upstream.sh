@@ -15,8 +15,10 @@ def rev(s): s | pairs | reverse | join("");
 def guid: split("-") as $p | [rev($p[0]), rev($p[1]), rev($p[2]), $p[3], $p[4]] | join("-");
 JQ
 for d in nmem0 nmem1; do
-	run ndctl read-labels -j $d > /tmp/nd-$d.json
-	# upstream 76.1 wraps even one DIMM in an array; ndkit prints the object
+	# piped, both wrap even one DIMM in an array, as upstream
+	run ndctl read-labels -j $d > /tmp/nd-arr-$d.json
+	expect_match "^array\$" "$(jq -r type /tmp/nd-arr-$d.json)"
+	jq '.[0]' /tmp/nd-arr-$d.json > /tmp/nd-$d.json
 	run upstream-ndctl read-labels -j $d | jq 'if type == "array" then .[0] else . end' > /tmp/up-$d.json
 	jq '[.label[].slot]' /tmp/nd-$d.json > /tmp/active.json
 	jq -L /tmp --slurpfile a /tmp/active.json 'include "guid";
@@ -36,8 +38,8 @@ expect_match "from-upstream" "$(cat /tmp/nd-nmem1.json)"
 # -b filters DIMMs by bus as upstream's does: by name, number and provider, and a wrong bus
 # is an error naming the way to list buses
 run ndctl read-labels -j -b ndbus0 all | jq -e 'length == 2' > /dev/null
-run ndctl read-labels -j -b 0 nmem1 | jq -e '.dev == "nmem1"' > /dev/null
-run ndctl read-labels -j -b ACPI.NFIT nmem0 | jq -e '.dev == "nmem0"' > /dev/null
+run ndctl read-labels -j -b 0 nmem1 | jq -e '.[0].dev == "nmem1"' > /dev/null
+run ndctl read-labels -j -b ACPI.NFIT nmem0 | jq -e '.[0].dev == "nmem0"' > /dev/null
 expect_fail "list -B -D" ndctl read-labels -j -b ndbus9 all
 
 # benchmark: alternate rounds on nmem1 (2 MiB label area), medians. It reports and never

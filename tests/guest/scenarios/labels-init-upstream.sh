@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# ndkit init-labels (1.1, then the 1.2 default) writes index blocks that upstream check-labels
+# ndkit init-labels (the 1.1 default, as upstream, then -V 1.2) writes index blocks that upstream check-labels
 # accepts and the kernel uses: after re-enabling, the regions are label-managed and upstream
 # can carve namespaces. A write to a DIMM whose region is enabled is refused, nothing written.
 DIMMS="1G:128K:2M 1G:2M:128M"
@@ -16,14 +16,14 @@ run ndctl read-labels -o /tmp/after nmem0
 run cmp /tmp/before /tmp/after
 expect_fail "." upstream-ndctl check-labels nmem0
 
-for v in 1.1 default; do
+for v in default 1.2; do
 	run upstream-ndctl disable-region all
-	if [ "$v" = 1.1 ]; then
-		out=$(run ndctl init-labels -V 1.1 all 2>&1)
+	if [ "$v" = default ]; then
+		out=$(run ndctl init-labels all 2>&1)
 		want_minor=1
 	else
-		expect_fail "already initialized.*-f" ndctl init-labels nmem1
-		out=$(run ndctl init-labels -f all 2>&1)
+		expect_fail "already initialized.*-f" ndctl init-labels -V 1.2 nmem1
+		out=$(run ndctl init-labels -f -V 1.2 all 2>&1)
 		want_minor=2
 	fi
 	expect_match "initialized 2 nmems" "$out"
@@ -45,6 +45,6 @@ for v in 1.1 default; do
 	run upstream-ndctl create-namespace -r region0 -m fsdax -s 64M
 	run upstream-ndctl check-labels nmem0
 	run ndctl check-labels nmem0 nmem1
-	expect_match "^2\$" "$(ndctl read-labels -j nmem0 | jq '.label | length')"
+	expect_match "^2\$" "$(ndctl read-labels -j nmem0 | jq '.[0].label | length')"
 	run upstream-ndctl destroy-namespace -f all
 done

@@ -77,6 +77,15 @@ root=$(unpack devdax)
 [ "$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" list -d dax1.0 | head -c1)" = "[" ] || fail "list -d dax1.0 is not an array"
 [ "$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" list -u -d dax1.0 | head -c1)" = "{" ] || fail "list -u -d dax1.0 is not bare"
 
+# -r alone lists that region (no devices inside), as upstream; -r -D adds them
+checks=$((checks + 1))
+root=$(unpack devdax)
+got=$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" list -r 1 | tr -d ' \n')
+case $got in '[{"path":'*'"id":1,'*) ;; *) fail "list -r 1 is not region1: $got" ;; esac
+case $got in *devices*) fail "list -r 1 shows devices: $got" ;; esac
+NDKIT_SYSFS_ROOT=$root "$DAXCTL" list -r 1 -D | grep -q '"chardev":"dax1.0"' || fail "list -r 1 -D: no dax1.0"
+[ -z "$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" list -r 7)" ] || fail "list -r 7 printed something"
+
 # a 62 MiB device at 0x100200000 cannot hold an aligned 128 MiB block: 254 MiB would
 expect_refusal devdax "dax0.0: 62M at 0x100200000 holds no whole 128M memory block (/sys/devices/system/memory/block_size_bytes).*at least 254M" \
 	reconfigure-device -m system-ram dax0.0
@@ -86,18 +95,36 @@ ROOT=$root expect_refusal devdax "kmem driver not available.*modprobe kmem" \
 	reconfigure-device -m system-ram dax1.0
 expect_refusal system-ram "dax1.0: 6 memory blocks are online; add -f" \
 	reconfigure-device -m devdax dax1.0
-expect_refusal system-ram "dax1.0: 6 memory blocks are online; run 'daxctl offline-memory dax1.0'" \
+expect_refusal system-ram "it is system-ram: .daxctl reconfigure-device -m devdax -f dax1.0. first" \
 	disable-device dax1.0
-expect_refusal devdax "dax0.0 is not in system-ram mode; run 'daxctl reconfigure-device" \
+expect_refusal devdax "make it system-ram first: .daxctl reconfigure-device -m system-ram dax0.0." \
 	online-memory dax0.0
-expect_refusal devdax "no dax device 'dax7.0'" reconfigure-device -m devdax dax7.0
-expect_refusal devdax "missing -m" reconfigure-device dax1.0
+expect_refusal devdax "error reconfiguring devices: No such device or address" \
+	reconfigure-device -m devdax dax7.0
+expect_refusal devdax "error: a 'align', 'mode' or 'size' option is required" reconfigure-device dax1.0
+expect_refusal devdax "dax7.0: no such dax device; 'daxctl list -i' shows them" \
+	reconfigure-device -m devdax dax7.0
+# the kernel would online the hot-plugged memory itself: refused unless -f
+root=$(unpack devdax); mkdir -p "$root/sys/devices/system/memory"
+echo online > "$root/sys/devices/system/memory/auto_online_blocks"
+ROOT=$root expect_refusal devdax "dax1.0: error: kernel policy will auto-online memory, aborting" \
+	reconfigure-device -m system-ram dax1.0
+checks=$((checks + 1))
+NDKIT_SYSFS_ROOT=$root "$DAXCTL" reconfigure-device -m system-ram dax1.0 >/dev/null 2>&1
+[ $? = 240 ] || fail "auto-online refusal: exit status is not EBUSY's 240"
+# -C: a section of etc/daxctl.conf.d names the mode by the nvdimm uuid
+root=$(unpack devdax)
+checks=$((checks + 1))
+out=$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" reconfigure-device -C all 2>&1); rc=$?
+[ $rc = 0 ] && printf '%s' "$out" | grep -q "all: missing or malformed config section" ||
+	fail "-C all: $rc $out"
+ROOT=$root expect_refusal devdax "cannot be used with --mode" reconfigure-device -C -m devdax dax1.0
 
 # offline-memory counts the blocks it offlined
 checks=$((checks + 1))
 root=$(unpack system-ram)
 out=$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" offline-memory dax1.0 2>&1) || fail "offline-memory: $out"
-printf '%s' "$out" | grep -q "offlined 6 memory blocks of 1 device" || fail "offline-memory said: $out"
+printf '%s' "$out" | grep -qx "offlined memory for 1 device" || fail "offline-memory said: $out"
 blocks_say "$root" offline || fail "offline-memory left a block online"
 # online-memory: movable by default, says so, counts the blocks
 checks=$((checks + 1))
@@ -105,6 +132,12 @@ root=$(unpack offline)
 out=$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" online-memory dax1.0 2>&1) || fail "online-memory: $out"
 printf '%s' "$out" | grep -q "onlined 6 memory blocks into ZONE_MOVABLE (the default" ||
 	fail "online-memory said: $out"
+printf '%s' "$out" | tail -n 1 | grep -qx "onlined memory for 1 device" || fail "online-memory summary: $out"
+# again: nothing to do, upstream's message and status 1
+checks=$((checks + 1))
+out=$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" online-memory dax1.0 2>&1); rc=$?
+[ $rc = 1 ] && printf '%s' "$out" | grep -q "dax1.0: all memory sections (6) already online" ||
+	fail "online-memory twice: $rc $out"
 blocks_say "$root" online_movable ||
 	fail "online-memory did not write online_movable to every block"
 

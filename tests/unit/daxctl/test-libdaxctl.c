@@ -189,6 +189,45 @@ static void test_ndctl_daxregion(void)
 	ctx_done(ctx, root);
 }
 
+static void write_file(const char *root, const char *rel, const char *text)
+{
+	char path[PATH_MAX + 128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s%s", root, rel);
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+/* auto_online_blocks: online* means the kernel onlines; missing means it does not. */
+static void test_auto_online_and_resize(void)
+{
+	char root[PATH_MAX];
+	struct daxctl_ctx *ctx = ctx_for("devdax", root);
+	struct daxctl_dev *dev = daxctl_dev_get_by_name(ctx, "dax1.0");
+
+	CHECK(dev != NULL);
+	if (!dev) {
+		ctx_done(ctx, root);
+		return;
+	}
+	CHECK(daxctl_dev_will_auto_online_memory(dev) == 0);
+	write_file(root, "/sys/devices/system/memory/auto_online_blocks", "online_movable\n");
+	CHECK(daxctl_dev_will_auto_online_memory(dev) == 1);
+	write_file(root, "/sys/devices/system/memory/auto_online_blocks", "offline\n");
+	CHECK(daxctl_dev_will_auto_online_memory(dev) == 0);
+	/* a tree's size file is writable: the value lands in it and in the object */
+	CHECK(daxctl_dev_set_size(dev, 0x4000000) == 0);
+	CHECK_EQ_U64(daxctl_dev_get_size(dev), 0x4000000);
+	CHECK(daxctl_dev_set_align(dev, 0x1000) == 0);
+	CHECK_EQ_U64(daxctl_dev_get_align(dev), 0x1000);
+	ctx_done(ctx, root);
+}
+
 int main(int argc, char **argv)
 {
 	data_dir = argc > 1 ? argv[1] : "data";
@@ -197,5 +236,6 @@ int main(int argc, char **argv)
 	test_system_ram("offline", 0);
 	test_json();
 	test_ndctl_daxregion();
+	test_auto_online_and_resize();
 	return test_done("test-libdaxctl");
 }

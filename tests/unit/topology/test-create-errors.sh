@@ -1,7 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 # create-namespace's refusals on captured trees: each names the constraint
-# and a value that works, exits 1, and leaves the tree byte for byte as it was.
+# and a value that works, ends with upstream's "failed to create namespace"
+# line and exit status (237, -ENODEV, for a create; the errno for -e), and
+# leaves the tree byte for byte as it was.
 #   test-create-errors.sh NDCTL TREES_DIR
 set -u
 ndctl=$1 trees=$2
@@ -11,12 +13,18 @@ trap 'rm -rf "$scratch"' EXIT
 cp -a "$trees/mixed" "$scratch/mixed"
 cp -a "$trees/labelless" "$scratch/labelless"
 
-expect() {	# expect TREE PATTERN ARGS...
-	tree=$1 pat=$2; shift 2
+expect() {	# expect TREE PATTERN ARGS...: a create refused, exit 237
+	expect_rc 237 "$@"
+}
+
+expect_rc() {	# expect_rc RC TREE PATTERN ARGS...
+	want=$1 tree=$2 pat=$3; shift 3
 	checks=$((checks + 1))
 	out=$(NDKIT_SYSFS_ROOT=$scratch/$tree "$ndctl" create-namespace "$@" 2>&1); rc=$?
-	if [ "$rc" -ne 1 ] || ! printf '%s' "$out" | grep -q -- "$pat"; then
-		echo "FAIL: create-namespace $* on $tree: exit $rc, output: $out"
+	case $want in 237) last='failed to create namespace: ' ;; *) last='failed to reconfigure namespace: ' ;; esac
+	if [ "$rc" -ne "$want" ] || ! printf '%s' "$out" | grep -q -- "$pat" ||
+			! printf '%s' "$out" | tail -n 1 | grep -q "^$last"; then
+		echo "FAIL: create-namespace $* on $tree: exit $rc (want $want), output: $out"
 		fails=$((fails + 1))
 	fi
 }
@@ -32,8 +40,8 @@ expect mixed 'no enabled region matches region9' -r region9
 expect mixed "unknown mode 'foo'" -m foo
 expect mixed 'already used by namespace0.2' -u 7f3c2a2e-8d1b-4c1e-9b55-0a1b2c3d4e5f
 expect mixed 'align applies to fsdax and devdax' -m raw -a 2M
-expect mixed 'is active, specify --force' -e namespace0.0 -m devdax
-expect mixed 'no such namespace' -e namespace7.7
+expect_rc 240 mixed 'is active, specify --force' -e namespace0.0 -m devdax
+expect_rc 250 mixed 'no such namespace' -e namespace7.7
 expect labelless "label-less.*ndctl disable-region region1 && ndctl init-labels nmem1 && ndctl enable-region region1" -s 64M
 
 for t in mixed labelless; do
