@@ -30,6 +30,7 @@ void finding_add(struct findings *f, enum severity sev, const char *id,
 	it = &f->v[f->n++];
 	it->sev = sev;
 	it->id = id;
+	it->libvirt_refuses = false;
 	it->option = strdup(option ? option : "");
 	va_start(ap, fmt);
 	if (vasprintf(&it->message, fmt, ap) < 0)
@@ -37,6 +38,16 @@ void finding_add(struct findings *f, enum severity sev, const char *id,
 	va_end(ap);
 	if (!it->option || !it->message)
 		abort();
+}
+
+void finding_append(struct finding *it, const char *text)
+{
+	char *msg;
+
+	if (asprintf(&msg, "%s %s", it->message, text) < 0)
+		abort();
+	free(it->message);
+	it->message = msg;
 }
 
 bool findings_have_error(const struct findings *f)
@@ -60,8 +71,10 @@ void findings_print_text(const struct findings *f, FILE *out)
 	for (size_t i = 0; i < f->n; i++) {
 		const struct finding *it = &f->v[i];
 
-		fprintf(out, "%s: %s%s[%s] %s\n", severity_name(it->sev), it->option,
-				*it->option ? " " : "", it->id, it->message);
+		fprintf(out, "%s: %s%s[%s]%s %s\n", severity_name(it->sev), it->option,
+				*it->option ? " " : "", it->id,
+				it->libvirt_refuses ? " (libvirt refuses this itself)" : "",
+				it->message);
 	}
 }
 
@@ -78,6 +91,8 @@ void findings_print_json(const struct findings *f, FILE *out)
 		json_object_object_add(o, "id", json_object_new_string(it->id));
 		json_object_object_add(o, "option", json_object_new_string(it->option));
 		json_object_object_add(o, "message", json_object_new_string(it->message));
+		if (it->libvirt_refuses)
+			json_object_object_add(o, "libvirt_refuses", json_object_new_boolean(1));
 		json_object_array_add(arr, o);
 	}
 	util_json_print(out, arr);

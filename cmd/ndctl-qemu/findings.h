@@ -13,6 +13,7 @@ struct finding {
 	const char *id;		/* the rule's id, e.g. "label-size-min" */
 	char *option;		/* the option as written, e.g. "-device nvdimm,id=nv0" */
 	char *message;		/* the problem and the fix */
+	bool libvirt_refuses;	/* libvirt itself rejects the domain for it */
 };
 
 struct findings {
@@ -23,6 +24,8 @@ struct findings {
 void finding_add(struct findings *f, enum severity sev, const char *id,
 		const char *option, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* Append " @text" to a finding's message (a hint for another spelling). */
+void finding_append(struct finding *it, const char *text);
 bool findings_have_error(const struct findings *f);
 bool findings_have_id(const struct findings *f, const char *id);
 void findings_print_text(const struct findings *f, FILE *out);

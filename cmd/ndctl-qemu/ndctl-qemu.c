@@ -3,8 +3,8 @@
 
 static const struct cmd qemu_cmds[] = {
 	{ "version", cmd_version, "print the ndkit version" },
-	{ "check", cmd_check, "find mistakes in a QEMU vNVDIMM command line" },
-	{ "plan", cmd_plan, "print a QEMU vNVDIMM command line that passes check" },
+	{ "check", cmd_check, "find vNVDIMM mistakes in a QEMU command line, libvirt domain or running QEMU" },
+	{ "plan", cmd_plan, "print a QEMU command line or libvirt domain that passes check" },
 	{ "provision", cmd_provision, "write namespaces into a backend file's label area" },
 	{ "inspect", cmd_inspect, "show a backend file's labels and what the guest will see" },
 };

@@ -19,39 +19,34 @@
 #include "util/size.h"
 #include "builtin.h"
 #include "placement.h"
+#include "plan.h"
 
-#define MAX_DIMMS 64
 #define SZ_FMT 24
 #define DEFAULT_LABEL_SIZE SZ_128K
-
-struct plan_dimm {
-	uint64_t size, label_size, align, start, usable;
-	char *file;
-};
-
-struct plan {
-	uint64_t ram;
-	unsigned spares;
-	bool create;
-	struct plan_dimm dimms[MAX_DIMMS];
-	int n;
-};
 
 static void plan_usage(FILE *f)
 {
 	fprintf(f, "usage: plan [--ram SIZE] --nvdimm SIZE[,label-size=S][,file=PATH] ...\n"
-		"            [--hotplug-spares N] [--create]\n\n"
-		"Print QEMU options for the DIMMs (one --nvdimm each) that pass\n"
-		"'ndctl-qemu check', with every region 128 MiB aligned.\n\n"
+		"            [--hotplug-spares N] [--create] [--format qemu|libvirt]\n"
+		"            [--name NAME] [--vcpus N] [--domain-type kvm|qemu]\n"
+		"       plan --hotplug --nvdimm SIZE[,label-size=S][,file=PATH] [--create]\n\n"
+		"Print QEMU options, or a libvirt domain, for the DIMMs (one --nvdimm\n"
+		"each) that pass 'ndctl-qemu check', with every region 128 MiB aligned;\n"
+		"or, with --hotplug, the <memory> element of one more DIMM for\n"
+		"'virsh attach-device'.\n\n"
 		"  -r, --ram SIZE            guest RAM (default 1G)\n"
 		"  -n, --nvdimm SPEC         a DIMM: backend size, label-size (default 128K),\n"
 		"                            backend file (default nvdimmN.img)\n"
 		"  -s, --hotplug-spares N    extra slots and maxmem for device_add later\n"
-		"  -c, --create              create the backend files (sparse)\n");
+		"  -c, --create              create the backend files (sparse)\n"
+		"  -f, --format FORMAT       qemu (options, the default) or libvirt (a domain)\n"
+		"  -N, --name NAME           the libvirt domain's name (default ndkit-vm)\n"
+		"  -v, --vcpus N             the libvirt domain's vCPUs (default 1)\n"
+		"  -t, --domain-type TYPE    the libvirt domain's type: kvm (default) or qemu (TCG)\n"
+		"  -H, --hotplug             print the DIMM's <memory> element for attach-device\n");
 }
 
-__attribute__((format(printf, 1, 2)))
-static int plan_error(const char *fmt, ...)
+int plan_error(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -177,17 +172,38 @@ static int create_files(const struct plan *p)
 	return 0;
 }
 
-static void print_plan(const struct plan *p)
+uint64_t plan_maxmem(const struct plan *p)
 {
 	uint64_t maxmem = p->ram, largest = 0;
-	char a[SZ_FMT], b[SZ_FMT], c[SZ_FMT];
 
 	for (int i = 0; i < p->n; i++) {
 		maxmem += p->dimms[i].size;
 		if (p->dimms[i].size > largest)
 			largest = p->dimms[i].size;
 	}
-	maxmem += p->spares * largest;
+	return maxmem + p->spares * largest;
+}
+
+void plan_print_regions(const struct plan *p)
+{
+	char a[SZ_FMT];
+
+	fflush(stdout);
+	for (int i = 0; i < p->n; i++)
+		fprintf(stderr, "# nvdimm%d: region %s (%#llx) at %#llx\n", i,
+			format_size_short(p->dimms[i].usable, a, sizeof(a)),
+			(unsigned long long)p->dimms[i].usable,
+			(unsigned long long)p->dimms[i].start);
+	if (p->spares)
+		fprintf(stderr, "# hotplugged DIMMs: give their backends align=128M to keep "
+			"their regions 128 MiB aligned\n");
+}
+
+static void print_plan(const struct plan *p)
+{
+	uint64_t maxmem = plan_maxmem(p);
+	char a[SZ_FMT], b[SZ_FMT], c[SZ_FMT];
+
 	printf("-machine pc,nvdimm=on \\\n");
 	printf("-m %s,slots=%u,maxmem=%s", format_size_short(p->ram, a, sizeof(a)),
 		p->n + p->spares, format_size_short(maxmem, b, sizeof(b)));
@@ -201,15 +217,55 @@ static void print_plan(const struct plan *p)
 			i, i, format_size_short(d->label_size, c, sizeof(c)), i);
 	}
 	printf("\n");
-	fflush(stdout);
-	for (int i = 0; i < p->n; i++)
-		fprintf(stderr, "# nvdimm%d: region %s (%#llx) at %#llx\n", i,
-			format_size_short(p->dimms[i].usable, a, sizeof(a)),
-			(unsigned long long)p->dimms[i].usable,
-			(unsigned long long)p->dimms[i].start);
-	if (p->spares)
-		fprintf(stderr, "# hotplugged DIMMs: give their backends align=128M to keep "
-			"their regions 128 MiB aligned\n");
+	plan_print_regions(p);
+}
+
+static int parse_libvirt_arg(struct plan *p, int c, const char *arg)
+{
+	char *end;
+
+	switch (c) {
+	case 'f':
+		if (strcmp(arg, "qemu") && strcmp(arg, "libvirt"))
+			return plan_error("--format %s: give qemu or libvirt", arg);
+		p->libvirt = arg[0] == 'l';
+		p->format_given = true;
+		break;
+	case 'N':
+		if (!*arg || strspn(arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				"0123456789._-") != strlen(arg))
+			return plan_error("--name %s: use letters, digits, '.', '_' and '-'", arg);
+		p->name = arg;
+		break;
+	case 'v':
+		p->vcpus = strtoul(arg, &end, 10);
+		if (*end || end == arg || !p->vcpus || p->vcpus > 255)
+			return plan_error("--vcpus %s: give a number from 1 to 255", arg);
+		break;
+	case 't':
+		if (strcmp(arg, "kvm") && strcmp(arg, "qemu"))
+			return plan_error("--domain-type %s: give kvm or qemu (TCG)", arg);
+		p->domain_type = arg;
+		break;
+	case 'H':
+		p->hotplug = true;
+		break;
+	}
+	return 0;
+}
+
+static int check_plan_args(struct plan *p)
+{
+	if (!p->n)
+		return plan_error("%s", "no DIMM; add --nvdimm SIZE (e.g. --nvdimm 1G)");
+	if (p->hotplug && p->format_given && !p->libvirt)
+		return plan_error("%s", "--hotplug prints libvirt XML; for QEMU, give the "
+			"plan's -object/-device values to object_add/device_add");
+	if (p->hotplug && p->n != 1)
+		return plan_error("%s", "--hotplug takes one --nvdimm: virsh attach-device "
+			"adds one device per file");
+	p->libvirt |= p->hotplug;
+	return p->libvirt ? plan_libvirt_check(p) : 0;
 }
 
 static int parse_plan_args(struct plan *p, int argc, char **argv)
@@ -219,6 +275,11 @@ static int parse_plan_args(struct plan *p, int argc, char **argv)
 		{ "nvdimm", required_argument, NULL, 'n' },
 		{ "hotplug-spares", required_argument, NULL, 's' },
 		{ "create", no_argument, NULL, 'c' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "name", required_argument, NULL, 'N' },
+		{ "vcpus", required_argument, NULL, 'v' },
+		{ "domain-type", required_argument, NULL, 't' },
+		{ "hotplug", no_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -226,8 +287,12 @@ static int parse_plan_args(struct plan *p, int argc, char **argv)
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "r:n:s:ch", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "r:n:s:cf:N:v:t:Hh", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'f': case 'N': case 'v': case 't': case 'H':
+			if (parse_libvirt_arg(p, c, optarg))
+				return 1;
+			break;
 		case 'r':
 			if (parse_size(optarg, &p->ram) < 0 || p->ram < SZ_16M)
 				return plan_error("--ram %s: give a size of 16M or more, e.g. --ram 1G",
@@ -255,9 +320,7 @@ static int parse_plan_args(struct plan *p, int argc, char **argv)
 	}
 	if (optind < argc)
 		return plan_error("unexpected argument '%s'; DIMMs go in --nvdimm SIZE", argv[optind]);
-	if (!p->n)
-		return plan_error("%s", "no DIMM; add --nvdimm SIZE (e.g. --nvdimm 1G)");
-	return 0;
+	return check_plan_args(p);
 }
 
 int cmd_plan(int argc, char **argv, void *ctx)
@@ -268,14 +331,21 @@ int cmd_plan(int argc, char **argv, void *ctx)
 	if (!p)
 		return 1;
 	p->ram = SZ_1G;
+	p->vcpus = 1;
+	p->name = "ndkit-vm";
+	p->domain_type = "kvm";
 	rc = parse_plan_args(p, argc, argv);
 	if (rc < 0)
 		rc = 0;		/* --help */
 	else if (!rc)
-		rc = plan_layout(p);
+		rc = p->hotplug ? plan_hotplug_layout(p) : plan_layout(p);
 	if (!rc && argc > 1 && p->n && p->create)
 		rc = create_files(p);
-	if (!rc && p->n)
+	if (!rc && p->n && p->hotplug)
+		rc = print_hotplug_xml(p);
+	else if (!rc && p->n && p->libvirt)
+		rc = print_domain_xml(p);
+	else if (!rc && p->n)
 		print_plan(p);
 	for (int i = 0; i < p->n; i++)
 		free(p->dimms[i].file);

@@ -60,28 +60,49 @@ static void split_words(struct tokens *t, const char *s)
 	}
 }
 
+/* "LC_ALL=C": the environment `virsh domxml-to-native` prints before the program. */
+static bool is_env_assignment(const char *s, size_t len)
+{
+	size_t name = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
+
+	return name && name < len && s[name] == '=' && !isdigit((unsigned char)s[0]);
+}
+
 /*
  * A pasted line arrives as one element with blanks; an option's value with
  * blanks (-append "console=ttyS0 quiet") must stay whole. Lines start with
- * an option or with the program's name.
+ * an option, the program's name, or environment assignments.
  */
-static bool is_pasted_line(const char *s)
+static bool has_blank(const char *s)
 {
-	size_t word = strcspn(s, " \t\n\r");
-
-	if (!s[word])
-		return false;
-	while (isspace((unsigned char)*s))
-		s++;
-	return *s == '-' || memmem(s, word, "qemu", 4) != NULL;
+	for (; *s; s++)
+		if (isspace((unsigned char)*s))
+			return true;
+	return false;
 }
 
-static struct tokens tokenize(int argc, char **argv)
+static bool is_pasted_line(const char *s)
+{
+	size_t len;
+
+	if (!has_blank(s))
+		return false;
+	/* the first word, measured after the blanks before it (isspace's set: \f, \v too) */
+	while (isspace((unsigned char)*s))
+		s++;
+	for (len = 0; s[len] && !isspace((unsigned char)s[len]); len++)
+		;
+	return *s == '-' || memmem(s, len, "qemu", 4) != NULL || is_env_assignment(s, len);
+}
+
+static struct tokens tokenize(int argc, char **argv, bool exact)
 {
 	struct tokens t = { 0 };
 
 	for (int i = 0; i < argc; i++) {
-		if (is_pasted_line(argv[i]))
+		if (exact)
+			tokens_push(&t, argv[i], strlen(argv[i]));
+		else if (is_pasted_line(argv[i]))
 			split_words(&t, argv[i]);
 		else if (strcmp(argv[i], "\\") != 0)
 			tokens_push(&t, argv[i], strlen(argv[i]));
@@ -145,6 +166,11 @@ static void kv_push(struct qemu_option *opt, char *key, char *value)
 	opt->kv[opt->nkv].key = key;
 	opt->kv[opt->nkv].value = value;
 	opt->nkv++;
+}
+
+void qemu_opt_set(struct qemu_option *opt, const char *key, const char *value)
+{
+	kv_push(opt, strdup(key), strdup(value));
 }
 
 /* The next comma-separated element, with QEMU's ",," meaning a literal comma. */
@@ -217,19 +243,42 @@ static const char *implied_key(const char *name)
 	return "driver";
 }
 
-static void add_option(struct qemu_config *cfg, const char *name, const char *arg)
+struct qemu_option *qemu_config_add(struct qemu_config *cfg, const char *flag,
+		const char *text)
 {
+	static const char *const flags[] = { "machine", "m", "object", "device" };
 	struct qemu_option *opt;
-	const char *flag = strcmp(name, "M") == 0 ? "machine" : name;
 
 	cfg->opts = realloc(cfg->opts, (cfg->nopts + 1) * sizeof(*cfg->opts));
 	if (!cfg->opts)
 		abort();
 	opt = &cfg->opts[cfg->nopts++];
 	memset(opt, 0, sizeof(*opt));
-	if (asprintf(&opt->text, "-%s %s", flag, arg) < 0)
+	opt->flag = flags[ARRAY_SIZE(flags) - 1];
+	for (size_t i = 0; i < ARRAY_SIZE(flags); i++)
+		if (strcmp(flag, flags[i]) == 0)
+			opt->flag = flags[i];
+	opt->text = strdup(text);
+	if (!opt->text)
 		abort();
-	parse_opt_arg(opt, arg, implied_key(name));
+	return opt;
+}
+
+static void add_option(struct qemu_config *cfg, const char *name, const char *arg,
+		struct findings *f)
+{
+	const char *flag = strcmp(name, "M") == 0 ? "machine" : name;
+	struct qemu_option *opt;
+	char *text;
+
+	if (asprintf(&text, "-%s %s", flag, arg) < 0)
+		abort();
+	opt = qemu_config_add(cfg, flag, text);
+	free(text);
+	if (arg[0] == '{')
+		qemu_opt_parse_json(opt, arg, f);
+	else
+		parse_opt_arg(opt, arg, implied_key(name));
 }
 
 /* Walk the words, keep the modelled options, skip the rest with their values. */
@@ -253,14 +302,7 @@ static void collect_options(struct qemu_config *cfg, struct tokens *t, struct fi
 					"the option has no value; give it one, e.g. %s ID=...", w);
 				break;
 			}
-			if (t->v[i + 1][0] == '{') {
-				finding_add(f, SEV_WARNING, "syntax", w,
-					"JSON option values are not checked; write %s key=value,... "
-					"to have this option checked", w);
-				i++;
-				break;
-			}
-			add_option(cfg, name, t->v[++i]);
+			add_option(cfg, name, t->v[++i], f);
 			break;
 		case OPT_ARG:
 			i += has_next;
@@ -270,6 +312,7 @@ static void collect_options(struct qemu_config *cfg, struct tokens *t, struct fi
 				i++;
 			break;
 		case OPT_NOARG:
+			cfg->no_acpi |= strcmp(name, "no-acpi") == 0;
 			break;
 		}
 	}
@@ -353,8 +396,11 @@ static void model_machine(struct qemu_config *cfg, struct findings *f)
 {
 	const char *type = qemu_opt_get(cfg->machine_opt, "type");
 
+	const char *acpi = qemu_opt_get(cfg->machine_opt, "acpi");
+
 	cfg->machine_type = type ? type : "pc";
 	cfg->nvdimm_on = opt_bool(cfg->machine_opt, "nvdimm", false, f);
+	cfg->no_acpi |= acpi && strcmp(acpi, "off") == 0;
 }
 
 static void model_memory(struct qemu_config *cfg, struct findings *f)
@@ -459,29 +505,45 @@ static void model_objects_and_devices(struct qemu_config *cfg, struct findings *
 	}
 }
 
-void qemu_config_parse(struct qemu_config *cfg, int argc, char **argv,
+static void collect_words(struct qemu_config *cfg, int argc, char **argv, bool exact,
 		struct findings *f)
 {
-	struct tokens t = tokenize(argc, argv);
+	struct tokens t = tokenize(argc, argv, exact);
 
 	memset(cfg, 0, sizeof(*cfg));
 	collect_options(cfg, &t, f);
 	for (int i = 0; i < t.n; i++)
 		free(t.v[i]);
 	free(t.v);
+}
 
+void qemu_config_parse(struct qemu_config *cfg, int argc, char **argv,
+		struct findings *f)
+{
+	collect_words(cfg, argc, argv, false, f);
+	qemu_config_model(cfg, f);
+}
+
+void qemu_config_collect_exact(struct qemu_config *cfg, int argc, char **argv,
+		struct findings *f)
+{
+	collect_words(cfg, argc, argv, true, f);
+}
+
+void qemu_config_model(struct qemu_config *cfg, struct findings *f)
+{
 	/* Several -machine options merge into one; the last -m wins. */
 	for (int i = 0; i < cfg->nopts; i++) {
 		struct qemu_option *opt = &cfg->opts[i];
 
-		if (strncmp(opt->text, "-machine ", 9) == 0) {
+		if (strcmp(opt->flag, "machine") == 0) {
 			if (!cfg->machine_opt)
 				cfg->machine_opt = opt;
 			else
 				for (int k = 0; k < opt->nkv; k++)
 					kv_push(cfg->machine_opt,
 						strdup(opt->kv[k].key), strdup(opt->kv[k].value));
-		} else if (strncmp(opt->text, "-m ", 3) == 0) {
+		} else if (strcmp(opt->flag, "m") == 0) {
 			cfg->m_opt = opt;
 		}
 	}

@@ -13,6 +13,7 @@ struct qemu_kv {
 
 /* One option we model: -machine, -m, -object or -device, with its argument. */
 struct qemu_option {
+	const char *flag;	/* "machine", "m", "object" or "device" */
 	char *text;		/* "-object memory-backend-file,id=mem0", for messages */
 	struct qemu_kv *kv;
 	int nkv;
@@ -51,6 +52,7 @@ struct qemu_config {
 	struct qemu_option *machine_opt, *m_opt;
 	const char *machine_type;	/* "pc" when no -machine names one */
 	bool nvdimm_on;
+	bool no_acpi;		/* -no-acpi or acpi=off: the guest gets no NFIT */
 	uint64_t ram_size, maxmem;	/* maxmem is 0 when not given */
 	unsigned slots;
 	struct qemu_backend *backends;
@@ -66,7 +68,30 @@ struct qemu_config {
  */
 void qemu_config_parse(struct qemu_config *cfg, int argc, char **argv,
 		struct findings *f);
+/*
+ * Only collect the options of an argv taken as is (/proc/PID/cmdline: no
+ * line splitting), for more options to join before qemu_config_model().
+ */
+void qemu_config_collect_exact(struct qemu_config *cfg, int argc, char **argv,
+		struct findings *f);
 void qemu_config_free(struct qemu_config *cfg);
+
+/*
+ * Building a configuration from another source (a libvirt domain): add the
+ * options, set their keys, then model them. The option returned stays valid
+ * until the next qemu_config_add().
+ */
+struct qemu_option *qemu_config_add(struct qemu_config *cfg, const char *flag,
+		const char *text);
+void qemu_opt_set(struct qemu_option *opt, const char *key, const char *value);
+void qemu_config_model(struct qemu_config *cfg, struct findings *f);
+
+/*
+ * A JSON option value ('{"qom-type":"memory-backend-file",...}', as libvirt
+ * writes them) into @opt's keys; values of the wrong JSON type for QEMU and
+ * text that is no JSON object become findings.
+ */
+void qemu_opt_parse_json(struct qemu_option *opt, const char *json, struct findings *f);
 
 const char *qemu_opt_get(const struct qemu_option *opt, const char *key);
 bool qemu_machine_is_q35(const struct qemu_config *cfg);

@@ -33,6 +33,21 @@ static void rule_machine_nvdimm(const struct qemu_config *cfg, struct findings *
 	}
 }
 
+static void rule_acpi(const struct qemu_config *cfg, struct findings *f)
+{
+	for (int i = 0; i < cfg->nmemdevs; i++) {
+		const struct qemu_memdev *d = &cfg->memdevs[i];
+
+		if (!cfg->no_acpi)
+			continue;
+		finding_add(f, SEV_ERROR, "no-acpi", d->opt->text,
+			"ACPI is off (-no-acpi or acpi=off): QEMU refuses every pc-dimm and "
+			"nvdimm then (\"memory hotplug is not enabled\"), and the guest would "
+			"have no NFIT anyway; drop -no-acpi and acpi=off");
+		return;
+	}
+}
+
 static const char *m_text(const struct qemu_config *cfg)
 {
 	return cfg->m_opt ? cfg->m_opt->text : "-m";
@@ -241,6 +256,7 @@ static void rule_dimm_align(const struct qemu_config *cfg, struct findings *f)
 void qemu_check(const struct qemu_config *cfg, struct findings *f)
 {
 	rule_machine_nvdimm(cfg, f);
+	rule_acpi(cfg, f);
 	rule_slots(cfg, f);
 	rule_slot_numbers(cfg, f);
 	rule_maxmem(cfg, f);

@@ -146,22 +146,24 @@ static int open_targets(struct ndctl_ctx *ctx, const struct label_cmd *c, const 
 		char **args, int nargs, bool writable, struct label_target **tg, unsigned *n)
 {
 	unsigned i;
+	int failed = 0;
 
 	label_log_to_cmd(ctx, c->name);
 	if (label_targets_resolve(ctx, c->name, args, nargs, o->bus, tg, n) < 0) {
 		print_count(c, 0);
 		return 1;
 	}
-	for (i = 0; i < *n; i++) {
-		if (label_target_open(ctx, c->name, &(*tg)[i], o->label_size, writable) < 0) {
-			label_targets_free(*tg, *n);
-			*tg = NULL;
-			*n = 0;
-			print_count(c, 0);
-			return 1;
-		}
+	/* every target opened (locked) and checked before anything is written */
+	for (i = 0; i < *n; i++)
+		if (label_target_open(ctx, c->name, &(*tg)[i], o->label_size, writable) < 0)
+			failed = 1;
+	if (failed) {
+		label_targets_free(*tg, *n);
+		*tg = NULL;
+		*n = 0;
+		print_count(c, 0);
 	}
-	return 0;
+	return failed;
 }
 
 
@@ -367,21 +369,14 @@ static const struct label_cmd write_cmd = {
 	"write-labels", write_options, write_usage, "wrote", "nmem",
 };
 
-static uint8_t *slurp(FILE *f, size_t *len)
+/* At most max bytes of f: an endless input (/dev/zero) costs no more than that. */
+static uint8_t *slurp(FILE *f, size_t max, size_t *len)
 {
-	size_t cap = 1 << 16, n = 0;
-	uint8_t *buf = malloc(cap), *nb;
-	size_t got;
+	uint8_t *buf = malloc(max ? max : 1);
+	size_t n = 0, got;
 
-	while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+	while (buf && n < max && (got = fread(buf + n, 1, max - n, f)) > 0)
 		n += got;
-		if (n == cap) {
-			nb = realloc(buf, cap *= 2);
-			if (!nb)
-				free(buf);
-			buf = nb;
-		}
-	}
 	if (buf && ferror(f)) {
 		free(buf);
 		return NULL;
@@ -390,8 +385,14 @@ static uint8_t *slurp(FILE *f, size_t *len)
 	return buf;
 }
 
-static uint8_t *read_input(const struct label_opts *o, size_t *len)
+/*
+ * Read the input, bounded by what it may fill: the -s size, or the room
+ * from the offset to the area's end plus one byte (so that a larger input
+ * is seen, and refused, without reading the rest of it).
+ */
+static uint8_t *read_input(const struct label_opts *o, const struct label_target *tg, size_t *len)
 {
+	uint64_t max = o->size_set && o->size ? o->size : extent_len(o, tg) + 1;
 	FILE *f = o->input ? fopen(o->input, "r") : stdin;
 	uint8_t *buf;
 
@@ -399,7 +400,7 @@ static uint8_t *read_input(const struct label_opts *o, size_t *len)
 		fprintf(stderr, "ndctl write-labels: %s: cannot open: %m: give a readable file to -i\n", o->input);
 		return NULL;
 	}
-	buf = slurp(f, len);
+	buf = slurp(f, (size_t)max, len);
 	if (!buf)
 		fprintf(stderr, "ndctl write-labels: %s: cannot read: %m\n", o->input ? o->input : "stdin");
 	if (f != stdin)
@@ -422,8 +423,8 @@ static int write_checks(const struct label_opts *o, const struct label_target *t
 		return 1;
 	}
 	if (len > room) {
-		fprintf(stderr, "ndctl write-labels: the input (%zu bytes) is larger than %s's label area from offset %#llx (%llu bytes): give a dump of this area or a larger -s\n",
-			len, tg->dev, (unsigned long long)o->offset, (unsigned long long)room);
+		fprintf(stderr, "ndctl write-labels: the input is larger than %s's label area from offset %#llx (%llu bytes): give a dump of this area, or -s to write only its first bytes\n",
+			tg->dev, (unsigned long long)o->offset, (unsigned long long)room);
 		return 1;
 	}
 	return 0;
@@ -465,7 +466,7 @@ int cmd_write_labels(int argc, char **argv, void *ctx)
 	}
 	rc = rc || check_extent(&write_cmd, &o, tg, n);
 	if (!rc)
-		buf = read_input(&o, &len);
+		buf = read_input(&o, tg, &len);
 	rc = rc || !buf || write_checks(&o, tg, &len);
 	if (!rc) {
 		int wrc = write_locked(tg, o.offset, buf, len);

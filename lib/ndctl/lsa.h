@@ -41,7 +41,19 @@ struct ndctl_lsa_counters {
 
 enum ndctl_lsa_open_flags {
 	NDCTL_LSA_WRITABLE = 1 << 0,	/* open for writing (O_RDWR); required by write/lock */
+	NDCTL_LSA_NOWAIT = 1 << 1,	/* fail at once (-EBUSY) if another process holds the lock */
 };
+
+/*
+ * Locking. The file and DSM transports flock() their file or device as soon
+ * as it is open, before a byte is read, and hold the lock until close: a
+ * writable transport exclusively (every read-decide-write through it is one
+ * critical section), a read-only one shared (it never sees a writer midway).
+ * Another holder is waited for up to NDCTL_LSA_WAIT_DEFAULT_MS (10 s), then
+ * the open fails with -EBUSY and a message naming the file; with
+ * NDCTL_LSA_NOWAIT it fails at once. Nothing is read or written on failure.
+ */
+#define NDCTL_LSA_WAIT_DEFAULT_MS 10000
 
 /*
  * /dev/nmemN through ND_CMD_GET_CONFIG_SIZE / GET_CONFIG_DATA / SET_CONFIG_DATA,
@@ -77,9 +89,21 @@ uint64_t ndctl_lsa_xport_size(const struct ndctl_lsa_xport *t);	/* config size *
 uint32_t ndctl_lsa_xport_max_xfer(const struct ndctl_lsa_xport *t);
 int ndctl_lsa_xport_read(struct ndctl_lsa_xport *t, uint64_t off, void *buf, size_t len);
 int ndctl_lsa_xport_write(struct ndctl_lsa_xport *t, uint64_t off, const void *buf, size_t len);
-/* Exclusive lock (flock on files and devices); transactions take it themselves. Nests. */
+/*
+ * The exclusive lock, nesting; a writable file or DSM transport already holds
+ * it from open (that hold counts as one). Transactions take it themselves
+ * and, if the area may have changed since it was loaded (the lock was not
+ * held throughout), check the index blocks again and fail with -ESTALE.
+ * -EPERM on a read-only transport.
+ */
 int ndctl_lsa_xport_lock(struct ndctl_lsa_xport *t);
 void ndctl_lsa_xport_unlock(struct ndctl_lsa_xport *t);
+/*
+ * Make every write so far durable (fdatasync on files; DSM writes are
+ * synchronous). Transactions call it at each ordering point: after the
+ * labels, before the index that publishes them, and after that index.
+ */
+int ndctl_lsa_xport_sync(struct ndctl_lsa_xport *t);
 void ndctl_lsa_xport_counters(const struct ndctl_lsa_xport *t, struct ndctl_lsa_counters *c);
 void ndctl_lsa_xport_reset_counters(struct ndctl_lsa_xport *t);
 const char *ndctl_lsa_xport_errmsg(const struct ndctl_lsa_xport *t);	/* last error, "" if none */

@@ -23,23 +23,43 @@ static int unit_shift(const char *suffix, unsigned *shift)
 	return -EINVAL;
 }
 
+static int digit_value(char c, unsigned base)
+{
+	unsigned v = c >= '0' && c <= '9' ? (unsigned)(c - '0') :
+		c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10) :
+		c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 99;
+
+	return v < base ? (int)v : -1;
+}
+
+/*
+ * Digits by hand, not strtoull: that would skip leading blanks, take a
+ * sign (" -1" is 2^64-1) and read a leading 0 as octal.
+ */
 int parse_size(const char *s, uint64_t *out)
 {
-	unsigned long long v;
-	unsigned shift;
-	char *end;
+	unsigned base = 10, shift;
+	uint64_t v = 0;
+	const char *p;
+	int d;
 
-	if (!s || !*s || *s == '-')
+	if (!s)
 		return -EINVAL;
-	errno = 0;
-	v = strtoull(s, &end, 0);
-	if (errno == ERANGE)
-		return -ERANGE;
-	if (end == s || unit_shift(end, &shift) < 0)
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+	} else if (s[0] == '0' && digit_value(s[1], 10) >= 0)
+		return -EINVAL;	/* 0100: octal to upstream, decimal to others: refuse */
+	for (p = s; (d = digit_value(*p, base)) >= 0; p++) {
+		if (v > (UINT64_MAX - (unsigned)d) / base)
+			return -ERANGE;
+		v = v * base + (unsigned)d;
+	}
+	if (p == s || unit_shift(p, &shift) < 0)
 		return -EINVAL;
 	if (shift && v > (UINT64_MAX >> shift))
 		return -ERANGE;
-	*out = (uint64_t)v << shift;
+	*out = v << shift;
 	return 0;
 }
 

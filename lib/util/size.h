@@ -22,8 +22,9 @@ static inline bool is_power_of_2(uint64_t v)
 
 /*
  * Parse "4096", "0x1000", "2M", "2MiB", "1G", "128k", "1T" (binary units,
- * as upstream ndctl). Returns 0 and sets *out, or -EINVAL for garbage,
- * -ERANGE on overflow.
+ * as upstream ndctl): decimal digits, or hex after 0x. Refused (-EINVAL):
+ * blanks, signs, a decimal with a leading zero (upstream reads "0100K" as
+ * octal), any other trailing text. -ERANGE on overflow.
  */
 int parse_size(const char *s, uint64_t *out);
 

@@ -4,7 +4,8 @@
  * builds): each seed as is, truncated at interesting sizes, and a fixed
  * number of deterministic mutations (xorshift), biased towards the index
  * blocks and the first label slots where the parser's decisions are.
- * Usage: fuzz-lsa-driver [-n MUTATIONS] DIR|FILE...  (*.gz are gunzipped)
+ * Usage: fuzz-NAME-driver [-n MUTATIONS] [-x SUFFIX] DIR|FILE...
+ * (*.gz are gunzipped; in a DIR, the files ending in SUFFIX, default all)
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -17,6 +18,7 @@
 #include "fuzz-lsa.h"
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
+static const char *suffix = "";
 
 static uint64_t next_rand(void)
 {
@@ -105,7 +107,8 @@ static unsigned run_dir(const char *dir, unsigned mutations)
 		size_t len = strlen(ents[i]->d_name);
 		char *p;
 
-		if (len > 7 && !strcmp(ents[i]->d_name + len - 7, ".lsa.gz") &&
+		if (ents[i]->d_name[0] != '.' && len >= strlen(suffix) &&
+		    !strcmp(ents[i]->d_name + len - strlen(suffix), suffix) &&
 		    asprintf(&p, "%s/%s", dir, ents[i]->d_name) >= 0) {
 			runs += run_path(p, mutations);
 			free(p);
@@ -141,8 +144,14 @@ int main(int argc, char **argv)
 	unsigned mutations = 300, runs = 0;
 	int opt, i;
 
-	while ((opt = getopt(argc, argv, "n:")) != -1)
-		mutations = (unsigned)strtoul(optarg, NULL, 0);
+	while ((opt = getopt(argc, argv, "n:x:")) != -1) {
+		if (opt == 'n')
+			mutations = (unsigned)strtoul(optarg, NULL, 0);
+		else if (opt == 'x')
+			suffix = optarg;
+		else
+			return 2;
+	}
 	for (i = optind; i < argc; i++)
 		runs += run_path(argv[i], mutations);
 	printf("%u inputs run\n", runs);

@@ -69,6 +69,7 @@ build_base() {	# OUT
 
 build_ndkit() {	# OUT
 	local root t lib
+	BASE_LIBS=$(ldd /usr/bin/ndctl /usr/bin/daxctl /usr/bin/jq /bin/date)
 	root=$(mktemp -d)
 	trap 'rm -rf "$root"' RETURN
 	install -D -m 0755 "$HERE/guest/init" "$root/init"
@@ -81,8 +82,18 @@ build_ndkit() {	# OUT
 		for lib in $(ldd "$BUILDDIR/$t" | awk -v b="$BUILDDIR/" 'index($3, b) == 1 {print $3}'); do
 			install -D -m 0755 "$(realpath "$lib")" "$root/usr/lib/x86_64-linux-gnu/$(basename "$lib")"
 		done
+		# Host libraries only ndkit uses (libxml2 and its own, for ndctl-qemu), at their
+		# host paths; those of the base's programs are there already.
+		for lib in $(ldd "$BUILDDIR/$t" | awk -v b="$BUILDDIR/" '/=> \// && index($3, b) != 1 {print $3}'); do
+			base_has_lib "$lib" || [ -e "$root$lib" ] ||
+				install -D -m 0755 "$(realpath "$lib")" "$root$lib"
+		done
 	done
 	pack "$root" "$1"
+}
+
+base_has_lib() {	# LIB: a library the base archive's programs load
+	[[ "$BASE_LIBS" == *"=> $1 "* ]]
 }
 
 base_key() {

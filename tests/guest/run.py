@@ -20,7 +20,8 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.realpath(__file__))
-HEADER_VARS = ("DIMMS", "HOTPLUG", "BOOTS", "PRELOAD", "HOST_SETUP", "DATA", "TIMEOUT", "MEM")
+HEADER_VARS = ("DIMMS", "HOTPLUG", "BOOTS", "PRELOAD", "HOST_SETUP", "DATA", "TIMEOUT", "MEM",
+               "LIBVIRT")
 MARK = "@@NDKIT "
 SUFFIX = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
 
@@ -64,6 +65,7 @@ def read_header(path):
         "data": found.get("DATA", "").split(),
         "timeout": int(os.environ.get("NDKIT_GUEST_TIMEOUT", found.get("TIMEOUT", "180"))),
         "mem": parse_size(found.get("MEM", "1G")),
+        "libvirt": found.get("LIBVIRT", "") == "1",
     }
 
 
@@ -165,6 +167,11 @@ def as_cli(props, skip):
     return ",".join(f"{k}={'on' if v is True else v}" for k, v in props.items() if k not in skip)
 
 
+def guest_cmdline(sc, boot):
+    return (f"console=ttyS0 panic=-1 mitigations=off quiet ndkit.boot={boot} "
+            f"ndkit.boots={sc['boots']} ndkit.dimms={len(sc['dimms'])}")
+
+
 def qemu_command(sc, kernel, initrd, paths, qmp, boot):
     total = sum(d["size"] for d in sc["dimms"] + sc["hotplug"])
     maxmem = sc["mem"] + total + (1 << 30)
@@ -176,12 +183,51 @@ def qemu_command(sc, kernel, initrd, paths, qmp, boot):
         obj, dev = backend_props(i, dimm, paths[i])
         cmd += ["-object", f"{obj['qom-type']},{as_cli(obj, ('qom-type',))}",
                 "-device", f"nvdimm,{as_cli(dev, ('driver',))}"]
-    cmdline = (f"console=ttyS0 panic=-1 mitigations=off quiet ndkit.boot={boot} "
-               f"ndkit.boots={sc['boots']} ndkit.dimms={len(sc['dimms'])}")
-    cmd += ["-kernel", kernel, "-initrd", initrd, "-append", cmdline,
+    cmd += ["-kernel", kernel, "-initrd", initrd, "-append", guest_cmdline(sc, boot),
             "-qmp", f"unix:{qmp},server=on,wait=off",
             "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot"]
     return cmd
+
+
+def libvirt_plan(sc, build_dir, work, name, paths):
+    """LIBVIRT=1: the domain is `ndctl-qemu plan --format libvirt`'s for the DIMMS (their
+    align is plan's choice); its region lines go to the guest as /ndkit/data/plan-regions."""
+    cmd = [os.path.join(build_dir, "cmd", "ndctl-qemu", "ndctl-qemu"), "plan",
+           "--format", "libvirt", "--domain-type", "qemu", "--name", f"ndkit-{name}",
+           "--ram", f"{sc['mem'] >> 20}M"]
+    for dimm, path in zip(sc["dimms"], paths):
+        cmd += ["--nvdimm", f"{dimm['size']},label-size={dimm['label']},file={path}"]
+    out = subprocess.run(cmd, cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True)
+    if out.returncode:
+        raise ScenarioError(f"plan --format libvirt failed: {out.stderr}")
+    with open(os.path.join(work, "plan-domain.xml"), "w") as f:
+        f.write(out.stdout)
+    regions = os.path.join(work, "plan-regions")
+    with open(regions, "w") as f:
+        f.write(out.stderr)
+    return regions
+
+
+def libvirt_command(sc, kernel, initrd, work, boot):
+    """The plan's domain with what plan leaves to the user: the harness's kernel and
+    initramfs, a serial console to a file, and no restart after the guest ends."""
+    import xml.etree.ElementTree as ET
+    tree = ET.parse(os.path.join(work, "plan-domain.xml"))
+    dom = tree.getroot()
+    os_el = dom.find("os")
+    for tag, text in (("kernel", kernel), ("initrd", initrd), ("cmdline", guest_cmdline(sc, boot))):
+        ET.SubElement(os_el, tag).text = text
+    dom.find("cpu").set("mode", "maximum")  # -cpu max, as the QEMU boots get
+    for event in ("on_poweroff", "on_reboot", "on_crash"):
+        ET.SubElement(dom, event).text = "destroy"
+    console = os.path.join(work, f"libvirt-console-boot{boot}.log")
+    serial = ET.SubElement(dom.find("devices"), "serial", type="file")
+    ET.SubElement(serial, "source", path=console)
+    xml = os.path.join(work, f"domain-boot{boot}.xml")
+    tree.write(xml)
+    return [os.path.join(HERE, "..", "libvirt", "with-libvirtd.sh"),
+            os.path.join(HERE, "libvirt-boot.sh"), xml, console]
 
 
 def qmp_hotadd(qmp, index, dimm, path):
@@ -302,6 +348,8 @@ def run_scenario(args):
     paths = make_backends(work, sc, scenario_dir)
     data = host_setup(sc, paths, args.build_dir, work, scenario_dir)
     data += [find_data_file(name, scenario_dir) for name in sc["data"]]
+    if sc["libvirt"]:
+        data.append(libvirt_plan(sc, args.build_dir, work, name, paths))
     my_initrd = os.path.join(work, "initrd.img")
     with open(my_initrd, "wb") as out, open(initrd, "rb") as base:
         shutil.copyfileobj(base, out)
@@ -321,7 +369,10 @@ def run_scenario(args):
         plugged.clear()
         log = os.path.join(work, f"console-boot{boot}.log")
         b = Boot(sc, log, args.show_console)
-        cmd = qemu_command(sc, kernel, my_initrd, paths, qmp, boot)
+        if sc["libvirt"]:
+            cmd = libvirt_command(sc, kernel, my_initrd, work, boot)
+        else:
+            cmd = qemu_command(sc, kernel, my_initrd, paths, qmp, boot)
         try:
             elapsed = b.run(cmd, hotadd)
         except (ScenarioError, OSError, ValueError) as e:  # QMP trouble during a hot-add

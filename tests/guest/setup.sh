@@ -9,9 +9,13 @@ set -euo pipefail
 CACHE=${NDKIT_GUEST_CACHE:-/var/cache/ndkit-guest}
 # scdoc, bash-completion, debhelper and clang: the man, completion, package and fuzz tests;
 # abigail-tools: the ABI test; libndctl-dev, libdaxctl-dev: upstream's headers and libraries,
-# the oracle the PMDK-style callers are also built against (never a dependency of ndkit).
-BUILD_PKGS="meson ninja-build pkg-config gcc libc6-dev uuid-dev libkmod-dev libjson-c-dev scdoc bash-completion debhelper clang libclang-rt-14-dev abigail-tools libndctl-dev libdaxctl-dev"
-GUEST_PKGS="qemu-system-x86 busybox-static cpio kmod ndctl daxctl jq python3 gzip coreutils"
+# the oracle the PMDK-style callers are also built against (never a dependency of ndkit);
+# libxml2-dev: ndctl-qemu check --domain.
+BUILD_PKGS="meson ninja-build pkg-config gcc libc6-dev uuid-dev libkmod-dev libjson-c-dev libxml2-dev scdoc bash-completion debhelper clang libclang-rt-14-dev abigail-tools libndctl-dev libdaxctl-dev"
+# libvirt: ndctl-qemu check --domain and plan --format libvirt against a real libvirtd
+# (tests/libvirt/with-libvirtd.sh starts a private one; no libvirt-daemon-system needed);
+# libxml2-utils: xmllint, which virt-xml-validate runs.
+GUEST_PKGS="qemu-system-x86 busybox-static cpio kmod ndctl daxctl jq python3 gzip coreutils libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients libxml2-utils util-linux"
 
 log() { echo "setup: $*" >&2; }
 

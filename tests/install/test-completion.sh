@@ -68,5 +68,15 @@ expect "all namespace0.0 namespace1.0 " "$ndctl" write-infoblock -u 1 ""
 expect "vm/nv0.img " "$ndctl" read-infoblock -i vm/n
 expect "all namespace0.0 namespace1.0 " "$ndctl" read-infoblock -u ""
 expect "system-ram " "$tmp/bin/daxctl" reconfigure-device -m sys
+# ndctl-qemu's values: formats, domain types, files, QEMU pids (a fake /proc).
+expect "libvirt " "$qemu" plan --format l
+expect "kvm qemu " "$qemu" plan --domain-type ""
+expect "" "$qemu" plan --vcpus ""
+expect "--domain --json --pid --qmp " "$qemu" check --
+expect "vm/nv0.img " "$qemu" check --domain vm/n
+mkdir -p "$tmp/proc/41" "$tmp/proc/42"
+echo qemu-system-x86 >"$tmp/proc/41/comm"
+echo bash >"$tmp/proc/42/comm"
+_NDKIT_PROC="$tmp/proc" expect "41 " "$qemu" check --pid ""
 echo "test-completion: $checks checks, $fails failed"
 [ "$fails" -eq 0 ]

@@ -23,6 +23,24 @@ static void test_parse_size(void)
 	CHECK(parse_size("M", &v) == -EINVAL);
 	CHECK(parse_size("99999999999999999999", &v) == -ERANGE);
 	CHECK(parse_size("17179869184T", &v) == -ERANGE);
+	CHECK(parse_size("18446744073709551615", &v) == 0); CHECK_EQ_U64(v, UINT64_MAX);
+	CHECK(parse_size("18446744073709551616", &v) == -ERANGE);
+	CHECK(parse_size("0xffffffffffffffff", &v) == 0); CHECK_EQ_U64(v, UINT64_MAX);
+	CHECK(parse_size("0x10000000000000000", &v) == -ERANGE);
+	CHECK(parse_size("0", &v) == 0); CHECK_EQ_U64(v, 0);
+	CHECK(parse_size("0K", &v) == 0); CHECK_EQ_U64(v, 0);
+	/* no octal, blanks or signs: strtoull would take all of these */
+	CHECK(parse_size("0100K", &v) == -EINVAL);
+	CHECK(parse_size("010", &v) == -EINVAL);
+	CHECK(parse_size(" -1", &v) == -EINVAL);
+	CHECK(parse_size(" 4096", &v) == -EINVAL);
+	CHECK(parse_size("+4096", &v) == -EINVAL);
+	CHECK(parse_size("4096 ", &v) == -EINVAL);
+	CHECK(parse_size("\t1M", &v) == -EINVAL);
+	CHECK(parse_size("0x", &v) == -EINVAL);
+	CHECK(parse_size("0x-1", &v) == -EINVAL);
+	CHECK(parse_size("1.5M", &v) == -EINVAL);
+	CHECK(parse_size(NULL, &v) == -EINVAL);
 }
 
 static void test_format_size(void)

@@ -99,6 +99,8 @@ struct ndctl_lsa {
 	uint32_t *active;	/* slots of the active labels, ascending */
 	unsigned nactive;
 	bool stale;		/* a transaction failed: reload before using */
+	bool locked_load;	/* read while holding the transport's exclusive lock ... */
+	unsigned lock_epoch;	/* ... in this hold of it */
 };
 int lsa_alloc(uint64_t size, struct ndctl_lsa **out);
 void lsa_analyze_indexes(struct ndctl_lsa *lsa);
@@ -106,5 +108,7 @@ int lsa_collect_labels(struct ndctl_lsa *lsa);
 const uint8_t *lsa_cur_index(const struct ndctl_lsa *lsa);
 uint64_t lsa_slot_off(const struct ndctl_lsa *lsa, uint32_t slot);
 bool lsa_slot_loaded(const struct ndctl_lsa *lsa, uint32_t slot);
+/* Remember whether lsa was read under t's exclusive lock (see txn.c's freshness check). */
+void lsa_note_lock(struct ndctl_lsa *lsa, const struct ndctl_lsa_xport *t);
 
 #endif

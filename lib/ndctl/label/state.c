@@ -202,8 +202,15 @@ NDCTL_EXPORT int ndctl_lsa_load(struct ndctl_lsa_xport *t, unsigned flags, struc
 		ndctl_lsa_free(lsa);
 		return rc;
 	}
+	lsa_note_lock(lsa, t);
 	*out = lsa;
 	return 0;
+}
+
+void lsa_note_lock(struct ndctl_lsa *lsa, const struct ndctl_lsa_xport *t)
+{
+	lsa->locked_load = lsa_xport_locked_since(t, t->lock_epoch);
+	lsa->lock_epoch = t->lock_epoch;
 }
 
 NDCTL_EXPORT bool ndctl_lsa_valid(const struct ndctl_lsa *lsa) { return lsa->cur >= 0; }

@@ -17,7 +17,10 @@
  *   4. write staging to the non-current position with seq = inc(current)
  *
  * A crash before 4 leaves the old index current; a torn 4 fails its
- * checksum, so the old index stays current.
+ * checksum, so the old index stays current. Against power loss the order
+ * must also reach the medium: the labels are synced before 4 and the
+ * index after it. All of it happens under the transport's exclusive lock,
+ * and from a state read under that same lock (or checked again under it).
  */
 
 static int alloc_slot(uint8_t *staging, uint32_t nslot, uint32_t *slot)
@@ -49,7 +52,7 @@ static int write_labels(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t, uint8_
 		struct ndctl_lsa_change *changes, unsigned n)
 {
 	uint8_t raw[256];
-	unsigned i;
+	unsigned i, written = 0;
 	int rc;
 
 	for (i = 0; i < n; i++) {
@@ -67,8 +70,9 @@ static int write_labels(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t, uint8_
 		memcpy(lsa->buf + lsa_slot_off(lsa, c->new_slot), raw, lsa->L);
 		if (lsa->loaded)
 			bit_set(lsa->loaded, c->new_slot);
+		written++;
 	}
-	return 0;
+	return written ? ndctl_lsa_xport_sync(t) : 0;	/* the labels are on the medium before the index */
 }
 
 static void free_old_slots(uint8_t *staging, const struct ndctl_lsa_change *changes, unsigned n)
@@ -89,6 +93,8 @@ static int publish_index(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t, uint8
 
 	lsa_index_finish(staging, lsa->isz, lsa->L, next, seq, lsa->nslot);
 	rc = ndctl_lsa_xport_write(t, (uint64_t)next * lsa->isz, staging, lsa->isz);
+	if (rc == 0)
+		rc = ndctl_lsa_xport_sync(t);
 	if (rc < 0)
 		return rc;
 	memcpy(lsa->buf + (uint64_t)next * lsa->isz, staging, lsa->isz);
@@ -109,13 +115,43 @@ static int check_ready(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t)
 	return 0;
 }
 
-NDCTL_EXPORT int ndctl_lsa_apply(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t,
+/*
+ * Under the lock: was lsa read in this very hold of it? If not (another
+ * process may have written since), its index blocks must still be on the
+ * medium byte for byte.
+ */
+static int check_fresh(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t)
+{
+	size_t len = 2 * (size_t)lsa->isz;
+	uint8_t *now;
+	int rc;
+
+	if (lsa->locked_load && lsa_xport_locked_since(t, lsa->lock_epoch))
+		return 0;
+	now = malloc(len);
+	if (!now)
+		return -ENOMEM;
+	rc = ndctl_lsa_xport_read(t, 0, now, len);
+	if (rc == 0 && memcmp(now, lsa->buf, len)) {
+		lsa->stale = true;
+		rc = lsa_xport_err(t, -ESTALE,
+			"the label area changed since it was read (another writer): reload it and retry");
+	}
+	free(now);
+	if (rc == 0)
+		lsa_note_lock(lsa, t);
+	return rc;
+}
+
+static int apply_locked(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t,
 		struct ndctl_lsa_change *changes, unsigned n)
 {
 	uint8_t *staging;
 	unsigned i;
 	int rc = check_ready(lsa, t);
 
+	if (rc == 0)
+		rc = check_fresh(lsa, t);
 	for (i = 0; rc == 0 && i < n; i++)
 		rc = check_change(lsa, t, &changes[i]);
 	if (rc < 0)
@@ -124,17 +160,25 @@ NDCTL_EXPORT int ndctl_lsa_apply(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *
 	if (!staging)
 		return -ENOMEM;
 	memcpy(staging, lsa_cur_index(lsa), lsa->isz);
-	rc = ndctl_lsa_xport_lock(t);
-	if (rc == 0) {
-		rc = write_labels(lsa, t, staging, changes, n);
-		free_old_slots(staging, changes, n);
-		if (rc == 0)
-			rc = publish_index(lsa, t, staging);
-		ndctl_lsa_xport_unlock(t);
-	}
+	rc = write_labels(lsa, t, staging, changes, n);
+	free_old_slots(staging, changes, n);
+	if (rc == 0)
+		rc = publish_index(lsa, t, staging);
 	if (rc < 0)
 		lsa->stale = true;
 	free(staging);
+	return rc;
+}
+
+NDCTL_EXPORT int ndctl_lsa_apply(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t,
+		struct ndctl_lsa_change *changes, unsigned n)
+{
+	int rc = ndctl_lsa_xport_lock(t);
+
+	if (rc < 0)
+		return rc;
+	rc = apply_locked(lsa, t, changes, n);
+	ndctl_lsa_xport_unlock(t);
 	return rc;
 }
 
@@ -224,9 +268,15 @@ NDCTL_EXPORT int ndctl_lsa_init(struct ndctl_lsa_xport *t, unsigned labelsize, s
 		lsa_index_finish(idx, isz, labelsize, i, 3 - i, nslot);
 	}
 	rc = ndctl_lsa_xport_lock(t);
-	for (i = 0; rc == 0 && i < 2; i++)
-		rc = ndctl_lsa_xport_write(t, (uint64_t)i * isz, lsa->buf + (uint64_t)i * isz, isz);
-	ndctl_lsa_xport_unlock(t);
+	if (rc == 0) {
+		for (i = 0; rc == 0 && i < 2; i++) {
+			rc = ndctl_lsa_xport_write(t, (uint64_t)i * isz, lsa->buf + (uint64_t)i * isz, isz);
+			if (rc == 0)
+				rc = ndctl_lsa_xport_sync(t);
+		}
+		lsa_note_lock(lsa, t);
+		ndctl_lsa_xport_unlock(t);
+	}
 	/* the slots were not read: nothing of them is known */
 	lsa->loaded = calloc(1, nslot / 8 + 1);
 	if (rc == 0 && !lsa->loaded)

@@ -28,10 +28,19 @@ static int mapping_parse(struct ndctl_region *region, const char *text)
 	return 0;
 }
 
+/* The kernel has attributes for mapping0..mapping31 only (region_devs.c) */
+#define MAX_MAPPINGS 32
+
 int mappings_load(struct ndctl_region *region)
 {
 	unsigned int n = ndctl_region_get_mappings(region);
 	int rc = 0;
+
+	if (n > MAX_MAPPINGS) {	/* a bogus count would mean billions of failed opens */
+		dbg(region->dev.ctx, "%s: %u mappings: reading the kernel's %u at most\n",
+			region->dev.name, n, MAX_MAPPINGS);
+		n = MAX_MAPPINGS;
+	}
 
 	for (unsigned int i = 0; i < n && !rc; i++) {
 		char attr[32], buf[SYSFS_ATTR_SIZE];

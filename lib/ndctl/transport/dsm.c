@@ -89,16 +89,6 @@ static int dsm_write(struct ndctl_lsa_xport *t, uint64_t off, const void *buf, s
 	return 0;
 }
 
-static int dsm_lock(struct ndctl_lsa_xport *t)
-{
-	return lsa_xport_flock(t, to_dsm(t)->fd, to_dsm(t)->path);
-}
-
-static void dsm_unlock(struct ndctl_lsa_xport *t)
-{
-	lsa_xport_funlock(to_dsm(t)->fd);
-}
-
 static void dsm_close(struct ndctl_lsa_xport *t)
 {
 	struct dsm_xport *d = to_dsm(t);
@@ -113,8 +103,6 @@ static void dsm_close(struct ndctl_lsa_xport *t)
 static const struct lsa_xport_ops dsm_ops = {
 	.read = dsm_read,
 	.write = dsm_write,
-	.lock = dsm_lock,
-	.unlock = dsm_unlock,
 	.close = dsm_close,
 };
 
@@ -140,12 +128,14 @@ NDCTL_EXPORT int ndctl_lsa_dsm_open(const char *devpath, unsigned flags, struct 
 {
 	struct dsm_xport *d = calloc(1, sizeof(*d));
 	bool rw = flags & NDCTL_LSA_WRITABLE;
+	int rc;
 
 	*out = NULL;
 	if (!d)
 		return -ENOMEM;
 	d->base.ops = &dsm_ops;
 	d->base.writable = rw;
+	d->base.lock_fd = -1;
 	d->path = strdup(devpath);
 	/*
 	 * Like upstream, open O_RDWR even to read (the ioctl path is only
@@ -161,5 +151,6 @@ NDCTL_EXPORT int ndctl_lsa_dsm_open(const char *devpath, unsigned flags, struct 
 	if (d->fd < 0)
 		return lsa_xport_err(&d->base, -errno, "%s: cannot open: %m (is the nvdimm module loaded and are you root?)",
 			devpath);
-	return dsm_setup(d);
+	rc = lsa_xport_lock_at_open(&d->base, d->fd, d->path, flags & NDCTL_LSA_NOWAIT ? 0 : -1);
+	return rc < 0 ? rc : dsm_setup(d);
 }

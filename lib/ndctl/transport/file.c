@@ -42,25 +42,36 @@ static int file_read(struct ndctl_lsa_xport *t, uint64_t off, void *buf, size_t 
 		(unsigned long long)(f->offset + off), n < 0 ? strerror(errno) : "short read");
 }
 
+/* A short pwrite (a full disk, a signal) is continued; one that writes nothing fails. */
 static int file_write(struct ndctl_lsa_xport *t, uint64_t off, const void *buf, size_t len)
 {
 	struct file_xport *f = to_file(t);
-	ssize_t n = pwrite(f->fd, buf, len, (off_t)(f->offset + off));
+	const uint8_t *p = buf;
+	ssize_t n = 0;
 
-	if (n == (ssize_t)len)
+	while (len) {
+		n = pwrite(f->fd, p, len, (off_t)(f->offset + off));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		p += n;
+		off += (uint64_t)n;
+		len -= (size_t)n;
+	}
+	if (!len)
 		return 0;
-	return lsa_xport_err(t, n < 0 ? -errno : -EIO, "%s: write failed at %#llx: %s", f->path,
-		(unsigned long long)(f->offset + off), n < 0 ? strerror(errno) : "short write");
+	return lsa_xport_err(t, n < 0 ? -errno : -ENOSPC, "%s: write failed at %#llx: %s", f->path,
+		(unsigned long long)(f->offset + off), n < 0 ? strerror(errno) : "no space left on the file system");
 }
 
-static int file_lock(struct ndctl_lsa_xport *t)
+static int file_sync(struct ndctl_lsa_xport *t)
 {
-	return lsa_xport_flock(t, to_file(t)->fd, to_file(t)->path);
-}
+	struct file_xport *f = to_file(t);
 
-static void file_unlock(struct ndctl_lsa_xport *t)
-{
-	lsa_xport_funlock(to_file(t)->fd);
+	if (fdatasync(f->fd) == 0)
+		return 0;
+	return lsa_xport_err(t, -errno, "%s: cannot make the writes durable (fdatasync): %m", f->path);
 }
 
 static void file_close(struct ndctl_lsa_xport *t)
@@ -76,8 +87,7 @@ static void file_close(struct ndctl_lsa_xport *t)
 static const struct lsa_xport_ops file_ops = {
 	.read = file_read,
 	.write = file_write,
-	.lock = file_lock,
-	.unlock = file_unlock,
+	.sync = file_sync,
 	.close = file_close,
 };
 
@@ -110,12 +120,14 @@ int lsa_file_open_whole(const char *path, unsigned flags, struct ndctl_lsa_xport
 	struct file_xport *f = calloc(1, sizeof(*f));
 	bool rw = flags & NDCTL_LSA_WRITABLE;
 	struct stat st;
+	int rc;
 
 	*out = NULL;
 	if (!f)
 		return -ENOMEM;
 	f->base.ops = &file_ops;
 	f->base.writable = rw;
+	f->base.lock_fd = -1;
 	f->path = strdup(path);
 	f->fd = open(path, (rw ? O_RDWR : O_RDONLY) | O_CLOEXEC);
 	*out = &f->base;	/* even on failure: the caller reads the message, then closes */
@@ -124,6 +136,10 @@ int lsa_file_open_whole(const char *path, unsigned flags, struct ndctl_lsa_xport
 	if (f->fd < 0)
 		return lsa_xport_err(&f->base, -errno, "%s: cannot open: %m%s", path,
 			errno == EACCES && rw ? " (writing needs write permission)" : "");
+	/* before the probe reads the tail: what it finds must still hold when we write */
+	rc = lsa_xport_lock_at_open(&f->base, f->fd, f->path, flags & NDCTL_LSA_NOWAIT ? 0 : -1);
+	if (rc < 0)
+		return rc;
 	if (fstat(f->fd, &st) < 0)
 		return lsa_xport_err(&f->base, -errno, "%s: %m", f->path);
 	f->fsize = (uint64_t)st.st_size;

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
 #include "private.h"
 #include "xport.h"
 
@@ -74,36 +76,93 @@ NDCTL_EXPORT int ndctl_lsa_xport_write(struct ndctl_lsa_xport *t, uint64_t off,
 	return rc;
 }
 
+static long elapsed_ms(const struct timespec *since)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
+}
+
+/* flock(op) retried with a growing pause (1 ms to 50 ms) until wait_ms have passed. */
+static int flock_wait(int fd, int op, int wait_ms)
+{
+	struct timespec start;
+	long pause_us = 1000, left;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		if (flock(fd, op | LOCK_NB) == 0)
+			return 0;
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return -errno;
+		left = wait_ms - elapsed_ms(&start);
+		if (left <= 0)
+			return -EBUSY;
+		usleep((useconds_t)(pause_us < left * 1000 ? pause_us : left * 1000));
+		if (pause_us < 50000)
+			pause_us *= 2;
+	}
+}
+
+static int lock_err(struct ndctl_lsa_xport *t, int rc, int wait_ms)
+{
+	if (rc != -EBUSY)
+		return lsa_xport_err(t, rc, "cannot lock %s: %s", t->lock_what, strerror(-rc));
+	return lsa_xport_err(t, rc,
+		"%s is locked by another label writer that did not finish within %d.%03d s: retry when it is done",
+		t->lock_what, wait_ms / 1000, wait_ms % 1000);
+}
+
+int lsa_xport_lock_at_open(struct ndctl_lsa_xport *t, int fd, const char *what, int wait_ms)
+{
+	int rc;
+
+	t->lock_fd = fd;
+	t->lock_what = what;
+	t->lock_wait_ms = wait_ms < 0 ? NDCTL_LSA_WAIT_DEFAULT_MS : wait_ms;
+	rc = flock_wait(fd, t->writable ? LOCK_EX : LOCK_SH, t->lock_wait_ms);
+	if (rc < 0)
+		return lock_err(t, rc, t->lock_wait_ms);
+	if (t->writable) {
+		t->lock_depth = 1;
+		t->lock_epoch++;
+	} else {
+		t->shared = true;
+	}
+	return 0;
+}
+
+bool lsa_xport_locked_since(const struct ndctl_lsa_xport *t, unsigned epoch)
+{
+	return t->lock_fd < 0 || (t->lock_depth > 0 && t->lock_epoch == epoch);
+}
+
 NDCTL_EXPORT int ndctl_lsa_xport_lock(struct ndctl_lsa_xport *t)
 {
-	int rc = 0;
+	int rc;
 
-	if (t->lock_depth == 0 && t->ops->lock)
-		rc = t->ops->lock(t);
-	if (rc == 0)
-		t->lock_depth++;
-	return rc;
+	if (!t->writable)
+		return lsa_xport_err(t, -EPERM, "label area opened read-only: open it writable to lock it");
+	if (t->lock_depth == 0 && t->lock_fd >= 0) {
+		rc = flock_wait(t->lock_fd, LOCK_EX, t->lock_wait_ms);
+		if (rc < 0)
+			return lock_err(t, rc, t->lock_wait_ms);
+		t->lock_epoch++;
+	}
+	t->lock_depth++;
+	return 0;
 }
 
 NDCTL_EXPORT void ndctl_lsa_xport_unlock(struct ndctl_lsa_xport *t)
 {
-	if (t->lock_depth > 0 && --t->lock_depth == 0 && t->ops->unlock)
-		t->ops->unlock(t);
+	if (t->lock_depth > 0 && --t->lock_depth == 0 && t->lock_fd >= 0)
+		flock(t->lock_fd, LOCK_UN);
 }
 
-int lsa_xport_flock(struct ndctl_lsa_xport *t, int fd, const char *what)
+NDCTL_EXPORT int ndctl_lsa_xport_sync(struct ndctl_lsa_xport *t)
 {
-	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
-		return 0;
-	if (errno == EWOULDBLOCK)
-		return lsa_xport_err(t, -EBUSY,
-			"%s is locked by another label writer: wait for it to finish and retry", what);
-	return lsa_xport_err(t, -errno, "cannot lock %s: %m", what);
-}
-
-void lsa_xport_funlock(int fd)
-{
-	flock(fd, LOCK_UN);
+	return t->ops->sync ? t->ops->sync(t) : 0;
 }
 
 NDCTL_EXPORT uint64_t ndctl_lsa_xport_size(const struct ndctl_lsa_xport *t)

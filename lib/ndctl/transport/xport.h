@@ -12,8 +12,7 @@
 struct lsa_xport_ops {
 	int (*read)(struct ndctl_lsa_xport *t, uint64_t off, void *buf, size_t len);
 	int (*write)(struct ndctl_lsa_xport *t, uint64_t off, const void *buf, size_t len);
-	int (*lock)(struct ndctl_lsa_xport *t);
-	void (*unlock)(struct ndctl_lsa_xport *t);
+	int (*sync)(struct ndctl_lsa_xport *t);	/* NULL: writes are durable when they return */
 	void (*close)(struct ndctl_lsa_xport *t);
 };
 
@@ -22,7 +21,12 @@ struct ndctl_lsa_xport {
 	uint64_t size;
 	uint32_t max_xfer;	/* 0: no limit */
 	bool writable;
-	int lock_depth;
+	int lock_fd;		/* flock()ed file or device; -1: nothing to lock (memory) */
+	const char *lock_what;	/* its path, for messages */
+	int lock_wait_ms;
+	int lock_depth;		/* exclusive holds; the open lock counts as one for writers */
+	bool shared;		/* a reader's open lock (LOCK_SH) */
+	unsigned lock_epoch;	/* bumped each time the exclusive lock is taken anew */
 	struct ndctl_lsa_counters counters;
 	char errmsg[256];	/* the last error, for ndctl_lsa_xport_errmsg */
 	struct ndctl_ctx *ctx;	/* set: every error is also logged through it */
@@ -31,13 +35,18 @@ struct ndctl_lsa_xport {
 /* Record a one-line message; returns err (a negative errno) for chaining. */
 int lsa_xport_err(struct ndctl_lsa_xport *t, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/*
+ * The lock every fd-based transport takes as soon as its fd is open, before
+ * any byte is read: exclusive when writable, shared otherwise, waiting up to
+ * wait_ms (NDCTL_LSA_WAIT_DEFAULT_MS when negative) for another holder.
+ */
+int lsa_xport_lock_at_open(struct ndctl_lsa_xport *t, int fd, const char *what, int wait_ms);
+/* Has the exclusive lock been held without a break since epoch was read? */
+bool lsa_xport_locked_since(const struct ndctl_lsa_xport *t, unsigned epoch);
 /* The file transport's window, for the label-size probe (label/probe.c). */
 int lsa_file_open_whole(const char *path, unsigned flags, struct ndctl_lsa_xport **out);
 int lsa_file_set_window(struct ndctl_lsa_xport *t, uint64_t offset, uint64_t size);
 uint64_t lsa_file_size(const struct ndctl_lsa_xport *t);
 const char *lsa_file_path(const struct ndctl_lsa_xport *t);
-/* flock helpers shared by the fd-based transports */
-int lsa_xport_flock(struct ndctl_lsa_xport *t, int fd, const char *what);
-void lsa_xport_funlock(int fd);
 
 #endif

@@ -4,9 +4,15 @@
  * for every N (and several tear lengths); the area must then decode to the
  * old or the new set of labels, never anything else, and must recover
  * (repair, redo) to the new one.
+ *
+ * Power cuts: the same, but the medium then keeps only what was synced plus
+ * any subset of the writes issued since the last sync (the order of
+ * unsynced writes is not kept by a disk cache): every subset must still
+ * give the old or the new labels.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../test.h"
@@ -16,7 +22,7 @@
 
 enum kind { K_ADD, K_UPDATE, K_DELETE, K_MULTI, K_REPAIR, K_NR };
 static const char *const kind_name[] = { "add", "update", "delete", "multi", "repair" };
-static unsigned crash_points;
+static unsigned crash_points, power_cuts;
 
 static int run_txn(enum kind k, struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t)
 {
@@ -122,25 +128,37 @@ static void recover(struct ndctl_lsa_xport *t, enum kind k, const char *old, con
 	ndctl_lsa_free(lsa);
 }
 
+/*
+ * The labels before and after kind k runs undisturbed on base; returns its
+ * number of writes. A finished transaction must also be durable (synced).
+ */
+static unsigned old_and_new(const uint8_t *base, uint64_t size, uint32_t xfer, enum kind k,
+		char **old, char **new)
+{
+	struct ndctl_lsa_xport *t;
+	struct ndctl_lsa_counters c;
+
+	cur_kind = k;
+	CHECK_EQ_U64(ndctl_lsa_mem_new(base, size, 0, &t), 0);
+	*old = labels_of(t);
+	ndctl_lsa_xport_close(t);
+	CHECK_EQ_U64(attempt(base, size, xfer, k, 0, 0, &t), k == K_REPAIR ? 1 : 0);
+	ndctl_lsa_xport_counters(t, &c);
+	*new = labels_of(t);
+	CHECK_EQ_U64(ndctl_lsa_fault_unsynced(t), 0);
+	ndctl_lsa_xport_close(t);
+	CHECK(c.transfers >= 1);
+	return (unsigned)c.transfers;
+}
+
 static void crash_kind(const uint8_t *base, uint64_t size, uint32_t xfer, enum kind k)
 {
 	static const long tears[] = { -1, 1, 8, 64, 72, 100, 127, 200, 255, 1000, 4000 };
 	struct ndctl_lsa_xport *t;
-	struct ndctl_lsa_counters c;
 	char *old, *new, *now;
-	unsigned nth, writes, i, before = crash_points;
+	unsigned nth, i, before = crash_points;
+	unsigned writes = old_and_new(base, size, xfer, k, &old, &new);
 
-	cur_kind = k;
-
-	CHECK_EQ_U64(ndctl_lsa_mem_new(base, size, 0, &t), 0);
-	old = labels_of(t);
-	ndctl_lsa_xport_close(t);
-	CHECK_EQ_U64(attempt(base, size, xfer, k, 0, 0, &t), k == K_REPAIR ? 1 : 0);
-	ndctl_lsa_xport_counters(t, &c);
-	writes = (unsigned)c.transfers;
-	new = labels_of(t);
-	ndctl_lsa_xport_close(t);
-	CHECK(writes >= 1);
 	for (nth = 1; nth <= writes; nth++) {
 		for (i = 0; i < sizeof(tears) / sizeof(tears[0]); i++) {
 			if (tears[i] > 0 && (uint64_t)tears[i] > xfer)
@@ -163,6 +181,65 @@ static void crash_kind(const uint8_t *base, uint64_t size, uint32_t xfer, enum k
 	free(new);
 }
 
+/* The subsets of n unsynced writes to try: all of them for small n, else the extremes. */
+static unsigned subset_count(unsigned n)
+{
+	return n <= 10 ? 1u << n : 2 + 2 * n;
+}
+
+static uint64_t subset(unsigned n, unsigned i)
+{
+	uint64_t all = n >= 64 ? ~0ull : (1ull << n) - 1;
+
+	if (n <= 10)
+		return i;
+	if (i < 2)
+		return i ? all : 0;
+	i -= 2;
+	return i < n ? 1ull << i : all & ~(1ull << (i - n));
+}
+
+/* Power lost at the nth write (torn as given): each subset of the unsynced writes survives. */
+static void power_point(const uint8_t *base, uint64_t size, uint32_t xfer, enum kind k,
+		unsigned nth, long tear, const char *old, const char *new)
+{
+	struct ndctl_lsa_xport *t;
+	unsigned n, i, count = 1;
+	char *now;
+
+	for (i = 0; i < count; i++) {
+		CHECK(attempt(base, size, xfer, k, nth, tear, &t) < 0);
+		n = ndctl_lsa_fault_unsynced(t);
+		count = subset_count(n);
+		ndctl_lsa_fault_power_cut(t, subset(n, i));
+		now = labels_of(t);
+		CHECK(now && (!strcmp(now, old) || !strcmp(now, new)));
+		if (now && strcmp(now, old) && strcmp(now, new))
+			fprintf(stderr, "%s: power cut at write %u (tear %ld) keeping %#llx of %u unsynced writes gave a third state\n",
+				kind_name[k], nth, tear, (unsigned long long)subset(n, i), n);
+		free(now);
+		recover(t, k, old, new);
+		ndctl_lsa_xport_close(t);
+		power_cuts++;
+	}
+}
+
+static void power_kind(const uint8_t *base, uint64_t size, uint32_t xfer, enum kind k)
+{
+	/* nothing of the nth write, its first 100 bytes, all of it (then power is lost) */
+	static const long tears[] = { -1, 100, LONG_MAX };
+	char *old, *new;
+	unsigned nth, i, before = power_cuts;
+	unsigned writes = old_and_new(base, size, xfer, k, &old, &new);
+
+	for (nth = 1; nth <= writes; nth++)
+		for (i = 0; i < sizeof(tears) / sizeof(tears[0]); i++)
+			power_point(base, size, xfer, k, nth, tears[i], old, new);
+	printf("  %-7s %u power cuts\n", kind_name[k], power_cuts - before);
+	free(old);
+	free(new);
+}
+
 int main(void)
 {
 	static const struct { uint64_t size; unsigned L; uint32_t xfer; } cfg[] = {
@@ -179,10 +256,12 @@ int main(void)
 			uint8_t *base = make_base(cfg[i].size, cfg[i].L, k == K_REPAIR);
 
 			crash_kind(base, cfg[i].size, cfg[i].xfer, (enum kind)k);
+			power_kind(base, cfg[i].size, cfg[i].xfer, (enum kind)k);
 			free(base);
 		}
 	}
-	printf("%u crash points tested\n", crash_points);
+	printf("%u crash points, %u power cuts tested\n", crash_points, power_cuts);
 	CHECK(crash_points > 100);
+	CHECK(power_cuts > 100);
 	return test_done("lsa-crash");
 }

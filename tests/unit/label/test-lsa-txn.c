@@ -314,31 +314,6 @@ static void check_set_update(void)
 	}
 }
 
-/* A writer holds the file lock; a second one is told to wait, then gets it. */
-static void check_file_lock(void)
-{
-	char path[] = "/tmp/ndkit-lock-XXXXXX";
-	struct ndctl_lsa_xport *a, *b;
-	int fd = mkstemp(path);
-
-	CHECK(fd >= 0 && ftruncate(fd, 128 << 10) == 0);
-	close(fd);
-	CHECK_EQ_U64(ndctl_lsa_file_open(path, 0, NDCTL_LSA_WRITABLE, &a), 0);
-	CHECK_EQ_U64(ndctl_lsa_file_open(path, 0, NDCTL_LSA_WRITABLE, &b), 0);
-	CHECK_EQ_U64(ndctl_lsa_xport_lock(a), 0);
-	CHECK_EQ_U64(ndctl_lsa_init(b, 256, NULL), -EBUSY);
-	CHECK(strstr(ndctl_lsa_xport_errmsg(b), "locked by another label writer") != NULL);
-	ndctl_lsa_xport_unlock(a);
-	CHECK_EQ_U64(ndctl_lsa_init(b, 256, NULL), 0);
-	CHECK_EQ_U64(ndctl_lsa_xport_write(a, 0, "x", 1), 0);
-	ndctl_lsa_xport_close(a);
-	ndctl_lsa_xport_close(b);
-	CHECK_EQ_U64(ndctl_lsa_file_open(path, 0, 0, &a), 0);
-	CHECK_EQ_U64(ndctl_lsa_xport_write(a, 0, "x", 1), -EPERM);
-	ndctl_lsa_xport_close(a);
-	unlink(path);
-}
-
 int main(void)
 {
 	static const struct { uint64_t size; unsigned L; uint32_t nslot; } cases[] = {
@@ -358,6 +333,5 @@ int main(void)
 	check_full_and_errors();
 	check_findings();
 	check_set_update();
-	check_file_lock();
 	return test_done("lsa-txn");
 }

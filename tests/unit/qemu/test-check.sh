@@ -154,7 +154,23 @@ lacks readonly-unarmed $M $MEM $OA,readonly=on $DA,unarmed=on
 
 # syntax
 has syntax 1 $M -m 1G,slots=two,maxmem=4G $OA $DA
-has syntax 0 $M $MEM -object '{"qom-type":"memory-backend-ram","id":"x","size":1073741824}' $OA $DA
+has syntax 1 $M $MEM -object '{"qom-type":"memory-backend-ram","id":"x","size":"1G"}' $OA $DA
+
+# JSON values (libvirt's spelling) go through the same rules as key=value.
+JA='{"qom-type":"memory-backend-file","id":"m0","share":true,"mem-path":"a.img","size":1073741824,"align":2097152}'
+JD='{"driver":"nvdimm","id":"nv0","memdev":"m0","label-size":2097152}'
+JODD='{"qom-type":"memory-backend-file","id":"m9","share":true,"mem-path":"odd0.img","size":1048576000}'
+JDODD='{"driver":"nvdimm","id":"nv9","memdev":"m9","label-size":131072}'
+clean -machine pc-i440fx-7.2,usb=off,nvdimm=on -m size=1048576k,slots=2,maxmem=4194304k \
+	-object '{"qom-type":"memory-backend-ram","id":"pc.ram","size":1073741824}' \
+	-object "$JA" -device "$JD"
+has file-size 1 $M $MEM -object "${JA%\}},\"size\":2147483648}" -device "$JD"
+has dimm-align 1 $M -m 1G,slots=3,maxmem=8G -object "$JODD" -device "$JDODD" $OA $DA
+has share-off 0 $M $MEM -object "$(echo "$JA" | sed 's/"share":true/"share":false/')" -device "$JD"
+has slot 1 $M $MEM -object "$JA" -device "${JD%\}},\"slot\":2}"
+has no-acpi 1 $M $MEM -object "$JA" -device "$JD" -no-acpi
+has no-acpi 1 -machine pc,nvdimm=on,acpi=off $MEM $OA $DA
+lacks no-acpi -machine pc,nvdimm=on,acpi=on $MEM $OA $DA
 
 # The text form: one line per finding, severity first, naming the option.
 checks=$((checks + 1))
@@ -190,5 +206,60 @@ truncate -s 5M nvdimm1.img
 	fail "a refused plan --create changed files"
 checks=$((checks + 1))
 "$Q" plan --nvdimm 1G,bogus=1 >/dev/null 2>&1 && fail "plan accepted bogus=1"
+
+# plan --format libvirt: a domain libvirt's schema accepts, that passes check
+# --domain with the same regions as the QEMU plan (tests/unit/qemu/test-libvirt.sh
+# starts it under a real libvirtd).
+rm -f ./*.img
+for spec in "--nvdimm 1G --nvdimm 1G" \
+	    "--ram 4G --nvdimm 1000M --nvdimm 1000M,label-size=2M --nvdimm 700M --hotplug-spares 2"; do
+	checks=$((checks + 1))
+	# shellcheck disable=SC2086
+	"$Q" plan $spec --format libvirt --name t-1 --vcpus 3 >d.xml 2>d.regions ||
+		{ fail "plan $spec --format libvirt failed"; continue; }
+	# shellcheck disable=SC2086
+	"$Q" plan $spec >/dev/null 2>q.regions
+	cmp -s d.regions q.regions || fail "plan $spec: libvirt and QEMU regions differ"
+	if command -v virt-xml-validate >/dev/null; then
+		virt-xml-validate d.xml domain >/dev/null 2>&1 || fail "plan $spec: schema refuses the domain"
+	fi
+	res=$("$Q" check --domain d.xml); rc=$?
+	[ "$rc" -eq 0 ] && [ -z "$res" ] || fail "plan $spec --format libvirt fails check: $res"
+	grep -q "<cell id='0' cpus='0-2' memory=" d.xml && grep -q "<path>$PWD/nvdimm0.img</path>" d.xml ||
+		fail "plan --format libvirt: no vCPUs or no absolute path in $(cat d.xml)"
+done
+checks=$((checks + 1))
+"$Q" plan --hotplug --nvdimm 1G,label-size=2M,file=h.img >h.xml 2>/dev/null &&
+	grep -q "<alignsize unit='KiB'>131072</alignsize>" h.xml && ! grep -q '<address' h.xml ||
+	fail "plan --hotplug: $(cat h.xml)"
+for bad in "--hotplug --nvdimm 1G --nvdimm 1G" "--hotplug --format qemu --nvdimm 1G" \
+	   "--format libvirt --nvdimm 1001M" "--format xml --nvdimm 1G" "--name a/b --nvdimm 1G" \
+	   "--vcpus 0 --nvdimm 1G" "--domain-type xen --nvdimm 1G"; do
+	checks=$((checks + 1))
+	# shellcheck disable=SC2086
+	"$Q" plan $bad >/dev/null 2>&1 && fail "plan $bad succeeded"
+done
+
+# check --domain on input that is no domain, and --pid on what is no QEMU.
+checks=$((checks + 1))
+"$Q" check --domain /nonexistent.xml 2>/dev/null; [ $? -eq 1 ] || fail "check --domain on no file"
+# not_domain FILE: check --domain FILE reports domain-xml and exits 1
+not_domain() {
+	checks=$((checks + 1))
+	out=$("$Q" check --json --domain "$1" 2>&1); rc=$?
+	[ "$rc" -eq 1 ] && printf '%s' "$out" | grep -q '"id":"domain-xml"' ||
+		fail "check --domain on no domain ($1): exit $rc, $out"
+}
+echo '<network/>' >n1.xml
+echo '<domain><memory>' >n2.xml
+: >n3.xml
+for f in n1.xml n2.xml n3.xml; do not_domain "$f"; done
+not_domain - <h.xml
+checks=$((checks + 1))
+"$Q" check --pid $$ >/dev/null 2>&1 && fail "check --pid on a shell succeeded"
+checks=$((checks + 1))
+"$Q" check --qmp x.sock -- -m 1G >/dev/null 2>&1 && fail "check --qmp without --pid succeeded"
+checks=$((checks + 1))
+"$Q" check --domain d.xml -- -m 1G >/dev/null 2>&1 && fail "check --domain with a command line succeeded"
 
 finish test-check

@@ -4,6 +4,7 @@
  * are what QEMU 7.2 reported ("info memory-devices") for the same options.
  */
 #include <stdlib.h>
+#include <string.h>
 #include "../test.h"
 #include "ndctl-qemu/placement.h"
 #include "ndctl-qemu/qemu-args.h"
@@ -65,6 +66,31 @@ static void test_pasted_line(void)
 	findings_free(&f);
 }
 
+/*
+ * Blanks before the first word (\f and \v among them) once made the word
+ * length run past the string: heap copies of exact size let ASan see any
+ * over-read. The words after the blanks still count.
+ */
+static void test_pasted_leading_blanks(void)
+{
+	static const char *const args[] = { "\v\v\v\vab c", "\f\f-m 2G", " \t\vqemu-system-x86_64 -nographic",
+		"\v", "x\f" };
+	char *argv[6];
+	struct qemu_config cfg;
+	struct findings f;
+	unsigned i;
+
+	for (i = 0; i < 5; i++)
+		argv[i] = strdup(args[i]);
+	argv[5] = NULL;
+	parse(&cfg, &f, argv);
+	CHECK_EQ_U64(cfg.ram_size, 2ULL << 30);	/* "\f\f-m 2G" was split as a pasted line */
+	qemu_config_free(&cfg);
+	findings_free(&f);
+	for (i = 0; i < 5; i++)
+		free(argv[i]);
+}
+
 static void test_bad_values(void)
 {
 	char *argv[] = { "-machine", "pc,nvdimm=maybe", "-m", "1G,slots=x",
@@ -75,6 +101,68 @@ static void test_bad_values(void)
 	CHECK_EQ_U64(parse(&cfg, &f, argv), 4);
 	CHECK(findings_have_id(&f, "syntax"));
 	CHECK(findings_have_error(&f));
+	qemu_config_free(&cfg);
+	findings_free(&f);
+}
+
+/* libvirt 9.0's spelling (domxml-to-native) reads as the key=value one does. */
+static void test_libvirt_json_line(void)
+{
+	char *argv[] = { "/usr/bin/qemu-system-x86_64", "-name", "guest=t1,debug-threads=on",
+		"-machine", "pc-i440fx-7.2,usb=off,dump-guest-core=off,nvdimm=on",
+		"-m", "size=1048576k,slots=4,maxmem=8388608k",
+		"-object", "{\"qom-type\":\"memory-backend-ram\",\"id\":\"ram-node0\",\"size\":1073741824}",
+		"-numa", "node,nodeid=0,cpus=0,memdev=ram-node0",
+		"-device", "{\"driver\":\"piix3-usb-uhci\",\"id\":\"usb\",\"addr\":\"0x1.0x2\"}",
+		"-object", "{\"qom-type\":\"memory-backend-file\",\"id\":\"memnvdimm0\","
+			"\"mem-path\":\"/nonexistent/a,b.img\",\"share\":true,\"prealloc\":true,"
+			"\"size\":1073741824,\"align\":2097152}",
+		"-device", "{\"driver\":\"nvdimm\",\"node\":0,\"label-size\":131072,"
+			"\"memdev\":\"memnvdimm0\",\"id\":\"nvdimm0\",\"slot\":3,\"unarmed\":false}",
+		"-no-acpi", NULL };
+	struct qemu_config cfg;
+	struct findings f;
+
+	CHECK_EQ_U64(parse(&cfg, &f, argv), 0);
+	CHECK_EQ_STR(cfg.machine_type, "pc-i440fx-7.2");
+	CHECK(cfg.nvdimm_on);
+	CHECK(cfg.no_acpi);
+	CHECK_EQ_U64(cfg.ram_size, 1ULL << 30);		/* "k" suffix */
+	CHECK_EQ_U64(cfg.maxmem, 8ULL << 30);
+	CHECK_EQ_U64(cfg.slots, 4);
+	CHECK_EQ_U64(cfg.nbackends, 2);			/* boot RAM is a backend, no DIMM */
+	CHECK_EQ_U64(cfg.backends[0].kind, BACKEND_RAM);
+	CHECK_EQ_U64(cfg.backends[0].users, 0);
+	CHECK_EQ_STR(cfg.backends[1].mem_path, "/nonexistent/a,b.img");	/* no ",," in JSON */
+	CHECK_EQ_U64(cfg.backends[1].share, 1);
+	CHECK_EQ_U64(cfg.backends[1].size, 1ULL << 30);
+	CHECK_EQ_U64(cfg.backends[1].align, 2ULL << 20);
+	CHECK_EQ_U64(cfg.nmemdevs, 1);
+	CHECK(cfg.memdevs[0].backend == &cfg.backends[1]);
+	CHECK_EQ_U64(cfg.memdevs[0].label_size, 128 << 10);
+	CHECK_EQ_U64(cfg.memdevs[0].slot, 3);
+	CHECK(!cfg.memdevs[0].unarmed);
+	qemu_config_free(&cfg);
+	findings_free(&f);
+}
+
+/* QEMU reads JSON typed: what it refuses is a finding, never silently accepted. */
+static void test_json_errors(void)
+{
+	char *argv[] = { "-machine", "pc,nvdimm=on,acpi=off",
+		"-object", "{\"qom-type\":\"memory-backend-file\",\"id\":\"m0\",\"share\":\"on\","
+			"\"size\":\"1G\"}",
+		"-object", "{\"qom-type\":\"memory-backend-ram\",\"id\":\"m1\"",
+		"-device", "{\"driver\":\"nvdimm\"} trailing", NULL };
+	struct qemu_config cfg;
+	struct findings f;
+
+	CHECK_EQ_U64(parse(&cfg, &f, argv), 4);
+	CHECK(findings_have_id(&f, "syntax"));
+	CHECK(cfg.no_acpi);
+	CHECK_EQ_U64(cfg.nbackends, 1);			/* the truncated one is not modelled */
+	CHECK_EQ_U64(cfg.backends[0].size, 1ULL << 30);	/* still read, for the other rules */
+	CHECK_EQ_U64(cfg.nmemdevs, 0);
 	qemu_config_free(&cfg);
 	findings_free(&f);
 }
@@ -151,7 +239,10 @@ int main(void)
 {
 	test_option_syntax();
 	test_pasted_line();
+	test_pasted_leading_blanks();
 	test_bad_values();
+	test_libvirt_json_line();
+	test_json_errors();
 	test_placement_matches_qemu();
 	test_addr_pinned();
 	/* RAM above 4 GiB moves the device area: pc keeps 3G low at 4G RAM, q35 2G. */
