@@ -8,5 +8,6 @@ int cmd_check(int argc, char **argv, void *ctx);
 int cmd_plan(int argc, char **argv, void *ctx);
 int cmd_provision(int argc, char **argv, void *ctx);
 int cmd_inspect(int argc, char **argv, void *ctx);
+int cmd_run(int argc, char **argv, void *ctx);
 
 #endif

@@ -7,6 +7,7 @@ static const struct cmd qemu_cmds[] = {
 	{ "plan", cmd_plan, "print a QEMU command line or libvirt domain that passes check" },
 	{ "provision", cmd_provision, "write namespaces into a backend file's label area" },
 	{ "inspect", cmd_inspect, "show a backend file's labels and what the guest will see" },
+	{ "run", cmd_run, "boot a disposable pmem guest and run a command in it" },
 };
 
 int main(int argc, char **argv)

@@ -80,14 +80,14 @@ static int parse_dimm_key(struct plan_dimm *d, char *el)
 	return 0;
 }
 
-static int parse_dimm(struct plan *p, const char *spec)
+int plan_add_dimm(struct plan *p, const char *spec)
 {
 	struct plan_dimm *d = &p->dimms[p->n];
 	char *copy, *save = NULL, *el;
 	int rc = 0;
 
-	if (p->n == MAX_DIMMS)
-		return plan_error("more than %d DIMMs; plan stops there", MAX_DIMMS);
+	if (p->n == PLAN_MAX_DIMMS)
+		return plan_error("more than %d DIMMs; plan stops there", PLAN_MAX_DIMMS);
 	copy = strdup(spec);
 	if (!copy)
 		return 1;
@@ -98,7 +98,8 @@ static int parse_dimm(struct plan *p, const char *spec)
 		rc = plan_error("--nvdimm %s: start with the backend size, e.g. --nvdimm 1G", spec);
 	while (!rc && (el = strtok_r(NULL, ",", &save)))
 		rc = parse_dimm_key(d, el);
-	if (!rc && !d->file && asprintf(&d->file, "nvdimm%d.img", p->n) < 0)
+	if (!rc && !d->file && asprintf(&d->file, "%s%s%s%d.img", p->dir ? p->dir : "",
+			p->dir ? "/" : "", p->prefix ? p->prefix : "nvdimm", p->n) < 0)
 		rc = 1;
 	free(copy);
 	if (rc) {
@@ -111,7 +112,7 @@ static int parse_dimm(struct plan *p, const char *spec)
 }
 
 /* Lay the DIMMs out as QEMU will (see placement.c), choosing each align. */
-static int plan_layout(struct plan *p)
+int plan_layout(struct plan *p)
 {
 	struct qemu_config cfg = { .machine_type = "pc", .ram_size = p->ram };
 	uint64_t cursor = qemu_device_memory_base(&cfg);
@@ -150,7 +151,7 @@ static int check_existing(const struct plan_dimm *d)
 }
 
 /* Check every file first so that a refusal changes nothing. */
-static int create_files(const struct plan *p)
+int plan_create_files(const struct plan *p)
 {
 	for (int i = 0; i < p->n; i++)
 		if (check_existing(&p->dimms[i]))
@@ -167,18 +168,19 @@ static int create_files(const struct plan *p)
 			return plan_error("cannot create %s", d->file);
 		}
 		close(fd);
-		fprintf(stderr, "created %s\n", d->file);
+		if (!p->quiet)
+			fprintf(stderr, "created %s\n", d->file);
 	}
 	return 0;
 }
 
 uint64_t plan_maxmem(const struct plan *p)
 {
-	uint64_t maxmem = p->ram, largest = 0;
+	uint64_t maxmem = p->ram, largest = p->spare_size;
 
 	for (int i = 0; i < p->n; i++) {
 		maxmem += p->dimms[i].size;
-		if (p->dimms[i].size > largest)
+		if (!p->spare_size && p->dimms[i].size > largest)
 			largest = p->dimms[i].size;
 	}
 	return maxmem + p->spares * largest;
@@ -199,25 +201,77 @@ void plan_print_regions(const struct plan *p)
 			"their regions 128 MiB aligned\n");
 }
 
-static void print_plan(const struct plan *p)
+static int add_arg(struct plan_arg *a, const char *opt, char *value)
+{
+	a->opt = strdup(opt);
+	a->value = value;
+	return a->opt && a->value ? 0 : -1;
+}
+
+int plan_qemu_args(const struct plan *p, struct plan_arg **out)
 {
 	uint64_t maxmem = plan_maxmem(p);
+	struct plan_arg *args = calloc(2 + 2 * p->n, sizeof(*args));
 	char a[SZ_FMT], b[SZ_FMT], c[SZ_FMT];
+	char *v;
+	int n = 0;
 
-	printf("-machine pc,nvdimm=on \\\n");
-	printf("-m %s,slots=%u,maxmem=%s", format_size_short(p->ram, a, sizeof(a)),
-		p->n + p->spares, format_size_short(maxmem, b, sizeof(b)));
+	if (!args)
+		return -1;
+	if (add_arg(&args[n++], "-machine", strdup("pc,nvdimm=on")) ||
+	    asprintf(&v, "%s,slots=%u,maxmem=%s", format_size_short(p->ram, a, sizeof(a)),
+			p->n + p->spares, format_size_short(maxmem, b, sizeof(b))) < 0 ||
+	    add_arg(&args[n++], "-m", v))
+		goto fail;
 	for (int i = 0; i < p->n; i++) {
 		const struct plan_dimm *d = &p->dimms[i];
 
-		printf(" \\\n-object memory-backend-file,id=nvmem%d,share=on,mem-path=%s,"
-			"size=%s,align=%s", i, d->file, format_size_short(d->size, a, sizeof(a)),
-			format_size_short(d->align, b, sizeof(b)));
-		printf(" \\\n-device nvdimm,id=nvdimm%d,memdev=nvmem%d,label-size=%s,slot=%d",
-			i, i, format_size_short(d->label_size, c, sizeof(c)), i);
+		if (asprintf(&v, "memory-backend-file,id=nvmem%d,share=on,mem-path=%s,size=%s,"
+				"align=%s", i, d->file, format_size_short(d->size, a, sizeof(a)),
+				format_size_short(d->align, b, sizeof(b))) < 0 ||
+		    add_arg(&args[n++], "-object", v) ||
+		    asprintf(&v, "nvdimm,id=nvdimm%d,memdev=nvmem%d,label-size=%s,slot=%d",
+				i, i, format_size_short(d->label_size, c, sizeof(c)), i) < 0 ||
+		    add_arg(&args[n++], "-device", v))
+			goto fail;
 	}
+	*out = args;
+	return n;
+fail:
+	plan_args_free(args, n);
+	return -1;
+}
+
+void plan_args_free(struct plan_arg *args, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(args[i].opt);
+		free(args[i].value);
+	}
+	free(args);
+}
+
+void plan_free(struct plan *p)
+{
+	for (int i = 0; i < p->n; i++)
+		free(p->dimms[i].file);
+	p->n = 0;
+}
+
+static int print_plan(const struct plan *p)
+{
+	struct plan_arg *args;
+	int n = plan_qemu_args(p, &args);
+
+	if (n < 0)
+		return 1;
+	for (int i = 0; i < n; i++)
+		printf("%s%s %s", i ? " \\\n" : "", args[i].opt, args[i].value);
 	printf("\n");
+	fflush(stdout);
+	plan_args_free(args, n);
 	plan_print_regions(p);
+	return 0;
 }
 
 static int parse_libvirt_arg(struct plan *p, int c, const char *arg)
@@ -268,7 +322,8 @@ static int check_plan_args(struct plan *p)
 	return p->libvirt ? plan_libvirt_check(p) : 0;
 }
 
-static int parse_plan_args(struct plan *p, int argc, char **argv)
+
+static int parse_plan_args(struct plan *p, bool *create, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "ram", required_argument, NULL, 'r' },
@@ -299,7 +354,7 @@ static int parse_plan_args(struct plan *p, int argc, char **argv)
 					optarg);
 			break;
 		case 'n':
-			if (parse_dimm(p, optarg))
+			if (plan_add_dimm(p, optarg))
 				return 1;
 			break;
 		case 's':
@@ -309,7 +364,7 @@ static int parse_plan_args(struct plan *p, int argc, char **argv)
 					optarg);
 			break;
 		case 'c':
-			p->create = true;
+			*create = true;
 			break;
 		case 'h':
 			plan_usage(stdout);
@@ -326,6 +381,7 @@ static int parse_plan_args(struct plan *p, int argc, char **argv)
 int cmd_plan(int argc, char **argv, void *ctx)
 {
 	struct plan *p = calloc(1, sizeof(*p));
+	bool create = false;
 	int rc;
 
 	if (!p)
@@ -334,21 +390,20 @@ int cmd_plan(int argc, char **argv, void *ctx)
 	p->vcpus = 1;
 	p->name = "ndkit-vm";
 	p->domain_type = "kvm";
-	rc = parse_plan_args(p, argc, argv);
+	rc = parse_plan_args(p, &create, argc, argv);
 	if (rc < 0)
 		rc = 0;		/* --help */
 	else if (!rc)
 		rc = p->hotplug ? plan_hotplug_layout(p) : plan_layout(p);
-	if (!rc && argc > 1 && p->n && p->create)
-		rc = create_files(p);
+	if (!rc && argc > 1 && p->n && create)
+		rc = plan_create_files(p);
 	if (!rc && p->n && p->hotplug)
 		rc = print_hotplug_xml(p);
 	else if (!rc && p->n && p->libvirt)
 		rc = print_domain_xml(p);
 	else if (!rc && p->n)
-		print_plan(p);
-	for (int i = 0; i < p->n; i++)
-		free(p->dimms[i].file);
+		rc = print_plan(p);
+	plan_free(p);
 	free(p);
 	return rc;
 }

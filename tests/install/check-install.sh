@@ -69,5 +69,21 @@ else
 	out=$(LD_LIBRARY_PATH=$lib "$stage/tiny" 2>&1)
 	[ "$out" = "ndkit $version log 7 7" ] || fail "tiny printed '$out', want 'ndkit $version log 7 7'"
 fi
+# The installed ndctl-qemu run puts the installed ndctl and daxctl, its siblings, in the
+# guest's PATH (a stand-in QEMU: no guest boots here).
+if [ -x /bin/busybox ]; then
+	. "$(dirname "$0")/../unit/qemu/fake-guest.sh"
+	fake_guest "$stage/fake"
+	checks=$((checks + 1))
+	# shellcheck disable=SC2086 # K is words
+	(cd "$stage" && LD_LIBRARY_PATH=$lib "$bin/ndctl-qemu" run -q $K --keep "$stage/kept" \
+		--nvdimm 512M -- true >/dev/null 2>&1) || fail "installed ndctl-qemu run failed"
+	links=$(cd "$stage" && cpio -i --quiet --to-stdout ndkit/links < kept/initrd.img)
+	for t in ndctl daxctl; do
+		checks=$((checks + 1))
+		printf '%s\n' "$links" | grep -qx "$t $bin/$t" ||
+			fail "installed run does not put $bin/$t in the guest's PATH: $links"
+	done
+fi
 echo "check-install: $checks checks, $fails failed"
 [ "$fails" -eq 0 ]

@@ -78,5 +78,11 @@ mkdir -p "$tmp/proc/41" "$tmp/proc/42"
 echo qemu-system-x86 >"$tmp/proc/41/comm"
 echo bash >"$tmp/proc/42/comm"
 _NDKIT_PROC="$tmp/proc" expect "41 " "$qemu" check --pid ""
+expect "--hotplug " "$qemu" run --hot
+expect "vm/nv0.img " "$qemu" run --preload vm/n
+expect "" "$qemu" run --boots ""
+expect "vm/nv0.img " "$qemu" run --nvdimm 1G -- true vm/n
+printf '#!/bin/sh\n' > "$tmp/bin/ndkit-test-cmd" && chmod +x "$tmp/bin/ndkit-test-cmd"
+PATH=$tmp/bin:$PATH expect "ndkit-test-cmd " "$qemu" run --nvdimm 1G -- ndkit-test-c
 echo "test-completion: $checks checks, $fails failed"
 [ "$fails" -eq 0 ]

@@ -7,6 +7,9 @@
 #   @@NDKIT PASS            written by /init when the scenario ends well
 NDKIT_FAILED=/tmp/ndkit-failed
 NDKIT_SYS=/sys/bus/nd/devices
+# Where markers go: the console in the busybox guest; in an `ndctl-qemu run` guest,
+# scenario.sh points this at COMMAND's stderr, which the runner reads.
+NDKIT_REPORT=${NDKIT_REPORT:-/dev/console}
 
 # fail WHY [OUTPUT]: report a failure and stop the scenario. Works inside $(...) too:
 # the marker goes straight to the console and the flag file makes /init report FAIL.
@@ -15,7 +18,7 @@ fail() {
 		echo "@@NDKIT FAIL $1"
 		[ -z "${2:-}" ] || printf '%s\n' "$2" | sed 's/^/| /'
 		echo "@@NDKIT END"
-	} > /dev/console
+	} > "$NDKIT_REPORT"
 	echo "$1" >> "$NDKIT_FAILED"
 	exit 1
 }
@@ -83,7 +86,7 @@ time_ms() {
 	t0=$(now_ms)
 	run "$@"
 	ms=$(($(now_ms) - t0))
-	echo "@@NDKIT TIME $ms $*" > /dev/console
+	echo "@@NDKIT TIME $ms $*" > "$NDKIT_REPORT"
 }
 
 count_devices() {	# count_devices PREFIX: how many /sys/bus/nd/devices/PREFIX*

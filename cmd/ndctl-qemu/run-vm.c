@@ -1,0 +1,438 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#define _GNU_SOURCE
+/*
+ * One boot of an `ndctl-qemu run` guest: QEMU with plan's vNVDIMM options,
+ * the host's root over 9p, COMMAND's stdout and stderr on the guest's ttyS1
+ * and ttyS2 (pipes to our own stdout and stderr, never mixed with the kernel
+ * console on ttyS0), and hot-add requests from the console answered over QMP.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <json-c/json.h>
+#include <linux/kvm.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "util/size.h"
+#include "run.h"
+
+#define TAIL_LINES 20
+#define MARK "@@NDKIT "
+
+bool run_kvm_usable(char *why, size_t len)
+{
+	int fd = open("/dev/kvm", O_RDWR | O_CLOEXEC), vm;
+
+	if (fd < 0) {
+		snprintf(why, len, "/dev/kvm: %s", strerror(errno));
+		return false;
+	}
+	vm = ioctl(fd, KVM_CREATE_VM, 0);
+	if (vm < 0)
+		snprintf(why, len, "/dev/kvm cannot create a VM: %s", strerror(errno));
+	else
+		close(vm);
+	close(fd);
+	return vm >= 0;
+}
+
+/* A path inside a QEMU option value: commas are doubled. */
+static char *qemu_escape(const char *path)
+{
+	char *out = malloc(2 * strlen(path) + 1), *o = out;
+
+	for (; out && *path; path++) {
+		*o++ = *path;
+		if (*path == ',')
+			*o++ = ',';
+	}
+	if (out)
+		*o = '\0';
+	return out;
+}
+
+static int add_share(struct strv *a, const char *id, const char *dir, bool ro)
+{
+	char *esc = qemu_escape(dir);
+	int rc = strv_add(a, "-fsdev") ||
+		strv_addf(a, "local,id=%s,path=%s,security_model=none,multidevs=remap%s", id,
+			esc, ro ? ",readonly=on" : "") ||
+		strv_add(a, "-device") ||
+		strv_addf(a, "virtio-9p-pci,fsdev=%s,mount_tag=%s", id, id);
+
+	free(esc);
+	return rc;
+}
+
+static int qemu_argv(const struct run *r, int boot, const char *initrd, struct strv *a)
+{
+	struct plan_arg *pa;
+	int n = plan_qemu_args(&r->plan, &pa), rc;
+
+	if (n < 0)
+		return -1;
+	rc = strv_add(a, getenv("NDKIT_QEMU") ?: "qemu-system-x86_64");
+	for (int i = 0; !rc && i < n; i++)
+		rc = strv_add(a, pa[i].opt) || strv_add(a, pa[i].value);
+	plan_args_free(pa, n);
+	rc = rc || strv_add(a, "-accel") || strv_add(a, r->kvm ? "kvm" : "tcg,thread=multi") ||
+		strv_add(a, "-cpu") || strv_add(a, r->kvm ? "host" : "max") ||
+		strv_add(a, "-smp") || strv_addf(a, "%d", r->cpus) ||
+		strv_add(a, "-kernel") || strv_add(a, r->kernel) ||
+		strv_add(a, "-initrd") || strv_add(a, initrd) ||
+		/* no_timer_check: under TCG on a loaded host the IO-APIC timer check can panic. */
+		strv_add(a, "-append") ||
+		strv_addf(a, "console=ttyS0 panic=-1 mitigations=off no_timer_check quiet "
+			"ndkit.boot=%d%s%s", boot, getenv("NDKIT_RUN_APPEND") ? " " : "",
+			getenv("NDKIT_RUN_APPEND") ?: "") ||
+		strv_add(a, "-nodefaults") || strv_add(a, "-display") || strv_add(a, "none") ||
+		strv_add(a, "-no-reboot") || strv_add(a, "-qmp") ||
+		strv_addf(a, "unix:%s/qmp.sock,server=on,wait=off", r->dir);
+	if (!rc && r->qmp)
+		rc = strv_add(a, "-qmp") || strv_addf(a, "unix:%s,server=on,wait=off", r->qmp);
+	if (!rc && r->shell)
+		rc = strv_add(a, "-chardev") || strv_add(a, "stdio,id=con,signal=off") ||
+			strv_add(a, "-serial") || strv_add(a, "chardev:con") ||
+			strv_add(a, "-serial") || strv_add(a, "null") ||
+			strv_add(a, "-serial") || strv_add(a, "null");
+	else if (!rc)
+		rc = strv_add(a, "-serial") || strv_add(a, "stdio") ||
+			strv_add(a, "-chardev") || strv_add(a, "file,id=out,path=/dev/fd/3") ||
+			strv_add(a, "-serial") || strv_add(a, "chardev:out") ||
+			strv_add(a, "-chardev") || strv_add(a, "file,id=err,path=/dev/fd/4") ||
+			strv_add(a, "-serial") || strv_add(a, "chardev:err");
+	rc = rc || add_share(a, "ndkitroot", "/", true);
+	for (int i = 0; !rc && i <= r->nshares; i++) {
+		char id[16];
+
+		snprintf(id, sizeof(id), "ndkit%d", i);
+		rc = add_share(a, id, i ? r->shares[i - 1] : r->cwd, false);
+	}
+	return rc ? -1 : 0;
+}
+
+static int qmp_command(FILE *f, const char *cmd, struct json_object *args, char *err,
+		size_t errlen)
+{
+	struct json_object *req = json_object_new_object();
+	char *line = NULL;
+	size_t cap = 0;
+	int rc = -1;
+
+	json_object_object_add(req, "execute", json_object_new_string(cmd));
+	if (args)
+		json_object_object_add(req, "arguments", args);
+	fprintf(f, "%s\n", json_object_to_json_string_ext(req, JSON_C_TO_STRING_PLAIN));
+	fflush(f);
+	json_object_put(req);
+	snprintf(err, errlen, "QMP %s: no reply", cmd);
+	while (getline(&line, &cap, f) > 0) {
+		struct json_object *reply = json_tokener_parse(line), *e, *desc;
+
+		if (reply && json_object_object_get_ex(reply, "return", NULL))
+			rc = 0;
+		else if (reply && json_object_object_get_ex(reply, "error", &e))
+			snprintf(err, errlen, "QMP %s failed: %s", cmd,
+				json_object_object_get_ex(e, "desc", &desc) ?
+				json_object_get_string(desc) : line);
+		json_object_put(reply);
+		if (rc == 0 || strstr(err, "failed"))
+			break;
+	}
+	free(line);
+	return rc;
+}
+
+/* Plug --hotplug DIMM @n: its backend object, then the nvdimm device, over our QMP socket. */
+static int hotadd(const struct run *r, int n, char *err, size_t errlen)
+{
+	const struct plan_dimm *d = &r->hot.dimms[n];
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	struct json_object *obj, *dev;
+	char id[32], mem[32], *line = NULL;
+	size_t cap = 0;
+	int fd, rc;
+	FILE *f;
+
+	if (n < 0 || n >= r->hot.n) {
+		snprintf(err, errlen, "the guest asked for --hotplug DIMM %d; the run has %d",
+			n, r->hot.n);
+		return -1;
+	}
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s/qmp.sock", r->dir);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	    !(f = fdopen(fd, "r+"))) {
+		snprintf(err, errlen, "cannot reach QEMU's QMP socket %s: %s", sa.sun_path,
+			strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	snprintf(id, sizeof(id), "hotplug%d", n);
+	snprintf(mem, sizeof(mem), "hotmem%d", n);
+	obj = json_object_new_object();
+	json_object_object_add(obj, "qom-type", json_object_new_string("memory-backend-file"));
+	json_object_object_add(obj, "id", json_object_new_string(mem));
+	json_object_object_add(obj, "share", json_object_new_boolean(1));
+	json_object_object_add(obj, "mem-path", json_object_new_string(d->file));
+	json_object_object_add(obj, "size", json_object_new_int64(d->size));
+	json_object_object_add(obj, "align", json_object_new_int64(d->align));
+	dev = json_object_new_object();
+	json_object_object_add(dev, "driver", json_object_new_string("nvdimm"));
+	json_object_object_add(dev, "id", json_object_new_string(id));
+	json_object_object_add(dev, "memdev", json_object_new_string(mem));
+	json_object_object_add(dev, "label-size", json_object_new_int64(d->label_size));
+	rc = getline(&line, &cap, f) > 0 ? 0 : -1;	/* the greeting */
+	free(line);
+	rc = rc || qmp_command(f, "qmp_capabilities", NULL, err, errlen) ||
+		qmp_command(f, "object-add", obj, err, errlen) ||
+		qmp_command(f, "device_add", dev, err, errlen);
+	fclose(f);
+	return rc;
+}
+
+/* What one boot saw on the console. */
+struct boot_state {
+	const struct run *r;
+	int boot, status;
+	double start;
+	FILE *log;
+	char *tail[TAIL_LINES];
+	int ntail;
+	char *error;
+};
+
+static void console_line(struct boot_state *b, char *line)
+{
+	const char *mark = strstr(line, MARK), *arg;
+	char err[256];
+
+	if (b->log)
+		fprintf(b->log, "%s\n", line);
+	free(b->tail[b->ntail % TAIL_LINES]);
+	b->tail[b->ntail++ % TAIL_LINES] = strdup(line);
+	if (!mark)
+		return;
+	arg = mark + strlen(MARK);
+	if (strncmp(arg, "START", 5) == 0) {
+		run_progress(b->r, "boot %d: COMMAND started, %.1f s after QEMU (guest uptime "
+			"%s s)", b->boot, run_now() - b->start, arg + 6);
+	} else if (strncmp(arg, "EXIT ", 5) == 0) {
+		b->status = atoi(arg + 5);
+	} else if (strncmp(arg, "ERROR ", 6) == 0 && !b->error) {
+		b->error = strdup(arg + 6);
+	} else if (strncmp(arg, "HOTADD ", 7) == 0) {
+		if (hotadd(b->r, atoi(arg + 7), err, sizeof(err)) < 0)
+			run_error("boot %d: hot-add: %s", b->boot, err);
+		else
+			run_progress(b->r, "boot %d: --hotplug DIMM %d plugged", b->boot,
+				atoi(arg + 7));
+	}
+}
+
+/* Split console bytes into lines; a partial line waits in @buf. */
+static void console_data(struct boot_state *b, char *buf, size_t *len)
+{
+	char *nl;
+
+	while ((nl = memchr(buf, '\n', *len))) {
+		*nl = '\0';
+		if (nl > buf && nl[-1] == '\r')
+			nl[-1] = '\0';
+		console_line(b, buf);
+		*len -= nl + 1 - buf;
+		memmove(buf, nl + 1, *len);
+	}
+	if (*len > 4096) {	/* a line that never ends: keep going */
+		buf[*len] = '\0';
+		console_line(b, buf);
+		*len = 0;
+	}
+}
+
+static void print_tail(const struct boot_state *b)
+{
+	int first = b->ntail > TAIL_LINES ? b->ntail - TAIL_LINES : 0;
+
+	fprintf(stderr, "ndctl-qemu run: the console's last lines:\n");
+	for (int i = first; i < b->ntail; i++)
+		fprintf(stderr, "  | %s\n", b->tail[i % TAIL_LINES]);
+}
+
+/* QEMU's own messages go to DIR/qemu.log, shown when a boot fails. */
+static pid_t spawn(const struct run *r, char **argv, int pipes[3][2], bool shell)
+{
+	char *log;
+	pid_t pid = fork();
+	int fd;
+
+	if (pid)
+		return pid;
+	if (asprintf(&log, "%s/qemu.log", r->dir) >= 0 &&
+	    (fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644)) >= 0)
+		dup2(fd, 2);
+	if (!shell) {
+		int null = open("/dev/null", O_RDONLY);
+
+		dup2(null, 0);
+		dup2(pipes[0][1], 1);
+		dup2(pipes[1][1], 3);
+		dup2(pipes[2][1], 4);
+	}
+	execvp(argv[0], argv);
+	fprintf(stderr, "ndctl-qemu run: cannot run %s: %s\n", argv[0], strerror(errno));
+	_exit(127);
+}
+
+/* Copy guest output to our stdout/stderr and read the console until QEMU ends or time is up. */
+static bool pump(struct boot_state *b, int fds[3])
+{
+	char con[8192], buf[65536];
+	size_t conlen = 0;
+	int open_fds = 3;
+
+	while (open_fds) {
+		struct pollfd p[3];
+		int left = (int)((b->start + b->r->timeout - run_now()) * 1000);
+
+		if (left <= 0)
+			return false;
+		for (int i = 0; i < 3; i++)
+			p[i] = (struct pollfd){ .fd = fds[i], .events = POLLIN };
+		if (poll(p, 3, left) < 0 && errno != EINTR)
+			return false;
+		for (int i = 0; i < 3; i++) {
+			ssize_t n;
+
+			if (fds[i] < 0 || !(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			n = read(fds[i], i ? buf : con + conlen,
+				i ? sizeof(buf) : sizeof(con) - 1 - conlen);
+			if (n <= 0) {
+				close(fds[i]);
+				fds[i] = -1;
+				open_fds--;
+			} else if (i == 0) {
+				conlen += n;
+				console_data(b, con, &conlen);
+			} else if (write(i, buf, n) != n) {
+				/* our reader went away: keep draining, the guest must not block */
+			}
+		}
+	}
+	return true;
+}
+
+void run_print_qemu_log(const struct run *r, bool first_line_only)
+{
+	char *path, *line = NULL;
+	size_t cap = 0;
+	FILE *f;
+
+	if (asprintf(&path, "%s/qemu.log", r->dir) < 0)
+		return;
+	f = fopen(path, "re");
+	free(path);
+	while (f && getline(&line, &cap, f) > 0) {
+		fprintf(stderr, "  qemu: %s", line);
+		if (first_line_only)
+			break;
+	}
+	free(line);
+	if (f)
+		fclose(f);
+}
+
+static int boot_result(struct boot_state *b, bool in_time, int wstatus)
+{
+	if (b->r->kvm && b->status < 0 && !b->ntail && in_time)
+		return RUN_KVM_FAILED;
+	if (!in_time || b->error || b->status < 0)
+		run_print_qemu_log(b->r, false);
+	if (!in_time) {
+		run_error("boot %d: COMMAND did not end within --timeout %d s; QEMU killed",
+			b->boot, b->r->timeout);
+		print_tail(b);
+		return RUN_EXIT_TIMEOUT;
+	}
+	if (b->error) {
+		run_error("boot %d: the guest failed before COMMAND: %s", b->boot, b->error);
+		print_tail(b);
+		return RUN_EXIT_RUNNER;
+	}
+	if (b->status < 0) {
+		run_error("boot %d: QEMU ended (%s %d) before COMMAND did", b->boot,
+			WIFEXITED(wstatus) ? "exit" : "signal",
+			WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : WTERMSIG(wstatus));
+		print_tail(b);
+		return RUN_EXIT_RUNNER;
+	}
+	return b->status;
+}
+
+static int run_shell_boot(const struct run *r, char **argv)
+{
+	int wstatus;
+	pid_t pid = spawn(r, argv, NULL, true);
+
+	if (pid < 0 || waitpid(pid, &wstatus, 0) < 0)
+		return run_error("cannot run QEMU: %s", strerror(errno));
+	if (WIFEXITED(wstatus) && !WEXITSTATUS(wstatus))
+		return 0;
+	/* The console is the user's: a QEMU that died under KVM may not have booted at all. */
+	if (r->kvm)
+		return RUN_KVM_FAILED;
+	run_print_qemu_log(r, false);
+	return RUN_EXIT_RUNNER;
+}
+
+int run_boot(const struct run *r, int boot, const char *initrd)
+{
+	struct boot_state b = { .r = r, .boot = boot, .status = -1, .start = run_now() };
+	struct strv argv = { 0 };
+	int pipes[3][2], fds[3], wstatus = 0, rc;
+	bool in_time;
+	pid_t pid;
+
+	if (qemu_argv(r, boot, initrd, &argv) < 0)
+		return run_error("out of memory");
+	if (r->shell) {
+		rc = run_shell_boot(r, argv.v);
+		strv_free(&argv);
+		return rc;
+	}
+	for (int i = 0; i < 3; i++)
+		if (pipe2(pipes[i], O_CLOEXEC) < 0)
+			return run_error("pipe: %s", strerror(errno));
+	if (r->console && !(b.log = fopen(r->console, boot == 1 ? "we" : "ae")))
+		return run_error("cannot write --console %s: %s", r->console, strerror(errno));
+	pid = spawn(r, argv.v, pipes, false);
+	for (int i = 0; i < 3; i++) {
+		close(pipes[i][1]);
+		fds[i] = pipes[i][0];
+	}
+	in_time = pid > 0 && pump(&b, fds);
+	if (pid > 0 && !in_time)
+		kill(pid, SIGKILL);
+	if (pid > 0)
+		waitpid(pid, &wstatus, 0);
+	for (int i = 0; i < 3; i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
+	rc = boot_result(&b, in_time, wstatus);
+	if (b.log)
+		fclose(b.log);
+	for (int i = 0; i < TAIL_LINES; i++)
+		free(b.tail[i]);
+	free(b.error);
+	strv_free(&argv);
+	return rc;
+}

@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Sourced: fake_guest DIR makes what `ndctl-qemu run` needs to get as far as QEMU without a
+# real guest: a kernel file, a modules directory with the modules run asks for, and a stand-in
+# QEMU (exported as NDKIT_QEMU) that records its arguments in $FAKE_ARGS and plays a guest
+# whose COMMAND prints "guest out"/"guest err" and exits $FAKE_STATUS. Sets $K to the
+# --kernel/--modules options.
+fake_guest() {
+	local dir=$1 m
+	mkdir -p "$dir/mods/kernel"
+	: > "$dir/kernel"
+	: > "$dir/mods/modules.builtin"
+	for m in virtio_pci 9pnet_virtio 9p overlay nfit nd_pmem nd_btt dax_pmem device_dax kmem; do
+		echo "kernel/$m.ko:" >> "$dir/mods/modules.dep"
+		echo "fake $m" > "$dir/mods/kernel/$m.ko"
+	done
+	cat > "$dir/fake-qemu" <<'FAKE'
+#!/bin/sh
+printf '%s\n' "$@" > "$FAKE_ARGS"
+echo "[    0.000000] Linux version fake"
+echo "@@NDKIT START 1.00"
+echo "guest out" >&3
+echo "guest err" >&4
+echo "@@NDKIT EXIT ${FAKE_STATUS:-0}"
+FAKE
+	chmod +x "$dir/fake-qemu"
+	export NDKIT_QEMU=$dir/fake-qemu FAKE_ARGS=$dir/args.txt
+	K="--kernel $dir/kernel --modules $dir/mods"
+}

@@ -1,0 +1,84 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# ndctl-qemu run without a guest: usage errors and layouts check refuses exit 1 before QEMU
+# starts and leave nothing behind; with a stand-in QEMU (NDKIT_QEMU) that speaks the guest's
+# console protocol, the QEMU options are plan's, the guest's stdout/stderr reach ours apart,
+# and the exit status is the one the guest reports.
+here=$(dirname "$(realpath "$0")")
+. "$here/lib.sh" "$1"
+[ -x /bin/busybox ] || { echo "no /bin/busybox: skipped"; exit 77; }
+
+. "$here/fake-guest.sh"
+export TMPDIR=$T/tmp
+mkdir -p "$TMPDIR"
+fake_guest "$T"
+
+refused() {	# refused WHAT PATTERN ARGS...: exit 1, PATTERN on stderr, QEMU never started
+	local what=$1 pat=$2 rc
+	shift 2
+	rm -f "$FAKE_ARGS"
+	"$Q" run "$@" > out.txt 2> err.txt
+	rc=$?
+	expect_eq "$what: exit status" "$rc" 1
+	checks=$((checks + 1))
+	grep -qE -- "$pat" err.txt || fail "$what: stderr does not match /$pat/: $(cat err.txt)"
+	expect_eq "$what: QEMU started" "$([ -e "$FAKE_ARGS" ] && echo yes || echo no)" no
+	expect_eq "$what: left behind" "$(ls "$TMPDIR")" ""
+}
+
+refused "no command" "no COMMAND; give one after --" --nvdimm 1G
+refused "shell and command" "--shell takes no COMMAND" --shell --nvdimm 1G -- true
+refused "no DIMM" "no DIMM; add --nvdimm" $K -- true
+refused "bad spec" "unknown key 'foo'" --nvdimm 1G,foo=1 -- true
+refused "preload index" "there is no --nvdimm 1" --nvdimm 1G --preload 1:x -- true
+refused "small hotplug" "--hotplug 128M: too small" --nvdimm 1G --hotplug 128M -- true
+refused "bad count" "--boots 0: give a number from 1 to 100" --boots 0 --nvdimm 1G -- true
+truncate -s 5 wrong.img
+refused "wrong file" "wrong.img exists and is not a 1G file" --nvdimm 1G,file=wrong.img -- true
+expect_eq "wrong file untouched" "$(stat -c %s wrong.img)" 5
+head -c 131072 /dev/urandom > noise.bin
+refused "preload size" "holds 131072 bytes but the DIMM's label-size is 2097152" \
+	--nvdimm 1G,label-size=2M --preload 0:noise.bin -- true
+refused "check refuses" "check refuses the layout" --nvdimm 1G,file=data.img \
+	--preload 0:noise.bin $K -- true
+rm -f data.img
+
+"$Q" run --kernel kernel --nvdimm 1G -- true 2> err.txt
+expect_eq "kernel without modules" "$?" 125
+expect_eq "kernel without modules: said" "$(grep -c -- '--kernel and --modules go together' err.txt)" 1
+
+# The guest's side played by the stand-in: options, streams, status.
+FAKE_STATUS=7 "$Q" run $K --nvdimm 1G --nvdimm 1G,label-size=2M --share "$T" -- echo hi > out.txt 2> err.txt
+expect_eq "status from the guest" "$?" 7
+expect_eq "guest stdout" "$(cat out.txt)" "guest out"
+expect_eq "guest stderr" "$(grep -v '^ndctl-qemu run: ' err.txt)" "guest err"
+expect_eq "progress" "$(grep -c 'boot 1: COMMAND started.*guest uptime 1.00 s' err.txt)" 1
+"$Q" plan --nvdimm "1G,file=$TMPDIR/X/nvdimm0.img" --nvdimm "1G,label-size=2M,file=$TMPDIR/X/nvdimm1.img" 2>/dev/null |
+	tr -d '\\' | tr ' ' '\n' | grep -v '^$' | sed "s|$TMPDIR/X/|DIR/|" > plan-words.txt
+awk '/^-(machine|m|object|device)$/ {opt = $0; next}
+	opt != "" && $0 !~ /^virtio-9p-pci/ {print opt; print} {opt = ""}' "$FAKE_ARGS" |
+	sed -E "s|$TMPDIR/ndctl-qemu-run\.[^/]*/|DIR/|" > run-words.txt
+expect_eq "QEMU options are plan's" "$(cat run-words.txt)" "$(cat plan-words.txt)"
+expect_eq "root shared read-only" "$(grep -c '^local,id=ndkitroot,path=/,security_model=none,multidevs=remap,readonly=on$' "$FAKE_ARGS")" 1
+expect_eq "cwd and --share writable" "$(grep -c "^local,id=ndkit[01],path=$T,security_model=none,multidevs=remap$" "$FAKE_ARGS")" 2
+expect_eq "nothing left in TMPDIR" "$(ls "$TMPDIR")" ""
+
+FAKE_STATUS=0 "$Q" run --quiet $K --keep kept --nvdimm 512M --console con.log -- true > out.txt 2> err.txt
+expect_eq "--quiet status" "$?" 0
+expect_eq "--quiet: only the guest's stderr" "$(cat err.txt)" "guest err"
+expect_eq "--keep" "$(cd kept && ls)" "initrd.img
+nvdimm0.img"
+expect_eq "--console" "$(head -n 1 con.log)" "[    0.000000] Linux version fake"
+expect_eq "initramfs" "$(cpio -it --quiet < kept/initrd.img | grep -cE '^(init|bin/busybox|ndkit/(env|command|shares|links|early|late|hotadd))$')" 9
+expect_eq "command quoted" "$(cpio -i --quiet --to-stdout ndkit/command < kept/initrd.img | tail -n 1)" "exec 'true'"
+
+# No guest verdict: QEMU ended early, so 125 and the console's tail.
+cat > "$NDKIT_QEMU" <<'FAKE'
+#!/bin/sh
+echo "qemu: something went wrong" >&2
+exit 1
+FAKE
+"$Q" run $K --nvdimm 1G -- true 2> err.txt
+expect_eq "QEMU failed" "$?" 125
+expect_eq "QEMU's message shown" "$(grep -q 'qemu: qemu: something went wrong' err.txt && echo yes)" yes
+finish test-run-usage
