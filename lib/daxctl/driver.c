@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <libkmod.h>
 #include "private.h"
+#include "util/modprobe.h"
 #include "util/sysfs.h"
 
 static int driver_attr_write(struct daxctl_dev *dev, const char *driver,
@@ -36,23 +36,6 @@ static bool driver_registered(struct daxctl_ctx *ctx, const char *driver)
 		stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static int module_load(struct daxctl_ctx *ctx, const char *name)
-{
-	struct kmod_ctx *kctx = kmod_new(NULL, NULL);
-	struct kmod_module *mod = NULL;
-	int rc;
-
-	if (!kctx)
-		return -ENOMEM;
-	rc = kmod_module_new_from_name(kctx, name, &mod);
-	if (rc == 0)
-		rc = kmod_module_probe_insert_module(mod, 0, NULL, NULL, NULL, NULL);
-	dbg(ctx, "load module %s: %d\n", name, rc);
-	kmod_module_unref(mod);
-	kmod_unref(kctx);
-	return rc < 0 ? rc : 0;
-}
-
 /*
  * 0 when @driver is registered on the dax bus, loading its module if needed.
  * Modules are only loaded on the running system, never for a captured tree.
@@ -61,9 +44,11 @@ DAXCTL_EXPORT int daxctl_dev_driver_available(struct daxctl_dev *dev, const char
 {
 	if (driver_registered(dev->ctx, driver))
 		return 0;
-	if (dev->ctx->base.root[0] == '\0' && module_load(dev->ctx, driver) == 0 &&
-			driver_registered(dev->ctx, driver))
+	if (dev->ctx->base.root[0])
+		return -ENOENT;
+	if (modprobe_name(&dev->ctx->base.log, driver) == 0 && driver_registered(dev->ctx, driver))
 		return 0;
+	modprobe_explain_failure(&dev->ctx->base.log);
 	return -ENOENT;
 }
 

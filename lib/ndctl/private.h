@@ -14,6 +14,10 @@ struct ndctl_ctx {
 			const char *file, int line, const char *fn,
 			const char *format, va_list args);
 	struct ndctl_topology *topology;	/* owned by topology/, lazily built */
+	unsigned int attr_gen;		/* moves on at each sysfs write: see struct nd_dev */
+	/* the nd devices holding a directory descriptor open (devattr.c), oldest at next */
+	struct nd_dev *dirfd_ring[64];
+	unsigned int dirfd_next;
 	struct daxctl_ctx *daxctl_ctx;		/* for ndctl_dax_get_daxctl_region */
 };
 

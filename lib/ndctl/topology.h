@@ -74,7 +74,13 @@ enum ndctl_pfn_loc {
 	NDCTL_PFN_LOC_PMEM,
 };
 
-/* Drop every cached object (all pointers become invalid): call after the kernel topology changed. */
+/*
+ * Drop every cached object (all pointers become invalid): call after the
+ * kernel topology changed. Objects also keep the attribute values they read
+ * until this context writes to sysfs (a region's available_size and
+ * max_available_extent excepted: those are read at each call), so another
+ * process's changes show after this.
+ */
 void ndctl_invalidate(struct ndctl_ctx *ctx);
 
 /* Buses, in upstream's order; provider is a per-thread string ("ACPI.NFIT"). */

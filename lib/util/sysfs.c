@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#define _GNU_SOURCE	/* dladdr */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -6,7 +7,38 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <dlfcn.h>
 #include "util/sysfs.h"
+
+/*
+ * NDKIT_SYSFS_STATS=1 prints, at exit, how many attributes this library read
+ * and wrote: how the benchmarks count reads per object. Each library holds
+ * its own copy of this file, so each prints its own line.
+ */
+static unsigned long stats_reads, stats_writes;
+static int stats_on = -1;
+
+static void stats_print(void)
+{
+	Dl_info info;
+	const char *lib = dladdr((void *)stats_print, &info) && info.dli_fname ?
+		strrchr(info.dli_fname, '/') : NULL;
+
+	fprintf(stderr, "ndkit-sysfs-stats %s: %lu attribute reads, %lu writes\n",
+			lib ? lib + 1 : "?", stats_reads, stats_writes);
+}
+
+static void stats_count(unsigned long *counter)
+{
+	if (stats_on < 0) {
+		const char *env = getenv("NDKIT_SYSFS_STATS");
+
+		stats_on = env && env[0] && strcmp(env, "0") != 0;
+		if (stats_on)
+			atexit(stats_print);
+	}
+	(*counter)++;
+}
 
 int path_printf(char *buf, size_t len, const char *fmt, ...)
 {
@@ -23,9 +55,15 @@ int path_printf(char *buf, size_t len, const char *fmt, ...)
 
 int sysfs_read_attr(struct log_ctx *log, const char *path, char *buf)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	return sysfs_read_attr_at(log, AT_FDCWD, path, buf);
+}
+
+int sysfs_read_attr_at(struct log_ctx *log, int dirfd, const char *path, char *buf)
+{
+	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
 	ssize_t n;
 
+	stats_count(&stats_reads);
 	if (fd < 0) {
 		log_dbg(log, "open %s: %s\n", path, strerror(errno));
 		return -errno;
@@ -53,6 +91,7 @@ static int write_attr(struct log_ctx *log, const char *path, const char *value,
 	ssize_t n;
 	int rc;
 
+	stats_count(&stats_writes);
 	if (fd < 0) {
 		rc = -errno;
 		log_cond(log, fail_prio, "open %s: %s\n", path, strerror(errno));

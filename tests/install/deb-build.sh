@@ -76,6 +76,9 @@ field_has ndkit Depends libndkit-ndctl0 libndkit-daxctl0
 field_has ndkit Conflicts ndctl daxctl
 field_has ndkit Provides ndctl daxctl
 field_has ndkit-dev Conflicts libndctl-dev libdaxctl-dev
+# libkmod is opened with dlopen(), so shlibs cannot find it: it must be named.
+field_has libndkit-ndctl0 Depends libkmod2
+field_has libndkit-daxctl0 Depends libkmod2
 # dh_auto_test must have run the unit suite inside the package build.
 case " ${DEB_BUILD_OPTIONS-} " in
 *" nocheck "*) ;;

@@ -4,6 +4,7 @@
 #include "test.h"
 #include "util/size.h"
 #include "util/log.h"
+#include "util/modprobe.h"
 
 static void test_parse_size(void)
 {
@@ -70,10 +71,41 @@ static void test_log_priority(void)
 	CHECK(log_priority_from_string(NULL) == -1);
 }
 
+static char captured[1024];
+
+__attribute__((format(printf, 6, 0)))
+static void log_capture(struct log_ctx *log, int priority, const char *file,
+		int line, const char *fn, const char *format, va_list args)
+{
+	size_t used = strlen(captured);
+
+	vsnprintf(captured + used, sizeof(captured) - used, format, args);
+}
+
+/* libkmod is opened on demand: a missing library is an error that says what to install. */
+static void test_modprobe_library(void)
+{
+	struct log_ctx log;
+
+	log_init(&log, "test", "NDKIT_TEST_LOG");
+	log.fn = log_capture;
+	captured[0] = '\0';
+	CHECK(modprobe_try_library(&log, "libndkit-test-no-such-kmod.so.2") == -ENOSYS);
+	CHECK(strstr(captured, "libndkit-test-no-such-kmod.so.2") != NULL);
+	CHECK(strstr(captured, "install libkmod2") != NULL);
+	/* the build needs libkmod-dev, so the real library is there and has every symbol */
+	captured[0] = '\0';
+	CHECK(modprobe_try_library(&log, MODPROBE_LIBKMOD) == 0);
+	CHECK_EQ_STR(captured, "");
+	/* nothing failed to open yet in this process, so nothing to explain */
+	CHECK(!modprobe_explain_failure(&log));
+}
+
 int main(void)
 {
 	test_parse_size();
 	test_format_size();
 	test_log_priority();
+	test_modprobe_library();
 	return test_done("test-util");
 }

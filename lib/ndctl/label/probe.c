@@ -13,13 +13,30 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include "private.h"
 #include "transport/xport.h"
 #include "engine.h"
 
 #define RAW_AREA_MAX (16ull << 20)	/* an index-less file up to this size is taken as raw */
 
-/* Does the window [start, start + cfg) hold a valid index (either block, either L)? */
+/* Is there an index signature at either of the window's two index offsets? */
+static bool index_signed(struct ndctl_lsa_xport *t, uint32_t isz)
+{
+	char sig[IDX_SIG_LEN];
+
+	for (unsigned i = 0; i < 2; i++)
+		if (ndctl_lsa_xport_read(t, (uint64_t)i * isz, sig, sizeof(sig)) == 0 &&
+				memcmp(sig, lsa_index_sig, sizeof(sig)) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Does the window [start, start + cfg) hold a valid index (either block,
+ * either L)? Signatures first: taking a whole 16 GiB backend for one area
+ * would otherwise read (and allocate) its 32 MiB of index blocks.
+ */
 static bool has_valid_index(struct ndctl_lsa_xport *t, uint64_t start, uint64_t cfg)
 {
 	static const unsigned sizes[] = { 128, 256 };
@@ -29,7 +46,7 @@ static bool has_valid_index(struct ndctl_lsa_xport *t, uint64_t start, uint64_t 
 		return false;
 	for (unsigned s = 0; s < 2 && !found; s++) {
 		uint32_t isz = lsa_isz_of_area(cfg, sizes[s]);
-		uint8_t *buf = isz ? malloc(2 * (size_t)isz) : NULL;
+		uint8_t *buf = isz && index_signed(t, isz) ? malloc(2 * (size_t)isz) : NULL;
 		const char *id;
 
 		if (buf && ndctl_lsa_xport_read(t, 0, buf, 2 * (size_t)isz) == 0)

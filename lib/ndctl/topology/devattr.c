@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* Attributes, drivers and modules of one nd bus device. */
+#define _GNU_SOURCE	/* O_PATH */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <libkmod.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "internal.h"
+#include "util/modprobe.h"
 
 #define BIND_TIMEOUT_MS 5000
 #define POLL_STEP_MS 10
@@ -24,6 +26,7 @@ int nd_dev_init(struct nd_dev *dev, struct ndctl_ctx *ctx, const char *name)
 	if (rc)
 		return rc;
 	dev->ctx = ctx;
+	dev->dirfd = dev->dirfd_slot = -1;
 	dev->name = strdup(name);
 	dev->path = strdup(path);
 	if (!dev->name || !dev->path) {
@@ -44,12 +47,138 @@ void *nd_obj_new(size_t size, struct ndctl_ctx *ctx, const char *name)
 	return dev;
 }
 
+struct nd_attr {
+	struct nd_attr *next;
+	int rc;			/* a failed read (absent attribute) is kept too */
+	char *value;
+	char name[];
+};
+
+static void attrs_drop(struct nd_dev *dev)
+{
+	while (dev->attrs) {
+		struct nd_attr *a = dev->attrs;
+
+		dev->attrs = a->next;
+		free(a->value);
+		free(a);
+	}
+}
+
+/*
+ * Attributes are opened relative to a descriptor of the device's directory:
+ * one walk of its path (through the /sys/bus/nd/devices symlink) per device,
+ * then one name per attribute. At most ARRAY_SIZE(ctx->dirfd_ring) stay open
+ * per context, the oldest closed first; every write closes them all, since
+ * enabling or disabling a region replaces its children's directories.
+ */
+#define DIRFD_RING_SIZE (sizeof(((struct ndctl_ctx *)0)->dirfd_ring) / sizeof(struct nd_dev *))
+
+static void dirfd_close(struct nd_dev *dev)
+{
+	if (dev->dirfd < 0)
+		return;
+	close(dev->dirfd);
+	dev->ctx->dirfd_ring[dev->dirfd_slot] = NULL;
+	dev->dirfd = dev->dirfd_slot = -1;
+}
+
+static void dirfds_close_all(struct ndctl_ctx *ctx)
+{
+	unsigned int i;
+
+	for (i = 0; i < DIRFD_RING_SIZE; i++)
+		if (ctx->dirfd_ring[i])
+			dirfd_close(ctx->dirfd_ring[i]);
+}
+
+/* -1 if the directory cannot be opened: callers then use the full path. */
+static int dev_dirfd(struct nd_dev *dev)
+{
+	struct ndctl_ctx *ctx = dev->ctx;
+	unsigned int slot = ctx->dirfd_next;
+
+	if (dev->dirfd >= 0)
+		return dev->dirfd;
+	if (ctx->dirfd_ring[slot])
+		dirfd_close(ctx->dirfd_ring[slot]);
+	dev->dirfd = open(dev->path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (dev->dirfd < 0)
+		return -1;
+	dev->dirfd_slot = (int)slot;
+	ctx->dirfd_ring[slot] = dev;
+	ctx->dirfd_next = (slot + 1) % DIRFD_RING_SIZE;
+	return dev->dirfd;
+}
+
+/* Where to open attr: *dirfd and a name in it, or AT_FDCWD and the full path. */
+static int attr_at(struct nd_dev *dev, const char *attr, int *dirfd, char *path, size_t len)
+{
+	*dirfd = dev_dirfd(dev);
+	if (*dirfd >= 0)
+		return path_printf(path, len, "%s", attr);
+	*dirfd = AT_FDCWD;
+	return path_printf(path, len, "%s/%s", dev->path, attr);
+}
+
 void nd_dev_release(struct nd_dev *dev)
 {
+	dirfd_close(dev);
+	attrs_drop(dev);
 	free(dev->name);
 	free(dev->path);
 	dev->name = dev->path = NULL;
 	nd_badblocks_release(&dev->badblocks);
+}
+
+/* After any write the kernel may have changed any attribute of any object. */
+static void attrs_stale(struct ndctl_ctx *ctx)
+{
+	ctx->attr_gen++;
+	dirfds_close_all(ctx);
+}
+
+static struct nd_attr **attr_slot(struct nd_dev *dev, const char *attr)
+{
+	struct nd_attr **slot;
+
+	if (dev->attr_gen != dev->ctx->attr_gen) {
+		attrs_drop(dev);
+		dev->attr_gen = dev->ctx->attr_gen;
+	}
+	for (slot = &dev->attrs; *slot; slot = &(*slot)->next)
+		if (strcmp((*slot)->name, attr) == 0)
+			break;
+	return slot;
+}
+
+/* Out of memory only costs a re-read later. */
+static void attr_remember(struct nd_dev *dev, const char *attr, const char *value, int rc)
+{
+	struct nd_attr *a = malloc(sizeof(*a) + strlen(attr) + 1);
+
+	if (!a)
+		return;
+	a->value = strdup(value);
+	if (!a->value) {
+		free(a);
+		return;
+	}
+	a->rc = rc;
+	strcpy(a->name, attr);
+	a->next = dev->attrs;
+	dev->attrs = a;
+}
+
+static void attr_forget(struct nd_dev *dev, const char *attr)
+{
+	struct nd_attr **slot = attr_slot(dev, attr), *a = *slot;
+
+	if (a) {
+		*slot = a->next;
+		free(a->value);
+		free(a);
+	}
 }
 
 static int attr_path(struct nd_dev *dev, const char *attr, char *path, size_t len)
@@ -57,16 +186,52 @@ static int attr_path(struct nd_dev *dev, const char *attr, char *path, size_t le
 	return path_printf(path, len, "%s/%s", dev->path, attr);
 }
 
-int nd_dev_read(struct nd_dev *dev, const char *attr, char *buf)
+static int read_uncached(struct nd_dev *dev, const char *attr, char *buf)
 {
 	char path[PATH_MAX];
-	int rc = attr_path(dev, attr, path, sizeof(path));
+	int dirfd, rc = attr_at(dev, attr, &dirfd, path, sizeof(path));
 
 	if (!rc)
-		rc = sysfs_read_attr(&dev->ctx->base.log, path, buf);
+		rc = sysfs_read_attr_at(&dev->ctx->base.log, dirfd, path, buf);
 	if (rc)
 		buf[0] = '\0';
+	dbg(dev->ctx, "attribute read: %s/%s\n", dev->name, attr);
 	return rc;
+}
+
+/*
+ * Re-read at each call, as upstream does: what other namespaces take from a
+ * region, so a long-lived context sees other processes' allocations, and the
+ * root-only physical addresses.
+ */
+static bool attr_volatile(const char *attr)
+{
+	return strcmp(attr, "available_size") == 0 ||
+		strcmp(attr, "max_available_extent") == 0 ||
+		strcmp(attr, "resource") == 0;
+}
+
+int nd_dev_read(struct nd_dev *dev, const char *attr, char *buf)
+{
+	struct nd_attr *a;
+	int rc;
+
+	if (attr_volatile(attr))
+		return read_uncached(dev, attr, buf);
+	a = *attr_slot(dev, attr);
+	if (a) {
+		strcpy(buf, a->value);
+		return a->rc;
+	}
+	rc = read_uncached(dev, attr, buf);
+	attr_remember(dev, attr, buf, rc);
+	return rc;
+}
+
+int nd_dev_read_fresh(struct nd_dev *dev, const char *attr, char *buf)
+{
+	attr_forget(dev, attr);
+	return nd_dev_read(dev, attr, buf);
 }
 
 unsigned long long nd_dev_u64(struct nd_dev *dev, const char *attr)
@@ -104,32 +269,59 @@ int nd_dev_write(struct nd_dev *dev, const char *attr, const char *value)
 	/* a zero-length write never reaches the kernel's store: clear with "\n" */
 	if (!rc && !value[0])
 		value = "\n";
-	return rc ? rc : sysfs_write_attr(&dev->ctx->base.log, path, value);
+	if (rc)
+		return rc;
+	rc = sysfs_write_attr(&dev->ctx->base.log, path, value);
+	attrs_stale(dev->ctx);
+	return rc;
 }
+
+/* Keys of the facts kept beside the attributes: no attribute has parentheses. */
+#define KEY_DRIVER "(driver)"
 
 bool nd_dev_has_driver(struct nd_dev *dev)
 {
+	struct nd_attr *a = *attr_slot(dev, KEY_DRIVER);
 	char path[PATH_MAX];
 	struct stat st;
+	bool bound;
 
-	if (attr_path(dev, "driver", path, sizeof(path)))
+	int dirfd;
+
+	if (a)
+		return a->value[0] == '1';
+	if (attr_at(dev, "driver", &dirfd, path, sizeof(path)))
 		return false;
-	return lstat(path, &st) == 0;
+	bound = fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0;
+	attr_remember(dev, KEY_DRIVER, bound ? "1" : "0", 0);
+	return bound;
 }
 
-int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
+/* For polling: the kernel binds and unbinds on its own time. */
+static bool has_driver_fresh(struct nd_dev *dev)
+{
+	attr_forget(dev, KEY_DRIVER);
+	return nd_dev_has_driver(dev);
+}
+
+static int child_scan(struct nd_dev *dev, const char *subdir, const char *prefix,
 		char *out, size_t len)
 {
 	char path[PATH_MAX];
 	struct dirent *de;
-	int rc = -ENOENT;
+	int rc = -ENOENT, dirfd, fd;
 	DIR *dir;
 
-	if (attr_path(dev, subdir, path, sizeof(path)))
+	if (attr_at(dev, subdir, &dirfd, path, sizeof(path)))
 		return -ENAMETOOLONG;
-	dir = opendir(path);
-	if (!dir)
-		return -errno;
+	fd = openat(dirfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	dir = fd < 0 ? NULL : fdopendir(fd);
+	if (!dir) {
+		rc = -errno;
+		if (fd >= 0)
+			close(fd);
+		return rc;
+	}
 	while ((de = readdir(dir))) {
 		size_t plen = strlen(prefix);
 
@@ -141,6 +333,29 @@ int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
 		}
 	}
 	closedir(dir);
+	return rc;
+}
+
+int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
+		char *out, size_t len)
+{
+	char key[PATH_MAX], name[SYSFS_ATTR_SIZE] = "";
+	struct nd_attr *a;
+	int rc;
+
+	if (path_printf(key, sizeof(key), "(%s/%s*)", subdir, prefix))
+		return -ENAMETOOLONG;
+	a = *attr_slot(dev, key);
+	if (a) {
+		rc = a->rc ? a->rc : path_printf(out, len, "%s", a->value);
+	} else {
+		rc = child_scan(dev, subdir, prefix, name, sizeof(name));
+		attr_remember(dev, key, name, rc);
+		if (!rc)
+			rc = path_printf(out, len, "%s", name);
+	}
+	if (rc && len)
+		out[0] = '\0';
 	return rc;
 }
 
@@ -163,29 +378,11 @@ int nd_dev_write_uuid(struct nd_dev *dev, const uuid_t uu)
 /* Drivers are modules: load the one matching the device's modalias. */
 static void load_module(struct nd_dev *dev)
 {
-	struct kmod_list *list = NULL, *it;
 	char alias[SYSFS_ATTR_SIZE];
-	struct kmod_ctx *kctx;
 
 	if (dev->ctx->base.root[0] || nd_dev_read(dev, "modalias", alias) || !alias[0])
 		return;
-	kctx = kmod_new(NULL, NULL);
-	if (!kctx)
-		return;
-	if (kmod_module_new_from_lookup(kctx, alias, &list) == 0) {
-		kmod_list_foreach(it, list) {
-			struct kmod_module *mod = kmod_module_get_module(it);
-			int rc = kmod_module_probe_insert_module(mod, 0, NULL,
-					NULL, NULL, NULL);
-
-			if (rc < 0)
-				dbg(dev->ctx, "%s: load %s: %s\n", dev->name,
-						kmod_module_get_name(mod), strerror(-rc));
-			kmod_module_unref(mod);
-		}
-		kmod_module_unref_list(list);
-	}
-	kmod_unref(kctx);
+	modprobe_alias(&dev->ctx->base.log, alias);
 }
 
 static void sleep_ms(long ms)
@@ -200,7 +397,7 @@ static int wait_driver(struct nd_dev *dev, bool want)
 	long waited;
 
 	for (waited = 0; waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
-		if (nd_dev_has_driver(dev) == want)
+		if (has_driver_fresh(dev) == want)
 			return 0;
 		sleep_ms(POLL_STEP_MS);
 	}
@@ -219,6 +416,22 @@ int nd_wait_path(const char *path)
 	return -ETIMEDOUT;
 }
 
+/*
+ * The kernel registers a probed device's children (a region's namespaces and
+ * seeds) asynchronously: reading a bus's wait_probe returns once they are all
+ * there, so the next topology scan finds the seeds the region names.
+ */
+static void wait_probe(struct ndctl_ctx *ctx)
+{
+	char buf[SYSFS_ATTR_SIZE];
+	struct ndctl_bus *bus;
+
+	if (!ctx->topology)
+		return;
+	for (bus = ctx->topology->buses; bus; bus = bus->next)
+		read_uncached(&bus->dev, "wait_probe", buf);
+}
+
 /* Offer the device to each nd driver: the one that matches takes it. */
 static int offer_to_drivers(struct nd_dev *dev)
 {
@@ -235,7 +448,7 @@ static int offer_to_drivers(struct nd_dev *dev)
 	dir = opendir(drivers);
 	if (!dir)
 		return -errno;
-	while ((de = readdir(dir)) && !nd_dev_has_driver(dev)) {
+	while ((de = readdir(dir)) && !has_driver_fresh(dev)) {
 		if (de->d_name[0] == '.')
 			continue;
 		if (path_printf(bind, sizeof(bind), "%s/%s/bind", drivers, de->d_name))
@@ -255,11 +468,16 @@ int nd_dev_reclaim(struct nd_dev *dev)
 	int rc = offer_to_drivers(dev);
 
 	for (waited = 0; !rc && waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
-		if (nd_dev_read(dev, "holder", holder) == 0 && holder[0])
-			return 0;
+		if (nd_dev_read_fresh(dev, "holder", holder) == 0 && holder[0])
+			break;
 		sleep_ms(POLL_STEP_MS);
 	}
-	return rc ? rc : -ETIMEDOUT;
+	if (!rc)
+		wait_probe(dev->ctx);
+	attrs_stale(dev->ctx);	/* the probe made a personality: its attributes changed */
+	if (rc)
+		return rc;
+	return holder[0] ? 0 : -ETIMEDOUT;
 }
 
 int nd_dev_enable_or_claimed(struct nd_dev *dev)
@@ -305,8 +523,13 @@ int nd_dev_enable(struct nd_dev *dev)
 	rc = offer_to_drivers(dev);
 	if (!rc)
 		rc = wait_driver(dev, true);
-	if (rc)
+	if (!rc)
+		wait_probe(dev->ctx);
+	attrs_stale(dev->ctx);	/* the driver's probe changed them */
+	if (rc) {
 		err(dev->ctx, "%s: no driver accepted it\n", dev->name);
+		modprobe_explain_failure(&dev->ctx->base.log);
+	}
 	return rc;
 }
 
@@ -320,7 +543,10 @@ int nd_dev_disable(struct nd_dev *dev)
 	rc = path_printf(path, sizeof(path), "%s/driver/unbind", dev->path);
 	if (!rc)
 		rc = sysfs_write_attr(&dev->ctx->base.log, path, dev->name);
-	return rc ? rc : wait_driver(dev, false);
+	if (!rc)
+		rc = wait_driver(dev, false);
+	attrs_stale(dev->ctx);
+	return rc;
 }
 
 /* Linux kernfs directory hash (fs/kernfs/dir.c with a NULL namespace). */

@@ -13,11 +13,23 @@ struct nd_badblocks {
 	size_t count, cap, pos;
 };
 
-/* What every object on the nd bus has: a name and its sysfs directory. */
+struct nd_attr;
+
+/*
+ * What every object on the nd bus has: a name, its sysfs directory, and the
+ * attributes read so far. They are kept until the context writes to sysfs
+ * (ctx->attr_gen moves on) or the topology is rebuilt (ndctl_invalidate), so a
+ * command reads each attribute at most once per object, like upstream's
+ * snapshot of each object at add time.
+ */
 struct nd_dev {
 	struct ndctl_ctx *ctx;
 	char *name;		/* "region0" */
 	char *path;		/* ROOT/sys/bus/nd/devices/region0 */
+	struct nd_attr *attrs;
+	unsigned int attr_gen;	/* the ctx->attr_gen the attrs were read in */
+	int dirfd;		/* O_PATH descriptor of path, or -1 */
+	int dirfd_slot;		/* its place in ctx->dirfd_ring */
 	struct nd_badblocks badblocks;
 };
 
@@ -75,6 +87,9 @@ struct ndctl_region {
 	struct ndctl_pfn *pfns;
 	struct ndctl_dax *daxs;
 	struct ndctl_btt *btts;
+	/* each namespace's claim (below) holds for this ctx->attr_gen */
+	bool claims_known;
+	unsigned int claims_gen;
 	struct ndctl_region *next;
 };
 
@@ -82,6 +97,10 @@ struct ndctl_namespace {
 	struct nd_dev dev;
 	struct ndctl_region *region;
 	unsigned int id;
+	/* the personality claiming it, if any: see region_resolve_claims() */
+	struct ndctl_pfn *pfn;
+	struct ndctl_dax *dax;
+	struct ndctl_btt *btt;
 	char alt_name[64];	/* ndctl_namespace_get_alt_name's answer */
 	struct ndctl_namespace *next;
 };
@@ -99,6 +118,8 @@ int nd_dev_init(struct nd_dev *dev, struct ndctl_ctx *ctx, const char *name);
 void *nd_obj_new(size_t size, struct ndctl_ctx *ctx, const char *name);
 void nd_dev_release(struct nd_dev *dev);
 int nd_dev_read(struct nd_dev *dev, const char *attr, char *buf);
+/* Past the cache: for polling a value the kernel changes on its own. */
+int nd_dev_read_fresh(struct nd_dev *dev, const char *attr, char *buf);
 unsigned long long nd_dev_u64(struct nd_dev *dev, const char *attr);
 /* Upstream's getters that may fail: ULLONG_MAX when absent or unreadable. */
 unsigned long long nd_dev_u64_or_max(struct nd_dev *dev, const char *attr);

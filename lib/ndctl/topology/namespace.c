@@ -130,30 +130,55 @@ NDCTL_EXPORT const char *ndctl_namespace_mode_name(enum ndctl_namespace_mode mod
 	}
 }
 
-/* The personality claiming this namespace is named by its "holder". */
-#define FIND_HOLDER(ndns, list) do { \
-	char _holder[SYSFS_ATTR_SIZE]; \
-	if (nd_dev_read(&(ndns)->dev, "holder", _holder) || !_holder[0]) \
-		return NULL; \
-	for (__typeof__(list) _it = (list); _it; _it = _it->next) \
-		if (strcmp(_it->p.dev.name, _holder) == 0) \
-			return _it; \
-	return NULL; \
+/*
+ * Each pfn, dax and btt device names the namespace it claims (the kernel sets
+ * that and the namespace's "holder" together), so one read per personality
+ * resolves the whole region, where a "holder" read per namespace would cost
+ * hundreds on a full label area.
+ */
+#define CLAIM_ALL(region, list, field) do { \
+	for (__typeof__((region)->list) _it = (region)->list; _it; _it = _it->next) { \
+		struct ndctl_namespace *_ns = persona_get_namespace(&_it->p); \
+		if (_ns) \
+			_ns->field = _it; \
+	} \
 } while (0)
+
+static void region_resolve_claims(struct ndctl_region *region)
+{
+	struct ndctl_namespace *ndns;
+	unsigned int gen = region->dev.ctx->attr_gen;
+
+	if (region->claims_known && region->claims_gen == gen)
+		return;
+	for (ndns = region->namespaces; ndns; ndns = ndns->next) {
+		ndns->pfn = NULL;
+		ndns->dax = NULL;
+		ndns->btt = NULL;
+	}
+	CLAIM_ALL(region, pfns, pfn);
+	CLAIM_ALL(region, daxs, dax);
+	CLAIM_ALL(region, btts, btt);
+	region->claims_known = true;
+	region->claims_gen = gen;
+}
 
 NDCTL_EXPORT struct ndctl_pfn *ndctl_namespace_get_pfn(struct ndctl_namespace *ndns)
 {
-	FIND_HOLDER(ndns, ndns->region->pfns);
+	region_resolve_claims(ndns->region);
+	return ndns->pfn;
 }
 
 NDCTL_EXPORT struct ndctl_dax *ndctl_namespace_get_dax(struct ndctl_namespace *ndns)
 {
-	FIND_HOLDER(ndns, ndns->region->daxs);
+	region_resolve_claims(ndns->region);
+	return ndns->dax;
 }
 
 NDCTL_EXPORT struct ndctl_btt *ndctl_namespace_get_btt(struct ndctl_namespace *ndns)
 {
-	FIND_HOLDER(ndns, ndns->region->btts);
+	region_resolve_claims(ndns->region);
+	return ndns->btt;
 }
 
 static struct nd_persona *namespace_persona(struct ndctl_namespace *ndns)
@@ -444,13 +469,12 @@ NDCTL_EXPORT int ndctl_namespace_delete(struct ndctl_namespace *ndns)
 }
 
 /* Label-less namespaces have no identity: no uuid attribute at all. */
+/* pmem namespaces have a uuid attribute (maybe empty), io namespaces none */
 NDCTL_EXPORT bool ndctl_namespace_has_uuid(struct ndctl_namespace *ndns)
 {
-	char path[PATH_MAX];
+	char buf[SYSFS_ATTR_SIZE];
 
-	if (path_printf(path, sizeof(path), "%s/uuid", ndns->dev.path))
-		return false;
-	return access(path, F_OK) == 0;
+	return nd_dev_read(&ndns->dev, "uuid", buf) == 0;
 }
 
 NDCTL_EXPORT int ndctl_namespace_clear_info_block(struct ndctl_namespace *ndns)

@@ -12,6 +12,7 @@ TIMEOUT=600
 
 run upstream-ndctl create-namespace -f -e namespace1.0 -m devdax -a 2M > /dev/null
 pair "daxctl list -RD (1 device)" daxctl list -RD
+reads "daxctl list -RD (1 device)" 1 daxctl list -RD
 
 # a round: to system-ram, then back to devdax; the two times summed
 round_trip() {	# round_trip TOOL FILE

@@ -14,3 +14,4 @@ xfer "read-labels -j, 2 MiB area, $n namespaces (v1.1)" nmem0
 pair "read-labels -j, 2 MiB area, $in_use labels" ndctl read-labels -j nmem0
 pair "check-labels nmem0, $in_use labels" ndctl check-labels nmem0
 pair "list -BDRN, $n namespaces" ndctl list -BDRN
+reads "list -BDRN, $n raw namespaces" "$n" ndctl list -BDRN

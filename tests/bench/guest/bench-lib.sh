@@ -70,3 +70,15 @@ xfer() {
 	in_use=$6
 	echo "@@XFER $1|$4 $5 $6 $7 $8 $9 ${10} ${11} ${12} $ms" > /dev/console
 }
+
+# reads CASE NAMESPACES TOOL ARGS...: the sysfs attribute reads ndkit's `TOOL ARGS` makes
+# (NDKIT_SYSFS_STATS: libndctl and libdaxctl each count their own) with NAMESPACES namespaces:
+#   @@READS case|reads|namespaces
+reads() {
+	local case=$1 namespaces=$2 n
+	shift 2
+	NDKIT_SYSFS_STATS=1 "$@" > /dev/null 2> /tmp/bench-reads || fail "'$*' failed" "$(cat /tmp/bench-reads)"
+	n=$(sed -n 's/^ndkit-sysfs-stats .*: \([0-9]*\) attribute reads.*/\1/p' /tmp/bench-reads |
+		awk '{ s += $1 } END { print s + 0 }')
+	echo "@@READS $case|$n|$namespaces" > /dev/console
+}

@@ -42,6 +42,8 @@ run upstream-ndctl create-namespace -r region0 -m fsdax -a 2M -s 256M > /dev/nul
 run upstream-ndctl create-namespace -r region1 -m fsdax -a 2M -s 256M > /dev/null
 pair "list -BDRN, 2 namespaces" ndctl list -BDRN
 pair "list -vvv, 2 namespaces" ndctl list -vvv
+reads "list -BDRN, 2 fsdax namespaces" 2 ndctl list -BDRN
+reads "list -vvv, 2 fsdax namespaces" 2 ndctl list -vvv
 
 # fill region1 (40 x 16 MiB) and part of region0: 54 namespaces
 fill() {	# fill REGION COUNT
@@ -56,6 +58,8 @@ fill region0 12
 n=$(upstream-ndctl list -N | jq length)
 pair "list -BDRN, $n namespaces" ndctl list -BDRN
 pair "list -vvv, $n namespaces" ndctl list -vvv
+reads "list -BDRN, 2 fsdax + $((n - 2)) raw namespaces" "$n" ndctl list -BDRN
+reads "list -vvv, 2 fsdax + $((n - 2)) raw namespaces" "$n" ndctl list -vvv
 xfer "read-labels -j, 2 MiB area, full region (v1.1)" nmem1
 pair "read-labels -j, 2 MiB area, $in_use labels + stale slots" ndctl read-labels -j nmem1
 pair "check-labels all, $n namespaces" ndctl check-labels all

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <ndctl/libndctl.h>
 #include "../test.h"
+#include "topo-test.h"
 
 static char logged[4096];
 
@@ -23,18 +24,6 @@ static void capture(struct ndctl_ctx *ctx, int priority, const char *file, int l
 	size_t len = strlen(logged);
 
 	vsnprintf(logged + len, sizeof(logged) - len, format, args);
-}
-
-static struct ndctl_dimm *dimm_named(struct ndctl_ctx *ctx, const char *name)
-{
-	struct ndctl_bus *bus;
-	struct ndctl_dimm *dimm;
-
-	ndctl_bus_foreach(ctx, bus)
-		ndctl_dimm_foreach(bus, dimm)
-			if (strcmp(ndctl_dimm_get_devname(dimm), name) == 0)
-				return dimm;
-	return NULL;
 }
 
 static void test_busy(struct ndctl_dimm *dimm)

@@ -9,45 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <ndctl/libndctl.h>
 #include "../test.h"
+#include "topo-test.h"
 
 #define NDBUS "sys/devices/LNXSYSTM:00/LNXSYBUS:00/ACPI0012:00/ndbus0"
 
 static const char *trees;
-
-static struct ndctl_ctx *ctx_at(const char *root)
-{
-	struct ndctl_ctx *ctx;
-
-	if (ndctl_new(&ctx))
-		return NULL;
-	ndctl_set_log_priority(ctx, 0);
-	ndctl_set_root(ctx, root);
-	return ctx;
-}
-
-static struct ndctl_region *region_named(struct ndctl_ctx *ctx, const char *name)
-{
-	struct ndctl_region *region;
-	struct ndctl_bus *bus;
-
-	ndctl_bus_foreach(ctx, bus)
-		ndctl_region_foreach(bus, region)
-			if (strcmp(ndctl_region_get_devname(region), name) == 0)
-				return region;
-	return NULL;
-}
-
-static struct ndctl_namespace *ns_named(struct ndctl_region *region, const char *name)
-{
-	struct ndctl_namespace *ndns;
-
-	ndctl_namespace_foreach(region, ndns)
-		if (strcmp(ndctl_namespace_get_devname(ndns), name) == 0)
-			return ndns;
-	return NULL;
-}
 
 static void test_buses_and_dimms(struct ndctl_ctx *ctx)
 {
@@ -178,9 +147,10 @@ static int run(const char *cmd)
 /* A scratch copy of the mixed tree that a test may doctor. */
 static char *scratch_copy(void)
 {
-	static char dir[] = "/tmp/ndkit-topo-XXXXXX";
+	static char dir[64];
 	char cmd[4096];
 
+	strcpy(dir, "/tmp/ndkit-topo-XXXXXX");	/* mkdtemp rewrites the template */
 	if (!mkdtemp(dir))
 		return NULL;
 	snprintf(cmd, sizeof(cmd), "cp -a '%s/mixed/.' '%s/'", trees, dir);
@@ -222,6 +192,124 @@ static void test_safe_disable(void)
 	run(cmd);
 }
 
+static void put_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	CHECK(f != NULL);
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static void put_file(const char *root, const char *rel, const char *text)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/" NDBUS "/%s", root, rel);
+	put_text(path, text);
+}
+
+/*
+ * Attributes are read once per object and kept until the context writes to
+ * sysfs or is invalidated; a region's free space is read fresh every time.
+ */
+static void test_attribute_snapshot(void)
+{
+	char *root = scratch_copy(), cmd[4096];
+	struct ndctl_namespace *ndns;
+	struct ndctl_region *region;
+	struct ndctl_ctx *ctx;
+
+	CHECK(root != NULL);
+	if (!root)
+		return;
+	ctx = ctx_at(root);
+	region = region_named(ctx, "region0");
+	ndns = region ? ns_named(region, "namespace0.0") : NULL;
+	CHECK(ndns != NULL);
+	if (ndns) {
+		put_file(root, "region0/namespace0.0/alt_name", "first\n");
+		CHECK_EQ_STR(ndctl_namespace_get_alt_name(ndns), "first");
+		put_file(root, "region0/namespace0.0/alt_name", "second\n");
+		CHECK_EQ_STR(ndctl_namespace_get_alt_name(ndns), "first");
+		/* a write through the context (a file here is not truncated, sysfs never
+		 * is: the new name is the longer one) and every object reads again */
+		CHECK(ndctl_namespace_set_alt_name(ndns, "third-name") == 0);
+		CHECK_EQ_STR(ndctl_namespace_get_alt_name(ndns), "third-name");
+		put_file(root, "region0/available_size", "4096\n");
+		CHECK_EQ_U64(ndctl_region_get_available_size(region), 4096);
+		put_file(root, "region0/available_size", "8192\n");
+		CHECK_EQ_U64(ndctl_region_get_available_size(region), 8192);
+	}
+	put_file(root, "region0/namespace0.0/alt_name", "fourth\n");
+	ndctl_invalidate(ctx);
+	region = region_named(ctx, "region0");
+	ndns = region ? ns_named(region, "namespace0.0") : NULL;
+	CHECK(ndns && strcmp(ndctl_namespace_get_alt_name(ndns), "fourth") == 0);
+	ndctl_unref(ctx);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	run(cmd);
+}
+
+/* A namespace directory of region1 holding only a size and a name, with its bus link. */
+static int add_namespace_copy(const char *root, unsigned int id)
+{
+	char dir[4096], path[4200], text[32];
+
+	snprintf(dir, sizeof(dir), "%s/" NDBUS "/region1/namespace1.%u", root, id);
+	if (mkdir(dir, 0755))
+		return -1;
+	snprintf(path, sizeof(path), "%s/size", dir);
+	snprintf(text, sizeof(text), "%llu\n", (unsigned long long)id << 24);
+	put_text(path, text);
+	snprintf(path, sizeof(path), "%s/alt_name", dir);
+	snprintf(text, sizeof(text), "copy%u\n", id);
+	put_text(path, text);
+	snprintf(path, sizeof(path), "%s/sys/bus/nd/devices/namespace1.%u", root, id);
+	snprintf(dir, sizeof(dir), "../../../devices/LNXSYSTM:00/LNXSYBUS:00/ACPI0012:00/ndbus0/"
+			"region1/namespace1.%u", id);
+	return symlink(dir, path);
+}
+
+/*
+ * More namespaces than libndctl keeps directory descriptors open (64), read
+ * in two passes, so the second one reopens evicted directories. A stale or
+ * reused descriptor would read another device's attributes.
+ */
+static void test_many_namespaces(void)
+{
+	char *root = scratch_copy(), cmd[4096], want[64];
+	struct ndctl_namespace *ndns;
+	struct ndctl_region *region;
+	struct ndctl_ctx *ctx;
+	int sized = 0, named = 0;
+	unsigned int id;
+
+	CHECK(root != NULL);
+	if (!root)
+		return;
+	for (id = 2; id < 152; id++)
+		CHECK(add_namespace_copy(root, id) == 0);
+	ctx = ctx_at(root);
+	region = region_named(ctx, "region1");
+	CHECK(region != NULL);
+	ndctl_namespace_foreach(region, ndns)
+		sized += ndctl_namespace_get_id(ndns) >= 2 && ndctl_namespace_get_size(ndns) ==
+			(unsigned long long)ndctl_namespace_get_id(ndns) << 24;
+	ndctl_namespace_foreach(region, ndns) {
+		snprintf(want, sizeof(want), "copy%u", ndctl_namespace_get_id(ndns));
+		named += ndctl_namespace_get_id(ndns) >= 2 &&
+			strcmp(ndctl_namespace_get_alt_name(ndns), want) == 0;
+	}
+	CHECK_EQ_U64(sized, 150);
+	CHECK_EQ_U64(named, 150);
+	ndctl_unref(ctx);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	run(cmd);
+}
+
 int main(void)
 {
 	char root[4096];
@@ -250,5 +338,7 @@ int main(void)
 	ndctl_unref(ctx);
 
 	test_safe_disable();
+	test_attribute_snapshot();
+	test_many_namespaces();
 	return test_done("test-topology");
 }

@@ -15,6 +15,7 @@
 #include <ndctl/libndctl.h>
 #include <daxctl/libdaxctl.h>
 #include "../test.h"
+#include "topo-test.h"
 
 #define NDBUS "sys/devices/LNXSYSTM:00/LNXSYBUS:00/ACPI0012:00/ndbus0"
 
@@ -54,29 +55,13 @@ static void put(const char *rel, const char *text)
 
 static struct ndctl_region *region0(struct ndctl_ctx *ctx)
 {
-	struct ndctl_bus *bus = ndctl_bus_get_first(ctx);
-	struct ndctl_region *region;
-
-	ndctl_region_foreach(bus, region)
-		if (strcmp(ndctl_region_get_devname(region), "region0") == 0)
-			return region;
-	return NULL;
-}
-
-static struct ndctl_namespace *ns(struct ndctl_region *region, const char *name)
-{
-	struct ndctl_namespace *ndns;
-
-	ndctl_namespace_foreach(region, ndns)
-		if (strcmp(ndctl_namespace_get_devname(ndns), name) == 0)
-			return ndns;
-	return NULL;
+	return region_named(ctx, "region0");
 }
 
 static void test_badblocks(struct ndctl_region *region)
 {
-	struct ndctl_namespace *fs = ns(region, "namespace0.0");
-	struct ndctl_namespace *dd = ns(region, "namespace0.1");
+	struct ndctl_namespace *fs = ns_named(region, "namespace0.0");
+	struct ndctl_namespace *dd = ns_named(region, "namespace0.1");
 	struct badblock *bb;
 	unsigned long long sum = 0;
 	int n = 0;
@@ -98,8 +83,8 @@ static void test_badblocks(struct ndctl_region *region)
 
 static void test_resources(struct ndctl_region *region)
 {
-	struct ndctl_namespace *fs = ns(region, "namespace0.0");
-	struct ndctl_namespace *dd = ns(region, "namespace0.1");
+	struct ndctl_namespace *fs = ns_named(region, "namespace0.0");
+	struct ndctl_namespace *dd = ns_named(region, "namespace0.1");
 	struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(fs);
 	struct ndctl_dax *dax = ndctl_namespace_get_dax(dd);
 
@@ -122,9 +107,9 @@ static void test_resources(struct ndctl_region *region)
 /* Each personality leads back to its region, bus and context, as upstream's. */
 static void test_parents(struct ndctl_region *region)
 {
-	struct ndctl_namespace *fs = ns(region, "namespace0.0");
+	struct ndctl_namespace *fs = ns_named(region, "namespace0.0");
 	struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(fs);
-	struct ndctl_dax *dax = ndctl_namespace_get_dax(ns(region, "namespace0.1"));
+	struct ndctl_dax *dax = ndctl_namespace_get_dax(ns_named(region, "namespace0.1"));
 	struct ndctl_btt *btt = ndctl_btt_get_first(region);
 	struct ndctl_bus *bus = ndctl_region_get_bus(region);
 	struct ndctl_ctx *ctx = ndctl_region_get_ctx(region);
@@ -151,7 +136,7 @@ static void test_dax_bridge(struct ndctl_region *region)
 	ndctl_dax_foreach(region, dax)
 		n++;
 	CHECK_EQ_U64(n, 2);	/* dax0.0 (claimed) and the seed dax0.1 */
-	dax = ndctl_namespace_get_dax(ns(region, "namespace0.1"));
+	dax = ndctl_namespace_get_dax(ns_named(region, "namespace0.1"));
 	dregion = dax ? ndctl_dax_get_daxctl_region(dax) : NULL;
 	CHECK(dregion != NULL);
 	if (!dregion)
@@ -204,7 +189,15 @@ static void test_dimms(struct ndctl_ctx *ctx, struct ndctl_region *region)
 	}
 	CHECK_EQ_U64(n, 1);
 	put("nmem0/nfit/dirty_shutdown", "3\n");
-	CHECK_EQ_U64(ndctl_dimm_get_dirty_shutdown(ndctl_region_get_first_dimm(region)), 3);
+	{
+		struct ndctl_ctx *fresh = ctx_at(root);
+		struct ndctl_region *r = fresh ? region0(fresh) : NULL;
+
+		CHECK(r != NULL);
+		if (r)
+			CHECK_EQ_U64(ndctl_dimm_get_dirty_shutdown(ndctl_region_get_first_dimm(r)), 3);
+		ndctl_unref(fresh);
+	}
 	CHECK(ndctl_bus_get_by_provider(ctx, "ACPI.NFIT") == ndctl_bus_get_first(ctx));
 	test_iset(ctx, region);
 	CHECK(ndctl_bus_get_by_provider(ctx, "nfit_test.0") == NULL);
@@ -213,6 +206,7 @@ static void test_dimms(struct ndctl_ctx *ctx, struct ndctl_region *region)
 static void test_commands(struct ndctl_bus *bus)
 {
 	struct ndctl_range range;
+	struct ndctl_ctx *fresh;
 	struct ndctl_cmd *cap;
 
 	/* QEMU's bus lists only cmd_call: no ARS object, as upstream */
@@ -221,12 +215,21 @@ static void test_commands(struct ndctl_bus *bus)
 	CHECK_EQ_U64(ndctl_cmd_submit(NULL), (unsigned long long)-EINVAL);
 	ndctl_cmd_unref(NULL);
 	put("commands", "ars_cap ars_start ars_status clear_error cmd_call\n");
+	fresh = ctx_at(root);
+	bus = fresh ? ndctl_bus_get_first(fresh) : NULL;
+	CHECK(bus != NULL);
+	if (!bus) {
+		ndctl_unref(fresh);
+		return;
+	}
 	CHECK(ndctl_bus_is_cmd_supported(bus, ND_CMD_ARS_CAP));
 	CHECK(ndctl_bus_is_cmd_supported(bus, ND_CMD_CLEAR_ERROR));
 	cap = ndctl_bus_cmd_new_ars_cap(bus, 0x140000000ULL, 4096);
 	CHECK(cap != NULL);
-	if (!cap)
+	if (!cap) {
+		ndctl_unref(fresh);
 		return;
+	}
 	CHECK_EQ_U64(ndctl_cmd_ars_cap_get_range(cap, &range), (unsigned long long)-EINVAL);
 	CHECK(ndctl_bus_cmd_new_clear_error(0x140000000ULL, 512, cap) == NULL);
 	/* no /dev/ndctl0 under the captured root: the open's errno */
@@ -235,6 +238,7 @@ static void test_commands(struct ndctl_bus *bus)
 	ndctl_cmd_ref(cap);
 	ndctl_cmd_unref(cap);
 	ndctl_cmd_unref(cap);
+	ndctl_unref(fresh);
 }
 
 int main(void)
@@ -247,10 +251,9 @@ int main(void)
 		fprintf(stderr, "TOPO_TREES not set, or cannot copy it\n");
 		return 1;
 	}
-	CHECK(ndctl_new(&ctx) == 0);
-	ndctl_set_log_priority(ctx, 0);
-	ndctl_set_root(ctx, root);
-	region = region0(ctx);
+	ctx = ctx_at(root);
+	CHECK(ctx != NULL);
+	region = ctx ? region0(ctx) : NULL;
 	CHECK(region != NULL);
 	if (region) {
 		test_badblocks(region);
