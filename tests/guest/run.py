@@ -466,7 +466,11 @@ def run_scenario(args):
     os.makedirs(work)
     scenario_dir = os.path.dirname(os.path.realpath(args.scenario))
     specs = plan_specs(sc)
-    via_run = not sc["libvirt"] and specs is not None and plan_matches(sc, args.build_dir, specs)
+    # The scenarios are written for the busybox guest; NDKIT_GUEST_VIA_RUN=1 boots those whose
+    # layout is plan's through `ndctl-qemu run` instead (not yet green for all of them: the
+    # host's userspace lacks the installed ndkit libraries some scenarios' programs link).
+    via_run = (os.environ.get("NDKIT_GUEST_VIA_RUN") == "1" and not sc["libvirt"] and
+               specs is not None and plan_matches(sc, args.build_dir, specs))
     paths = make_backends(work, sc, scenario_dir)
     data = host_setup(sc, paths, args.build_dir, work, scenario_dir)
     data += [find_data_file(name, scenario_dir) for name in sc["data"]]
@@ -475,7 +479,7 @@ def run_scenario(args):
     elif via_run:
         return run_through_ndctl_qemu(args, sc, name, work, specs, data)
     else:
-        print(f"  layout is not plan's: busybox guest, QEMU started by run.py")
+        print("  busybox guest, QEMU started by run.py")
     kernel, initrd = prepare_initramfs(args.build_dir, guest_dir)
     my_initrd = os.path.join(work, "initrd.img")
     with open(my_initrd, "wb") as out, open(initrd, "rb") as base:

@@ -489,12 +489,17 @@ int nd_dev_enable_or_claimed(struct nd_dev *dev)
 	if (nd_dev_has_driver(dev))
 		return 0;
 	rc = offer_to_drivers(dev);
+	/* polled past the attribute cache: the kernel changes both on its own */
 	for (waited = 0; !rc && waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
-		if (nd_dev_has_driver(dev) ||
-		    (nd_dev_read(dev, "holder", holder) == 0 && holder[0]))
+		if (has_driver_fresh(dev) ||
+		    (nd_dev_read_fresh(dev, "holder", holder) == 0 && holder[0])) {
+			wait_probe(dev->ctx);
+			attrs_stale(dev->ctx);	/* the driver's probe changed them */
 			return 0;
+		}
 		sleep_ms(POLL_STEP_MS);
 	}
+	attrs_stale(dev->ctx);
 	rc = rc ? rc : -ETIMEDOUT;
 	err(dev->ctx, "%s: no driver accepted it\n", dev->name);
 	return rc;

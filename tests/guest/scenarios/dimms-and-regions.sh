@@ -3,7 +3,7 @@
 DIMMS="1G:128K:2M 1G:2M:128M"
 
 out=$(run ndctl --version)
-expect_match '^[0-9]+\.[0-9]+' "$out"
+expect_match '^[0-9]+\.ndkit\.[0-9]+\.[0-9]+' "$out"
 
 run upstream-ndctl list -DR > /tmp/list.json
 # One nmem and one region per DIMM.

@@ -9,7 +9,7 @@ ROUNDS=10
 
 run upstream-ndctl disable-region all
 state() {	# the decoded area, without the device name
-	ndctl read-labels -j nmem0 2>/dev/null | jq -c 'del(.dev)'
+	ndctl read-labels -j nmem0 2>/dev/null | jq -c '.[0] | del(.dev)'	# piped: an array, as upstream
 }
 run upstream-ndctl init-labels -f -V 1.2 nmem0
 run upstream-ndctl enable-region all
