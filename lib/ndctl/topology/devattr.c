@@ -507,16 +507,19 @@ int nd_dev_enable_or_claimed(struct nd_dev *dev)
 
 int nd_dev_disable_holder(struct nd_dev *dev)
 {
-	char holder[SYSFS_ATTR_SIZE], path[PATH_MAX];
-	const char *slash = strrchr(dev->path, '/');
-	struct nd_dev h = { .ctx = dev->ctx, .name = holder, .path = path };
+	char holder[SYSFS_ATTR_SIZE];
+	struct nd_dev h = { 0 };
+	int rc;
 
-	if (nd_dev_read(dev, "holder", holder) || !holder[0] || !slash)
+	if (nd_dev_read(dev, "holder", holder) || !holder[0])
 		return 0;
-	if (path_printf(path, sizeof(path), "%.*s/%s", (int)(slash - dev->path), dev->path,
-			holder))
-		return -ENAMETOOLONG;
-	return nd_dev_disable(&h);
+	/* a device of its own (no directory fd, no cached attributes), released after */
+	rc = nd_dev_init(&h, dev->ctx, holder);
+	if (rc)
+		return rc;
+	rc = nd_dev_disable(&h);
+	nd_dev_release(&h);
+	return rc;
 }
 
 int nd_dev_enable(struct nd_dev *dev)
