@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # Set up, build, and run every test: all suites (unit, fuzz, slow, guest, package) in BUILD,
-# then the unit suite again in BUILD-san under ASan+UBSan. Logs: BUILD/meson-logs/testlog.txt, consoles: BUILD/tests/guest/run/*/.
+# then the unit suite again in BUILD-san under ASan+UBSan. Logs: BUILD/meson-logs/testlog-full.txt, consoles: BUILD/tests/guest/run/*/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
