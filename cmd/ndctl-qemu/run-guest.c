@@ -372,6 +372,37 @@ static char *sibling_tool(const char *self_dir, const char *name)
 	return NULL;
 }
 
+/*
+ * The guest mounts fresh tmpfs over /tmp, /run and /dev/shm, which would hide
+ * ndkit's own tools if they live there (a build tree in /tmp): print the
+ * top directory under such a mount that holds @path, for init to bind back.
+ */
+static void print_hidden_root(FILE *f, const char *path)
+{
+	static const char *const hidden[] = { "/tmp/", "/run/", "/dev/shm/" };
+
+	for (size_t i = 0; i < sizeof(hidden) / sizeof(hidden[0]); i++) {
+		size_t len = strlen(hidden[i]);
+
+		if (strncmp(path, hidden[i], len) == 0 && path[len])
+			fprintf(f, "%.*s\n", (int)(len + strcspn(path + len, "/")), path);
+	}
+}
+
+/* "dir" per line: the host directories init binds back over the guest's tmpfs mounts. */
+static char *binds_list(void)
+{
+	char self[PATH_MAX], *text = NULL;
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	self[n > 0 ? n : 0] = '\0';
+	print_hidden_root(f, self);
+	fclose(f);
+	return text;
+}
+
 static char *links_list(const struct run *r)
 {
 	static const char *const tools[] = { "ndctl", "daxctl" };
@@ -446,7 +477,8 @@ int run_write_initramfs(const struct run *r, const char *path)
 	static const char *const dirs[] = { "bin", "dev", "proc", "sys", "ndkit", "ndkit/mods" };
 	const char *busybox = static_busybox();
 	struct cpio c = { 0 };
-	char *texts[5] = { env_script(r), shares_list(r), links_list(r), command_script(r), NULL };
+	char *texts[6] = { env_script(r), shares_list(r), links_list(r), command_script(r), NULL,
+		binds_list() };
 	int rc;
 
 	if (!busybox)
@@ -467,9 +499,10 @@ int run_write_initramfs(const struct run *r, const char *path)
 		cpio_text(&c, "ndkit/links", 0644, texts[2]);
 		cpio_text(&c, "ndkit/command", 0644, texts[3]);
 		cpio_text(&c, "ndkit/late", 0644, texts[4]);
+		cpio_text(&c, "ndkit/binds", 0644, texts[5] ?: "");
 		cpio_entry(&c, "TRAILER!!!", 0, NULL, 0);
 	}
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		free(texts[i]);
 	if (fclose(c.f) && !rc)
 		rc = run_error("cannot write %s", path);
