@@ -12,8 +12,9 @@
 
 /*
  * NDKIT_SYSFS_STATS=1 prints, at exit, how many attributes this library read
- * and wrote: how the benchmarks count reads per object. Each library holds
- * its own copy of this file, so each prints its own line.
+ * and wrote: how the benchmarks count reads per object. Each shared library
+ * holds its own copy of this file, so each prints its own line (ndkit's
+ * commands build the libraries in: one line, named after the command).
  */
 static unsigned long stats_reads, stats_writes;
 static int stats_on = -1;

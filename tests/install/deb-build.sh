@@ -45,16 +45,22 @@ holds() {	# holds PACKAGE PATH...: the package's data has every PATH
 		printf '%s\n' "$list" | grep -qxF -- "$path" || fail "$pkg does not hold $path"
 	done
 }
-field_has() {	# field_has PACKAGE FIELD WORD...
-	deb=$tmp/${1}_${version}_$arch.deb
-	[ -f "$deb" ] || return
-	value=$(dpkg-deb -f "$deb" "$2")
-	pkg=$1 field=$2; shift 2
+field_check() {	# field_check has|lacks PACKAGE FIELD WORD...
+	local want=$1 deb=$tmp/${2}_${version}_$arch.deb value
+	[ -f "$deb" ] || return 0
+	value=$(dpkg-deb -f "$deb" "$3")
+	pkg=$2 field=$3; shift 3
 	for word in "$@"; do
 		checks=$((checks + 1))
-		printf '%s' "$value" | grep -qw -- "$word" || fail "$pkg $field ($value) lacks $word"
+		if printf '%s' "$value" | grep -qw -- "$word"; then
+			[ "$want" = has ] || fail "$pkg $field ($value) names $word"
+		else
+			[ "$want" = lacks ] || fail "$pkg $field ($value) lacks $word"
+		fi
 	done
 }
+field_has() { field_check has "$@"; }	# field_has PACKAGE FIELD WORD...
+field_lacks() { field_check lacks "$@"; }
 
 mans=""
 for scd in "$src"/docs/man/*.1.scd; do
@@ -71,8 +77,10 @@ holds ndkit-dev ./usr/include/ndctl/libndctl.h ./usr/include/ndctl/lsa.h ./usr/i
 	./usr/include/ndctl/topology.h ./usr/include/daxctl/libdaxctl.h \
 	"$lib/libndctl.so" "$lib/libdaxctl.so" \
 	"$lib/pkgconfig/libndctl.pc" "$lib/pkgconfig/libdaxctl.pc"
-# The commands must depend on our libraries, not on Debian's.
-field_has ndkit Depends libndkit-ndctl0 libndkit-daxctl0
+# The commands must depend on our libraries (ndctl-qemu links libndctl; ndctl and daxctl
+# have them built in and dlopen libkmod), never on Debian's.
+field_has ndkit Depends libndkit-ndctl0 libkmod2
+field_lacks ndkit Depends libndctl6 libdaxctl1
 field_has ndkit Conflicts ndctl daxctl
 field_has ndkit Provides ndctl daxctl
 field_has ndkit-dev Conflicts libndctl-dev libdaxctl-dev

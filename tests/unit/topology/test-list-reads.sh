@@ -26,7 +26,8 @@ for tree in "$trees"/*/; do
 		# the benchmarks' counter (NDKIT_SYSFS_STATS) counts the same reads
 		logged=$(printf '%s\n' "$reads" | grep -c .)
 		counted=$(NDKIT_SYSFS_STATS=1 NDKIT_SYSFS_ROOT=$tree "$ndctl" list $flags 2>&1 >/dev/null |
-			sed -n 's/^ndkit-sysfs-stats libndctl.so.0: \([0-9]*\) attribute reads, 0 writes$/\1/p')
+			sed -n 's/^ndkit-sysfs-stats [^:]*: \([0-9]*\) attribute reads, 0 writes$/\1/p' |
+			awk '{ n += $1 } END { if (NR) print n }')
 		if [ "$logged" -eq 0 ] || [ "$counted" != "$logged" ]; then
 			echo "FAIL: $(basename "$tree"): list -BDRN logged $logged reads, NDKIT_SYSFS_STATS counted '$counted'"
 			fails=$((fails + 1))
