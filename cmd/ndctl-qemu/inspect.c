@@ -134,7 +134,7 @@ static int inspect_file(struct inspect *in)
 	if (in->fd < 0 || fstat(in->fd, &st) < 0)
 		return usage_error("ndctl-qemu", "inspect", "%s: %s", in->file, strerror(errno));
 	in->file_size = st.st_size;
-	if (ndctl_lsa_file_open(in->file, in->label_size, 0, &t) < 0 ||
+	if (ndctl_lsa_file_open(NULL, in->file, in->label_size, 0, &t) < 0 ||
 	    ndctl_lsa_load(t, 0, &lsa) < 0) {
 		usage_error("ndctl-qemu", "inspect", "%s",
 			t ? ndctl_lsa_xport_errmsg(t) : strerror(ENOMEM));

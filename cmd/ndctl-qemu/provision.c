@@ -362,7 +362,7 @@ static int provision(struct provision *p)
 
 	if (rc)
 		return rc;
-	if (ndctl_lsa_file_open(p->file, p->label_size, NDCTL_LSA_WRITABLE, &t) < 0) {
+	if (ndctl_lsa_file_open(NULL, p->file, p->label_size, NDCTL_LSA_WRITABLE, &t) < 0) {
 		rc = prov_error("%s", t ? ndctl_lsa_xport_errmsg(t) : strerror(ENOMEM));
 		goto out;
 	}

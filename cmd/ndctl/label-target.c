@@ -164,19 +164,11 @@ int label_target_open(struct ndctl_ctx *ctx, const char *cmd, struct label_targe
 	unsigned flags = writable ? NDCTL_LSA_WRITABLE : 0;
 	int rc;
 
-	if (tg->dimm) {
-		rc = ndctl_dimm_lsa_open(tg->dimm, flags, &tg->t);
-		if (rc < 0)
-			return rc;	/* logged */
-	} else {
-		rc = ndctl_lsa_file_open(tg->dev, label_size, flags, &tg->t);
-		if (rc < 0) {
-			fprintf(stderr, "ndctl %s: %s\n", cmd,
-				tg->t ? ndctl_lsa_xport_errmsg(tg->t) : strerror(-rc));
-			return rc;
-		}
-		ndctl_lsa_xport_set_ctx(tg->t, ctx);
-	}
+	/* either way every failure, from the open's first step, is logged through ctx */
+	rc = tg->dimm ? ndctl_dimm_lsa_open(tg->dimm, flags, &tg->t)
+		      : ndctl_lsa_file_open(ctx, tg->dev, label_size, flags, &tg->t);
+	if (rc < 0)
+		return rc;
 	return check_area_size(cmd, tg);
 }
 

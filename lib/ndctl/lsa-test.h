@@ -11,12 +11,13 @@
 const uint8_t *ndctl_lsa_mem_data(const struct ndctl_lsa_xport *t);
 
 /*
- * Fault injection for crash tests: a memory transport whose nth write call
+ * Fault injection for crash tests: a memory transport (made like
+ * ndctl_lsa_mem_new, ctx may be NULL) whose nth write call
  * (1-based, counting from now) fails (-EIO, nothing written) when tear_bytes
  * is negative, or writes only its first tear_bytes bytes then fails. Every
  * later write also fails, as if power was lost. n == 0 disarms.
  */
-int ndctl_lsa_fault_new(const void *init, size_t size, uint32_t max_xfer,
+int ndctl_lsa_fault_new(struct ndctl_ctx *ctx, const void *init, size_t size, uint32_t max_xfer,
 		struct ndctl_lsa_xport **out);
 void ndctl_lsa_fault_arm(struct ndctl_lsa_xport *t, unsigned nth_write, long tear_bytes);
 /* A transient error: only the nth write fails (-EIO, nothing written); later ones succeed. */

@@ -8,14 +8,28 @@
  *
  * Conventions: functions returning int give 0 (or a count) on success and a
  * negative errno on failure; the transport then holds a one-line message
- * naming the problem and the fix (ndctl_lsa_xport_errmsg()). The open
- * functions set *out even when they fail (except -ENOMEM): read the message,
- * then ndctl_lsa_xport_close() it.
+ * naming the problem and the fix (ndctl_lsa_xport_errmsg()).
+ *
+ * One error channel: a transport is made from a library context, libkmod
+ * style (the open functions take it first), and every error it records,
+ * from the first step of its open (a missing file, a busy lock, a bad label
+ * size, a DIMM refusing its label commands) to its last read or write, and
+ * every error of the label engine working through it (load, transactions,
+ * init, repair), is logged through that context at LOG_ERR: the callback of
+ * ndctl_set_log_fn() gets the message, newline-terminated, as it is logged.
+ * The transport holds a reference on the context (ndctl_ref) until
+ * ndctl_lsa_xport_close(). ctx may be NULL for a caller without a context:
+ * then the errors are only kept as the transport's message.
+ *
+ * Ownership: the open functions give the caller the transport in *out, also
+ * when they fail (except when the transport itself cannot be allocated:
+ * then *out is NULL, the result -ENOMEM, and "out of memory" is logged
+ * through ctx): read the message, then ndctl_lsa_xport_close() it.
  *
  * Typical use:
  *   struct ndctl_lsa_xport *t;
  *   struct ndctl_lsa *lsa;
- *   ndctl_lsa_file_open("nvdimm0.img", 0, 0, &t);     // or ndctl_lsa_dsm_open("/dev/nmem0", ...)
+ *   ndctl_lsa_file_open(ctx, "nvdimm0.img", 0, 0, &t); // or ndctl_lsa_dsm_open(ctx, "/dev/nmem0", ...)
  *   ndctl_lsa_load(t, 0, &lsa);                      // index blocks + in-use slots only
  *   for (i = 0; i < ndctl_lsa_label_count(lsa); i++) ndctl_lsa_label_get(lsa, i, &label);
  *   ndctl_lsa_free(lsa); ndctl_lsa_xport_close(t);
@@ -32,6 +46,7 @@ extern "C" {
  * Transports: one small interface over a DIMM, a file or memory.
  * ------------------------------------------------------------------------ */
 struct ndctl_lsa_xport;
+struct ndctl_ctx;	/* ndctl/libndctl.h */
 
 struct ndctl_lsa_counters {
 	uint64_t transfers;	/* read or write calls issued to the medium (ioctls, pread/pwrite) */
@@ -56,11 +71,21 @@ enum ndctl_lsa_open_flags {
 #define NDCTL_LSA_WAIT_DEFAULT_MS 10000
 
 /*
- * /dev/nmemN through ND_CMD_GET_CONFIG_SIZE / GET_CONFIG_DATA / SET_CONFIG_DATA,
- * chunked by the DIMM's max_xfer; firmware status is checked. EPERM, ENOTTY,
- * EBUSY become readable messages.
+ * The open functions. ctx: the context whose log gets every error (may be
+ * NULL, see above). *out: the caller's transport, set even on failure
+ * (except -ENOMEM): close it. Errors are logged and kept as its message.
  */
-int ndctl_lsa_dsm_open(const char *devpath, unsigned flags, struct ndctl_lsa_xport **out);
+
+/*
+ * /dev/nmemN through ND_CMD_GET_CONFIG_SIZE / GET_CONFIG_DATA / SET_CONFIG_DATA,
+ * chunked by the DIMM's max_xfer; firmware status is checked. devpath is
+ * copied. Errors: the open's errno (-ENOENT, -EACCES...), -EBUSY (locked,
+ * see above), the GET_CONFIG_SIZE ioctl's errno (EPERM, ENOTTY, EBUSY become
+ * readable messages), -EIO (firmware status), -ENXIO (no label area), -ENOMEM.
+ * A DIMM found through the topology opens with ndctl_dimm_lsa_open instead.
+ */
+int ndctl_lsa_dsm_open(struct ndctl_ctx *ctx, const char *devpath, unsigned flags,
+		struct ndctl_lsa_xport **out);
 
 /*
  * A file: either a raw label area, or a QEMU memory-backend-file whose label
@@ -68,22 +93,31 @@ int ndctl_lsa_dsm_open(const char *devpath, unsigned flags, struct ndctl_lsa_xpo
  * a valid index at offset 0, else the smallest plausible tail (128 KiB steps
  * up to 4 MiB, then powers of two up to 1 GiB) holding a valid index; else the
  * whole file if it is at most 16 MiB; else -ENOENT ("give the label size").
- * An explicit label_size larger than the file is -EINVAL.
+ * The probe's own failed reads are not errors (debug log only) and are not
+ * counted. path is copied. Errors: the open's errno (-ENOENT for a missing
+ * file, -EACCES...), -EBUSY (locked, see above), -EINVAL for an explicit
+ * label_size larger than the file, -ENOENT (no index found), -ENOMEM.
  */
-int ndctl_lsa_file_open(const char *path, uint64_t label_size, unsigned flags,
-		struct ndctl_lsa_xport **out);
+int ndctl_lsa_file_open(struct ndctl_ctx *ctx, const char *path, uint64_t label_size,
+		unsigned flags, struct ndctl_lsa_xport **out);
 /* Where the label area starts in the file (0 for a raw area); 0 for other transports. */
 uint64_t ndctl_lsa_file_offset(const struct ndctl_lsa_xport *t);
 
-/* Memory: the transport copies size bytes from init (zero when NULL). max_xfer 0: unlimited. */
-int ndctl_lsa_mem_new(const void *init, size_t size, uint32_t max_xfer,
+/*
+ * Memory: the transport copies size bytes from init (zero when NULL); it is
+ * writable and needs no lock. max_xfer 0: unlimited. Fails only with -ENOMEM
+ * (*out NULL).
+ */
+int ndctl_lsa_mem_new(struct ndctl_ctx *ctx, const void *init, size_t size, uint32_t max_xfer,
 		struct ndctl_lsa_xport **out);
 
 /*
  * Byte access, bounds-checked against the config size: 0 or a negative
- * errno with the transport's message set. max_xfer: the largest transfer
- * (0: unlimited). The counters count medium accesses since open or reset.
- * close frees the transport (NULL is ignored).
+ * errno (-ERANGE past the end, -EPERM writing a read-only transport, the
+ * medium's error) with the transport's message set and logged. max_xfer:
+ * the largest transfer (0: unlimited). The counters count medium accesses
+ * since open or reset. close frees the transport and drops its context
+ * reference (NULL is ignored).
  */
 uint64_t ndctl_lsa_xport_size(const struct ndctl_lsa_xport *t);	/* config size */
 uint32_t ndctl_lsa_xport_max_xfer(const struct ndctl_lsa_xport *t);
@@ -106,10 +140,12 @@ void ndctl_lsa_xport_unlock(struct ndctl_lsa_xport *t);
 int ndctl_lsa_xport_sync(struct ndctl_lsa_xport *t);
 void ndctl_lsa_xport_counters(const struct ndctl_lsa_xport *t, struct ndctl_lsa_counters *c);
 void ndctl_lsa_xport_reset_counters(struct ndctl_lsa_xport *t);
-const char *ndctl_lsa_xport_errmsg(const struct ndctl_lsa_xport *t);	/* last error, "" if none */
-/* From now on t's errors also go to ctx's log (LOG_ERR): one error channel. */
-struct ndctl_ctx;
-void ndctl_lsa_xport_set_ctx(struct ndctl_lsa_xport *t, struct ndctl_ctx *ctx);
+/*
+ * The last error recorded on t, one line without newline ("" if none): the
+ * same text its context's log got. Owned by t; valid until t's next error
+ * or its close.
+ */
+const char *ndctl_lsa_xport_errmsg(const struct ndctl_lsa_xport *t);
 void ndctl_lsa_xport_close(struct ndctl_lsa_xport *t);
 
 /* ------------------------------------------------------------------------

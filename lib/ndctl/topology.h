@@ -147,9 +147,10 @@ long long ndctl_dimm_get_dirty_shutdown(struct ndctl_dimm *dimm);
 /*
  * A DIMM's label area (see ndctl/lsa.h). lsa_open opens /dev/nmemN through
  * the DSM transport; with NDCTL_LSA_WRITABLE it first refuses a DIMM that an
- * enabled region uses (-EBUSY, check_idle). On failure *out is NULL and the
- * reason (with the fix) went to the context's log; the transport's later I/O
- * errors are logged there too. Close it with ndctl_lsa_xport_close.
+ * enabled region uses (-EBUSY, check_idle). The transport is made from the
+ * DIMM's context: on failure *out is NULL and the reason (with the fix) went
+ * to the context's log, once; the transport's later I/O errors are logged
+ * there too. Close it with ndctl_lsa_xport_close.
  * After writing, revalidate_labels rebinds the DIMM so the kernel rereads
  * the area (0 if it is not bound). read_labels loads the area (ndctl_lsa_load
  * flags; free *out with ndctl_lsa_free); init_labels writes empty index

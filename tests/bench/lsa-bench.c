@@ -96,7 +96,7 @@ int main(int argc, char **argv)
 	for (L = 128; L <= 256; L += 128) {
 		struct ndctl_lsa_xport *t;
 
-		if (ndctl_lsa_mem_new(NULL, AREA, QEMU_MAX_XFER, &t) < 0 || populate(t, L, NLABELS) < 0)
+		if (ndctl_lsa_mem_new(NULL, NULL, AREA, QEMU_MAX_XFER, &t) < 0 || populate(t, L, NLABELS) < 0)
 			return 1;
 		printf("2 MiB area, v1.%u (%u-byte labels), %u labels, max_xfer %u:\n",
 			L / 128, L, NLABELS, QEMU_MAX_XFER);
@@ -109,7 +109,7 @@ int main(int argc, char **argv)
 	{
 		struct ndctl_lsa_xport *t;
 
-		if (ndctl_lsa_mem_new(NULL, AREA, QEMU_MAX_XFER, &t) < 0 || populate(t, 256, 8182) < 0)
+		if (ndctl_lsa_mem_new(NULL, NULL, AREA, QEMU_MAX_XFER, &t) < 0 || populate(t, 256, 8182) < 0)
 			return 1;
 		printf("2 MiB area, v1.2, all 8182 slots in use:\n");
 		time_decode(ndctl_lsa_mem_data(t), iterations / 20 + 1);

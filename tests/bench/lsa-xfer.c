@@ -47,7 +47,7 @@ static int report(const char *dev)
 
 	struct stat st;
 	int rc = stat(dev, &st) == 0 && S_ISREG(st.st_mode) ?
-		ndctl_lsa_file_open(dev, 0, 0, &t) : ndctl_lsa_dsm_open(dev, 0, &t);
+		ndctl_lsa_file_open(NULL, dev, 0, 0, &t) : ndctl_lsa_dsm_open(NULL, dev, 0, &t);
 
 	if (rc < 0) {
 		fprintf(stderr, "lsa-xfer: cannot open %s\n", dev);

@@ -69,7 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	in = data;
 	in_left = size;
-	if (ndctl_lsa_dsm_open("/dev/null", NDCTL_LSA_NOWAIT, &t) == 0 &&
+	if (ndctl_lsa_dsm_open(NULL, "/dev/null", NDCTL_LSA_NOWAIT, &t) == 0 &&
 	    ndctl_lsa_load(t, 0, &lsa) == 0) {
 		if (ndctl_lsa_validate(lsa, NULL, &f, &nf) >= 0)
 			free(f);

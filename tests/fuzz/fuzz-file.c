@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ftruncate(fd, 0) < 0 || ftruncate(fd, pad) < 0 ||
 	    pwrite(fd, data + 2, size - 2, pad) != (ssize_t)(size - 2))
 		return 0;
-	if (ndctl_lsa_file_open(path, 0, NDCTL_LSA_NOWAIT, &t) == 0 &&
+	if (ndctl_lsa_file_open(NULL, path, 0, NDCTL_LSA_NOWAIT, &t) == 0 &&
 	    ndctl_lsa_load(t, 0, &lsa) == 0) {
 		if (ndctl_lsa_validate(lsa, NULL, &f, &nf) >= 0)
 			free(f);

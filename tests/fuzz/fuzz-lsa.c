@@ -62,7 +62,7 @@ static void exercise_txn(const uint8_t *buf, size_t size)
 	struct ndctl_label l = { .nlabel = 1, .rawsize = 4096, .isetcookie = 1 };
 	uint32_t slot;
 
-	if (ndctl_lsa_mem_new(buf, size, 4076, &t) < 0)
+	if (ndctl_lsa_mem_new(NULL, buf, size, 4076, &t) < 0)
 		return;
 	if (ndctl_lsa_load(t, 0, &lsa) == 0) {
 		if (ndctl_lsa_add(lsa, t, &l, &slot) == 0)

@@ -63,29 +63,50 @@ static uint64_t next_candidate(uint64_t s)
 	return s < (4ull << 20) ? s + (128ull << 10) : s * 2;
 }
 
-static int detect_label_size(struct ndctl_lsa_xport *t, uint64_t fsize, uint64_t *out)
+/* The whole file, else the smallest candidate tail, holding a valid index? */
+static bool probe_windows(struct ndctl_lsa_xport *t, uint64_t fsize, uint64_t *out)
 {
 	uint64_t s;
 
 	*out = fsize;
 	if (has_valid_index(t, 0, fsize))
-		return 0;
+		return true;
 	for (s = 128ull << 10; s < fsize && s <= (1ull << 30); s = next_candidate(s))
 		if (has_valid_index(t, fsize - s, s)) {
 			*out = s;
-			return 0;
+			return true;
 		}
-	if (fsize <= RAW_AREA_MAX)
+	return false;
+}
+
+/*
+ * A candidate window failing (even a read error in it) is expected, not the
+ * caller's error: the transport is quiet meanwhile (its messages go to the
+ * debug log only); the verdict is reported by the caller.
+ */
+static bool find_label_size(struct ndctl_lsa_xport *t, uint64_t fsize, uint64_t *out)
+{
+	bool found;
+
+	t->quiet++;
+	found = probe_windows(t, fsize, out);
+	t->quiet--;
+	return found;
+}
+
+static int detect_label_size(struct ndctl_lsa_xport *t, uint64_t fsize, uint64_t *out)
+{
+	if (find_label_size(t, fsize, out) || fsize <= RAW_AREA_MAX)
 		return 0;
 	return lsa_xport_err(t, -ENOENT,
 		"%s: no label index found at the end of this %llu-byte file: give the label size (e.g. --label-size=128K)",
 		lsa_file_path(t), (unsigned long long)fsize);
 }
 
-NDCTL_EXPORT int ndctl_lsa_file_open(const char *path, uint64_t label_size, unsigned flags,
-		struct ndctl_lsa_xport **out)
+NDCTL_EXPORT int ndctl_lsa_file_open(struct ndctl_ctx *ctx, const char *path, uint64_t label_size,
+		unsigned flags, struct ndctl_lsa_xport **out)
 {
-	int rc = lsa_file_open_whole(path, flags, out);
+	int rc = lsa_file_open_whole(ctx, path, flags, out);
 	uint64_t fsize;
 
 	if (rc < 0)

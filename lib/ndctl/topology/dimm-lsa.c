@@ -2,15 +2,15 @@
 /*
  * A DIMM's label area, owned by the DIMM: open it (refusing a busy DIMM for
  * writing), read or initialize it, and make the kernel reread it afterwards.
- * Every failure is logged through the context with the fix, and every later
- * I/O error of a transport opened here goes through the same log.
+ * Every failure is logged through the context with the fix: the DIMM's own
+ * checks here, and every error of the transport (it is opened from the
+ * context) from its open to its last I/O.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include "internal.h"
-#include "../transport/xport.h"
 
 /* The first enabled region with a mapping on dimm, or NULL. */
 static struct ndctl_region *enabled_region_of(struct ndctl_dimm *dimm)
@@ -45,11 +45,6 @@ NDCTL_EXPORT int ndctl_dimm_check_idle(struct ndctl_dimm *dimm)
 	return 0;
 }
 
-NDCTL_EXPORT void ndctl_lsa_xport_set_ctx(struct ndctl_lsa_xport *t, struct ndctl_ctx *ctx)
-{
-	t->ctx = ctx;
-}
-
 NDCTL_EXPORT int ndctl_dimm_lsa_open(struct ndctl_dimm *dimm, unsigned flags,
 		struct ndctl_lsa_xport **out)
 {
@@ -69,14 +64,16 @@ NDCTL_EXPORT int ndctl_dimm_lsa_open(struct ndctl_dimm *dimm, unsigned flags,
 		return rc;
 	rc = path_printf(path, sizeof(path), "%s/dev/%s", strcmp(root, "/") ? root : "",
 			dimm->dev.name);
-	if (rc == 0)
-		rc = ndctl_lsa_dsm_open(path, flags, &t);
 	if (rc < 0) {
-		err(ctx, "%s\n", t && t->errmsg[0] ? t->errmsg : strerror(-rc));
+		err(ctx, "%s: its device path under %s is too long\n", dimm->dev.name, root);
+		return rc;
+	}
+	/* from its first step the transport logs every error through ctx */
+	rc = ndctl_lsa_dsm_open(ctx, path, flags, &t);
+	if (rc < 0) {
 		ndctl_lsa_xport_close(t);
 		return rc;
 	}
-	t->ctx = ctx;
 	*out = t;
 	return 0;
 }

@@ -124,7 +124,8 @@ static int dsm_setup(struct dsm_xport *d)
 	return d->cmd ? 0 : lsa_xport_err(&d->base, -ENOMEM, "out of memory");
 }
 
-NDCTL_EXPORT int ndctl_lsa_dsm_open(const char *devpath, unsigned flags, struct ndctl_lsa_xport **out)
+NDCTL_EXPORT int ndctl_lsa_dsm_open(struct ndctl_ctx *ctx, const char *devpath, unsigned flags,
+		struct ndctl_lsa_xport **out)
 {
 	struct dsm_xport *d = calloc(1, sizeof(*d));
 	bool rw = flags & NDCTL_LSA_WRITABLE;
@@ -132,10 +133,8 @@ NDCTL_EXPORT int ndctl_lsa_dsm_open(const char *devpath, unsigned flags, struct 
 
 	*out = NULL;
 	if (!d)
-		return -ENOMEM;
-	d->base.ops = &dsm_ops;
-	d->base.writable = rw;
-	d->base.lock_fd = -1;
+		return lsa_xport_nomem(ctx, devpath);
+	lsa_xport_init(&d->base, &dsm_ops, ctx, rw);
 	d->path = strdup(devpath);
 	/*
 	 * Like upstream, open O_RDWR even to read (the ioctl path is only

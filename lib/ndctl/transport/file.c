@@ -115,7 +115,8 @@ const char *lsa_file_path(const struct ndctl_lsa_xport *t)
 }
 
 /* The whole file as the window; the label engine narrows it (label/probe.c). */
-int lsa_file_open_whole(const char *path, unsigned flags, struct ndctl_lsa_xport **out)
+int lsa_file_open_whole(struct ndctl_ctx *ctx, const char *path, unsigned flags,
+		struct ndctl_lsa_xport **out)
 {
 	struct file_xport *f = calloc(1, sizeof(*f));
 	bool rw = flags & NDCTL_LSA_WRITABLE;
@@ -124,10 +125,8 @@ int lsa_file_open_whole(const char *path, unsigned flags, struct ndctl_lsa_xport
 
 	*out = NULL;
 	if (!f)
-		return -ENOMEM;
-	f->base.ops = &file_ops;
-	f->base.writable = rw;
-	f->base.lock_fd = -1;
+		return lsa_xport_nomem(ctx, path);
+	lsa_xport_init(&f->base, &file_ops, ctx, rw);
 	f->path = strdup(path);
 	f->fd = open(path, (rw ? O_RDWR : O_RDONLY) | O_CLOEXEC);
 	*out = &f->base;	/* even on failure: the caller reads the message, then closes */

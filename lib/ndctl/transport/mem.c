@@ -127,44 +127,42 @@ static const struct lsa_xport_ops mem_ops = {
 	.close = mem_close,
 };
 
-static int mem_create(const void *init, size_t size, uint32_t max_xfer, bool fault,
-		struct ndctl_lsa_xport **out)
+static int mem_create(struct ndctl_ctx *ctx, const void *init, size_t size, uint32_t max_xfer,
+		bool fault, struct ndctl_lsa_xport **out)
 {
 	struct mem_xport *m = calloc(1, sizeof(*m));
 
+	*out = NULL;
 	if (!m)
-		return -ENOMEM;
+		return lsa_xport_nomem(ctx, "a memory buffer");
 	m->data = calloc(1, size ? size : 1);
 	m->durable = fault ? calloc(1, size ? size : 1) : NULL;
 	if (!m->data || (fault && !m->durable)) {
-		free(m->data);
-		free(m);
-		return -ENOMEM;
+		mem_close(&m->base);	/* frees what was allocated; no context taken yet */
+		return lsa_xport_nomem(ctx, "a memory buffer");
 	}
 	if (init)
 		memcpy(m->data, init, size);
 	if (init && fault)
 		memcpy(m->durable, init, size);
-	m->base.ops = &mem_ops;
+	lsa_xport_init(&m->base, &mem_ops, ctx, true);	/* no lock: nobody else reaches it */
 	m->base.size = size;
 	m->base.max_xfer = max_xfer;
-	m->base.writable = true;
-	m->base.lock_fd = -1;	/* nobody else can reach this memory */
 	m->fault = fault;
 	*out = &m->base;
 	return 0;
 }
 
-NDCTL_EXPORT int ndctl_lsa_mem_new(const void *init, size_t size, uint32_t max_xfer,
-		struct ndctl_lsa_xport **out)
+NDCTL_EXPORT int ndctl_lsa_mem_new(struct ndctl_ctx *ctx, const void *init, size_t size,
+		uint32_t max_xfer, struct ndctl_lsa_xport **out)
 {
-	return mem_create(init, size, max_xfer, false, out);
+	return mem_create(ctx, init, size, max_xfer, false, out);
 }
 
-int ndctl_lsa_fault_new(const void *init, size_t size, uint32_t max_xfer,
+int ndctl_lsa_fault_new(struct ndctl_ctx *ctx, const void *init, size_t size, uint32_t max_xfer,
 		struct ndctl_lsa_xport **out)
 {
-	return mem_create(init, size, max_xfer, true, out);
+	return mem_create(ctx, init, size, max_xfer, true, out);
 }
 
 const uint8_t *ndctl_lsa_mem_data(const struct ndctl_lsa_xport *t)

@@ -9,6 +9,22 @@
 #include "private.h"
 #include "xport.h"
 
+void lsa_xport_init(struct ndctl_lsa_xport *t, const struct lsa_xport_ops *ops,
+		struct ndctl_ctx *ctx, bool writable)
+{
+	t->ops = ops;
+	t->writable = writable;
+	t->lock_fd = -1;
+	t->ctx = ndctl_ref(ctx);
+}
+
+int lsa_xport_nomem(struct ndctl_ctx *ctx, const char *what)
+{
+	if (ctx)
+		err(ctx, "out of memory for the label area of %s\n", what);
+	return -ENOMEM;
+}
+
 int lsa_xport_err(struct ndctl_lsa_xport *t, int err, const char *fmt, ...)
 {
 	va_list ap;
@@ -16,7 +32,9 @@ int lsa_xport_err(struct ndctl_lsa_xport *t, int err, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(t->errmsg, sizeof(t->errmsg), fmt, ap);
 	va_end(ap);
-	if (t->ctx)
+	if (t->ctx && t->quiet)
+		dbg(t->ctx, "%s\n", t->errmsg);
+	else if (t->ctx)
 		err(t->ctx, "%s\n", t->errmsg);
 	return err;
 }
@@ -193,9 +211,13 @@ NDCTL_EXPORT const char *ndctl_lsa_xport_errmsg(const struct ndctl_lsa_xport *t)
 
 NDCTL_EXPORT void ndctl_lsa_xport_close(struct ndctl_lsa_xport *t)
 {
+	struct ndctl_ctx *ctx;
+
 	if (!t)
 		return;
+	ctx = t->ctx;
 	while (t->lock_depth > 0)
 		ndctl_lsa_xport_unlock(t);
 	t->ops->close(t);
+	ndctl_unref(ctx);
 }

@@ -29,10 +29,24 @@ struct ndctl_lsa_xport {
 	unsigned lock_epoch;	/* bumped each time the exclusive lock is taken anew */
 	struct ndctl_lsa_counters counters;
 	char errmsg[256];	/* the last error, for ndctl_lsa_xport_errmsg */
-	struct ndctl_ctx *ctx;	/* set: every error is also logged through it */
+	struct ndctl_ctx *ctx;	/* referenced from open to close; NULL: errmsg only */
+	unsigned quiet;		/* > 0: a probe runs, its expected failures are only debug */
 };
 
-/* Record a one-line message; returns err (a negative errno) for chaining. */
+/*
+ * The common part of a new transport: ops, writability, nothing locked yet,
+ * and a reference on ctx (may be NULL), so that the first error of its open
+ * already reaches the context's log. ndctl_lsa_xport_close drops the reference.
+ */
+void lsa_xport_init(struct ndctl_lsa_xport *t, const struct lsa_xport_ops *ops,
+		struct ndctl_ctx *ctx, bool writable);
+/* No transport could be allocated: log that through ctx (if any); returns -ENOMEM. */
+int lsa_xport_nomem(struct ndctl_ctx *ctx, const char *what);
+/*
+ * Record a one-line message (no newline) as the transport's last error and
+ * log it through its context at LOG_ERR (LOG_DEBUG while quiet); returns
+ * err (a negative errno) for chaining.
+ */
 int lsa_xport_err(struct ndctl_lsa_xport *t, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /*
@@ -44,7 +58,8 @@ int lsa_xport_lock_at_open(struct ndctl_lsa_xport *t, int fd, const char *what, 
 /* Has the exclusive lock been held without a break since epoch was read? */
 bool lsa_xport_locked_since(const struct ndctl_lsa_xport *t, unsigned epoch);
 /* The file transport's window, for the label-size probe (label/probe.c). */
-int lsa_file_open_whole(const char *path, unsigned flags, struct ndctl_lsa_xport **out);
+int lsa_file_open_whole(struct ndctl_ctx *ctx, const char *path, unsigned flags,
+		struct ndctl_lsa_xport **out);
 int lsa_file_set_window(struct ndctl_lsa_xport *t, uint64_t offset, uint64_t size);
 uint64_t lsa_file_size(const struct ndctl_lsa_xport *t);
 const char *lsa_file_path(const struct ndctl_lsa_xport *t);

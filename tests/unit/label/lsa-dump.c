@@ -18,8 +18,8 @@
 
 static int open_area(const char *dev, unsigned flags, struct ndctl_lsa_xport **t)
 {
-	int rc = strncmp(dev, "/dev/", 5) ? ndctl_lsa_file_open(dev, 0, flags, t)
-					 : ndctl_lsa_dsm_open(dev, flags, t);
+	int rc = strncmp(dev, "/dev/", 5) ? ndctl_lsa_file_open(NULL, dev, 0, flags, t)
+					 : ndctl_lsa_dsm_open(NULL, dev, flags, t);
 
 	if (rc < 0)
 		fprintf(stderr, "lsa-dump: %s\n", *t ? ndctl_lsa_xport_errmsg(*t) : strerror(-rc));

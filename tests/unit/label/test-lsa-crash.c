@@ -60,7 +60,7 @@ static uint8_t *make_base(uint64_t size, unsigned L, bool torn)
 	uint8_t *img = malloc(size);
 	unsigned i;
 
-	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, size, 0, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, NULL, size, 0, &t), 0);
 	CHECK_EQ_U64(ndctl_lsa_init(t, L, &lsa), 0);
 	for (i = 0; i < 4; i++) {
 		make_label(&l, i, (uint64_t)i * 32 * MiB, 32 * MiB, L);
@@ -99,7 +99,7 @@ static int attempt(const uint8_t *base, uint64_t size, uint32_t xfer, enum kind 
 	struct ndctl_lsa *lsa;
 	int rc;
 
-	CHECK_EQ_U64(ndctl_lsa_fault_new(base, size, xfer, out), 0);
+	CHECK_EQ_U64(ndctl_lsa_fault_new(NULL, base, size, xfer, out), 0);
 	CHECK_EQ_U64(ndctl_lsa_load(*out, 0, &lsa), 0);
 	ndctl_lsa_xport_reset_counters(*out);
 	ndctl_lsa_fault_arm(*out, nth, tear);
@@ -139,7 +139,7 @@ static unsigned old_and_new(const uint8_t *base, uint64_t size, uint32_t xfer, e
 	struct ndctl_lsa_counters c;
 
 	cur_kind = k;
-	CHECK_EQ_U64(ndctl_lsa_mem_new(base, size, 0, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, base, size, 0, &t), 0);
 	*old = labels_of(t);
 	ndctl_lsa_xport_close(t);
 	CHECK_EQ_U64(attempt(base, size, xfer, k, 0, 0, &t), k == K_REPAIR ? 1 : 0);

@@ -80,7 +80,7 @@ static void check_short_and_failed_pwrite(void)
 	unsigned i;
 
 	short_max = 7;
-	CHECK_EQ_U64(ndctl_lsa_file_open(path, 0, NDCTL_LSA_WRITABLE, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_file_open(NULL, path, 0, NDCTL_LSA_WRITABLE, &t), 0);
 	CHECK_EQ_U64(ndctl_lsa_init(t, 256, &lsa), 0);
 	for (i = 0; i < 3; i++) {
 		make_label(&l, i, i * 16 * MiB, 16 * MiB, 256);
@@ -125,7 +125,7 @@ static void check_transient_fault(void)
 	unsigned nth;
 
 	for (nth = 1; nth <= 3; nth++) {	/* label a, label b, the index */
-		CHECK_EQ_U64(ndctl_lsa_fault_new(NULL, AREA, 0, &t), 0);
+		CHECK_EQ_U64(ndctl_lsa_fault_new(NULL, NULL, AREA, 0, &t), 0);
 		CHECK_EQ_U64(ndctl_lsa_init(t, 256, &lsa), 0);
 		before = mem_state_text(t);
 		make_label(&a, 1, 0, 16 * MiB, 256);
@@ -159,7 +159,7 @@ static void check_bad_label_checksum(void)
 	uint8_t *img = malloc(AREA);
 	uint32_t slot, isz;
 
-	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, AREA, 0, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, NULL, AREA, 0, &t), 0);
 	CHECK_EQ_U64(ndctl_lsa_init(t, 256, &lsa), 0);
 	make_label(&l, 5, 0, 16 * MiB, 256);
 	CHECK_EQ_U64(ndctl_lsa_add(lsa, t, &l, &slot), 0);
@@ -187,10 +187,10 @@ static void check_stale_state(void)
 	struct ndctl_lsa *la, *lb;
 	struct ndctl_label l;
 
-	CHECK_EQ_U64(ndctl_lsa_file_open(path, 0, NDCTL_LSA_WRITABLE, &a), 0);
+	CHECK_EQ_U64(ndctl_lsa_file_open(NULL, path, 0, NDCTL_LSA_WRITABLE, &a), 0);
 	CHECK_EQ_U64(ndctl_lsa_init(a, 256, &la), 0);
 	ndctl_lsa_xport_unlock(a);	/* give the lock away, keep the state */
-	CHECK_EQ_U64(ndctl_lsa_file_open(path, 0, NDCTL_LSA_WRITABLE | NDCTL_LSA_NOWAIT, &b), 0);
+	CHECK_EQ_U64(ndctl_lsa_file_open(NULL, path, 0, NDCTL_LSA_WRITABLE | NDCTL_LSA_NOWAIT, &b), 0);
 	CHECK_EQ_U64(ndctl_lsa_load(b, 0, &lb), 0);
 	make_label(&l, 7, 0, 16 * MiB, 256);
 	CHECK_EQ_U64(ndctl_lsa_add(lb, b, &l, NULL), 0);
@@ -236,17 +236,17 @@ static void check_open_lock(void)
 	pid_t pid;
 	int st;
 
-	CHECK_EQ_U64(ndctl_lsa_file_open(path, AREA, NDCTL_LSA_WRITABLE, &a), 0);
-	CHECK_EQ_U64(ndctl_lsa_file_open(path, AREA, NDCTL_LSA_WRITABLE | NDCTL_LSA_NOWAIT, &b), -EBUSY);
+	CHECK_EQ_U64(ndctl_lsa_file_open(NULL, path, AREA, NDCTL_LSA_WRITABLE, &a), 0);
+	CHECK_EQ_U64(ndctl_lsa_file_open(NULL, path, AREA, NDCTL_LSA_WRITABLE | NDCTL_LSA_NOWAIT, &b), -EBUSY);
 	CHECK(strstr(ndctl_lsa_xport_errmsg(b), "locked by another label writer") != NULL);
 	ndctl_lsa_xport_close(b);
-	CHECK_EQ_U64(ndctl_lsa_file_open(path, AREA, NDCTL_LSA_NOWAIT, &r), -EBUSY);
+	CHECK_EQ_U64(ndctl_lsa_file_open(NULL, path, AREA, NDCTL_LSA_NOWAIT, &r), -EBUSY);
 	ndctl_lsa_xport_close(r);
 	ndctl_lsa_xport_close(a);
 	pid = fork();
 	if (pid == 0) {	/* a writer in another process: we must wait ~300 ms for it */
 		struct ndctl_lsa_xport *w;
-		int rc = ndctl_lsa_file_open(path, AREA, NDCTL_LSA_WRITABLE, &w);
+		int rc = ndctl_lsa_file_open(NULL, path, AREA, NDCTL_LSA_WRITABLE, &w);
 
 		usleep(300000);
 		ndctl_lsa_xport_close(w);
@@ -254,15 +254,15 @@ static void check_open_lock(void)
 	}
 	usleep(50000);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	CHECK_EQ_U64(ndctl_lsa_file_open(path, AREA, 0, &r), 0);
+	CHECK_EQ_U64(ndctl_lsa_file_open(NULL, path, AREA, 0, &r), 0);
 	CHECK(ms_since(&t0) >= 150);
-	CHECK_EQ_U64(ndctl_lsa_file_open(path, AREA, 0, &b), 0);	/* readers share */
+	CHECK_EQ_U64(ndctl_lsa_file_open(NULL, path, AREA, 0, &b), 0);	/* readers share */
 	CHECK_EQ_U64(ndctl_lsa_xport_lock(r), -EPERM);
 	ndctl_lsa_xport_close(b);
 	ndctl_lsa_xport_close(r);
 	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0);
 
-	CHECK_EQ_U64(ndctl_lsa_file_open(path, AREA, 0, &r), 0);
+	CHECK_EQ_U64(ndctl_lsa_file_open(NULL, path, AREA, 0, &r), 0);
 	CHECK_EQ_U64(ndctl_lsa_xport_write(r, 0, "x", 1), -EPERM);
 	ndctl_lsa_xport_close(r);
 	unlink(path);

@@ -121,7 +121,7 @@ static void round_trip(uint64_t size, unsigned L, uint32_t want_nslot)
 	struct ndctl_lsa_xport *t;
 	struct ndctl_lsa *lsa;
 
-	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, size, MAX_XFER, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, NULL, size, MAX_XFER, &t), 0);
 	CHECK_EQ_U64(ndctl_lsa_init(t, L, &lsa), 0);
 	CHECK_EQ_U64(ndctl_lsa_nslot(lsa), want_nslot);
 	CHECK_EQ_U64(ndctl_lsa_nfree(lsa), want_nslot);
@@ -155,7 +155,7 @@ static void compare_init(const char *name, unsigned L)
 	CHECK(theirs != NULL);
 	if (!theirs)
 		return;
-	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, len, MAX_XFER, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, NULL, len, MAX_XFER, &t), 0);
 	CHECK_EQ_U64(ndctl_lsa_init(t, L, &lsa), 0);
 	ours = ndctl_lsa_mem_data(t);
 	isz = ndctl_lsa_isz(lsa);
@@ -185,7 +185,7 @@ static void check_derived_vector(void)
 	const uint8_t *p;
 	uint64_t sum0, sum1;
 
-	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, 128 << 10, MAX_XFER, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, NULL, 128 << 10, MAX_XFER, &t), 0);
 	CHECK_EQ_U64(ndctl_lsa_init(t, 256, NULL), 0);
 	p = ndctl_lsa_mem_data(t);
 	memcpy(&sum0, p + 64, 8);
@@ -202,7 +202,7 @@ static void check_full_and_errors(void)
 	struct ndctl_label l;
 	uint32_t i, slot = 0;
 
-	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, 128 << 10, 0, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, NULL, 128 << 10, 0, &t), 0);
 	CHECK_EQ_U64(ndctl_lsa_init(t, 512, NULL), -EINVAL);
 	CHECK_EQ_U64(ndctl_lsa_init(t, 256, &lsa), 0);
 	for (i = 0; i < 510; i++) {
@@ -216,7 +216,7 @@ static void check_full_and_errors(void)
 	CHECK(strstr(ndctl_lsa_xport_errmsg(t), "no free label slot") != NULL);
 	ndctl_lsa_free(lsa);
 	ndctl_lsa_xport_close(t);
-	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, 512, 0, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, NULL, 512, 0, &t), 0);
 	CHECK_EQ_U64(ndctl_lsa_init(t, 128, NULL), -ENOSPC);
 	ndctl_lsa_xport_close(t);
 }
@@ -230,7 +230,7 @@ static void check_findings(void)
 	struct ndctl_label a, b;
 	unsigned n, i, overlap = 0, dup = 0;
 
-	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, 128 << 10, 0, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, NULL, 128 << 10, 0, &t), 0);
 	CHECK_EQ_U64(ndctl_lsa_init(t, 256, &lsa), 0);
 	make_label(&a, 1, 0, 32 * MiB, 256);
 	b = a;
@@ -284,7 +284,7 @@ static void check_set_update(void)
 	int i;
 
 	for (i = 0; i < 2; i++) {
-		CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, 128 << 10, MAX_XFER, &t[i]), 0);
+		CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, NULL, 128 << 10, MAX_XFER, &t[i]), 0);
 		CHECK_EQ_U64(ndctl_lsa_init(t[i], 256, &lsa[i]), 0);
 		make_label(&l[i], 9, 0, 16 * MiB, 256);
 		l[i].nlabel = 2;

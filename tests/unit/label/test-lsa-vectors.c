@@ -40,7 +40,7 @@ static char *load_text(const char *path, uint64_t label_size, unsigned flags,
 	struct ndctl_lsa_xport *t;
 	struct ndctl_lsa *lsa = NULL;
 	char *text = NULL;
-	int rc = ndctl_lsa_file_open(path, label_size, 0, &t);
+	int rc = ndctl_lsa_file_open(NULL, path, label_size, 0, &t);
 
 	CHECK_EQ_U64(rc, 0);
 	if (rc == 0) {
@@ -217,14 +217,14 @@ static void check_vector(const char *name)
 		CHECK_EQ_STR(text, expect);
 		free(text);
 	} else {
-		CHECK_EQ_U64(ndctl_lsa_file_open(big, 0, 0, &t), -ENOENT);
+		CHECK_EQ_U64(ndctl_lsa_file_open(NULL, big, 0, 0, &t), -ENOENT);
 		CHECK(strstr(ndctl_lsa_xport_errmsg(t), "label size") != NULL);
 		ndctl_lsa_xport_close(t);
 	}
 	text = load_text(big, len, 0, BACKEND_PAD, len, &c);
 	CHECK_EQ_STR(text, expect);
 	free(text);
-	CHECK_EQ_U64(ndctl_lsa_file_open(big, BACKEND_PAD + len + 1, 0, &t), -EINVAL);
+	CHECK_EQ_U64(ndctl_lsa_file_open(NULL, big, BACKEND_PAD + len + 1, 0, &t), -EINVAL);
 	ndctl_lsa_xport_close(t);
 
 	printf("%-28s %8zu bytes: %s\n", name, len, valid ? "decoded" : "no index (as expected)");
@@ -256,7 +256,7 @@ static void check_no_double_read(void)
 	CHECK(buf != NULL);
 	if (!buf)
 		return;
-	CHECK_EQ_U64(ndctl_lsa_mem_new(buf, len, 4076, &t), 0);
+	CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, buf, len, 4076, &t), 0);
 	CHECK_EQ_U64(ndctl_lsa_load(t, 0, &lsa), 0);
 	CHECK(ndctl_lsa_labelsize(lsa) == 256 && ndctl_lsa_label_count(lsa) > 0);
 	ndctl_lsa_xport_counters(t, &c);
