@@ -108,6 +108,8 @@ int lsa_collect_labels(struct ndctl_lsa *lsa);
 const uint8_t *lsa_cur_index(const struct ndctl_lsa *lsa);
 uint64_t lsa_slot_off(const struct ndctl_lsa *lsa, uint32_t slot);
 bool lsa_slot_loaded(const struct ndctl_lsa *lsa, uint32_t slot);
+/* The first in-use slot at or after slot (nslot if none): for loops over in-use slots. */
+uint32_t lsa_next_in_use(const struct ndctl_lsa *lsa, uint32_t slot);
 /* Remember whether lsa was read under t's exclusive lock (see txn.c's freshness check). */
 void lsa_note_lock(struct ndctl_lsa *lsa, const struct ndctl_lsa_xport *t);
 

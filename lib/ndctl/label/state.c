@@ -93,6 +93,29 @@ NDCTL_EXPORT bool ndctl_lsa_slot_in_use(const struct ndctl_lsa *lsa, uint32_t sl
 		!bit_is_set(lsa_cur_index(lsa) + IDX_FREE, slot);
 }
 
+/*
+ * The first in-use slot at or after @slot, or nslot. Whole bytes of the free
+ * bitmap with every bit set (eight free slots) are skipped at once: a 2 MiB
+ * area has 16,348 slots and a scan per slot was a tenth of read-labels.
+ */
+uint32_t lsa_next_in_use(const struct ndctl_lsa *lsa, uint32_t slot)
+{
+	const uint8_t *free_map;
+
+	if (lsa->cur < 0)
+		return lsa->nslot;
+	free_map = lsa_cur_index(lsa) + IDX_FREE;
+	while (slot < lsa->nslot) {
+		if (slot % 8 == 0 && free_map[slot / 8] == 0xff)
+			slot += 8;
+		else if (!bit_is_set(free_map, slot))
+			return slot;
+		else
+			slot++;
+	}
+	return lsa->nslot;
+}
+
 /* nd_label_active(): in use, written where it claims, v1.2 checksum good. */
 int lsa_collect_labels(struct ndctl_lsa *lsa)
 {
@@ -106,10 +129,10 @@ int lsa_collect_labels(struct ndctl_lsa *lsa)
 	lsa->active = calloc(lsa->nslot ? lsa->nslot : 1, sizeof(*lsa->active));
 	if (!lsa->active)
 		return -ENOMEM;
-	for (slot = 0; slot < lsa->nslot; slot++) {
+	for (slot = lsa_next_in_use(lsa, 0); slot < lsa->nslot; slot = lsa_next_in_use(lsa, slot + 1)) {
 		const uint8_t *p = lsa->buf + lsa_slot_off(lsa, slot);
 
-		if (!ndctl_lsa_slot_in_use(lsa, slot) || !lsa_slot_loaded(lsa, slot))
+		if (!lsa_slot_loaded(lsa, slot))
 			continue;
 		if (get32(p + LBL_SLOT) != slot || !lsa_label_checksum_ok(p, lsa->L))
 			continue;
@@ -160,11 +183,7 @@ static int load_in_use(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t, uint64_
 	lsa->loaded = calloc(1, lsa->nslot / 8 + 1);
 	if (!lsa->loaded)
 		return -ENOMEM;
-	while (slot < lsa->nslot) {
-		if (!ndctl_lsa_slot_in_use(lsa, slot)) {
-			slot++;
-			continue;
-		}
+	while ((slot = lsa_next_in_use(lsa, slot)) < lsa->nslot) {
 		for (end = slot; end < lsa->nslot && ndctl_lsa_slot_in_use(lsa, end); end++)
 			bit_set(lsa->loaded, end);
 		off = lsa_slot_off(lsa, slot);
@@ -248,9 +267,9 @@ NDCTL_EXPORT uint32_t ndctl_lsa_nfree(const struct ndctl_lsa *lsa)
 {
 	uint32_t slot, n = 0;
 
-	for (slot = 0; slot < lsa->nslot; slot++)
-		n += !ndctl_lsa_slot_in_use(lsa, slot);
-	return n;
+	for (slot = lsa_next_in_use(lsa, 0); slot < lsa->nslot; slot = lsa_next_in_use(lsa, slot + 1))
+		n++;
+	return lsa->nslot - n;
 }
 
 NDCTL_EXPORT int ndctl_lsa_label_get(const struct ndctl_lsa *lsa, unsigned i, struct ndctl_label *out)

@@ -193,8 +193,8 @@ static int check_labels(const struct ndctl_lsa *lsa, const struct ndctl_lsa_expe
 
 	if (!l)
 		return -ENOMEM;
-	for (slot = 0; slot < lsa->nslot; slot++)
-		if (ndctl_lsa_slot_in_use(lsa, slot) && lsa_slot_loaded(lsa, slot))
+	for (slot = lsa_next_in_use(lsa, 0); slot < lsa->nslot; slot = lsa_next_in_use(lsa, slot + 1))
+		if (lsa_slot_loaded(lsa, slot))
 			check_slot_fields(lsa, slot, f);
 	for (i = 0; i < lsa->nactive; i++) {
 		ndctl_lsa_label_get(lsa, i, &l[i]);
