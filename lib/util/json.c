@@ -1,12 +1,35 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <stdio.h>
+#include <json-c/printbuf.h>
 #include <uuid/uuid.h>
 #include "util/json.h"
 #include "util/size.h"
 
+/*
+ * json-c prints integers with snprintf: a quarter of read-labels -j's
+ * instructions for 240 labels. The same digits, written directly.
+ */
+static int u64_to_json(struct json_object *o, struct printbuf *pb, int level, int flags)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	uint64_t v = json_object_get_uint64(o);
+
+	(void)level;
+	(void)flags;
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return printbuf_memappend(pb, p, (int)(buf + sizeof(buf) - p));
+}
+
 struct json_object *util_json_u64(uint64_t value)
 {
-	return json_object_new_uint64(value);
+	struct json_object *o = json_object_new_uint64(value);
+
+	if (o)
+		json_object_set_serializer(o, u64_to_json, NULL, NULL);
+	return o;
 }
 
 struct json_object *util_json_size(uint64_t bytes, unsigned flags)

@@ -21,7 +21,7 @@
 
 static void add_u64(struct json_object *o, const char *key, uint64_t v)
 {
-	add_new(o, key, v > INT64_MAX ? util_json_u64(v) : json_object_new_int64((int64_t)v));
+	add_new(o, key, util_json_u64(v));
 }
 
 static void add_uuid(struct json_object *o, const char *key, const uint8_t *u)
