@@ -199,16 +199,18 @@ static int check_capacity(struct ndctl_region *region, struct create_opts *co,
 {
 	unsigned long long extent = ndctl_region_get_max_available_extent(region);
 	unsigned long long avail = ndctl_region_get_available_size(region);
+	/* without --size: the smallest namespace the granule and the minimum allow */
+	unsigned long long least = ALIGN_UP(NS_MIN_SIZE, granule);
 	char a[48], e[48], want[48], fit[32];
 
 	*size = co->size ? co->size : ALIGN_DOWN(extent, granule);
 	if (*size && *size <= extent && (*size >= NS_MIN_SIZE || co->mode == NDCTL_NS_MODE_RAW))
 		return 0;
-	return why(r, -ENOSPC, "%s is full: %s available (largest free extent %s), %s "
+	return why(r, -ENOSPC, "%s is full: %s available (largest free extent %s), %s%s "
 			"requested%s%s", ndctl_region_get_devname(region),
 			format_size_human(avail, a, sizeof(a)),
-			format_size_human(extent, e, sizeof(e)),
-			co->size ? format_size_human(co->size, want, sizeof(want)) : "16 MiB",
+			format_size_human(extent, e, sizeof(e)), co->size ? "" : "at least ",
+			format_size_human(co->size ? co->size : least, want, sizeof(want)),
 			ALIGN_DOWN(extent, granule) >= NS_MIN_SIZE ? ": use --size " : "",
 			ALIGN_DOWN(extent, granule) >= NS_MIN_SIZE ?
 			format_size_short(ALIGN_DOWN(extent, granule), fit, sizeof(fit)) : "");

@@ -37,6 +37,8 @@ expect mixed 'below the 16 MiB minimum.*use --size 16M' -s 8M
 expect mixed 'not a multiple of 16M.*use --size 96M or --size 112M' -s 100M
 expect mixed 'region1 is full: 640.00 MiB.*1024.00 MiB.*requested: use --size 640M' -r region1 -s 1G
 expect mixed 'region0 is full: 400.00 MiB' -r region0 -s 512M
+# without --size, the smallest namespace the alignment allows, not the 16 MiB minimum
+expect mixed 'region1 is full: 640.00 MiB.*at least 1024.00 MiB.*requested$' -r region1 -m devdax -a 1G
 expect_rc 129 mixed 'align must be a power-of-2 greater than 4096' -a 3M
 expect mixed 'align 8M is not supported.*supported_alignments are 4096 2097152 1073741824' -a 8M -s 32M
 expect mixed 'not a multiple of 1G.*use --size 1G' -m devdax -a 1G -s 512M
