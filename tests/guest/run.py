@@ -405,7 +405,14 @@ def run_through_ndctl_qemu(args, sc, name, work, specs, data):
     data_dir = os.path.join(work, "data")
     os.makedirs(data_dir, exist_ok=True)
     for path in data:
-        shutil.copy(path, os.path.join(data_dir, os.path.basename(path)))
+        dest = os.path.join(data_dir, os.path.basename(path))
+        real = os.path.realpath(path)
+        if real.startswith(args.build_dir + os.sep) and os.access(real, os.X_OK):
+            # A program built here finds ndkit's libraries by an $ORIGIN-relative rpath,
+            # which a copy would lose; the guest sees the build tree at the same path.
+            os.symlink(real, dest)
+        else:
+            shutil.copy(path, dest)
     # Into the shared run folder: the guest sees the host's /tmp as a fresh tmpfs.
     guest_files = os.path.join(work, "guest")
     os.makedirs(guest_files)
@@ -466,10 +473,10 @@ def run_scenario(args):
     os.makedirs(work)
     scenario_dir = os.path.dirname(os.path.realpath(args.scenario))
     specs = plan_specs(sc)
-    # The scenarios are written for the busybox guest; NDKIT_GUEST_VIA_RUN=1 boots those whose
-    # layout is plan's through `ndctl-qemu run` instead (not yet green for all of them: the
-    # host's userspace lacks the installed ndkit libraries some scenarios' programs link).
-    via_run = (os.environ.get("NDKIT_GUEST_VIA_RUN") == "1" and not sc["libvirt"] and
+    # Through `ndctl-qemu run`, the product's own disposable VM, whenever it can boot the
+    # layout: everything but libvirt scenarios and a layout plan would not give (check refuses
+    # it, so run will not boot it). NDKIT_GUEST_VIA_RUN=0 boots the busybox guest instead.
+    via_run = (os.environ.get("NDKIT_GUEST_VIA_RUN", "1") != "0" and not sc["libvirt"] and
                specs is not None and plan_matches(sc, args.build_dir, specs))
     paths = make_backends(work, sc, scenario_dir)
     data = host_setup(sc, paths, args.build_dir, work, scenario_dir)
@@ -479,7 +486,9 @@ def run_scenario(args):
     elif via_run:
         return run_through_ndctl_qemu(args, sc, name, work, specs, data)
     else:
-        print("  busybox guest, QEMU started by run.py")
+        why = ("NDKIT_GUEST_VIA_RUN=0" if os.environ.get("NDKIT_GUEST_VIA_RUN") == "0"
+               else "a layout ndctl-qemu run does not boot")
+        print(f"  busybox guest, QEMU started by run.py ({why})")
     kernel, initrd = prepare_initramfs(args.build_dir, guest_dir)
     my_initrd = os.path.join(work, "initrd.img")
     with open(my_initrd, "wb") as out, open(initrd, "rb") as base:
