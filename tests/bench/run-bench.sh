@@ -46,10 +46,11 @@ run_guest() {
 }
 
 # The marker lines of every scenario's console, markers stripped: "bench|..." or "xfer|...".
+# Through ndctl-qemu run the guest's /dev/console is the kernel console, console.log.
 collect() {
 	local s
 	for s in $SCENARIOS; do
-		cat "$RUNS/$s"/console-boot*.log 2>/dev/null | tr -d '\r' |
+		cat "$RUNS/$s"/console-boot*.log "$RUNS/$s"/console.log 2>/dev/null | tr -d '\r' |
 			sed -n -e 's/^.*@@BENCH /bench|/p' -e 's/^.*@@XFER /xfer|/p' \
 				-e 's/^.*@@READS /reads|/p' \
 				-e 's/^.*@@ENV kernel /kernel|/p' | sed 's/ |/|/g; s/ $//'
