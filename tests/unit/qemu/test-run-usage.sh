@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# ndctl-qemu run without a guest: usage errors and layouts check refuses exit 1 before QEMU
+# ndctl-qemu run without a guest: usage errors (129) and layouts check refuses (1) exit before QEMU
 # starts and leave nothing behind; with a stand-in QEMU (NDKIT_QEMU) that speaks the guest's
 # console protocol, the QEMU options are plan's, the guest's stdout/stderr reach ours apart,
 # and the exit status is the one the guest reports.
@@ -13,33 +13,35 @@ export TMPDIR=$T/tmp
 mkdir -p "$TMPDIR"
 fake_guest "$T"
 
-refused() {	# refused WHAT PATTERN ARGS...: exit 1, PATTERN on stderr, QEMU never started
-	local what=$1 pat=$2 rc
-	shift 2
+# refused WHAT STATUS PATTERN ARGS...: exit STATUS (129 a usage error, 1 a file or layout
+# refused), PATTERN on stderr, QEMU never started
+refused() {
+	local what=$1 want=$2 pat=$3 rc
+	shift 3
 	rm -f "$FAKE_ARGS"
 	"$Q" run "$@" > out.txt 2> err.txt
 	rc=$?
-	expect_eq "$what: exit status" "$rc" 1
+	expect_eq "$what: exit status" "$rc" "$want"
 	checks=$((checks + 1))
 	grep -qE -- "$pat" err.txt || fail "$what: stderr does not match /$pat/: $(cat err.txt)"
 	expect_eq "$what: QEMU started" "$([ -e "$FAKE_ARGS" ] && echo yes || echo no)" no
 	expect_eq "$what: left behind" "$(ls "$TMPDIR")" ""
 }
 
-refused "no command" "no COMMAND; give one after --" --nvdimm 1G
-refused "shell and command" "--shell takes no COMMAND" --shell --nvdimm 1G -- true
-refused "no DIMM" "no DIMM; add --nvdimm" $K -- true
-refused "bad spec" "unknown key 'foo'" --nvdimm 1G,foo=1 -- true
-refused "preload index" "there is no --nvdimm 1" --nvdimm 1G --preload 1:x -- true
-refused "small hotplug" "--hotplug 128M: too small" --nvdimm 1G --hotplug 128M -- true
-refused "bad count" "--boots 0: give a number from 1 to 100" --boots 0 --nvdimm 1G -- true
+refused "no command" 129 "no COMMAND; give one after --" --nvdimm 1G
+refused "shell and command" 129 "--shell takes no COMMAND" --shell --nvdimm 1G -- true
+refused "no DIMM" 129 "no DIMM; add --nvdimm" $K -- true
+refused "bad spec" 129 "unknown key 'foo'" --nvdimm 1G,foo=1 -- true
+refused "preload index" 129 "there is no --nvdimm 1" --nvdimm 1G --preload 1:x -- true
+refused "small hotplug" 1 "--hotplug 128M: too small" --nvdimm 1G --hotplug 128M -- true
+refused "bad count" 129 "--boots 0: give a number from 1 to 100" --boots 0 --nvdimm 1G -- true
 truncate -s 5 wrong.img
-refused "wrong file" "wrong.img exists and is not a 1G file" --nvdimm 1G,file=wrong.img -- true
+refused "wrong file" 1 "wrong.img exists and is not a 1G file" --nvdimm 1G,file=wrong.img -- true
 expect_eq "wrong file untouched" "$(stat -c %s wrong.img)" 5
 head -c 131072 /dev/urandom > noise.bin
-refused "preload size" "holds 131072 bytes but the DIMM's label-size is 2097152" \
+refused "preload size" 1 "holds 131072 bytes but the DIMM's label-size is 2097152" \
 	--nvdimm 1G,label-size=2M --preload 0:noise.bin -- true
-refused "check refuses" "check refuses the layout" --nvdimm 1G,file=data.img \
+refused "check refuses" 1 "check refuses the layout" --nvdimm 1G,file=data.img \
 	--preload 0:noise.bin $K -- true
 rm -f data.img
 
