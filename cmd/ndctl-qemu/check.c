@@ -127,12 +127,6 @@ static int load_process(const struct check_opts *o, struct qemu_config *cfg,
 	return rc;
 }
 
-static int check_refuse(const char *msg)
-{
-	usage_error("ndctl-qemu", "check", "%s", msg);
-	return QEMU_USAGE_EXIT;
-}
-
 /*
  * 0 to go on; parse_options()'s stop code (< 0) or an exit status. The
  * options end at the first word that is not one: what follows is QEMU's
@@ -156,12 +150,13 @@ static int parse_check_args(struct check_opts *o, int argc, char **argv)
 	o->args = argv;
 	o->nargs = argc;
 	if (o->qmp && !o->pid)
-		return check_refuse("--qmp goes with --pid PID");
+		return usage_refuse("ndctl-qemu", "check", "--qmp goes with --pid PID");
 	if ((o->domain != NULL) + (o->pid != NULL) + (argc > 0) > 1)
-		return check_refuse("give one of --domain, --pid or a command line after --");
+		return usage_refuse("ndctl-qemu", "check", "give one of --domain, --pid or a "
+			"command line after --");
 	if (!o->domain && !o->pid && !argc)
-		return check_refuse("no QEMU command line; give one after --, e.g. check -- "
-			"-machine pc,nvdimm=on ..., or --domain or --pid");
+		return usage_refuse("ndctl-qemu", "check", "no QEMU command line; give one "
+			"after --, e.g. check -- -machine pc,nvdimm=on ..., or --domain or --pid");
 	return 0;
 }
 
