@@ -74,6 +74,33 @@ expect_eq "--console" "$(head -n 1 con.log)" "[    0.000000] Linux version fake"
 expect_eq "initramfs" "$(cpio -it --quiet < kept/initrd.img | grep -cE '^(init|bin/busybox|ndkit/(env|command|shares|links|early|late|hotadd))$')" 9
 expect_eq "command quoted" "$(cpio -i --quiet --to-stdout ndkit/command < kept/initrd.img | tail -n 1)" "exec 'true'"
 
+# The options end at COMMAND: its own options (and "--", -h) are COMMAND's, with or without
+# run's "--"; run's options may come in any order before it, --no-X undoes one.
+guest_command() {	# guest_command ARGS...: the last line of the guest's ndkit/command
+	rm -rf kept
+	FAKE_STATUS=0 "$Q" run --quiet $K --keep kept "$@" > out.txt 2> err.txt
+	cpio -i --quiet --to-stdout ndkit/command < kept/initrd.img | tail -n 1
+}
+expect_eq "COMMAND --opt" "$(guest_command --nvdimm 1G -- ls --all -h -- x)" \
+	"exec 'ls' '--all' '-h' '--' 'x'"
+expect_eq "COMMAND --opt without --" "$(guest_command -n 1G ls --nvdimm 2G)" \
+	"exec 'ls' '--nvdimm' '2G'"
+expect_eq "one DIMM" "$(cd kept && ls)" "initrd.img
+nvdimm0.img"
+expect_eq "--no-shell" "$(guest_command --shell --nvdimm 1G --no-shell -- true)" "exec 'true'"
+expect_eq "--no-nvdimm" "$(guest_command --nvdimm 2G --no-nvdimm --nvdimm 512M -- true;
+	stat -c %s kept/nvdimm0.img; [ -e kept/nvdimm1.img ] && echo two DIMMs)" "exec 'true'
+536870912"
+guest_command --share "$T" --no-share --nvdimm 1G -- true > /dev/null
+expect_eq "--no-share" "$(grep -c "^local,id=ndkit1," "$FAKE_ARGS")" 0
+"$Q" run --nvdimm 1G --timeout 2x -- true 2> err.txt
+expect_eq "bad --timeout: usage error" "$?:$(cat err.txt)" \
+	"129:ndctl-qemu run: --timeout 2x: give a number from 1 to 86400"
+"$Q" run --nvdimm 1G --preload 0 -- true 2> err.txt
+expect_eq "bad --preload: usage error" "$?:$(head -n 1 err.txt)" \
+	"129:ndctl-qemu run: --preload 0: use N:FILE, N the DIMM counted from 0"
+rm -rf kept
+
 # No guest verdict: QEMU ended early, so 125 and the console's tail.
 cat > "$NDKIT_QEMU" <<'FAKE'
 #!/bin/sh
