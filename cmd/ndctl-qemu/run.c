@@ -8,7 +8,6 @@
  * drives QEMU.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -341,36 +340,6 @@ static int layout(struct run *r)
 	return rc;
 }
 
-static int preload_one(const struct plan_dimm *d, const char *file)
-{
-	char buf[65536];
-	uint64_t done = 0;
-	struct stat st;
-	int in = open(file, O_RDONLY | O_CLOEXEC), out = -1, rc = 0;
-
-	if (in < 0 || fstat(in, &st) < 0)
-		rc = usage_error("ndctl-qemu", "run", "--preload %s: %s", file, strerror(errno));
-	else if ((uint64_t)st.st_size != d->label_size)
-		rc = usage_error("ndctl-qemu", "run", "--preload %s holds %lld bytes but the "
-			"DIMM's label-size is %llu: give a label area of exactly that size "
-			"(uncompressed)", file, (long long)st.st_size,
-			(unsigned long long)d->label_size);
-	else if ((out = open(d->file, O_WRONLY | O_CLOEXEC)) < 0)
-		rc = run_error("cannot write %s: %s", d->file, strerror(errno));
-	while (!rc && done < d->label_size) {
-		ssize_t n = read(in, buf, sizeof(buf));
-
-		if (n <= 0 || pwrite(out, buf, n, d->size - d->label_size + done) != n)
-			rc = run_error("--preload %s: copy failed", file);
-		done += n > 0 ? n : 0;
-	}
-	if (in >= 0)
-		close(in);
-	if (out >= 0)
-		close(out);
-	return rc;
-}
-
 /* check's rules over plan's options and the files: a refusal stops the run before QEMU. */
 static int check_layout(const struct run *r)
 {
@@ -412,7 +381,7 @@ static int prepare_guest(struct run *r, const char *initrd)
 	r->cwd = cwd;
 	for (int i = 0; !rc && i < r->plan.n; i++)
 		if (r->preload[i])
-			rc = preload_one(&r->plan.dimms[i], r->preload[i]);
+			rc = run_preload(&r->plan.dimms[i], r->preload[i]);
 	if (!rc)
 		rc = check_layout(r);
 	if (!rc)

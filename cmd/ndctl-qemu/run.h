@@ -41,6 +41,10 @@ void run_progress(const struct run *r, const char *fmt, ...) __attribute__((form
 int run_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 double run_now(void);
 
+/* run-preload.c: FILE (a label area, or one gzip-compressed: .gz) into the DIMM's label area;
+ * 1 with a message if FILE is not exactly label-size bytes, and nothing written. */
+int run_preload(const struct plan_dimm *d, const char *file);
+
 /* run-kernel.c: the guest kernel and its modules; the initramfs. */
 int run_find_kernel(struct run *r);
 int run_write_initramfs(const struct run *r, const char *path);

@@ -101,6 +101,31 @@ expect_eq "bad --preload: usage error" "$?:$(head -n 1 err.txt)" \
 	"129:ndctl-qemu run: --preload 0: use N:FILE, N the DIMM counted from 0"
 rm -rf kept
 
+# --preload takes a gzip-compressed label area (.gz) as the guest harness's PRELOAD does; a
+# FILE that is not exactly label-size bytes once decompressed, or no gzip data, writes nothing.
+lsa=$NDKIT_TESTDATA/labels/nvdimm0-fresh.lsa.gz
+FAKE_STATUS=0 "$Q" run --quiet $K --keep kept --nvdimm 1G --preload "0:$lsa" -- true 2> err.txt
+expect_eq "--preload .gz: status" "$?:$(cat err.txt)" "0:guest err"
+expect_eq "--preload .gz: the label area" "$(tail -c 131072 kept/nvdimm0.img | cksum)" \
+	"$(gzip -dc "$lsa" | cksum)"
+rm -rf kept
+head -c 65536 /dev/zero | gzip > small.gz
+head -c 262144 /dev/zero | gzip > large.gz
+printf 'not gzip' > bad.gz
+refused "preload .gz size" 1 "small.gz decompresses to 65536 bytes but the DIMM's label-size is 131072" \
+	--nvdimm 1G --preload 0:small.gz -- true
+refused "preload .gz larger" 1 "large.gz decompresses to more than 131072 bytes" \
+	--nvdimm 1G --preload 0:large.gz -- true
+refused "preload not gzip" 1 "bad.gz: 'gzip -dc' failed \(exit 1\); give a gzip-compressed" \
+	--nvdimm 1G --preload 0:bad.gz -- true
+mkdir kept && truncate -s 1G kept/nvdimm0.img
+printf 'labels' | dd of=kept/nvdimm0.img bs=1 seek=$((1073741824 - 100)) conv=notrunc 2>/dev/null
+"$Q" run --quiet $K --keep kept --nvdimm 1G --preload 0:small.gz -- true 2> err.txt
+expect_eq "refused .gz: backend untouched" "$?:$(tail -c 131072 kept/nvdimm0.img | tr -d '\0')" \
+	"1:labels"
+expect_eq "refused .gz: said why" "$(grep -c 'small.gz decompresses to 65536 bytes' err.txt)" 1
+rm -rf kept
+
 # No guest verdict: QEMU ended early, so 125 and the console's tail.
 cat > "$NDKIT_QEMU" <<'FAKE'
 #!/bin/sh
