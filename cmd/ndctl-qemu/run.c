@@ -421,6 +421,7 @@ static void cleanup(struct run *r)
 	if (r->dir) {
 		unlink_in(r->dir, "qmp.sock");
 		unlink_in(r->dir, "qemu.log");
+		unlink_in(r->dir, RUN_VERDICT_FILE);
 		if (!r->keep) {
 			unlink_backends(r, &r->plan);
 			unlink_backends(r, &r->hot);

@@ -126,6 +126,16 @@ expect_eq "refused .gz: backend untouched" "$?:$(tail -c 131072 kept/nvdimm0.img
 expect_eq "refused .gz: said why" "$(grep -c 'small.gz decompresses to 65536 bytes' err.txt)" 1
 rm -rf kept
 
+# --shell: the console is the user's; the status is the shell's, which the guest reports on
+# ttyS1's file, not QEMU's.
+FAKE_STATUS=3 "$Q" run --quiet $K --nvdimm 1G --shell < /dev/null > out.txt 2> err.txt
+expect_eq "--shell: the shell's status" "$?" 3
+expect_eq "--shell: the verdict on ttyS1's file" \
+	"$(grep -c '^file,id=verdict,path=.*/verdict.log$' "$FAKE_ARGS")" 1
+FAKE_STATUS=0 "$Q" run --quiet $K --nvdimm 1G --shell < /dev/null > out.txt 2> err.txt
+expect_eq "--shell: status 0" "$?" 0
+expect_eq "--shell: nothing left" "$(ls "$TMPDIR")" ""
+
 # No guest verdict: QEMU ended early, so 125 and the console's tail.
 cat > "$NDKIT_QEMU" <<'FAKE'
 #!/bin/sh
@@ -135,4 +145,6 @@ FAKE
 "$Q" run $K --nvdimm 1G -- true 2> err.txt
 expect_eq "QEMU failed" "$?" 125
 expect_eq "QEMU's message shown" "$(grep -q 'qemu: qemu: something went wrong' err.txt && echo yes)" yes
+"$Q" run $K --nvdimm 1G --shell < /dev/null 2> err.txt
+expect_eq "--shell, QEMU failed" "$?" 125
 finish test-run-usage
