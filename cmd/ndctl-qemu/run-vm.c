@@ -356,8 +356,6 @@ void run_print_qemu_log(const struct run *r, bool first_line_only)
 
 static int boot_result(struct boot_state *b, bool in_time, int wstatus)
 {
-	if (b->r->kvm && b->status < 0 && !b->ntail && in_time)
-		return RUN_KVM_FAILED;
 	if (!in_time || b->error || b->status < 0)
 		run_print_qemu_log(b->r, false);
 	if (!in_time) {
@@ -415,6 +413,9 @@ static int run_shell_boot(struct boot_state *b, char **argv)
 	read_verdict(b, verdict);
 	unlink(verdict);
 	free(verdict);
+	/* No verdict and QEMU failed under KVM: the guest may not have booted at all. */
+	if (b->r->kvm && b->status < 0 && !b->error && !(WIFEXITED(wstatus) && !WEXITSTATUS(wstatus)))
+		return RUN_KVM_FAILED;
 	return boot_result(b, true, wstatus);
 }
 
@@ -441,6 +442,9 @@ static int run_command_boot(struct boot_state *b, char **argv)
 	for (int i = 0; i < 3; i++)
 		if (fds[i] >= 0)
 			close(fds[i]);
+	/* QEMU under KVM ended before the guest printed anything: TCG next. */
+	if (b->r->kvm && b->status < 0 && !b->ntail && in_time)
+		return RUN_KVM_FAILED;
 	return boot_result(b, in_time, wstatus);
 }
 
