@@ -25,7 +25,7 @@
 
 static const char *const plan_usage[] = {
 	"ndctl-qemu plan [--ram SIZE] --nvdimm SPEC... [--hotplug-spares N] [--create] "
-		"[--format qemu|libvirt] [--name NAME] [--vcpus N] [--domain-type kvm|qemu]",
+		"[--format qemu|libvirt] [<options>]",
 	"ndctl-qemu plan --hotplug --nvdimm SPEC [--create]",
 	"",
 	"Print QEMU options, or a libvirt domain, for the DIMMs (one --nvdimm",
