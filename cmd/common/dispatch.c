@@ -39,16 +39,31 @@ static const struct cmd *find_cmd(const struct tool *tool, const char *name)
 	return NULL;
 }
 
+static void vsay(const char *tool, const char *cmd, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s %s: ", tool, cmd);
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\n");
+}
+
 int usage_error(const char *tool, const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s %s: ", tool, cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsay(tool, cmd, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n");
 	return 1;
+}
+
+int usage_refuse(const char *tool, const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(tool, cmd, fmt, ap);
+	va_end(ap);
+	return 129;
 }
 
 static int unknown_command(const char *name)

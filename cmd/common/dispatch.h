@@ -39,6 +39,9 @@ int tool_main(const struct tool *tool, int argc, char **argv);
 /* "ndctl create-namespace: <msg>" on stderr, for usage errors; returns 1. */
 int usage_error(const char *tool, const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The same, returning upstream's status for a usage error, 129. */
+int usage_refuse(const char *tool, const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* The version every tool prints: upstream's form, see docs/differences.md. */
 const char *tool_version(void);

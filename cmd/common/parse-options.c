@@ -289,6 +289,19 @@ static void print_value_hint(FILE *f, const struct option *o, size_t *pos)
 	}
 }
 
+/* An option's help; a help of several lines ("a\nb") keeps them in the column. */
+static void print_help_text(FILE *f, int pad, const char *help)
+{
+	const char *nl;
+
+	while ((nl = strchr(help, '\n'))) {
+		fprintf(f, "%*s%.*s\n", pad, "", (int)(nl - help), help);
+		help = nl + 1;
+		pad = USAGE_OPTS_WIDTH + USAGE_GAP;
+	}
+	fprintf(f, "%*s%s\n", pad, "", help);
+}
+
 static void print_option_help(FILE *f, const struct option *o)
 {
 	size_t pos;
@@ -315,7 +328,7 @@ static void print_option_help(FILE *f, const struct option *o)
 		fputc('\n', f);
 		pad = USAGE_OPTS_WIDTH;
 	}
-	fprintf(f, "%*s%s\n", pad + USAGE_GAP, "", o->help ? o->help : "");
+	print_help_text(f, pad + USAGE_GAP, o->help ? o->help : "");
 }
 
 static void print_usage_lines(FILE *f, const char *const *usage)

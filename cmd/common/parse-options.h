@@ -64,7 +64,7 @@ struct option {
 	const char *long_name;
 	void *value;
 	const char *argh;	/* the value's name in the usage: "<size>" */
-	const char *help;
+	const char *help;	/* "\n" starts another line in the same column */
 	unsigned int flags;
 	parse_opt_cb *callback;
 	intptr_t defval;	/* for OPT_OPTARG: the value when none given */

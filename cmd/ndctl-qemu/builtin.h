@@ -2,6 +2,14 @@
 #ifndef NDKIT_NDCTL_QEMU_BUILTIN_H
 #define NDKIT_NDCTL_QEMU_BUILTIN_H
 #include "../common/builtin.h"
+#include "../common/parse-options.h"
+
+/*
+ * A usage error's exit status, as ndctl's and daxctl's: what parse_options()
+ * refuses, and the values, missing or extra arguments a command refuses
+ * before it looks at any file.
+ */
+#define QEMU_USAGE_EXIT 129
 
 /* ndctl-qemu subcommands (host side; ctx is NULL). */
 int cmd_check(int argc, char **argv, void *ctx);

@@ -2,7 +2,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,22 +18,20 @@
 struct check_opts {
 	bool json;
 	const char *domain, *pid, *qmp;
+	char **args;		/* the QEMU command line */
+	int nargs;
 };
 
-static void check_usage(FILE *f)
-{
-	fprintf(f, "usage: check [--json] -- QEMU-ARGS...\n"
-		"       check [--json] --domain FILE.xml\n"
-		"       check [--json] --pid PID [--qmp SOCKET]\n\n"
-		"Check a QEMU command line (with or without the program name), a libvirt\n"
-		"domain, or a running QEMU, and the backend files they name; print one\n"
-		"finding per line, exit 1 on errors.\n\n"
-		"  -j, --json            print the findings as a JSON array\n"
-		"  -d, --domain FILE     a libvirt domain XML (virsh dumpxml; - reads stdin)\n"
-		"  -p, --pid PID         a running QEMU: its command line from /proc\n"
-		"  -q, --qmp SOCKET      with --pid: also ask its QMP socket for the DIMMs'\n"
-		"                        real addresses and the hot-plugged ones\n");
-}
+static const char *const check_usage[] = {
+	"ndctl-qemu check [--json] -- QEMU-ARGS...",
+	"ndctl-qemu check [--json] --domain FILE.xml",
+	"ndctl-qemu check [--json] --pid PID [--qmp SOCKET]",
+	"",
+	"Check a QEMU command line (with or without the program name), a libvirt",
+	"domain, or a running QEMU, and the backend files they name; print one",
+	"finding per line, exit 1 on errors.",
+	NULL
+};
 
 /* The whole of a file (or stdin for "-"), NUL-terminated; NULL with errno set. */
 static char *read_all(const char *path, size_t *len)
@@ -130,38 +127,36 @@ static int load_process(const struct check_opts *o, struct qemu_config *cfg,
 	return rc;
 }
 
+/*
+ * 0 to go on; parse_options()'s stop code (< 0) or an exit status. The
+ * options end at the first word that is not one: what follows is QEMU's
+ * command line, whose own options are not check's.
+ */
 static int parse_check_args(struct check_opts *o, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "domain", required_argument, NULL, 'd' },
-		{ "pid", required_argument, NULL, 'p' },
-		{ "qmp", required_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	const struct option opts[] = {
+		OPT_BOOLEAN('j', "json", &o->json, "print the findings as a JSON array"),
+		OPT_STRING('d', "domain", &o->domain, "file",
+			"a libvirt domain XML (virsh dumpxml; - reads stdin)"),
+		OPT_STRING('p', "pid", &o->pid, "pid", "a running QEMU: its command line from /proc"),
+		OPT_STRING('q', "qmp", &o->qmp, "socket", "with --pid: also ask its QMP socket for "
+			"the DIMMs'\nreal addresses and the hot-plugged ones"),
+		OPT_END(),
 	};
-	int c;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+jd:p:q:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j': o->json = true; break;
-		case 'd': o->domain = optarg; break;
-		case 'p': o->pid = optarg; break;
-		case 'q': o->qmp = optarg; break;
-		case 'h': check_usage(stdout); return -1;
-		default:
-			return usage_error("ndctl-qemu", "check", "see 'ndctl-qemu check --help'");
-		}
-	}
+	argc = parse_options(argc, argv, opts, check_usage, PARSE_OPT_STOP_AT_NON_OPTION);
+	if (argc < 0)
+		return argc;
+	o->args = argv;
+	o->nargs = argc;
 	if (o->qmp && !o->pid)
-		return usage_error("ndctl-qemu", "check", "--qmp goes with --pid PID");
-	if ((o->domain != NULL) + (o->pid != NULL) + (optind < argc) > 1)
-		return usage_error("ndctl-qemu", "check", "give one of --domain, --pid or a "
+		return usage_refuse("ndctl-qemu", "check", "--qmp goes with --pid PID");
+	if ((o->domain != NULL) + (o->pid != NULL) + (argc > 0) > 1)
+		return usage_refuse("ndctl-qemu", "check", "give one of --domain, --pid or a "
 			"command line after --");
-	if (!o->domain && !o->pid && optind >= argc)
-		return usage_error("ndctl-qemu", "check", "no QEMU command line; give one after "
-			"--, e.g. check -- -machine pc,nvdimm=on ..., or --domain or --pid");
+	if (!o->domain && !o->pid && !argc)
+		return usage_refuse("ndctl-qemu", "check", "no QEMU command line; give one "
+			"after --, e.g. check -- -machine pc,nvdimm=on ..., or --domain or --pid");
 	return 0;
 }
 
@@ -173,13 +168,13 @@ int cmd_check(int argc, char **argv, void *ctx)
 	int rc = parse_check_args(&o, argc, argv);
 
 	if (rc)
-		return rc < 0 ? 0 : rc;
+		return rc < 0 ? parse_options_exit(rc) : rc;
 	if (o.domain)
 		rc = load_domain(o.domain, &cfg, &f);
 	else if (o.pid)
 		rc = load_process(&o, &cfg, &f);
 	else
-		qemu_config_parse(&cfg, argc - optind, argv + optind, &f);
+		qemu_config_parse(&cfg, o.nargs, o.args, &f);
 	if (rc == 0) {
 		qemu_check(&cfg, &f);
 		if (o.domain)

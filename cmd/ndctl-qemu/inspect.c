@@ -17,7 +17,6 @@
 #include "util/json.h"
 #include "util/size.h"
 #include "builtin.h"
-#include "../common/parse-options.h"
 #include "provision.h"
 
 #define MAX_QEMU_SLOTS 256
@@ -168,13 +167,13 @@ int cmd_inspect(int argc, char **argv, void *ctx)
 	if (argc < 0)
 		return parse_options_exit(argc);
 	if (label_size && (parse_size(label_size, &in.label_size) < 0 || in.label_size < SZ_128K))
-		return usage_error("ndctl-qemu", "inspect",
+		return usage_refuse("ndctl-qemu", "inspect",
 			"--label-size %s: give the label-size=, 128K or more", label_size);
 	if (align && (parse_size(align, &in.align) < 0 || !is_power_of_2(in.align)))
-		return usage_error("ndctl-qemu", "inspect",
+		return usage_refuse("ndctl-qemu", "inspect",
 			"--align %s: give the backend's align=, e.g. 2M", align);
 	if (argc != 1)
-		return usage_error("ndctl-qemu", "inspect", "give exactly one backend FILE");
+		return usage_refuse("ndctl-qemu", "inspect", "give exactly one backend FILE");
 	in.file = argv[0];
 	return inspect_file(&in);
 }

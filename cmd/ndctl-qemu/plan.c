@@ -9,7 +9,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,27 +23,17 @@
 #define SZ_FMT 24
 #define DEFAULT_LABEL_SIZE SZ_128K
 
-static void plan_usage(FILE *f)
-{
-	fprintf(f, "usage: plan [--ram SIZE] --nvdimm SIZE[,label-size=S][,file=PATH] ...\n"
-		"            [--hotplug-spares N] [--create] [--format qemu|libvirt]\n"
-		"            [--name NAME] [--vcpus N] [--domain-type kvm|qemu]\n"
-		"       plan --hotplug --nvdimm SIZE[,label-size=S][,file=PATH] [--create]\n\n"
-		"Print QEMU options, or a libvirt domain, for the DIMMs (one --nvdimm\n"
-		"each) that pass 'ndctl-qemu check', with every region 128 MiB aligned;\n"
-		"or, with --hotplug, the <memory> element of one more DIMM for\n"
-		"'virsh attach-device'.\n\n"
-		"  -r, --ram SIZE            guest RAM (default 1G)\n"
-		"  -n, --nvdimm SPEC         a DIMM: backend size, label-size (default 128K),\n"
-		"                            backend file (default nvdimmN.img)\n"
-		"  -s, --hotplug-spares N    extra slots and maxmem for device_add later\n"
-		"  -c, --create              create the backend files (sparse)\n"
-		"  -f, --format FORMAT       qemu (options, the default) or libvirt (a domain)\n"
-		"  -N, --name NAME           the libvirt domain's name (default ndkit-vm)\n"
-		"  -v, --vcpus N             the libvirt domain's vCPUs (default 1)\n"
-		"  -t, --domain-type TYPE    the libvirt domain's type: kvm (default) or qemu (TCG)\n"
-		"  -H, --hotplug             print the DIMM's <memory> element for attach-device\n");
-}
+static const char *const plan_usage[] = {
+	"ndctl-qemu plan [--ram SIZE] --nvdimm SPEC... [--hotplug-spares N] [--create] "
+		"[--format qemu|libvirt] [<options>]",
+	"ndctl-qemu plan --hotplug --nvdimm SPEC [--create]",
+	"",
+	"Print QEMU options, or a libvirt domain, for the DIMMs (one --nvdimm",
+	"each) that pass 'ndctl-qemu check', with every region 128 MiB aligned;",
+	"or, with --hotplug, the <memory> element of one more DIMM for",
+	"'virsh attach-device'. SPEC is SIZE[,label-size=S][,file=PATH].",
+	NULL
+};
 
 int plan_error(const char *fmt, ...)
 {
@@ -274,38 +263,49 @@ static int print_plan(const struct plan *p)
 	return 0;
 }
 
-static int parse_libvirt_arg(struct plan *p, int c, const char *arg)
+/* The values the option table left as strings. */
+struct plan_strings {
+	const char *ram, *spares, *format, *name, *vcpus, *domain_type;
+};
+
+static int convert_libvirt_args(struct plan *p, const struct plan_strings *v)
 {
 	char *end;
 
-	switch (c) {
-	case 'f':
-		if (strcmp(arg, "qemu") && strcmp(arg, "libvirt"))
-			return plan_error("--format %s: give qemu or libvirt", arg);
-		p->libvirt = arg[0] == 'l';
-		p->format_given = true;
-		break;
-	case 'N':
-		if (!*arg || strspn(arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-				"0123456789._-") != strlen(arg))
-			return plan_error("--name %s: use letters, digits, '.', '_' and '-'", arg);
-		p->name = arg;
-		break;
-	case 'v':
-		p->vcpus = strtoul(arg, &end, 10);
-		if (*end || end == arg || !p->vcpus || p->vcpus > 255)
-			return plan_error("--vcpus %s: give a number from 1 to 255", arg);
-		break;
-	case 't':
-		if (strcmp(arg, "kvm") && strcmp(arg, "qemu"))
-			return plan_error("--domain-type %s: give kvm or qemu (TCG)", arg);
-		p->domain_type = arg;
-		break;
-	case 'H':
-		p->hotplug = true;
-		break;
+	if (v->format && strcmp(v->format, "qemu") && strcmp(v->format, "libvirt"))
+		return plan_error("--format %s: give qemu or libvirt", v->format);
+	p->libvirt = v->format && v->format[0] == 'l';
+	p->format_given = v->format != NULL;
+	if (v->name && (!*v->name || strspn(v->name, "abcdefghijklmnopqrstuvwxyz"
+			"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != strlen(v->name)))
+		return plan_error("--name %s: use letters, digits, '.', '_' and '-'", v->name);
+	if (v->name)
+		p->name = v->name;
+	if (v->vcpus) {
+		p->vcpus = strtoul(v->vcpus, &end, 10);
+		if (*end || end == v->vcpus || !p->vcpus || p->vcpus > 255)
+			return plan_error("--vcpus %s: give a number from 1 to 255", v->vcpus);
 	}
+	if (v->domain_type && strcmp(v->domain_type, "kvm") && strcmp(v->domain_type, "qemu"))
+		return plan_error("--domain-type %s: give kvm or qemu (TCG)", v->domain_type);
+	if (v->domain_type)
+		p->domain_type = v->domain_type;
 	return 0;
+}
+
+static int convert_plan_args(struct plan *p, const struct plan_strings *v)
+{
+	char *end;
+
+	if (v->ram && (parse_size(v->ram, &p->ram) < 0 || p->ram < SZ_16M))
+		return plan_error("--ram %s: give a size of 16M or more, e.g. --ram 1G", v->ram);
+	if (v->spares) {
+		p->spares = strtoul(v->spares, &end, 10);
+		if (*end || end == v->spares || p->spares > 64)
+			return plan_error("--hotplug-spares %s: give a number from 0 to 64",
+				v->spares);
+	}
+	return convert_libvirt_args(p, v);
 }
 
 static int check_plan_args(struct plan *p)
@@ -322,60 +322,62 @@ static int check_plan_args(struct plan *p)
 	return p->libvirt ? plan_libvirt_check(p) : 0;
 }
 
+/* --nvdimm, each one more DIMM; --no-nvdimm drops those given before. */
+static int nvdimm_cb(const struct option *opt, const char *arg, int unset)
+{
+	struct plan *p = opt->value;
 
+	if (unset) {
+		plan_free(p);
+		return 0;
+	}
+	return plan_add_dimm(p, arg) ? -1 : 0;
+}
+
+/* 0 to go on; parse_options()'s stop code (< 0) or an exit status. */
 static int parse_plan_args(struct plan *p, bool *create, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "ram", required_argument, NULL, 'r' },
-		{ "nvdimm", required_argument, NULL, 'n' },
-		{ "hotplug-spares", required_argument, NULL, 's' },
-		{ "create", no_argument, NULL, 'c' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "name", required_argument, NULL, 'N' },
-		{ "vcpus", required_argument, NULL, 'v' },
-		{ "domain-type", required_argument, NULL, 't' },
-		{ "hotplug", no_argument, NULL, 'H' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	struct plan_strings v = { 0 };
+	const struct option opts[] = {
+		OPT_STRING('r', "ram", &v.ram, "size", "guest RAM (default 1G)"),
+		OPT_CALLBACK('n', "nvdimm", p, "spec", "a DIMM: backend size, label-size (default "
+			"128K),\nbackend file (default nvdimmN.img)", nvdimm_cb),
+		OPT_STRING('s', "hotplug-spares", &v.spares, "n",
+			"extra slots and maxmem for device_add later"),
+		OPT_BOOLEAN('c', "create", create, "create the backend files (sparse)"),
+		OPT_STRING('f', "format", &v.format, "format",
+			"qemu (options, the default) or libvirt (a domain)"),
+		OPT_STRING('N', "name", &v.name, "name", "the libvirt domain's name (default ndkit-vm)"),
+		OPT_STRING('v', "vcpus", &v.vcpus, "n", "the libvirt domain's vCPUs (default 1)"),
+		OPT_STRING('t', "domain-type", &v.domain_type, "type",
+			"the libvirt domain's type: kvm (default) or qemu (TCG)"),
+		OPT_BOOLEAN('H', "hotplug", &p->hotplug,
+			"print the DIMM's <memory> element for attach-device"),
+		OPT_END(),
 	};
-	char *end;
-	int c;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "r:n:s:cf:N:v:t:Hh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f': case 'N': case 'v': case 't': case 'H':
-			if (parse_libvirt_arg(p, c, optarg))
-				return 1;
-			break;
-		case 'r':
-			if (parse_size(optarg, &p->ram) < 0 || p->ram < SZ_16M)
-				return plan_error("--ram %s: give a size of 16M or more, e.g. --ram 1G",
-					optarg);
-			break;
-		case 'n':
-			if (plan_add_dimm(p, optarg))
-				return 1;
-			break;
-		case 's':
-			p->spares = strtoul(optarg, &end, 10);
-			if (*end || end == optarg || p->spares > 64)
-				return plan_error("--hotplug-spares %s: give a number from 0 to 64",
-					optarg);
-			break;
-		case 'c':
-			*create = true;
-			break;
-		case 'h':
-			plan_usage(stdout);
-			return -1;
-		default:
-			return plan_error("%s", "see 'ndctl-qemu plan --help'");
-		}
+	argc = parse_options(argc, argv, opts, plan_usage, 0);
+	if (argc < 0)
+		return argc;
+	if (argc) {
+		plan_error("unexpected argument '%s'; DIMMs go in --nvdimm SIZE", argv[0]);
+		return QEMU_USAGE_EXIT;
 	}
-	if (optind < argc)
-		return plan_error("unexpected argument '%s'; DIMMs go in --nvdimm SIZE", argv[optind]);
-	return check_plan_args(p);
+	return convert_plan_args(p, &v) || check_plan_args(p) ? QEMU_USAGE_EXIT : 0;
+}
+
+/* Lay the DIMMs out, create their files if asked, print the plan. */
+static int plan_output(struct plan *p, bool create)
+{
+	int rc = p->hotplug ? plan_hotplug_layout(p) : plan_layout(p);
+
+	if (!rc && create)
+		rc = plan_create_files(p);
+	if (!rc && p->hotplug)
+		return print_hotplug_xml(p);
+	if (!rc && p->libvirt)
+		return print_domain_xml(p);
+	return rc ? rc : print_plan(p);
 }
 
 int cmd_plan(int argc, char **argv, void *ctx)
@@ -392,17 +394,9 @@ int cmd_plan(int argc, char **argv, void *ctx)
 	p->domain_type = "kvm";
 	rc = parse_plan_args(p, &create, argc, argv);
 	if (rc < 0)
-		rc = 0;		/* --help */
+		rc = parse_options_exit(rc);	/* -h, --help, --list-opts, a parse error */
 	else if (!rc)
-		rc = p->hotplug ? plan_hotplug_layout(p) : plan_layout(p);
-	if (!rc && argc > 1 && p->n && create)
-		rc = plan_create_files(p);
-	if (!rc && p->n && p->hotplug)
-		rc = print_hotplug_xml(p);
-	else if (!rc && p->n && p->libvirt)
-		rc = print_domain_xml(p);
-	else if (!rc && p->n)
-		rc = print_plan(p);
+		rc = plan_output(p, create);
 	plan_free(p);
 	free(p);
 	return rc;

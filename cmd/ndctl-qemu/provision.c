@@ -20,7 +20,6 @@
 #include "ndctl/lsa.h"
 #include "util/size.h"
 #include "builtin.h"
-#include "../common/parse-options.h"
 #include "provision.h"
 #include "rules.h"
 
@@ -203,14 +202,12 @@ static int parse_args(struct provision *p, int argc, char **argv)
 	if (argc < 0)
 		return argc;
 	rc = convert_args(p, slot, label_size, version, align);
-	if (rc)
-		return rc;
-	if (argc != 1)
-		return prov_error("give exactly one backend FILE");
+	if (!rc && argc != 1)
+		rc = prov_error("give exactly one backend FILE");
+	if (!rc && (p->slot < 0 || !p->label_size || !p->n))
+		rc = prov_error("--slot, --label-size and at least one --namespace are required");
 	p->file = argv[0];
-	if (p->slot < 0 || !p->label_size || !p->n)
-		return prov_error("--slot, --label-size and at least one --namespace are required");
-	return 0;
+	return rc ? QEMU_USAGE_EXIT : 0;
 }
 
 /* Namespaces back to back from DPA 0; every one must fit the region. */

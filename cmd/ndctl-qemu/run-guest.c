@@ -313,7 +313,8 @@ static char *command_script(const struct run *r)
 	put_quoted(f, r->cwd);
 	fputs(" || exit 125\n", f);
 	if (r->shell) {
-		fputs("exec /bin/bash -l 2>/dev/null || exec /bin/sh -l\n", f);
+		/* not "exec bash 2>/dev/null": that would hide the shell's prompt and errors */
+		fputs("[ -x /bin/bash ] && exec /bin/bash -l\nexec /bin/sh -l\n", f);
 	} else {
 		fputs("exec", f);
 		for (char **a = r->command; *a; a++) {

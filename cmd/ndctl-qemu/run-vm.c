@@ -97,10 +97,13 @@ static int qemu_argv(const struct run *r, int boot, const char *initrd, struct s
 		strv_addf(a, "unix:%s/qmp.sock,server=on,wait=off", r->dir);
 	if (!rc && r->qmp)
 		rc = strv_add(a, "-qmp") || strv_addf(a, "unix:%s,server=on,wait=off", r->qmp);
+	/* --shell: the console is the user's; the guest's verdict comes on ttyS1, in a file. */
 	if (!rc && r->shell)
 		rc = strv_add(a, "-chardev") || strv_add(a, "stdio,id=con,signal=off") ||
 			strv_add(a, "-serial") || strv_add(a, "chardev:con") ||
-			strv_add(a, "-serial") || strv_add(a, "null") ||
+			strv_add(a, "-chardev") ||
+			strv_addf(a, "file,id=verdict,path=%s/" RUN_VERDICT_FILE, r->dir) ||
+			strv_add(a, "-serial") || strv_add(a, "chardev:verdict") ||
 			strv_add(a, "-serial") || strv_add(a, "null");
 	else if (!rc)
 		rc = strv_add(a, "-serial") || strv_add(a, "stdio") ||
@@ -353,8 +356,6 @@ void run_print_qemu_log(const struct run *r, bool first_line_only)
 
 static int boot_result(struct boot_state *b, bool in_time, int wstatus)
 {
-	if (b->r->kvm && b->status < 0 && !b->ntail && in_time)
-		return RUN_KVM_FAILED;
 	if (!in_time || b->error || b->status < 0)
 		run_print_qemu_log(b->r, false);
 	if (!in_time) {
@@ -378,48 +379,62 @@ static int boot_result(struct boot_state *b, bool in_time, int wstatus)
 	return b->status;
 }
 
-static int run_shell_boot(const struct run *r, char **argv)
+/* --shell: the guest's EXIT (the shell's status) or ERROR lines, from ttyS1's file. */
+static void read_verdict(struct boot_state *b, const char *path)
 {
-	int wstatus;
-	pid_t pid = spawn(r, argv, NULL, true);
+	FILE *f = fopen(path, "re");
+	char *line = NULL;
+	size_t cap = 0;
 
-	if (pid < 0 || waitpid(pid, &wstatus, 0) < 0)
-		return run_error("cannot run QEMU: %s", strerror(errno));
-	if (WIFEXITED(wstatus) && !WEXITSTATUS(wstatus))
-		return 0;
-	/* The console is the user's: a QEMU that died under KVM may not have booted at all. */
-	if (r->kvm)
-		return RUN_KVM_FAILED;
-	run_print_qemu_log(r, false);
-	return RUN_EXIT_RUNNER;
+	while (f && getline(&line, &cap, f) > 0) {
+		line[strcspn(line, "\r\n")] = '\0';
+		console_line(b, line);
+	}
+	free(line);
+	if (f)
+		fclose(f);
 }
 
-int run_boot(const struct run *r, int boot, const char *initrd)
+/* The console is the user's terminal; the exit status is the shell's. */
+static int run_shell_boot(struct boot_state *b, char **argv)
 {
-	struct boot_state b = { .r = r, .boot = boot, .status = -1, .start = run_now() };
-	struct strv argv = { 0 };
-	int pipes[3][2], fds[3], wstatus = 0, rc;
+	char *verdict;
+	int wstatus = 0;
+	pid_t pid;
+
+	if (asprintf(&verdict, "%s/" RUN_VERDICT_FILE, b->r->dir) < 0)
+		return run_error("out of memory");
+	unlink(verdict);
+	pid = spawn(b->r, argv, NULL, true);
+	if (pid < 0 || waitpid(pid, &wstatus, 0) < 0) {
+		free(verdict);
+		return run_error("cannot run QEMU: %s", strerror(errno));
+	}
+	read_verdict(b, verdict);
+	unlink(verdict);
+	free(verdict);
+	/* No verdict and QEMU failed under KVM: the guest may not have booted at all. */
+	if (b->r->kvm && b->status < 0 && !b->error && !(WIFEXITED(wstatus) && !WEXITSTATUS(wstatus)))
+		return RUN_KVM_FAILED;
+	return boot_result(b, true, wstatus);
+}
+
+/* COMMAND's streams on pipes, the console read as it comes, the timeout kept. */
+static int run_command_boot(struct boot_state *b, char **argv)
+{
+	int pipes[3][2], fds[3], wstatus = 0;
 	bool in_time;
 	pid_t pid;
 
-	if (qemu_argv(r, boot, initrd, &argv) < 0)
-		return run_error("out of memory");
-	if (r->shell) {
-		rc = run_shell_boot(r, argv.v);
-		strv_free(&argv);
-		return rc;
-	}
 	for (int i = 0; i < 3; i++)
 		if (pipe2(pipes[i], O_CLOEXEC) < 0)
 			return run_error("pipe: %s", strerror(errno));
-	if (r->console && !(b.log = fopen(r->console, boot == 1 ? "we" : "ae")))
-		return run_error("cannot write --console %s: %s", r->console, strerror(errno));
-	pid = spawn(r, argv.v, pipes, false);
+	pid = spawn(b->r, argv, pipes, false);
 	for (int i = 0; i < 3; i++) {
 		close(pipes[i][1]);
 		fds[i] = pipes[i][0];
 	}
-	in_time = pid > 0 && pump(&b, fds);
+	in_time = pid > 0 && pump(b, fds);
 	if (pid > 0 && !in_time)
 		kill(pid, SIGKILL);
 	if (pid > 0)
@@ -427,7 +442,24 @@ int run_boot(const struct run *r, int boot, const char *initrd)
 	for (int i = 0; i < 3; i++)
 		if (fds[i] >= 0)
 			close(fds[i]);
-	rc = boot_result(&b, in_time, wstatus);
+	/* QEMU under KVM ended before the guest printed anything: TCG next. */
+	if (b->r->kvm && b->status < 0 && !b->ntail && in_time)
+		return RUN_KVM_FAILED;
+	return boot_result(b, in_time, wstatus);
+}
+
+int run_boot(const struct run *r, int boot, const char *initrd)
+{
+	struct boot_state b = { .r = r, .boot = boot, .status = -1, .start = run_now() };
+	struct strv argv = { 0 };
+	int rc;
+
+	if (qemu_argv(r, boot, initrd, &argv) < 0)
+		return run_error("out of memory");
+	if (r->console && !r->shell && !(b.log = fopen(r->console, boot == 1 ? "we" : "ae")))
+		rc = run_error("cannot write --console %s: %s", r->console, strerror(errno));
+	else
+		rc = r->shell ? run_shell_boot(&b, argv.v) : run_command_boot(&b, argv.v);
 	if (b.log)
 		fclose(b.log);
 	for (int i = 0; i < TAIL_LINES; i++)

@@ -8,8 +8,6 @@
  * drives QEMU.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +23,8 @@
 #include "run.h"
 
 #define DEFAULT_TIMEOUT 600
+#define STR(x) STR_(x)
+#define STR_(x) #x
 
 int strv_add(struct strv *s, const char *str)
 {
@@ -101,30 +101,28 @@ int run_error(const char *fmt, ...)
 	return RUN_EXIT_RUNNER;
 }
 
-static void run_usage(FILE *f)
-{
-	fprintf(f, "usage: run [--nvdimm SPEC]... [--hotplug SPEC]... [OPTIONS] -- COMMAND [ARG]...\n"
-		"       run [--nvdimm SPEC]... [OPTIONS] --shell\n\n"
-		"Boot a disposable QEMU guest with the vNVDIMMs asked for, on the host's own\n"
-		"userspace (read-only, writes go to a tmpfs), and run COMMAND in the current\n"
-		"directory (mounted writable); exit with COMMAND's status, 124 on timeout.\n\n"
-		"  -n, --nvdimm SPEC         a DIMM, as in plan: SIZE[,label-size=S][,file=PATH]\n"
-		"  -H, --hotplug SPEC        a DIMM the guest can plug with 'ndkit-hotadd N'\n"
-		"  -r, --ram SIZE            guest RAM (default 1G)\n"
-		"  -c, --cpus N              guest CPUs (default 1)\n"
-		"  -b, --boots N             run COMMAND in N boots on the same backend files\n"
-		"  -p, --preload N:FILE      write FILE (a label area) into DIMM N's label area\n"
-		"  -s, --share DIR           also mount DIR writable at the same path\n"
-		"  -u, --upstream            the distribution's ndctl/daxctl first in PATH\n"
-		"  -k, --kernel FILE         guest kernel (default: the cached one)\n"
-		"  -m, --modules DIR         its modules (the lib/modules/VERSION directory)\n"
-		"  -t, --timeout S           seconds per boot before the guest is killed (%d)\n"
-		"  -C, --console FILE        write the kernel console there\n"
-		"  -K, --keep DIR            keep backend files and the initramfs in DIR\n"
-		"  -Q, --qmp PATH            also serve QMP on the UNIX socket PATH\n"
-		"  -S, --shell               an interactive shell instead of COMMAND\n"
-		"  -q, --quiet               no progress lines\n", DEFAULT_TIMEOUT);
-}
+static const char *const run_usage[] = {
+	"ndctl-qemu run [--nvdimm SPEC]... [--hotplug SPEC]... [OPTIONS] -- COMMAND [ARG]...",
+	"ndctl-qemu run [--nvdimm SPEC]... [OPTIONS] --shell",
+	"",
+	"Boot a disposable QEMU guest with the vNVDIMMs asked for, on the host's own",
+	"userspace (read-only, writes go to a tmpfs), and run COMMAND in the current",
+	"directory (mounted writable); exit with COMMAND's status, 124 on timeout.",
+	"The options end at COMMAND (or --): what follows is COMMAND's.",
+	NULL
+};
+
+/* The --nvdimm or --hotplug SPECs, made DIMMs once the backend directory exists. */
+struct spec_list {
+	const char *v[PLAN_MAX_DIMMS];
+	int n;
+};
+
+/* The values the option table left as strings. */
+struct run_args {
+	struct spec_list nvdimm, hotplug;
+	const char *ram, *cpus, *boots, *timeout;
+};
 
 static int parse_count(const char *opt, const char *arg, int min, int max, int *out)
 {
@@ -163,57 +161,66 @@ static int parse_share(struct run *r, const char *arg)
 	return 0;
 }
 
-static int parse_option(struct run *r, int c, const char *arg)
+/* --nvdimm, --hotplug: one more SPEC each time; --no-nvdimm drops those before. */
+static int spec_cb(const struct option *opt, const char *arg, int unset)
 {
-	switch (c) {
-	case 'n':
-		return plan_add_dimm(&r->plan, arg);
-	case 'H':
-		return plan_add_dimm(&r->hot, arg);
-	case 'r':
-		if (parse_size(arg, &r->plan.ram) < 0 || r->plan.ram < SZ_128M)
-			return usage_error("ndctl-qemu", "run", "--ram %s: give a size of 128M "
-				"or more, e.g. --ram 1G", arg);
-		return 0;
-	case 'c':
-		return parse_count("--cpus", arg, 1, 64, &r->cpus);
-	case 'b':
-		return parse_count("--boots", arg, 1, 100, &r->boots);
-	case 't':
-		return parse_count("--timeout", arg, 1, 86400, &r->timeout);
-	case 'p':
-		return parse_preload(r, arg);
-	case 's':
-		return parse_share(r, arg);
-	case 'u':
-		r->upstream = true;
-		return 0;
-	case 'k':
-		r->kernel = arg;
-		return 0;
-	case 'm':
-		r->modules = arg;
-		return 0;
-	case 'C':
-		r->console = arg;
-		return 0;
-	case 'K':
-		r->keep = arg;
-		return 0;
-	case 'Q':
-		r->qmp = arg;
-		return 0;
-	case 'S':
-		r->shell = true;
-		return 0;
-	case 'q':
-		r->quiet = true;
+	struct spec_list *l = opt->value;
+
+	if (unset) {
+		l->n = 0;
 		return 0;
 	}
-	return usage_error("ndctl-qemu", "run", "see 'ndctl-qemu run --help'");
+	if (l->n == PLAN_MAX_DIMMS) {
+		usage_error("ndctl-qemu", "run", "more than %d --%s", PLAN_MAX_DIMMS,
+			opt->long_name);
+		return -1;
+	}
+	l->v[l->n++] = arg;
+	return 0;
 }
 
-/* The backend directory must exist before plan names files in it (cmd_run finds --keep first). */
+/* --preload N:FILE, once per DIMM; --no-preload drops those before. */
+static int preload_cb(const struct option *opt, const char *arg, int unset)
+{
+	struct run *r = opt->value;
+
+	if (unset) {
+		memset(r->preload, 0, sizeof(r->preload));
+		return 0;
+	}
+	return parse_preload(r, arg) ? -1 : 0;
+}
+
+static void drop_shares(struct run *r)
+{
+	for (int i = 0; i < r->nshares; i++)
+		free((char *)r->shares[i]);
+	r->nshares = 0;
+}
+
+/* --share DIR, one more each time; --no-share drops those before. */
+static int share_cb(const struct option *opt, const char *arg, int unset)
+{
+	struct run *r = opt->value;
+
+	if (unset) {
+		drop_shares(r);
+		return 0;
+	}
+	return parse_share(r, arg) ? -1 : 0;
+}
+
+static int convert_run_args(struct run *r, const struct run_args *a)
+{
+	if (a->ram && (parse_size(a->ram, &r->plan.ram) < 0 || r->plan.ram < SZ_128M))
+		return usage_error("ndctl-qemu", "run", "--ram %s: give a size of 128M "
+			"or more, e.g. --ram 1G", a->ram);
+	return (a->cpus && parse_count("--cpus", a->cpus, 1, 64, &r->cpus)) ||
+		(a->boots && parse_count("--boots", a->boots, 1, 100, &r->boots)) ||
+		(a->timeout && parse_count("--timeout", a->timeout, 1, 86400, &r->timeout));
+}
+
+/* The backend directory must exist before plan names files in it. */
 static int prepare_dir(struct run *r)
 {
 	if (r->keep) {
@@ -233,50 +240,76 @@ static int prepare_dir(struct run *r)
 	return 0;
 }
 
-static int parse_run_args(struct run *r, int argc, char **argv)
+static int check_run_args(const struct run *r, const struct run_args *a, int nargs)
 {
-	static const struct option longopts[] = {
-		{ "nvdimm", required_argument, NULL, 'n' },
-		{ "hotplug", required_argument, NULL, 'H' },
-		{ "ram", required_argument, NULL, 'r' },
-		{ "cpus", required_argument, NULL, 'c' },
-		{ "boots", required_argument, NULL, 'b' },
-		{ "preload", required_argument, NULL, 'p' },
-		{ "share", required_argument, NULL, 's' },
-		{ "upstream", no_argument, NULL, 'u' },
-		{ "kernel", required_argument, NULL, 'k' },
-		{ "modules", required_argument, NULL, 'm' },
-		{ "timeout", required_argument, NULL, 't' },
-		{ "console", required_argument, NULL, 'C' },
-		{ "keep", required_argument, NULL, 'K' },
-		{ "qmp", required_argument, NULL, 'Q' },
-		{ "shell", no_argument, NULL, 'S' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+n:H:r:c:b:p:s:uk:m:t:C:K:Q:Sqh", longopts,
-			NULL)) != -1) {
-		if (c == 'h') {
-			run_usage(stdout);
-			return -1;
-		}
-		if (c != 'K' && parse_option(r, c, optarg))
-			return 1;
-	}
-	r->command = argv + optind;
-	if (!r->shell && optind >= argc)
+	if (!r->shell && !nargs)
 		return usage_error("ndctl-qemu", "run", "no COMMAND; give one after --, "
 			"e.g. run --nvdimm 1G -- ndctl list -D (or --shell)");
-	if (r->shell && optind < argc)
+	if (r->shell && nargs)
 		return usage_error("ndctl-qemu", "run", "--shell takes no COMMAND");
+	if (!a->nvdimm.n && !a->hotplug.n)
+		return usage_error("ndctl-qemu", "run", "no DIMM; add --nvdimm SIZE "
+			"(e.g. --nvdimm 1G)");
 	for (int i = 0; i < PLAN_MAX_DIMMS; i++)
-		if (r->preload[i] && i >= r->plan.n)
+		if (r->preload[i] && i >= a->nvdimm.n)
 			return usage_error("ndctl-qemu", "run", "--preload %d:%s: there is no "
 				"--nvdimm %d (DIMMs count from 0)", i, r->preload[i], i);
+	return 0;
+}
+
+/*
+ * 0 to go on; parse_options()'s stop code (< 0) or an exit status. The
+ * options end at the first word that is not one (or "--"): COMMAND and its
+ * own options follow.
+ */
+static int parse_run_args(struct run *r, struct run_args *a, int argc, char **argv)
+{
+	const struct option opts[] = {
+		OPT_CALLBACK('n', "nvdimm", &a->nvdimm, "spec",
+			"a DIMM, as in plan: SIZE[,label-size=S][,file=PATH]", spec_cb),
+		OPT_CALLBACK('H', "hotplug", &a->hotplug, "spec",
+			"a DIMM the guest can plug with 'ndkit-hotadd N'", spec_cb),
+		OPT_STRING('r', "ram", &a->ram, "size", "guest RAM (default 1G)"),
+		OPT_STRING('c', "cpus", &a->cpus, "n", "guest CPUs (default 1)"),
+		OPT_STRING('b', "boots", &a->boots, "n",
+			"run COMMAND in N boots on the same backend files"),
+		OPT_CALLBACK('p', "preload", r, "n:file", "write FILE (a label area, or one "
+			"gzip-compressed: .gz)\ninto DIMM N's label area", preload_cb),
+		OPT_CALLBACK('s', "share", r, "dir", "also mount DIR writable at the same path",
+			share_cb),
+		OPT_BOOLEAN('u', "upstream", &r->upstream,
+			"the distribution's ndctl/daxctl first in PATH"),
+		OPT_STRING('k', "kernel", &r->kernel, "file", "guest kernel (default: the cached one)"),
+		OPT_STRING('m', "modules", &r->modules, "dir",
+			"its modules (the lib/modules/VERSION directory)"),
+		OPT_STRING('t', "timeout", &a->timeout, "s",
+			"seconds per boot before the guest is killed (" STR(DEFAULT_TIMEOUT) ")"),
+		OPT_STRING('C', "console", &r->console, "file", "write the kernel console there"),
+		OPT_STRING('K', "keep", &r->keep, "dir", "keep backend files and the initramfs in DIR"),
+		OPT_STRING('Q', "qmp", &r->qmp, "path", "also serve QMP on the UNIX socket PATH"),
+		OPT_BOOLEAN('S', "shell", &r->shell, "an interactive shell instead of COMMAND"),
+		OPT_BOOLEAN('q', "quiet", &r->quiet, "no progress lines"),
+		OPT_END(),
+	};
+
+	argc = parse_options(argc, argv, opts, run_usage, PARSE_OPT_STOP_AT_NON_OPTION);
+	if (argc < 0)
+		return argc;
+	r->command = argv;
+	if (convert_run_args(r, a) || check_run_args(r, a, argc))
+		return QEMU_USAGE_EXIT;
+	return 0;
+}
+
+/* The DIMMs from their SPECs, named in the backend directory. */
+static int add_dimms(struct run *r, const struct run_args *a)
+{
+	for (int i = 0; i < a->nvdimm.n; i++)
+		if (plan_add_dimm(&r->plan, a->nvdimm.v[i]))
+			return QEMU_USAGE_EXIT;
+	for (int i = 0; i < a->hotplug.n; i++)
+		if (plan_add_dimm(&r->hot, a->hotplug.v[i]))
+			return QEMU_USAGE_EXIT;
 	return 0;
 }
 
@@ -286,9 +319,6 @@ static int layout(struct run *r)
 	char a[24];
 	int rc;
 
-	if (!r->plan.n && !r->hot.n)
-		return usage_error("ndctl-qemu", "run", "no DIMM; add --nvdimm SIZE "
-			"(e.g. --nvdimm 1G)");
 	for (int i = 0; i < r->hot.n; i++) {
 		struct plan_dimm *d = &r->hot.dimms[i];
 
@@ -307,36 +337,6 @@ static int layout(struct run *r)
 		rc = plan_create_files(&r->plan);
 	if (!rc)
 		rc = plan_create_files(&r->hot);
-	return rc;
-}
-
-static int preload_one(const struct plan_dimm *d, const char *file)
-{
-	char buf[65536];
-	uint64_t done = 0;
-	struct stat st;
-	int in = open(file, O_RDONLY | O_CLOEXEC), out = -1, rc = 0;
-
-	if (in < 0 || fstat(in, &st) < 0)
-		rc = usage_error("ndctl-qemu", "run", "--preload %s: %s", file, strerror(errno));
-	else if ((uint64_t)st.st_size != d->label_size)
-		rc = usage_error("ndctl-qemu", "run", "--preload %s holds %lld bytes but the "
-			"DIMM's label-size is %llu: give a label area of exactly that size "
-			"(uncompressed)", file, (long long)st.st_size,
-			(unsigned long long)d->label_size);
-	else if ((out = open(d->file, O_WRONLY | O_CLOEXEC)) < 0)
-		rc = run_error("cannot write %s: %s", d->file, strerror(errno));
-	while (!rc && done < d->label_size) {
-		ssize_t n = read(in, buf, sizeof(buf));
-
-		if (n <= 0 || pwrite(out, buf, n, d->size - d->label_size + done) != n)
-			rc = run_error("--preload %s: copy failed", file);
-		done += n > 0 ? n : 0;
-	}
-	if (in >= 0)
-		close(in);
-	if (out >= 0)
-		close(out);
 	return rc;
 }
 
@@ -381,7 +381,7 @@ static int prepare_guest(struct run *r, const char *initrd)
 	r->cwd = cwd;
 	for (int i = 0; !rc && i < r->plan.n; i++)
 		if (r->preload[i])
-			rc = preload_one(&r->plan.dimms[i], r->preload[i]);
+			rc = run_preload(&r->plan.dimms[i], r->preload[i]);
 	if (!rc)
 		rc = check_layout(r);
 	if (!rc)
@@ -421,6 +421,7 @@ static void cleanup(struct run *r)
 	if (r->dir) {
 		unlink_in(r->dir, "qmp.sock");
 		unlink_in(r->dir, "qemu.log");
+		unlink_in(r->dir, RUN_VERDICT_FILE);
 		if (!r->keep) {
 			unlink_backends(r, &r->plan);
 			unlink_backends(r, &r->hot);
@@ -430,8 +431,7 @@ static void cleanup(struct run *r)
 	}
 	plan_free(&r->plan);
 	plan_free(&r->hot);
-	for (int i = 0; i < r->nshares; i++)
-		free((char *)r->shares[i]);
+	drop_shares(r);
 	if (r->kver) {
 		free((char *)r->kernel);
 		free((char *)r->modules);
@@ -465,26 +465,14 @@ static int run_boots(struct run *r, const char *initrd)
 	return rc;
 }
 
-int cmd_run(int argc, char **argv, void *ctx)
+/* Everything after the arguments: the backends, the guest, the boots. */
+static int run_all(struct run *r, const struct run_args *a)
 {
-	struct run *r = calloc(1, sizeof(*r));
 	char *initrd = NULL;
-	int rc;
+	int rc = prepare_dir(r);
 
-	if (!r)
-		return RUN_EXIT_RUNNER;
-	r->t0 = run_now();
-	r->plan.ram = SZ_1G;
-	r->boots = r->cpus = 1;
-	r->timeout = DEFAULT_TIMEOUT;
-	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
-		if ((!strcmp(argv[i], "--keep") || !strcmp(argv[i], "-K")) && i + 1 < argc)
-			r->keep = argv[i + 1];
-		else if (!strncmp(argv[i], "--keep=", 7))
-			r->keep = argv[i] + 7;
-	rc = prepare_dir(r);
 	if (!rc)
-		rc = parse_run_args(r, argc, argv);
+		rc = add_dimms(r, a);
 	if (!rc)
 		rc = layout(r);
 	if (!rc && asprintf(&initrd, "%s/initrd.img", r->dir) < 0)
@@ -493,8 +481,28 @@ int cmd_run(int argc, char **argv, void *ctx)
 		rc = prepare_guest(r, initrd);
 	if (!rc)
 		rc = run_boots(r, initrd);
-	cleanup(r);
 	free(initrd);
+	return rc;
+}
+
+int cmd_run(int argc, char **argv, void *ctx)
+{
+	struct run *r = calloc(1, sizeof(*r));
+	struct run_args a = { 0 };
+	int rc;
+
+	if (!r)
+		return RUN_EXIT_RUNNER;
+	r->t0 = run_now();
+	r->plan.ram = SZ_1G;
+	r->boots = r->cpus = 1;
+	r->timeout = DEFAULT_TIMEOUT;
+	rc = parse_run_args(r, &a, argc, argv);
+	if (rc < 0)
+		rc = parse_options_exit(rc);	/* -h, --help, --list-opts, a parse error */
+	else if (!rc)
+		rc = run_all(r, &a);
+	cleanup(r);
 	free(r);
-	return rc < 0 ? 0 : rc;
+	return rc;
 }

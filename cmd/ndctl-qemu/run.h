@@ -41,6 +41,10 @@ void run_progress(const struct run *r, const char *fmt, ...) __attribute__((form
 int run_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 double run_now(void);
 
+/* run-preload.c: FILE (a label area, or one gzip-compressed: .gz) into the DIMM's label area;
+ * 1 with a message if FILE is not exactly label-size bytes, and nothing written. */
+int run_preload(const struct plan_dimm *d, const char *file);
+
 /* run-kernel.c: the guest kernel and its modules; the initramfs. */
 int run_find_kernel(struct run *r);
 int run_write_initramfs(const struct run *r, const char *path);
@@ -49,6 +53,8 @@ int run_write_initramfs(const struct run *r, const char *path);
 int run_boot(const struct run *r, int boot, const char *initrd);
 bool run_kvm_usable(char *why, size_t len);
 void run_print_qemu_log(const struct run *r, bool first_line_only);
+/* --shell: ttyS1's file in the run's directory, where the guest reports the shell's status. */
+#define RUN_VERDICT_FILE "verdict.log"
 /* run_boot: QEMU under KVM ended before the guest printed anything. */
 #define RUN_KVM_FAILED (-2)
 

@@ -84,5 +84,13 @@ expect "" "$qemu" run --boots ""
 expect "vm/nv0.img " "$qemu" run --nvdimm 1G -- true vm/n
 printf '#!/bin/sh\n' > "$tmp/bin/ndkit-test-cmd" && chmod +x "$tmp/bin/ndkit-test-cmd"
 PATH=$tmp/bin:$PATH expect "ndkit-test-cmd " "$qemu" run --nvdimm 1G -- ndkit-test-c
+# run's and check's options end at the first word that is not one, "--" or not.
+PATH=$tmp/bin:$PATH expect "ndkit-test-cmd " "$qemu" run --nvdimm 1G -q ndkit-test-c
+PATH=$tmp/bin:$PATH expect "ndkit-test-cmd " "$qemu" run --nvdimm = 1G ndkit-test-c
+expect "vm/nv0.img " "$qemu" run -q ls vm/n
+expect "" "$qemu" run --nvdimm 1G ls --hot
+expect "--hotplug " "$qemu" run --nvdimm 1G -S --hot
+expect "" "$qemu" check -j qemu-system-x86_64 --dom
+expect "--domain " "$qemu" check -j --dom
 echo "test-completion: $checks checks, $fails failed"
 [ "$fails" -eq 0 ]

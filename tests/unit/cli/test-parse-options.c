@@ -285,10 +285,32 @@ static void test_kinds(void)
 		"    -c, --call <x>        a callback\n", 88) == 0);
 }
 
+/* A help of several lines keeps them in the help column; usage text after "" is indented. */
+static void test_help_lines(void)
+{
+	static const char *const usage[] = { "ndctl-qemu plan [<options>]", "", "Prints a plan.",
+		NULL };
+	static const struct option opts[] = {
+		OPT_STRING('n', "nvdimm", &v.bus, "spec", "a DIMM: its size,\nits file"),
+		OPT_STRING('s', "hotplug-spares", &v.output, "n", "spares\nfor later"),
+		OPT_END(),
+	};
+	struct run *r = run("plan -h", opts, usage, 0);
+
+	CHECK_EQ_U64(parse_options_exit(r->rc), 129);
+	CHECK_EQ_STR(r->err, "\n usage: ndctl-qemu plan [<options>]\n\n    Prints a plan.\n\n"
+		"    -n, --nvdimm <spec>   a DIMM: its size,\n"
+		"                          its file\n"
+		"    -s, --hotplug-spares <n>\n"
+		"                          spares\n"
+		"                          for later\n\n");
+}
+
 int main(void)
 {
 	test_anywhere();
 	test_help();
+	test_help_lines();
 	test_errors();
 	test_kinds();
 	return test_done("parse-options");

@@ -2,7 +2,8 @@
 # Sourced: fake_guest DIR makes what `ndctl-qemu run` needs to get as far as QEMU without a
 # real guest: a kernel file, a modules directory with the modules run asks for, and a stand-in
 # QEMU (exported as NDKIT_QEMU) that records its arguments in $FAKE_ARGS and plays a guest
-# whose COMMAND prints "guest out"/"guest err" and exits $FAKE_STATUS. Sets $K to the
+# whose COMMAND prints "guest out"/"guest err" and exits $FAKE_STATUS (with --shell: whose shell
+# exits $FAKE_STATUS, reported on ttyS1's file). Sets $K to the
 # --kernel/--modules options.
 fake_guest() {
 	local dir=$1 m
@@ -16,6 +17,12 @@ fake_guest() {
 	cat > "$dir/fake-qemu" <<'FAKE'
 #!/bin/sh
 printf '%s\n' "$@" > "$FAKE_ARGS"
+for a in "$@"; do	# --shell: the verdict goes to ttyS1's file
+	case $a in file,id=verdict,path=*)
+		echo "@@NDKIT EXIT ${FAKE_STATUS:-0}" > "${a#file,id=verdict,path=}"
+		exit 0 ;;
+	esac
+done
 echo "[    0.000000] Linux version fake"
 echo "@@NDKIT START 1.00"
 echo "guest out" >&3
