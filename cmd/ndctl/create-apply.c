@@ -139,7 +139,8 @@ static int create_refused(struct ndctl_region *region, struct ndctl_namespace *n
 	case CREATE_TAKEN:
 		create_undo_claims(region, uu[1]);	/* our personality's claim, if any */
 		return seed_taken(region, devname, strerror(-rc));
-	case CREATE_UNTOUCHED:
+	case CREATE_UNTOUCHED:	/* (another writer's undo may have emptied it under us) */
+		create_undo_claims(region, uu[1]);
 		fprintf(stderr, "ndctl create-namespace: configuring %s in %s failed (%s); "
 				"nothing was changed\n", devname, rn, strerror(-rc));
 		return rc;
