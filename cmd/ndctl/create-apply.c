@@ -160,6 +160,35 @@ static int create_refused(struct ndctl_region *region, struct ndctl_namespace *n
 	return rc == -EAGAIN ? seed_taken(region, devname, "its personality seed moved on") : rc;
 }
 
+/*
+ * Bound with this create's personality (or raw, by this create), but another
+ * writer rewrote the uuid on the way (the kernel lets a namespace be renamed
+ * until it is bound): the namespace is this create's in all but its uuid, and
+ * the other writer's next write fails (it is bound). Kept, unless --uuid was
+ * asked for: then this create's personality lets go, the rest is left to it.
+ */
+static int create_renamed(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		struct create_opts *co, const uuid_t puu, const char *devname)
+{
+	char now[40];
+	uuid_t cur;
+
+	ndctl_namespace_get_uuid(ndns, cur);
+	uuid_unparse(cur, now);
+	fprintf(stderr, "ndctl create-namespace: another writer rewrote the uuid of %s in %s "
+			"while this create configured it: %s\n", devname,
+			ndctl_region_get_devname(region), co->uuid_given ?
+			"not the --uuid asked for, its personality released and the rest left to "
+			"that writer" : "kept, with its new uuid");
+	if (!co->uuid_given) {
+		fprintf(stderr, "ndctl create-namespace: %s's uuid is %s\n", devname, now);
+		return 0;
+	}
+	ndctl_namespace_disable_safe(ndns);
+	create_undo_claims(region, puu);
+	return -EBUSY;
+}
+
 int create_in_region(struct ndctl_region *region, struct create_opts *co,
 		char *devname, size_t len)
 {
@@ -182,14 +211,14 @@ int create_in_region(struct ndctl_region *region, struct create_opts *co,
 	rc = configure_namespace(ndns, co, uu[0]);
 	if (!rc)
 		rc = attach_personality(region, ndns, co, uu[1]);
+	/* raw: "enabled" may be another writer's personality claiming it: theirs */
+	if (!rc && co->mode == NDCTL_NS_MODE_RAW && (ndctl_namespace_get_pfn(ndns) ||
+			ndctl_namespace_get_dax(ndns) || ndctl_namespace_get_btt(ndns)))
+		return seed_taken(region, devname, "another writer's personality claims it");
 	if (!rc && create_owner(ndns, uu[0]) == CREATE_OURS)
 		return 0;
-	if (!rc) {	/* bound, but under another writer's uuid: theirs */
-		fprintf(stderr, "ndctl create-namespace: %s in %s was taken over by another "
-				"writer while it was configured: left to it\n", devname,
-				ndctl_region_get_devname(region));
-		return -EBUSY;
-	}
+	if (!rc)
+		return create_renamed(region, ndns, co, uu[1], devname);
 	return create_refused(region, ndns, co, &undo, uu, rc, devname);
 }
 
