@@ -71,64 +71,33 @@ static int attach_btt(struct ndctl_btt *btt, struct ndctl_namespace *ndns,
 	return rc ? rc : ndctl_btt_enable(btt);
 }
 
-/* Give ndns its personality from the region's seed and bind it. */
+/*
+ * Give ndns its personality from the region's seed and bind it. No seed
+ * where the scan saw one: another writer's bind moved it on (-EAGAIN).
+ */
 static int attach_personality(struct ndctl_region *region, struct ndctl_namespace *ndns,
-		struct create_opts *co)
+		struct create_opts *co, const uuid_t uu)
 {
-	uuid_t uu;
-
-	uuid_generate(uu);
 	switch (co->mode) {
 	case NDCTL_NS_MODE_FSDAX:
 		return ndctl_region_get_pfn_seed(region) ?
-			attach_pfn(ndctl_region_get_pfn_seed(region), ndns, co, uu) : -ENXIO;
+			attach_pfn(ndctl_region_get_pfn_seed(region), ndns, co, uu) : -EAGAIN;
 	case NDCTL_NS_MODE_DEVDAX:
 		return ndctl_region_get_dax_seed(region) ?
-			attach_dax(ndctl_region_get_dax_seed(region), ndns, co, uu) : -ENXIO;
+			attach_dax(ndctl_region_get_dax_seed(region), ndns, co, uu) : -EAGAIN;
 	case NDCTL_NS_MODE_SAFE:
 		return ndctl_region_get_btt_seed(region) ?
-			attach_btt(ndctl_region_get_btt_seed(region), ndns, co, uu) : -ENXIO;
+			attach_btt(ndctl_region_get_btt_seed(region), ndns, co, uu) : -EAGAIN;
 	default:
 		return ndctl_namespace_enable(ndns);
 	}
 }
 
-static void detach_seeds(struct ndctl_region *region, struct ndctl_namespace *ndns)
+static int configure_namespace(struct ndctl_namespace *ndns, struct create_opts *co,
+		const uuid_t uu)
 {
-	struct ndctl_pfn *pfn = ndctl_region_get_pfn_seed(region);
-	struct ndctl_dax *dax = ndctl_region_get_dax_seed(region);
-	struct ndctl_btt *btt = ndctl_region_get_btt_seed(region);
+	int rc = ndctl_namespace_set_uuid(ndns, uu);
 
-	if (pfn && ndctl_pfn_get_namespace(pfn) == ndns)
-		ndctl_pfn_set_namespace(pfn, NULL);
-	if (dax && ndctl_dax_get_namespace(dax) == ndns)
-		ndctl_dax_set_namespace(dax, NULL);
-	if (btt && ndctl_btt_get_namespace(btt) == ndns)
-		ndctl_btt_set_namespace(btt, NULL);
-}
-
-/* Undo: no personality, no holder class, no capacity, no uuid left behind. */
-static void rollback(struct ndctl_region *region, struct ndctl_namespace *ndns)
-{
-	uuid_t zero;
-
-	detach_seeds(region, ndns);
-	ndctl_namespace_set_holder_class(ndns, "");
-	ndctl_namespace_set_size(ndns, 0);
-	uuid_clear(zero);
-	ndctl_namespace_set_uuid(ndns, zero);
-}
-
-static int configure_namespace(struct ndctl_namespace *ndns, struct create_opts *co)
-{
-	uuid_t uu;
-	int rc;
-
-	if (co->uuid_given)
-		uuid_copy(uu, co->uuid);
-	else
-		uuid_generate(uu);
-	rc = ndctl_namespace_set_uuid(ndns, uu);
 	if (!rc && co->name)
 		rc = ndctl_namespace_set_alt_name(ndns, co->name);
 	if (!rc)
@@ -140,33 +109,117 @@ static int configure_namespace(struct ndctl_namespace *ndns, struct create_opts 
 	return rc;
 }
 
+/* The seed the scan saw is gone or busy: another writer took it. -EAGAIN: try the next. */
+static int seed_taken(struct ndctl_region *region, const char *devname, const char *how)
+{
+	fprintf(stderr, "ndctl create-namespace: %s's namespace seed %s was taken by another "
+			"writer (%s): this create changed nothing there\n",
+			ndctl_region_get_devname(region), devname, how);
+	return -EAGAIN;
+}
+
+static int no_seed(struct ndctl_region *region)
+{
+	if (ndctl_region_is_enabled(region))
+		return seed_taken(region, "(new)", "it moved on since the scan");
+	fprintf(stderr, "ndctl create-namespace: %s has no idle namespace to configure: "
+			"is it enabled? ('ndctl enable-region %s')\n",
+			ndctl_region_get_devname(region), ndctl_region_get_devname(region));
+	return -ENXIO;
+}
+
+/* A failed create: whose the namespace is says what may be undone. */
+static int create_refused(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		struct create_opts *co, const struct create_undo *u, const uuid_t uu[2], int rc,
+		const char *devname)
+{
+	const char *rn = ndctl_region_get_devname(region);
+
+	switch (create_owner(ndns, uu[0])) {
+	case CREATE_TAKEN:
+		create_undo_claims(region, uu[1]);	/* our personality's claim, if any */
+		return seed_taken(region, devname, strerror(-rc));
+	case CREATE_UNTOUCHED:	/* (another writer's undo may have emptied it under us) */
+		create_undo_claims(region, uu[1]);
+		fprintf(stderr, "ndctl create-namespace: configuring %s in %s failed (%s); "
+				"nothing was changed\n", devname, rn, strerror(-rc));
+		return rc;
+	default:
+		break;
+	}
+	if (!co->autorecover) {
+		fprintf(stderr, "ndctl create-namespace: configuring %s in %s failed (%s); "
+				"left as it is (--no-autorecover): 'ndctl destroy-namespace -f %s' "
+				"removes it\n", devname, rn, strerror(-rc), devname);
+		return rc;
+	}
+	create_undo(region, ndns, u, uu[1]);
+	if (rc != -EAGAIN)
+		fprintf(stderr, "ndctl create-namespace: configuring %s in %s failed (%s); "
+				"rolled back, %s left unused\n", devname, rn, strerror(-rc), devname);
+	return rc == -EAGAIN ? seed_taken(region, devname, "its personality seed moved on") : rc;
+}
+
+/*
+ * Bound with this create's personality (or raw, by this create), but another
+ * writer rewrote the uuid on the way (the kernel lets a namespace be renamed
+ * until it is bound): the namespace is this create's in all but its uuid, and
+ * the other writer's next write fails (it is bound). Kept, unless --uuid was
+ * asked for: then this create's personality lets go, the rest is left to it.
+ */
+static int create_renamed(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		struct create_opts *co, const uuid_t puu, const char *devname)
+{
+	char now[40];
+	uuid_t cur;
+
+	ndctl_namespace_get_uuid(ndns, cur);
+	uuid_unparse(cur, now);
+	fprintf(stderr, "ndctl create-namespace: another writer rewrote the uuid of %s in %s "
+			"while this create configured it: %s\n", devname,
+			ndctl_region_get_devname(region), co->uuid_given ?
+			"not the --uuid asked for, its personality released and the rest left to "
+			"that writer" : "kept, with its new uuid");
+	if (!co->uuid_given) {
+		fprintf(stderr, "ndctl create-namespace: %s's uuid is %s\n", devname, now);
+		return 0;
+	}
+	ndctl_namespace_disable_safe(ndns);
+	create_undo_claims(region, puu);
+	return -EBUSY;
+}
+
 int create_in_region(struct ndctl_region *region, struct create_opts *co,
 		char *devname, size_t len)
 {
 	struct ndctl_namespace *ndns = ndctl_region_get_namespace_seed(region);
+	struct create_undo undo;
+	uuid_t uu[2];	/* the namespace's, the personality's */
 	int rc;
 
-	if (!ndns) {
-		fprintf(stderr, "ndctl create-namespace: %s has no idle namespace to configure: "
-				"is it enabled? ('ndctl enable-region %s')\n",
-				ndctl_region_get_devname(region), ndctl_region_get_devname(region));
-		return -ENXIO;
-	}
+	if (!ndns)
+		return no_seed(region);
 	snprintf(devname, len, "%s", ndctl_namespace_get_devname(ndns));
-	rc = configure_namespace(ndns, co);
+	if (ndctl_namespace_is_configured(ndns) || ndctl_namespace_is_enabled(ndns))
+		return seed_taken(region, devname, "it is configured");
+	if (co->uuid_given)
+		uuid_copy(uu[0], co->uuid);
+	else
+		uuid_generate(uu[0]);
+	uuid_generate(uu[1]);
+	create_undo_save(region, ndns, &undo);
+	rc = configure_namespace(ndns, co, uu[0]);
 	if (!rc)
-		rc = attach_personality(region, ndns, co);
-	if (rc && !co->autorecover) {
-		fprintf(stderr, "ndctl create-namespace: configuring %s in %s failed (%s); "
-				"left as it is (--no-autorecover)\n", devname,
-				ndctl_region_get_devname(region), strerror(-rc));
-	} else if (rc) {
-		fprintf(stderr, "ndctl create-namespace: configuring %s in %s failed (%s); "
-				"rolled back, %s left unused\n", devname,
-				ndctl_region_get_devname(region), strerror(-rc), devname);
-		rollback(region, ndns);
-	}
-	return rc;
+		rc = attach_personality(region, ndns, co, uu[1]);
+	/* raw: "enabled" may be another writer's personality claiming it: theirs */
+	if (!rc && co->mode == NDCTL_NS_MODE_RAW && (ndctl_namespace_get_pfn(ndns) ||
+			ndctl_namespace_get_dax(ndns) || ndctl_namespace_get_btt(ndns)))
+		return seed_taken(region, devname, "another writer's personality claims it");
+	if (!rc && create_owner(ndns, uu[0]) == CREATE_OURS)
+		return 0;
+	if (!rc)
+		return create_renamed(region, ndns, co, uu[1], devname);
+	return create_refused(region, ndns, co, &undo, uu, rc, devname);
 }
 
 /* A label-less namespace has no labels to rewrite: swap its personality. */
@@ -176,8 +229,8 @@ static int reconfigure_labelless(struct ndctl_namespace *ndns, struct create_opt
 	struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(ndns);
 	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
 	struct ndctl_btt *btt = ndctl_namespace_get_btt(ndns);
-
 	int rc = 0;
+	uuid_t uu;
 
 	if (pfn)
 		rc = ndctl_pfn_set_namespace(pfn, NULL);
@@ -187,7 +240,8 @@ static int reconfigure_labelless(struct ndctl_namespace *ndns, struct create_opt
 		rc = ndctl_btt_set_namespace(btt, NULL);
 	if ((pfn || dax || btt) && !rc)
 		rc = ndctl_namespace_clear_info_block(ndns);
-	return rc ? rc : attach_personality(region, ndns, co);
+	uuid_generate(uu);
+	return rc ? rc : attach_personality(region, ndns, co, uu);
 }
 
 static int reconfigure_labeled(struct ndctl_ctx *ctx, struct ndctl_namespace *ndns,

@@ -144,17 +144,26 @@ static void print_created(struct ndctl_ctx *ctx, const char *devname)
 	json_object_put(j);
 }
 
+#define CREATE_ATTEMPTS 3
+
 static int create_one(struct ndctl_ctx *ctx, struct create_opts *co, bool quiet_full)
 {
 	char devname[64];
 	struct ndctl_region *region;
 	int rc;
 
-	rc = create_pick_region(ctx, co, &region, quiet_full);
-	if (rc)
-		return rc;
-	rc = create_in_region(region, co, devname, sizeof(devname));
-	ndctl_invalidate(ctx);
+	/* another writer taking the seed (-EAGAIN): scan again, a few times */
+	for (int attempt = 1; ; attempt++) {
+		rc = create_pick_region(ctx, co, &region, quiet_full);
+		if (rc)
+			return rc;
+		rc = create_in_region(region, co, devname, sizeof(devname));
+		ndctl_invalidate(ctx);
+		if (rc != -EAGAIN || attempt == CREATE_ATTEMPTS)
+			break;
+		fprintf(stderr, "ndctl create-namespace: trying again (%d of %d)\n",
+				attempt + 1, CREATE_ATTEMPTS);
+	}
 	if (!rc)
 		print_created(ctx, devname);
 	return rc;

@@ -39,4 +39,25 @@ bool create_can_autolabel(struct ndctl_region *region, const struct create_opts 
 int create_autolabel(struct ndctl_region *region);
 struct ndctl_namespace *create_find_namespace(struct ndctl_ctx *ctx, const char *devname);
 
+/* create-undo.c: what a create changes in an idle seed, as it was before. */
+struct create_undo {
+	char alt_name[64];
+	unsigned int sector_size, btt_sector;
+	struct ndctl_pfn *pfn;
+	struct ndctl_dax *dax;
+	struct ndctl_btt *btt;
+	enum ndctl_pfn_loc pfn_loc, dax_loc;
+	unsigned long pfn_align, dax_align;
+};
+/* Whose the namespace is now: this create's uuid, nobody's, or another writer's. */
+enum create_owner { CREATE_OURS, CREATE_UNTOUCHED, CREATE_TAKEN };
+void create_undo_save(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		struct create_undo *u);
+enum create_owner create_owner(struct ndctl_namespace *ndns, const uuid_t uu);
+/* Each unbound personality carrying uuid puu lets go of its namespace. */
+void create_undo_claims(struct ndctl_region *region, const uuid_t puu);
+/* Put ndns and the seeds back; puu: the uuid this create gave its personality. */
+void create_undo(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		const struct create_undo *u, const uuid_t puu);
+
 #endif

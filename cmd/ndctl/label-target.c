@@ -159,9 +159,9 @@ void label_log_to_cmd(struct ndctl_ctx *ctx, const char *cmd)
 
 /* A DIMM through libndctl (which checks it is idle for writing), or a file. */
 int label_target_open(struct ndctl_ctx *ctx, const char *cmd, struct label_target *tg,
-		uint64_t label_size, bool writable)
+		uint64_t label_size, bool writable, unsigned lock_flags)
 {
-	unsigned flags = writable ? NDCTL_LSA_WRITABLE : 0;
+	unsigned flags = (writable ? NDCTL_LSA_WRITABLE : 0) | lock_flags;
 	int rc;
 
 	/* either way every failure, from the open's first step, is logged through ctx */

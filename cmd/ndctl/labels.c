@@ -24,6 +24,7 @@ struct label_opts {
 	const char *output, *input, *version, *bus;
 	uint64_t size, offset, label_size;
 	bool size_set, offset_set;
+	unsigned lock_flags;	/* --wait: NDCTL_LSA_WAIT_SECONDS(n); 0: the default wait */
 };
 
 struct label_cmd {
@@ -70,11 +71,31 @@ static int label_size_cb(const struct option *opt, const char *arg, int unset)
 	return 0;
 }
 
-/* Upstream's options, then ndkit's (a FILE's label area size). */
+/* --wait=SECONDS (ndkit): 0 fails at once when another label command holds the area. */
+static int wait_cb(const struct option *opt, const char *arg, int unset)
+{
+	char *end;
+	unsigned long s;
+
+	lopts.lock_flags = 0;
+	if (unset)
+		return 0;
+	s = strtoul(arg, &end, 10);
+	if (end == arg || *end || arg[0] == '-' || s > NDCTL_LSA_WAIT_MAX_S)
+		return opt_error("invalid --wait '%s': give whole seconds, 0 to %u (0: fail at once)",
+				arg, NDCTL_LSA_WAIT_MAX_S);
+	lopts.lock_flags = NDCTL_LSA_WAIT_SECONDS(s);
+	return 0;
+}
+
+/* Upstream's options, then ndkit's (how long to wait for the area's lock). */
 #define BASE_OPTIONS() \
 	OPT_STRING('b', "bus", &lopts.bus, "bus-id", \
 		"<nmem> must be on a bus with an id/provider of <bus-id>"), \
-	OPT_BOOLEAN('v', "verbose", &lopts.verbose, "turn on debug")
+	OPT_BOOLEAN('v', "verbose", &lopts.verbose, "turn on debug"), \
+	OPT_CALLBACK(0, "wait", NULL, "seconds", \
+		"ndkit: wait up to <seconds> for another label command on the area (default 10, 0: fail at once)", \
+		wait_cb)
 #define EXTENT_OPTIONS() \
 	OPT_CALLBACK('s', "size", NULL, "n", "number of label bytes to operate", size_cb), \
 	OPT_CALLBACK('O', "offset", NULL, "n", "offset into the label area to start operation", \
@@ -155,7 +176,8 @@ static int open_targets(struct ndctl_ctx *ctx, const struct label_cmd *c, const 
 	}
 	/* every target opened (locked) and checked before anything is written */
 	for (i = 0; i < *n; i++)
-		if (label_target_open(ctx, c->name, &(*tg)[i], o->label_size, writable) < 0)
+		if (label_target_open(ctx, c->name, &(*tg)[i], o->label_size, writable,
+				o->lock_flags) < 0)
 			failed = 1;
 	if (failed) {
 		label_targets_free(*tg, *n);

@@ -35,10 +35,11 @@ void label_log_to_cmd(struct ndctl_ctx *ctx, const char *cmd);
 /*
  * Open the DIMM's label area (refused, -EBUSY, for writing while a region
  * uses it) or the file; a one-line error is printed on failure, and later
- * I/O errors go through the context's log.
+ * I/O errors go through the context's log. lock_flags: 0 (the default wait
+ * for another holder) or NDCTL_LSA_WAIT_SECONDS(n).
  */
 int label_target_open(struct ndctl_ctx *ctx, const char *cmd, struct label_target *tg,
-		uint64_t label_size, bool writable);
+		uint64_t label_size, bool writable, unsigned lock_flags);
 
 /* After a write: unbind and rebind the nmem so the kernel rereads its labels. */
 int label_target_revalidate(const struct label_target *tg);

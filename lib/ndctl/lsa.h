@@ -57,6 +57,7 @@ struct ndctl_lsa_counters {
 enum ndctl_lsa_open_flags {
 	NDCTL_LSA_WRITABLE = 1 << 0,	/* open for writing (O_RDWR); required by write/lock */
 	NDCTL_LSA_NOWAIT = 1 << 1,	/* fail at once (-EBUSY) if another process holds the lock */
+	NDCTL_LSA_WAIT_SET = 1 << 2,	/* the wait is in the bits above: NDCTL_LSA_WAIT_SECONDS() */
 };
 
 /*
@@ -69,6 +70,14 @@ enum ndctl_lsa_open_flags {
  * NDCTL_LSA_NOWAIT it fails at once. Nothing is read or written on failure.
  */
 #define NDCTL_LSA_WAIT_DEFAULT_MS 10000
+
+/*
+ * Another bound, carried in the open flags: wait up to s seconds (at most
+ * NDCTL_LSA_WAIT_MAX_S) instead of the default; 0 is NDCTL_LSA_NOWAIT.
+ */
+#define NDCTL_LSA_WAIT_SHIFT 8
+#define NDCTL_LSA_WAIT_MAX_S 86400u
+#define NDCTL_LSA_WAIT_SECONDS(s) (NDCTL_LSA_WAIT_SET | ((unsigned)(s) << NDCTL_LSA_WAIT_SHIFT))
 
 /*
  * The open functions. ctx: the context whose log gets every error (may be

@@ -383,14 +383,14 @@ int nd_dev_write_uuid(struct nd_dev *dev, const uuid_t uu)
 	return nd_dev_write(dev, "uuid", buf);
 }
 
-/* Drivers are modules: load the one matching the device's modalias. */
-static void load_module(struct nd_dev *dev)
+/* Drivers are modules: load the one matching the device's modalias (its result). */
+static int load_module(struct nd_dev *dev)
 {
 	char alias[SYSFS_ATTR_SIZE];
 
 	if (dev->ctx->base.root[0] || nd_dev_read(dev, "modalias", alias) || !alias[0])
-		return;
-	modprobe_alias(&dev->ctx->base.log, alias);
+		return 0;
+	return modprobe_alias(&dev->ctx->base.log, alias);
 }
 
 static void sleep_ms(long ms)
@@ -440,15 +440,46 @@ static void wait_probe(struct ndctl_ctx *ctx)
 		read_uncached(&bus->dev, "wait_probe", buf);
 }
 
+/*
+ * What the bind writes said: the module load's result, and the first error
+ * other than "no match" (-ENODEV; -ENOENT: a driver with no bind file),
+ * which is the matching driver's probe refusing the device (the kernel
+ * passes it to the bind write).
+ */
+struct offer {
+	int modprobe, refused;
+};
+
+/* Its driver's module would not load and no loaded driver took it: none will. */
+static bool offer_hopeless(struct nd_dev *dev, const struct offer *o)
+{
+	return o->modprobe < 0 && o->modprobe != -ENOSYS && !o->refused &&
+		!has_driver_fresh(dev);
+}
+
+static void enable_failed(struct nd_dev *dev, const struct offer *o)
+{
+	if (o->refused)
+		err(dev->ctx, "%s: its driver refused it (%s): the kernel log (dmesg) says why\n",
+				dev->name, strerror(-o->refused));
+	else if (o->modprobe < 0 && o->modprobe != -ENOSYS)
+		err(dev->ctx, "%s: no driver accepted it: loading its driver module failed (%s)\n",
+				dev->name, strerror(-o->modprobe));
+	else
+		err(dev->ctx, "%s: no driver accepted it\n", dev->name);
+	modprobe_explain_failure(&dev->ctx->base.log);
+}
+
 /* Offer the device to each nd driver: the one that matches takes it. */
-static int offer_to_drivers(struct nd_dev *dev)
+static int offer_to_drivers(struct nd_dev *dev, struct offer *o)
 {
 	char drivers[PATH_MAX], bind[PATH_MAX * 2];
 	struct dirent *de;
 	DIR *dir;
-	int rc;
+	int rc, bind_rc;
 
-	load_module(dev);
+	o->modprobe = load_module(dev);
+	o->refused = 0;
 	rc = path_printf(drivers, sizeof(drivers), "%s/sys/bus/nd/drivers",
 			dev->ctx->base.root);
 	if (rc)
@@ -461,8 +492,11 @@ static int offer_to_drivers(struct nd_dev *dev)
 			continue;
 		if (path_printf(bind, sizeof(bind), "%s/%s/bind", drivers, de->d_name))
 			continue;
-		if (sysfs_write_attr_quiet(&dev->ctx->base.log, bind, dev->name) == 0)
+		bind_rc = sysfs_write_attr_quiet(&dev->ctx->base.log, bind, dev->name);
+		if (bind_rc == 0)
 			break;
+		if (bind_rc != -ENODEV && bind_rc != -ENOENT && !o->refused)
+			o->refused = bind_rc;
 	}
 	closedir(dir);
 	return 0;
@@ -472,8 +506,9 @@ static int offer_to_drivers(struct nd_dev *dev)
 int nd_dev_reclaim(struct nd_dev *dev)
 {
 	char holder[SYSFS_ATTR_SIZE];
+	struct offer o;
 	long waited;
-	int rc = offer_to_drivers(dev);
+	int rc = offer_to_drivers(dev, &o);
 
 	for (waited = 0; !rc && waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
 		if (nd_dev_read_fresh(dev, "holder", holder) == 0 && holder[0])
@@ -491,12 +526,15 @@ int nd_dev_reclaim(struct nd_dev *dev)
 int nd_dev_enable_or_claimed(struct nd_dev *dev)
 {
 	char holder[SYSFS_ATTR_SIZE];
+	struct offer o;
 	long waited;
 	int rc;
 
 	if (nd_dev_has_driver(dev))
 		return 0;
-	rc = offer_to_drivers(dev);
+	rc = offer_to_drivers(dev, &o);
+	if (!rc && offer_hopeless(dev, &o))
+		rc = o.modprobe;
 	/* polled past the attribute cache: the kernel changes both on its own */
 	for (waited = 0; !rc && waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
 		if (has_driver_fresh(dev) ||
@@ -509,7 +547,7 @@ int nd_dev_enable_or_claimed(struct nd_dev *dev)
 	}
 	attrs_stale(dev->ctx);
 	rc = rc ? rc : -ETIMEDOUT;
-	err(dev->ctx, "%s: no driver accepted it\n", dev->name);
+	enable_failed(dev, &o);
 	return rc;
 }
 
@@ -530,22 +568,26 @@ int nd_dev_disable_holder(struct nd_dev *dev)
 	return rc;
 }
 
+/* A probe that refused the device is final: no waiting for a driver then. */
 int nd_dev_enable(struct nd_dev *dev)
 {
+	struct offer o;
 	int rc;
 
 	if (nd_dev_has_driver(dev))
 		return 0;
-	rc = offer_to_drivers(dev);
+	rc = offer_to_drivers(dev, &o);
+	if (!rc && o.refused && !has_driver_fresh(dev))
+		rc = o.refused;
+	if (!rc && offer_hopeless(dev, &o))
+		rc = o.modprobe;
 	if (!rc)
 		rc = wait_driver(dev, true);
 	if (!rc)
 		wait_probe(dev->ctx);
 	attrs_stale(dev->ctx);	/* the driver's probe changed them */
-	if (rc) {
-		err(dev->ctx, "%s: no driver accepted it\n", dev->name);
-		modprobe_explain_failure(&dev->ctx->base.log);
-	}
+	if (rc)
+		enable_failed(dev, &o);
 	return rc;
 }
 

@@ -465,6 +465,9 @@ NDCTL_EXPORT int ndctl_namespace_delete(struct ndctl_namespace *ndns)
 	if (rc)
 		err(ndns->dev.ctx, "%s: failed to release its capacity: %s\n",
 				ndns->dev.name, strerror(-rc));
+	/* the kernel keeps the name of an idle namespace: it is no one's now */
+	else if (ndctl_namespace_get_alt_name(ndns)[0])
+		ndctl_namespace_set_alt_name(ndns, "");
 	return rc;
 }
 

@@ -64,9 +64,11 @@ enum ndctl_pfn_loc persona_get_location(struct nd_persona *p)
 	return NDCTL_PFN_LOC_NONE;
 }
 
+/* As upstream: NONE writes "none", which the kernel takes back to "no mode yet". */
 int persona_set_location(struct nd_persona *p, enum ndctl_pfn_loc loc)
 {
-	return nd_dev_write(&p->dev, "mode", loc == NDCTL_PFN_LOC_RAM ? "ram" : "pmem");
+	return nd_dev_write(&p->dev, "mode", loc == NDCTL_PFN_LOC_RAM ? "ram" :
+			loc == NDCTL_PFN_LOC_NONE ? "none" : "pmem");
 }
 
 int persona_set_align(struct nd_persona *p, unsigned long align)

@@ -150,6 +150,6 @@ NDCTL_EXPORT int ndctl_lsa_dsm_open(struct ndctl_ctx *ctx, const char *devpath, 
 	if (d->fd < 0)
 		return lsa_xport_err(&d->base, -errno, "%s: cannot open: %m (is the nvdimm module loaded and are you root?)",
 			devpath);
-	rc = lsa_xport_lock_at_open(&d->base, d->fd, d->path, flags & NDCTL_LSA_NOWAIT ? 0 : -1);
+	rc = lsa_xport_lock_at_open(&d->base, d->fd, d->path, lsa_open_wait_ms(flags));
 	return rc < 0 ? rc : dsm_setup(d);
 }

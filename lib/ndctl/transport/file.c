@@ -136,7 +136,7 @@ int lsa_file_open_whole(struct ndctl_ctx *ctx, const char *path, unsigned flags,
 		return lsa_xport_err(&f->base, -errno, "%s: cannot open: %m%s", path,
 			errno == EACCES && rw ? " (writing needs write permission)" : "");
 	/* before the probe reads the tail: what it finds must still hold when we write */
-	rc = lsa_xport_lock_at_open(&f->base, f->fd, f->path, flags & NDCTL_LSA_NOWAIT ? 0 : -1);
+	rc = lsa_xport_lock_at_open(&f->base, f->fd, f->path, lsa_open_wait_ms(flags));
 	if (rc < 0)
 		return rc;
 	if (fstat(f->fd, &st) < 0)

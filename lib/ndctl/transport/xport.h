@@ -54,6 +54,18 @@ int lsa_xport_err(struct ndctl_lsa_xport *t, int err, const char *fmt, ...)
  * any byte is read: exclusive when writable, shared otherwise, waiting up to
  * wait_ms (NDCTL_LSA_WAIT_DEFAULT_MS when negative) for another holder.
  */
+/* The wait the open flags ask for (NDCTL_LSA_NOWAIT, _WAIT_SECONDS): ms, or -1 for the default. */
+static inline int lsa_open_wait_ms(unsigned flags)
+{
+	unsigned s = flags >> NDCTL_LSA_WAIT_SHIFT;
+
+	if (flags & NDCTL_LSA_NOWAIT)
+		return 0;
+	if (!(flags & NDCTL_LSA_WAIT_SET))
+		return -1;
+	return (int)((s < NDCTL_LSA_WAIT_MAX_S ? s : NDCTL_LSA_WAIT_MAX_S) * 1000u);
+}
+
 int lsa_xport_lock_at_open(struct ndctl_lsa_xport *t, int fd, const char *what, int wait_ms);
 /* Has the exclusive lock been held without a break since epoch was read? */
 bool lsa_xport_locked_since(const struct ndctl_lsa_xport *t, unsigned epoch);

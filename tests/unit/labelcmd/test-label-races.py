@@ -243,10 +243,37 @@ def bounds_and_busy():
     holder.wait()
 
 
+def timed(*args):
+    t0 = time.monotonic()
+    rc, _, err = run(*args)
+    return rc, err, time.monotonic() - t0
+
+
+def wait_option():
+    """--wait=SECONDS (ndkit) bounds the wait for a held area; 0 fails at once."""
+    f = put(path("wait.lsa"), area_with(1, "1.2"))
+    before = content(f)
+    holder = subprocess.Popen(["flock", "-x", f, "sleep", "4"])
+    time.sleep(0.2)
+    rc, err, took = timed(NDCTL, "zero-labels", "--wait=0", f)
+    check(rc != 0 and "within 0.000 s" in err and took < 1, f"--wait=0 on a held area: {rc} after {took:.1f} s: {err}")
+    rc, err, took = timed(NDCTL, "read-labels", "--wait", "1", f)
+    check(rc != 0 and "within 1.000 s" in err and 0.9 <= took < 3, f"read-labels --wait 1: {rc} after {took:.1f} s: {err}")
+    check(content(f) == before, "a refused --wait changed the area")
+    rc, err, took = timed(NDCTL, "check-labels", "--wait=10", f)
+    check(rc == 0 and took >= 2, f"check-labels --wait=10 waits for the holder to finish: {rc} after {took:.1f} s: {err}")
+    holder.wait()
+    for bad in ("-1", "x", "1.5", "86401"):
+        rc, err, _ = timed(NDCTL, "init-labels", f"--wait={bad}", f)
+        check(rc == 129 and "invalid --wait" in err, f"--wait={bad}: {rc} {err}")
+    print(f"  --wait: 0 refused at once, 1 refused after ~1 s, 10 waited for a 4 s holder")
+
+
 def main():
     races()
     provision_races()
     bounds_and_busy()
+    wait_option()
     return summary("label-races")
 
 

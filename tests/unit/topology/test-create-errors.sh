@@ -80,5 +80,20 @@ autorecover yes 'rolled back' -R
 autorecover no 'left as it is (--no-autorecover)' --no-autorecover
 autorecover yes 'rolled back' --no-autorecover --autorecover
 
+# Another writer configured the seed after the kernel named it: ndkit writes
+# nothing there, scans again (3 tries), and fails with the tree as it was.
+checks=$((checks + 1))
+rm -rf "$scratch/taken" "$scratch/taken-before"
+cp -a "$trees/mixed" "$scratch/taken"
+printf '67108864\n' > "$scratch/taken/sys/bus/nd/devices/namespace1.1/size"
+cp -a "$scratch/taken" "$scratch/taken-before"
+out=$(NDKIT_SYSFS_ROOT=$scratch/taken "$ndctl" create-namespace -r region1 -s 64M 2>&1); rc=$?
+if [ "$rc" -ne 237 ] || ! printf '%s' "$out" | grep -q 'seed namespace1.1 was taken by another writer (it is configured)' ||
+		! printf '%s' "$out" | grep -q 'trying again (3 of 3)' ||
+		! diff -r --no-dereference "$scratch/taken-before" "$scratch/taken" > /dev/null; then
+	echo "FAIL: create-namespace on a seed another writer configured: exit $rc, output: $out"
+	fails=$((fails + 1))
+fi
+
 echo "test-create-errors: $checks checks, $fails failed"
 [ "$fails" -eq 0 ]

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * create-namespace's undo. The kernel has no claim on a namespace seed: any
+ * writer may take the one ndkit is configuring. So the undo only touches a
+ * namespace that still carries the uuid this create wrote, and only the
+ * personalities that carry this create's personality uuid: what another
+ * writer made is left to it.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include "create-namespace.h"
+
+void create_undo_save(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		struct create_undo *u)
+{
+	char sizes[1024];
+
+	memset(u, 0, sizeof(*u));
+	snprintf(u->alt_name, sizeof(u->alt_name), "%s", ndctl_namespace_get_alt_name(ndns));
+	u->sector_size = ndctl_namespace_get_sector_size(ndns);
+	u->pfn = ndctl_region_get_pfn_seed(region);
+	u->dax = ndctl_region_get_dax_seed(region);
+	u->btt = ndctl_region_get_btt_seed(region);
+	if (u->pfn) {
+		u->pfn_loc = ndctl_pfn_get_location(u->pfn);
+		u->pfn_align = ndctl_pfn_get_align(u->pfn);
+	}
+	if (u->dax) {
+		u->dax_loc = ndctl_dax_get_location(u->dax);
+		u->dax_align = ndctl_dax_get_align(u->dax);
+	}
+	/* a btt seed's size shows no [current] until one is written: none to put back */
+	if (u->btt && strchr(ndctl_btt_get_supported_sector_sizes(u->btt, sizes), '['))
+		u->btt_sector = ndctl_btt_get_sector_size(u->btt);
+}
+
+enum create_owner create_owner(struct ndctl_namespace *ndns, const uuid_t uu)
+{
+	uuid_t cur;
+
+	ndctl_namespace_get_uuid(ndns, cur);
+	if (uuid_compare(cur, uu) == 0)
+		return CREATE_OURS;
+	if (uuid_is_null(cur) && !ndctl_namespace_is_configured(ndns) &&
+			!ndctl_namespace_is_enabled(ndns))
+		return CREATE_UNTOUCHED;
+	return CREATE_TAKEN;
+}
+
+/* Each unbound personality carrying our uuid lets go of its namespace. */
+void create_undo_claims(struct ndctl_region *region, const uuid_t puu)
+{
+	struct ndctl_pfn *pfn;
+	struct ndctl_dax *dax;
+	struct ndctl_btt *btt;
+	uuid_t cur;
+
+	ndctl_pfn_foreach(region, pfn) {
+		ndctl_pfn_get_uuid(pfn, cur);
+		if (!uuid_compare(cur, puu) && ndctl_pfn_get_namespace(pfn) &&
+				!ndctl_pfn_is_enabled(pfn))
+			ndctl_pfn_set_namespace(pfn, NULL);
+	}
+	ndctl_dax_foreach(region, dax) {
+		ndctl_dax_get_uuid(dax, cur);
+		if (!uuid_compare(cur, puu) && ndctl_dax_get_namespace(dax) &&
+				!ndctl_dax_is_enabled(dax))
+			ndctl_dax_set_namespace(dax, NULL);
+	}
+	ndctl_btt_foreach(region, btt) {
+		ndctl_btt_get_uuid(btt, cur);
+		if (!uuid_compare(cur, puu) && ndctl_btt_get_namespace(btt) &&
+				!ndctl_btt_is_enabled(btt))
+			ndctl_btt_set_namespace(btt, NULL);
+	}
+}
+
+/*
+ * The seeds' mode, align and sector size as they were, when the seed is idle
+ * again. Their uuid cannot go back, nor a btt's first sector size: the kernel
+ * has no way to clear them (the next create writes its own).
+ */
+static void restore_seeds(const struct create_undo *u)
+{
+	if (u->pfn && !ndctl_pfn_get_namespace(u->pfn) && !ndctl_pfn_is_enabled(u->pfn)) {
+		if (ndctl_pfn_get_location(u->pfn) != u->pfn_loc)
+			ndctl_pfn_set_location(u->pfn, u->pfn_loc);
+		if (ndctl_pfn_get_align(u->pfn) != u->pfn_align && u->pfn_align)
+			ndctl_pfn_set_align(u->pfn, u->pfn_align);
+	}
+	if (u->dax && !ndctl_dax_get_namespace(u->dax) && !ndctl_dax_is_enabled(u->dax)) {
+		if (ndctl_dax_get_location(u->dax) != u->dax_loc)
+			ndctl_dax_set_location(u->dax, u->dax_loc);
+		if (ndctl_dax_get_align(u->dax) != u->dax_align && u->dax_align)
+			ndctl_dax_set_align(u->dax, u->dax_align);
+	}
+	if (u->btt && !ndctl_btt_get_namespace(u->btt) && !ndctl_btt_is_enabled(u->btt) &&
+			u->btt_sector && ndctl_btt_get_sector_size(u->btt) != u->btt_sector)
+		ndctl_btt_set_sector_size(u->btt, u->btt_sector);
+}
+
+/*
+ * Undo, in the order the kernel accepts: the claims go first (a claimed
+ * namespace refuses every write), then the capacity (size 0 drops the labels
+ * and, on Linux 6.1, the uuid), then the attributes a seed has when idle.
+ */
+void create_undo(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		const struct create_undo *u, const uuid_t puu)
+{
+	uuid_t cur, zero;
+
+	create_undo_claims(region, puu);
+	ndctl_namespace_set_size(ndns, 0);
+	ndctl_namespace_set_holder_class(ndns, "");
+	if (strcmp(ndctl_namespace_get_alt_name(ndns), u->alt_name))
+		ndctl_namespace_set_alt_name(ndns, u->alt_name);
+	if (u->sector_size && ndctl_namespace_get_sector_size(ndns) != u->sector_size)
+		ndctl_namespace_set_sector_size(ndns, u->sector_size);
+	ndctl_namespace_get_uuid(ndns, cur);
+	if (!uuid_is_null(cur)) {	/* a kernel that keeps it past size 0 */
+		uuid_clear(zero);
+		ndctl_namespace_set_uuid(ndns, zero);
+	}
+	restore_seeds(u);
+}
