@@ -114,12 +114,14 @@ hide() {
 		run rmmod "$m"
 	done
 }
-# unhide: the files back, loaded in /init's order
+# unhide: the files back, loaded again (modprobe loads what each needs first; the busybox
+# guest's and the host's modprobe both read the guest kernel's modules.dep)
 unhide() {
 	while read -r p; do mv "/tmp/${p##*/}" "$p"; done < /tmp/hidden
-	while read -r ko; do
-		if grep -qx "$ko" /tmp/hidden; then run insmod "$ko"; fi
-	done < /etc/ndkit/modules
+	while read -r p; do
+		m=${p##*/}
+		run modprobe "${m%%.ko*}"
+	done < /tmp/hidden
 	rm -f /tmp/hidden
 }
 
