@@ -192,7 +192,7 @@ $([ -z "$NOTE" ] || echo "- $NOTE")
 - Host: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(. /etc/os-release && echo "$PRETTY_NAME").
 - Guest: QEMU $(qemu-system-x86_64 --version | head -1 | awk '{print $4}') under TCG (no KVM), 1 vCPU, 1 GiB RAM,
   kernel $(guest_kernel "$figs"); upstream tools: Debian ndctl/daxctl $(dpkg-query -W -f '${Version}' ndctl 2>/dev/null).
-  The busybox guest (both tools in its RAM initramfs), not `ndctl-qemu run`: there each exec
+  The busybox guest (both tools in its RAM initramfs), not \`ndctl-qemu run\`: there each exec
   also reads the program over 9p, the same cost on both sides, which would measure 9p.
 - DIMMs: nmem0 1 GiB with a 128 KiB label area, nmem1 1 GiB with a 2 MiB label area; in
   bench-full-area one 4 GiB DIMM with a 2 MiB label area holding 240 labels
