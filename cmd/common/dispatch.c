@@ -39,6 +39,7 @@ static const struct cmd *find_cmd(const struct tool *tool, const char *name)
 	return NULL;
 }
 
+__attribute__((format(printf, 3, 0)))
 static void vsay(const char *tool, const char *cmd, const char *fmt, va_list ap)
 {
 	fprintf(stderr, "%s %s: ", tool, cmd);
