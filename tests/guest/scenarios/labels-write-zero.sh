@@ -36,15 +36,19 @@ run upstream-ndctl enable-region all
 expect_match "$uuid" "$(run upstream-ndctl list -N)"
 
 # as a non-root user: refused with a one-line reason, nothing written
-# the busybox initramfs is root-only: let nobody run the tools (this boot's tmpfs only);
-# the host's userspace (ndctl-qemu run) already lets them, and a chmod -R there would copy
-# all of /usr into the overlay
+# a copy nobody may run: the build tree may not be readable to others (a CI clone in a
+# mktemp -d folder); the busybox initramfs is root-only as a whole, so there the system
+# folders are opened too (this boot's tmpfs only; under ndctl-qemu run the host's userspace
+# already lets nobody in, and a chmod -R there would copy all of /usr into the overlay)
 grep -q '^nobody:' /etc/passwd 2>/dev/null || echo 'nobody:x:65534:65534:nobody:/:/bin/sh' >> /etc/passwd
-nd=$(command -v ndctl)
+nd=/tmp/ndctl-for-nobody
+cp "$(command -v ndctl)" "$nd"
+chmod 0755 "$nd"
 if ! su -s /bin/sh nobody -c "$nd --version" > /dev/null 2>&1; then
 	chmod o+rx /
 	for d in /bin /sbin /usr /lib /lib64 /ndkit /etc; do [ ! -e $d ] || chmod -R o+rX $d; done
 fi
+run su -s /bin/sh nobody -c "$nd --version"
 expect_fail "root" su -s /bin/sh nobody -c "$nd read-labels -j nmem0"
 expect_fail "root" su -s /bin/sh nobody -c "$nd zero-labels nmem0"
 run ndctl read-labels -o /tmp/still nmem0
