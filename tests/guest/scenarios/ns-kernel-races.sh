@@ -80,10 +80,13 @@ round() {
 	sed -n "s|.*write '.*' to .*/\([a-z_]*\): \(.*\)|\1: \2|p" /tmp/nd.err >> /tmp/refused-writes
 	if [ "$nrc" = 0 ]; then
 		owned "$(jq -r .dev /tmp/nd.out)" "$2" ndkit
-		# renamed on the way: ndkit names the uuid it kept on stderr; its JSON may show the
-		# other writer's personality claim of that instant (as upstream's would), not its own
-		uu=$(sed -n "s/^ndctl create-namespace: .*'s uuid is \([0-9a-f-]*\)$/\1/p" /tmp/nd.err)
-		[ -n "$uu" ] || uu=$(jq -r '.uuid' /tmp/nd.out)
+		# the list shows a personality's uuid, a raw namespace's own; a raw namespace renamed
+		# on the way: ndkit names the uuid it kept on stderr, while its JSON may show the other
+		# writer's personality claim of that instant (as upstream's would)
+		uu=$(jq -r '.uuid' /tmp/nd.out)
+		[ "$2" != raw ] || kept=$(sed -n "s/^ndctl create-namespace: .*'s uuid is \([0-9a-f-]*\)$/\1/p" /tmp/nd.err)
+		[ -z "${kept:-}" ] || uu=$kept
+		kept=
 		jq -e ".[] | select(.uuid == \"$uu\")" /tmp/list.json > /dev/null ||
 			fail "ndkit's namespace lost its uuid $uu" "$(cat /tmp/list.json)"
 		made=$((made + 1))
