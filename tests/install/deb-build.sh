@@ -87,6 +87,17 @@ field_has ndkit-dev Conflicts libndctl-dev libdaxctl-dev
 # libkmod is opened with dlopen(), so shlibs cannot find it: it must be named.
 field_has libndkit-ndctl0 Depends libkmod2
 field_has libndkit-daxctl0 Depends libkmod2
+# ndctl and daxctl carry json-c and libuuid (static-deps, on by default): no NEEDED entry
+deb=$tmp/ndkit_${version}_$arch.deb
+if [ -f "$deb" ]; then
+	dpkg-deb -x "$deb" "$tmp/ndkit-data"
+	for tool in ndctl daxctl; do
+		checks=$((checks + 1))
+		needed=$(readelf -d "$tmp/ndkit-data/usr/bin/$tool" | grep NEEDED)
+		! printf '%s\n' "$needed" | grep -qE 'libjson-c|libuuid' ||
+			fail "the packaged $tool maps json-c or libuuid: $needed"
+	done
+fi
 # dh_auto_test must have run the unit suite inside the package build.
 case " ${DEB_BUILD_OPTIONS-} " in
 *" nocheck "*) ;;
