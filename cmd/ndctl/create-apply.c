@@ -189,6 +189,25 @@ static int create_renamed(struct ndctl_region *region, struct ndctl_namespace *n
 	return -EBUSY;
 }
 
+/*
+ * A raw create's "enable" succeeded: the namespace is this create's only if it
+ * is bound raw itself. "enabled" may also be another writer's personality,
+ * bound to it (or claiming it, which the bind counts as done). A personality
+ * that names it while it is bound raw is the other writer's attempt on the
+ * way to failing: the kernel does not bind a claim on an active namespace.
+ */
+static bool raw_bound_here(struct ndctl_namespace *ndns)
+{
+	struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(ndns);
+	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
+	struct ndctl_btt *btt = ndctl_namespace_get_btt(ndns);
+
+	if ((pfn && ndctl_pfn_is_enabled(pfn)) || (dax && ndctl_dax_is_enabled(dax)) ||
+			(btt && ndctl_btt_is_enabled(btt)))
+		return false;
+	return ndctl_namespace_get_block_device(ndns)[0] != '\0';
+}
+
 int create_in_region(struct ndctl_region *region, struct create_opts *co,
 		char *devname, size_t len)
 {
@@ -211,9 +230,7 @@ int create_in_region(struct ndctl_region *region, struct create_opts *co,
 	rc = configure_namespace(ndns, co, uu[0]);
 	if (!rc)
 		rc = attach_personality(region, ndns, co, uu[1]);
-	/* raw: "enabled" may be another writer's personality claiming it: theirs */
-	if (!rc && co->mode == NDCTL_NS_MODE_RAW && (ndctl_namespace_get_pfn(ndns) ||
-			ndctl_namespace_get_dax(ndns) || ndctl_namespace_get_btt(ndns)))
+	if (!rc && co->mode == NDCTL_NS_MODE_RAW && !raw_bound_here(ndns))
 		return seed_taken(region, devname, "another writer's personality claims it");
 	if (!rc && create_owner(ndns, uu[0]) == CREATE_OURS)
 		return 0;

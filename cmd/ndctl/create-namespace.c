@@ -144,6 +144,24 @@ static void print_created(struct ndctl_ctx *ctx, const char *devname)
 	json_object_put(j);
 }
 
+/*
+ * A raw namespace that another writer's personality still names: that writer's
+ * bind fails (the namespace is active) and its claim passes. Wait a moment for
+ * it, so the JSON shows the namespace this create made, not the passing claim.
+ */
+static void wait_claim_passes(struct ndctl_ctx *ctx, const char *devname)
+{
+	for (int i = 0; i < 50; i++) {
+		struct ndctl_namespace *ndns = create_find_namespace(ctx, devname);
+
+		if (!ndns || (!ndctl_namespace_get_pfn(ndns) && !ndctl_namespace_get_dax(ndns) &&
+				!ndctl_namespace_get_btt(ndns)))
+			return;
+		usleep(20 * 1000);
+		ndctl_invalidate(ctx);
+	}
+}
+
 #define CREATE_ATTEMPTS 3
 
 static int create_one(struct ndctl_ctx *ctx, struct create_opts *co, bool quiet_full)
@@ -164,6 +182,8 @@ static int create_one(struct ndctl_ctx *ctx, struct create_opts *co, bool quiet_
 		fprintf(stderr, "ndctl create-namespace: trying again (%d of %d)\n",
 				attempt + 1, CREATE_ATTEMPTS);
 	}
+	if (!rc && co->mode == NDCTL_NS_MODE_RAW)
+		wait_claim_passes(ctx, devname);
 	if (!rc)
 		print_created(ctx, devname);
 	return rc;
