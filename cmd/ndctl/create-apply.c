@@ -202,10 +202,20 @@ static bool raw_bound_here(struct ndctl_namespace *ndns)
 	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
 	struct ndctl_btt *btt = ndctl_namespace_get_btt(ndns);
 
+	const char *claim = pfn ? ndctl_pfn_get_devname(pfn) : dax ?
+		ndctl_dax_get_devname(dax) : btt ? ndctl_btt_get_devname(btt) : NULL;
+
 	if ((pfn && ndctl_pfn_is_enabled(pfn)) || (dax && ndctl_dax_is_enabled(dax)) ||
 			(btt && ndctl_btt_is_enabled(btt)))
 		return false;
-	return ndctl_namespace_get_block_device(ndns)[0] != '\0';
+	if (!ndctl_namespace_get_block_device(ndns)[0])
+		return false;
+	if (claim)
+		fprintf(stderr, "ndctl create-namespace: another writer's %s names %s, unbound: "
+				"it cannot bind while %s is bound raw, which this create keeps\n",
+				claim, ndctl_namespace_get_devname(ndns),
+				ndctl_namespace_get_devname(ndns));
+	return true;
 }
 
 int create_in_region(struct ndctl_region *region, struct create_opts *co,

@@ -76,16 +76,20 @@ round() {
 	! grep -q 'taken by another writer' /tmp/nd.err || tally seen_taken
 	! grep -q 'rolled back' /tmp/nd.err || tally seen_kernel
 	! grep -q 'rewrote the uuid' /tmp/nd.err || tally seen_renamed
+	! grep -q 'cannot bind while' /tmp/nd.err || tally seen_claim
 	# which write the kernel refused, and why
 	sed -n "s|.*write '.*' to .*/\([a-z_]*\): \(.*\)|\1: \2|p" /tmp/nd.err >> /tmp/refused-writes
 	if [ "$nrc" = 0 ]; then
 		owned "$(jq -r .dev /tmp/nd.out)" "$2" ndkit
 		# the list shows a personality's uuid, a raw namespace's own; a raw namespace renamed
-		# on the way: ndkit names the uuid it kept on stderr, while its JSON may show the other
-		# writer's personality claim of that instant (as upstream's would)
+		# on the way: ndkit names the uuid it kept on stderr, and its JSON (printed once the
+		# other writer's passing claim let go) shows that uuid and mode raw
 		uu=$(jq -r '.uuid' /tmp/nd.out)
 		[ "$2" != raw ] || kept=$(sed -n "s/^ndctl create-namespace: .*'s uuid is \([0-9a-f-]*\)$/\1/p" /tmp/nd.err)
-		[ -z "${kept:-}" ] || uu=$kept
+		[ -z "${kept:-}" ] || [ "$kept" = "$uu" ] ||
+			fail "ndkit kept uuid $kept, its JSON shows $uu" "$(cat /tmp/nd.out /tmp/nd.err)"
+		[ "$2" != raw ] || [ "$(jq -r .mode /tmp/nd.out)" = raw ] ||
+			fail "ndkit's raw create printed mode $(jq -r .mode /tmp/nd.out)" "$(cat /tmp/nd.out)"
 		kept=
 		jq -e ".[] | select(.uuid == \"$uu\")" /tmp/list.json > /dev/null ||
 			fail "ndkit's namespace lost its uuid $uu" "$(cat /tmp/list.json)"
@@ -136,7 +140,7 @@ mode() { i=$1; set -- $modes; while [ "$i" -ge 4 ]; do i=$((i - 4)); done; shift
 # their writes interleave is a few tens of ms wide)
 phase() {
 	n_nd_ok=0 n_nd_full=0 n_nd_kernel=0 n_nd_taken=0 n_nd_noslot=0 n_up_ok=0 n_up_fail=0
-	n_seen_taken=0 n_seen_kernel=0 n_seen_renamed=0 n_shared=0
+	n_seen_taken=0 n_seen_kernel=0 n_seen_renamed=0 n_seen_claim=0 n_shared=0
 	: > /tmp/refused-writes
 	i=0
 	while [ $i -lt $ROUNDS ]; do
@@ -147,7 +151,8 @@ phase() {
 		"no slot $n_nd_noslot, kernel refused (rolled back) $n_nd_kernel, seed taken" \
 		"$n_nd_taken; upstream created $n_up_ok, failed $n_up_fail; ndkit met a taken seed in" \
 		"$n_seen_taken rounds, a kernel refusal it rolled back in $n_seen_kernel, its uuid" \
-		"rewritten in $n_seen_renamed (both reported the same namespace in $n_shared)" >&2
+		"rewritten in $n_seen_renamed, the other writer's passing claim on its raw namespace" \
+		"in $n_seen_claim (both reported the same namespace in $n_shared)" >&2
 	sort /tmp/refused-writes | uniq -c | sed "s/^/race summary: $1: the kernel refused ndkit's write of /" >&2
 }
 
