@@ -197,8 +197,10 @@ $([ -z "$NOTE" ] || echo "- $NOTE")
 - DIMMs: nmem0 1 GiB with a 128 KiB label area, nmem1 1 GiB with a 2 MiB label area; in
   bench-full-area one 4 GiB DIMM with a 2 MiB label area holding 240 labels
   (QEMU max_xfer 4076 bytes per DSM label transfer).
-- Wall time of each command in the guest, process start to exit, with GNU date (ms).
-  "version" is the floor: starting the process.
+- Wall time of each command in the guest, from fork to exit (ms), taken by
+  \`tests/bench/bench-exec\` (CLOCK_MONOTONIC around fork, exec and wait). Pages before
+  2026-12-02 timed between two GNU \`date\` runs, which added date's own start (~40 ms) to
+  both sides of every ratio. "version" is the floor: starting the process.
 - Host load average (1, 5, 15 min): $LOAD_NOTE.
   The machine is shared; above 2 the rounds spread widely, so read the medians and ratios, not
   single rounds.

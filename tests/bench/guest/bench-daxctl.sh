@@ -5,7 +5,7 @@
 DIMMS="1G:128K:2M 1G:2M:128M"
 # nmem1's captured labels bring back namespace1.0; upstream makes it devdax again.
 PRELOAD="1:nvdimm1-v1.1-after-create.lsa.gz"
-DATA="bench-lib.sh"
+DATA="bench-lib.sh bench-exec"
 TIMEOUT=600
 
 . /ndkit/data/bench-lib.sh

@@ -4,7 +4,7 @@
 # read-labels -j, check-labels and list -BDRN, ndkit against upstream alternately.
 DIMMS="4G:2M:128M"
 PRELOAD="0:full-area-4g.lsa.gz"
-DATA="bench-lib.sh lsa-xfer"
+DATA="bench-lib.sh lsa-xfer bench-exec"
 TIMEOUT=900
 
 . /ndkit/data/bench-lib.sh

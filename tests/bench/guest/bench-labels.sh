@@ -4,13 +4,13 @@
 # Prints @@BENCH/@@XFER lines that tests/bench/run-bench.sh turns into docs/performance.md.
 DIMMS="1G:128K:2M 1G:2M:128M"
 PRELOAD="0:nvdimm0-many-v1.1.lsa.gz 1:nvdimm1-many-v1.2.lsa.gz"
-DATA="bench-lib.sh lsa-xfer"
+DATA="bench-lib.sh lsa-xfer bench-exec"
 TIMEOUT=600
 
 . /ndkit/data/bench-lib.sh
 
-# the floor under every figure: process start (ndkit's ndctl starts through a wrapper script
-# that sets LD_LIBRARY_PATH, see tests/guest/mkinitramfs.sh)
+# the floor under every figure: process start (both tools installed in /usr/bin, see
+# tests/guest/mkinitramfs.sh)
 pair "version (process start only)" ndctl version
 
 xfer "read-labels -j, 128 KiB area (v1.1)" nmem0

@@ -15,10 +15,9 @@ built() {	# built TOOL SUBCOMMAND: ndkit's TOOL has SUBCOMMAND (its --list-cmds)
 }
 
 timed() {	# timed CMD...: run it (fail on error), stdout to /tmp/bench-out, $ms its wall time
-	local t0
-	t0=$(now_ms)
-	run "$@" > /tmp/bench-out
-	ms=$(($(now_ms) - t0))
+	local rc=0
+	ms=$(/ndkit/data/bench-exec /tmp/bench-out /tmp/bench-err "$@") || rc=$?
+	[ "$rc" -eq 0 ] || fail "'$*' exited $rc" "$(cat /tmp/bench-out /tmp/bench-err)"
 }
 
 median() {	# median FILE: the middle of its numbers (the lower one for an even count)

@@ -4,7 +4,7 @@
 # dozens of labels and the stale slots of every create/destroy cycle for read-labels -j.
 # Prints @@BENCH/@@XFER lines that tests/bench/run-bench.sh turns into docs/performance.md.
 DIMMS="1G:128K:2M 1G:2M:128M"
-DATA="bench-lib.sh lsa-xfer"
+DATA="bench-lib.sh lsa-xfer bench-exec"
 TIMEOUT=900
 
 . /ndkit/data/bench-lib.sh
