@@ -12,6 +12,7 @@ int btt_add(struct ndctl_region *region, const char *name)
 	if (!btt)
 		return -ENOMEM;
 	btt->p.region = region;
+	btt->p.dev.parent = &region->dev;
 	list_append(region->btts, btt);
 	return 0;
 }

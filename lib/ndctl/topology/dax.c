@@ -14,6 +14,7 @@ int dax_add(struct ndctl_region *region, const char *name)
 	if (!dax)
 		return -ENOMEM;
 	dax->p.region = region;
+	dax->p.dev.parent = &region->dev;
 	list_append(region->daxs, dax);
 	return 0;
 }

@@ -26,7 +26,7 @@ int nd_dev_init(struct nd_dev *dev, struct ndctl_ctx *ctx, const char *name)
 	if (rc)
 		return rc;
 	dev->ctx = ctx;
-	dev->dirfd = dev->dirfd_slot = -1;
+	dev->dirfd = dev->dirfd_slot = dev->children_inside = -1;
 	dev->name = strdup(name);
 	dev->path = strdup(path);
 	if (!dev->name || !dev->path) {
@@ -80,7 +80,7 @@ static void dirfd_close(struct nd_dev *dev)
 		return;
 	close(dev->dirfd);
 	dev->ctx->dirfd_ring[dev->dirfd_slot] = NULL;
-	dev->dirfd = dev->dirfd_slot = -1;
+	dev->dirfd = dev->dirfd_slot = dev->children_inside = -1;
 }
 
 static void dirfds_close_all(struct ndctl_ctx *ctx)
@@ -111,9 +111,39 @@ static int dev_dirfd(struct nd_dev *dev)
 	return dev->dirfd;
 }
 
+/*
+ * The kernel makes a region's namespaces and personalities subdirectories of
+ * the region's: opened as "namespace0.7/size" from the region's descriptor,
+ * a child needs no directory walk (nor descriptor) of its own. One stat of
+ * the first child asked about tells whether this tree is laid out so (a
+ * captured or flat tree may not be); a child gone since the scan says
+ * nothing either way.
+ */
+static int parent_dirfd(struct nd_dev *dev)
+{
+	struct nd_dev *parent = dev->parent;
+	struct stat st;
+	int fd;
+
+	if (!parent || (fd = dev_dirfd(parent)) < 0 || parent->children_inside == 0)
+		return -1;
+	if (parent->children_inside < 0) {
+		if (fstatat(fd, dev->name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+			parent->children_inside = S_ISDIR(st.st_mode);
+		else if (errno != ENOENT)
+			parent->children_inside = 0;
+		if (parent->children_inside != 1)
+			return -1;
+	}
+	return fd;
+}
+
 /* Where to open attr: *dirfd and a name in it, or AT_FDCWD and the full path. */
 static int attr_at(struct nd_dev *dev, const char *attr, int *dirfd, char *path, size_t len)
 {
+	*dirfd = parent_dirfd(dev);
+	if (*dirfd >= 0)
+		return path_printf(path, len, "%s/%s", dev->name, attr);
 	*dirfd = dev_dirfd(dev);
 	if (*dirfd >= 0)
 		return path_printf(path, len, "%s", attr);

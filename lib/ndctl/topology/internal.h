@@ -30,6 +30,9 @@ struct nd_dev {
 	unsigned int attr_gen;	/* the ctx->attr_gen the attrs were read in */
 	int dirfd;		/* O_PATH descriptor of path, or -1 */
 	int dirfd_slot;		/* its place in ctx->dirfd_ring */
+	/* a region child's region: its attributes open as "NAME/ATTR" there */
+	struct nd_dev *parent;
+	int children_inside;	/* as a parent: -1 not known, 0 no, 1 yes */
 	struct nd_badblocks badblocks;
 };
 

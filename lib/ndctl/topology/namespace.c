@@ -15,6 +15,7 @@ int namespace_add(struct ndctl_region *region, const char *name)
 	if (!ndns)
 		return -ENOMEM;
 	ndns->region = region;
+	ndns->dev.parent = &region->dev;
 	ndns->id = dot ? (unsigned int)strtoul(dot + 1, NULL, 10) : 0;
 	list_append(region->namespaces, ndns);
 	return 0;

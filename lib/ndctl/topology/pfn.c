@@ -12,6 +12,7 @@ int pfn_add(struct ndctl_region *region, const char *name)
 	if (!pfn)
 		return -ENOMEM;
 	pfn->p.region = region;
+	pfn->p.dev.parent = &region->dev;
 	list_append(region->pfns, pfn);
 	return 0;
 }
