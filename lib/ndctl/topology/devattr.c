@@ -374,6 +374,12 @@ static int child_scan(struct nd_dev *dev, const char *subdir, const char *prefix
 	return rc;
 }
 
+/* The cache key of nd_dev_child()'s answer. */
+static int child_key(char *key, size_t len, const char *subdir, const char *prefix)
+{
+	return path_printf(key, len, "(%s/%s*)", subdir, prefix);
+}
+
 int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
 		char *out, size_t len)
 {
@@ -381,7 +387,7 @@ int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
 	struct nd_attr *a;
 	int rc;
 
-	if (path_printf(key, sizeof(key), "(%s/%s*)", subdir, prefix))
+	if (child_key(key, sizeof(key), subdir, prefix))
 		return -ENAMETOOLONG;
 	a = *attr_slot(dev, key);
 	if (a) {
@@ -395,6 +401,35 @@ int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
 	if (rc && len)
 		out[0] = '\0';
 	return rc;
+}
+
+/*
+ * A device whose driver, once bound, makes one child in subdir under a name
+ * the kernel chose (a namespace bound raw: its disk in block/). One stat of
+ * subdir/guess then answers both nd_dev_has_driver() and nd_dev_child(); if
+ * it is not there the driver link says, and an unbound device has no child.
+ * A bound device whose child has another name is left to the scan.
+ */
+bool nd_dev_has_driver_child(struct nd_dev *dev, const char *subdir, const char *guess)
+{
+	char key[PATH_MAX], rel[PATH_MAX], path[PATH_MAX];
+	struct stat st;
+	bool bound;
+	int dirfd;
+
+	if (*attr_slot(dev, KEY_DRIVER) || child_key(key, sizeof(key), subdir, ""))
+		return nd_dev_has_driver(dev);
+	if (!*attr_slot(dev, key) && !path_printf(rel, sizeof(rel), "%s/%s", subdir, guess) &&
+			!attr_at(dev, rel, &dirfd, path, sizeof(path)) &&
+			fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+		attr_remember(dev, key, guess, 0);
+		attr_remember(dev, KEY_DRIVER, "1", 0);
+		return true;
+	}
+	bound = nd_dev_has_driver(dev);
+	if (!bound && !*attr_slot(dev, key))
+		attr_remember(dev, key, "", -ENOENT);
+	return bound;
 }
 
 void nd_dev_read_uuid(struct nd_dev *dev, uuid_t uu)

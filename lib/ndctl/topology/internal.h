@@ -132,6 +132,8 @@ bool nd_dev_has_driver(struct nd_dev *dev);
 /* The first entry of subdir (e.g. "block") whose name starts with prefix. */
 int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
 		char *out, size_t len);
+/* nd_dev_has_driver(), from a stat of the child it makes if bound, when named guess. */
+bool nd_dev_has_driver_child(struct nd_dev *dev, const char *subdir, const char *guess);
 int nd_dev_enable(struct nd_dev *dev);
 int nd_dev_reclaim(struct nd_dev *dev);
 /* Bind dev, or let the personality its info block describes claim it (and bind). */

@@ -197,11 +197,26 @@ static struct nd_persona *namespace_persona(struct ndctl_namespace *ndns)
 	return btt ? &btt->p : NULL;
 }
 
+/*
+ * Bound (raw), a namespace has its disk, which the kernel names pmemX.Y, or
+ * pmemX for id 0 (nvdimm_namespace_disk_name()): one stat of it tells both.
+ */
+static bool namespace_bound(struct ndctl_namespace *ndns)
+{
+	char disk[32];
+
+	if (ndns->id)
+		snprintf(disk, sizeof(disk), "pmem%u.%u", ndns->region->id, ndns->id);
+	else
+		snprintf(disk, sizeof(disk), "pmem%u", ndns->region->id);
+	return nd_dev_has_driver_child(&ndns->dev, "block", disk);
+}
+
 NDCTL_EXPORT bool ndctl_namespace_is_enabled(struct ndctl_namespace *ndns)
 {
 	struct nd_persona *p = namespace_persona(ndns);
 
-	return nd_dev_has_driver(&ndns->dev) || (p && nd_dev_has_driver(&p->dev));
+	return namespace_bound(ndns) || (p && nd_dev_has_driver(&p->dev));
 }
 
 NDCTL_EXPORT bool ndctl_namespace_is_configured(struct ndctl_namespace *ndns)
@@ -213,6 +228,7 @@ NDCTL_EXPORT const char *ndctl_namespace_get_block_device(struct ndctl_namespace
 {
 	static __thread char name[64];
 
+	namespace_bound(ndns);	/* which may find the disk, and then no scan */
 	if (nd_dev_child(&ndns->dev, "block", "", name, sizeof(name)))
 		name[0] = '\0';
 	return name;
