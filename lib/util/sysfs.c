@@ -54,6 +54,20 @@ int path_printf(char *buf, size_t len, const char *fmt, ...)
 	return 0;
 }
 
+int path_join(char *buf, size_t len, const char *dir, const char *name)
+{
+	size_t ldir = dir ? strlen(dir) + 1 : 0, lname = strlen(name);
+
+	if (ldir + lname >= len)
+		return -ENAMETOOLONG;
+	if (dir) {
+		memcpy(buf, dir, ldir - 1);
+		buf[ldir - 1] = '/';
+	}
+	memcpy(buf + ldir, name, lname + 1);
+	return 0;
+}
+
 int sysfs_read_attr(struct log_ctx *log, const char *path, char *buf)
 {
 	return sysfs_read_attr_at(log, AT_FDCWD, path, buf);

@@ -24,6 +24,8 @@ int sysfs_read_u64(struct log_ctx *log, const char *path, uint64_t *out);
 /* snprintf into a path buffer; returns -ENAMETOOLONG instead of truncating. */
 int path_printf(char *buf, size_t len, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* "dir/name" (name alone when dir is NULL): path_printf's common case, no format to parse. */
+int path_join(char *buf, size_t len, const char *dir, const char *name);
 
 
 
