@@ -47,6 +47,7 @@ void *nd_obj_new(size_t size, struct ndctl_ctx *ctx, const char *name)
 	return dev;
 }
 
+/* One allocation: the value follows the name. */
 struct nd_attr {
 	struct nd_attr *next;
 	int rc;			/* a failed read (absent attribute) is kept too */
@@ -60,7 +61,6 @@ static void attrs_drop(struct nd_dev *dev)
 		struct nd_attr *a = dev->attrs;
 
 		dev->attrs = a->next;
-		free(a->value);
 		free(a);
 	}
 }
@@ -143,12 +143,12 @@ static int attr_at(struct nd_dev *dev, const char *attr, int *dirfd, char *path,
 {
 	*dirfd = parent_dirfd(dev);
 	if (*dirfd >= 0)
-		return path_printf(path, len, "%s/%s", dev->name, attr);
+		return path_join(path, len, dev->name, attr);
 	*dirfd = dev_dirfd(dev);
 	if (*dirfd >= 0)
-		return path_printf(path, len, "%s", attr);
+		return path_join(path, len, NULL, attr);
 	*dirfd = AT_FDCWD;
-	return path_printf(path, len, "%s/%s", dev->path, attr);
+	return path_join(path, len, dev->path, attr);
 }
 
 void nd_dev_release(struct nd_dev *dev)
@@ -185,17 +185,15 @@ static struct nd_attr **attr_slot(struct nd_dev *dev, const char *attr)
 /* Out of memory only costs a re-read later. */
 static void attr_remember(struct nd_dev *dev, const char *attr, const char *value, int rc)
 {
-	struct nd_attr *a = malloc(sizeof(*a) + strlen(attr) + 1);
+	size_t lname = strlen(attr) + 1, lvalue = strlen(value) + 1;
+	struct nd_attr *a = malloc(sizeof(*a) + lname + lvalue);
 
 	if (!a)
 		return;
-	a->value = strdup(value);
-	if (!a->value) {
-		free(a);
-		return;
-	}
 	a->rc = rc;
-	strcpy(a->name, attr);
+	memcpy(a->name, attr, lname);
+	a->value = a->name + lname;
+	memcpy(a->value, value, lvalue);
 	a->next = dev->attrs;
 	dev->attrs = a;
 }
@@ -206,14 +204,13 @@ static void attr_forget(struct nd_dev *dev, const char *attr)
 
 	if (a) {
 		*slot = a->next;
-		free(a->value);
 		free(a);
 	}
 }
 
 static int attr_path(struct nd_dev *dev, const char *attr, char *path, size_t len)
 {
-	return path_printf(path, len, "%s/%s", dev->path, attr);
+	return path_join(path, len, dev->path, attr);
 }
 
 static int read_uncached(struct nd_dev *dev, const char *attr, char *buf)
@@ -365,7 +362,7 @@ static int child_scan(struct nd_dev *dev, const char *subdir, const char *prefix
 
 			off += de->d_reclen;
 			if (child_matches(de->d_name, prefix)) {
-				rc = path_printf(out, len, "%s", de->d_name);
+				rc = path_join(out, len, NULL, de->d_name);
 				break;
 			}
 		}
@@ -377,13 +374,22 @@ static int child_scan(struct nd_dev *dev, const char *subdir, const char *prefix
 /* The cache key of nd_dev_child()'s answer. */
 static int child_key(char *key, size_t len, const char *subdir, const char *prefix)
 {
-	return path_printf(key, len, "(%s/%s*)", subdir, prefix);
+	size_t lsub = strlen(subdir), lpre = strlen(prefix);
+
+	if (lsub + lpre + sizeof("(/*)") > len)
+		return -ENAMETOOLONG;
+	key[0] = '(';
+	memcpy(key + 1, subdir, lsub);
+	key[1 + lsub] = '/';
+	memcpy(key + 2 + lsub, prefix, lpre);
+	memcpy(key + 2 + lsub + lpre, "*)", sizeof("*)"));
+	return 0;
 }
 
 int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
 		char *out, size_t len)
 {
-	char key[PATH_MAX], name[SYSFS_ATTR_SIZE] = "";
+	char key[PATH_MAX], name[SYSFS_ATTR_SIZE];
 	struct nd_attr *a;
 	int rc;
 
@@ -391,12 +397,13 @@ int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
 		return -ENAMETOOLONG;
 	a = *attr_slot(dev, key);
 	if (a) {
-		rc = a->rc ? a->rc : path_printf(out, len, "%s", a->value);
+		rc = a->rc ? a->rc : path_join(out, len, NULL, a->value);
 	} else {
+		name[0] = '\0';
 		rc = child_scan(dev, subdir, prefix, name, sizeof(name));
 		attr_remember(dev, key, name, rc);
 		if (!rc)
-			rc = path_printf(out, len, "%s", name);
+			rc = path_join(out, len, NULL, name);
 	}
 	if (rc && len)
 		out[0] = '\0';
@@ -419,7 +426,7 @@ bool nd_dev_has_driver_child(struct nd_dev *dev, const char *subdir, const char 
 
 	if (*attr_slot(dev, KEY_DRIVER) || child_key(key, sizeof(key), subdir, ""))
 		return nd_dev_has_driver(dev);
-	if (!*attr_slot(dev, key) && !path_printf(rel, sizeof(rel), "%s/%s", subdir, guess) &&
+	if (!*attr_slot(dev, key) && !path_join(rel, sizeof(rel), subdir, guess) &&
 			!attr_at(dev, rel, &dirfd, path, sizeof(path)) &&
 			fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0) {
 		attr_remember(dev, key, guess, 0);
@@ -673,7 +680,7 @@ int nd_dev_disable(struct nd_dev *dev)
 }
 
 /* Linux kernfs directory hash (fs/kernfs/dir.c with a NULL namespace). */
-static unsigned int kernfs_hash(const char *name)
+unsigned int nd_kernfs_hash(const char *name)
 {
 	unsigned long long h = 0;
 	unsigned int v;
@@ -689,15 +696,6 @@ static unsigned int kernfs_hash(const char *name)
 	if (v >= 0x7fffffffU)
 		v = 0x7ffffffeU;
 	return v;
-}
-
-int nd_name_cmp_upstream(const char *a, const char *b)
-{
-	unsigned int ha = kernfs_hash(a), hb = kernfs_hash(b);
-
-	if (ha != hb)
-		return ha < hb ? 1 : -1;
-	return -strcmp(a, b);
 }
 
 struct ndctl_namespace *persona_get_namespace(struct nd_persona *p)

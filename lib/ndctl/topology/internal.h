@@ -146,8 +146,8 @@ int namespace_zero_info_block(struct ndctl_namespace *ndns);
 int nd_dev_disable(struct nd_dev *dev);
 void nd_dev_read_uuid(struct nd_dev *dev, uuid_t uu);
 int nd_dev_write_uuid(struct nd_dev *dev, const uuid_t uu);
-/* Upstream order: the reverse of kernfs's (hash, name) directory order. */
-int nd_name_cmp_upstream(const char *a, const char *b);
+/* kernfs's directory order is by (this hash, name): upstream lists the reverse. */
+unsigned int nd_kernfs_hash(const char *name);
 
 /* pfn.c, dax.c, btt.c: shared personality plumbing lives in devattr.c */
 struct ndctl_namespace *persona_get_namespace(struct nd_persona *p);

@@ -17,9 +17,38 @@ struct name_list {
 	size_t n;
 };
 
-static int cmp_names(const void *a, const void *b)
+/* A name and its hash, computed once, not at each comparison. */
+struct sort_entry {
+	unsigned int hash;
+	char *name;
+};
+
+/* Upstream order: the reverse of kernfs's (hash, name) directory order. */
+static int cmp_entries(const void *a, const void *b)
 {
-	return nd_name_cmp_upstream(*(char * const *)a, *(char * const *)b);
+	const struct sort_entry *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? 1 : -1;
+	return -strcmp(x->name, y->name);
+}
+
+static int names_sort(struct name_list *nl)
+{
+	struct sort_entry *e = malloc(nl->n * sizeof(*e));
+	size_t i;
+
+	if (!e)
+		return -ENOMEM;
+	for (i = 0; i < nl->n; i++) {
+		e[i].hash = nd_kernfs_hash(nl->names[i]);
+		e[i].name = nl->names[i];
+	}
+	qsort(e, nl->n, sizeof(*e), cmp_entries);
+	for (i = 0; i < nl->n; i++)
+		nl->names[i] = e[i].name;
+	free(e);
+	return 0;
 }
 
 static void names_free(struct name_list *nl)
@@ -27,6 +56,8 @@ static void names_free(struct name_list *nl)
 	for (size_t i = 0; i < nl->n; i++)
 		free(nl->names[i]);
 	free(nl->names);
+	nl->names = NULL;
+	nl->n = 0;	/* names_read() frees on failure, topology_load() after */
 }
 
 static int names_read(struct ndctl_ctx *ctx, struct name_list *nl)
@@ -63,10 +94,10 @@ static int names_read(struct ndctl_ctx *ctx, struct name_list *nl)
 		nl->n++;
 	}
 	closedir(dir);
+	if (!rc && nl->n)
+		rc = names_sort(nl);
 	if (rc)
 		names_free(nl);
-	else if (nl->n)
-		qsort(nl->names, nl->n, sizeof(char *), cmp_names);
 	return rc;
 }
 
