@@ -105,6 +105,7 @@ struct ndctl_namespace {
 	struct ndctl_dax *dax;
 	struct ndctl_btt *btt;
 	char alt_name[64];	/* ndctl_namespace_get_alt_name's answer */
+	char disk[32];		/* the name the kernel gives its disk: see namespace_bound() */
 	struct ndctl_namespace *next;
 };
 

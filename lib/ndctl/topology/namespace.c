@@ -7,6 +7,22 @@
 #include <unistd.h>
 #include "internal.h"
 
+/*
+ * Bound (raw), a namespace has its disk, which the kernel names pmemX.Y, or
+ * pmemX for id 0 (nvdimm_namespace_disk_name()): "namespaceX.Y" gives both.
+ */
+static void disk_name(struct ndctl_namespace *ndns, const char *name)
+{
+	const char *x = name + strlen("namespace"), *dot = strchr(x, '.');
+	size_t len = dot && !ndns->id ? (size_t)(dot - x) : strlen(x);
+
+	if (strlen("pmem") + len >= sizeof(ndns->disk))
+		return;
+	memcpy(ndns->disk, "pmem", strlen("pmem"));
+	memcpy(ndns->disk + strlen("pmem"), x, len);
+	ndns->disk[strlen("pmem") + len] = '\0';
+}
+
 int namespace_add(struct ndctl_region *region, const char *name)
 {
 	struct ndctl_namespace *ndns = nd_obj_new(sizeof(*ndns), region->dev.ctx, name);
@@ -17,6 +33,7 @@ int namespace_add(struct ndctl_region *region, const char *name)
 	ndns->region = region;
 	ndns->dev.parent = &region->dev;
 	ndns->id = dot ? (unsigned int)strtoul(dot + 1, NULL, 10) : 0;
+	disk_name(ndns, name);
 	list_append(region->namespaces, ndns);
 	return 0;
 }
@@ -70,8 +87,12 @@ NDCTL_EXPORT const char *ndctl_namespace_get_alt_name(struct ndctl_namespace *nd
 {
 	char attr[SYSFS_ATTR_SIZE];
 
+	size_t len;
+
 	nd_dev_read(&ndns->dev, "alt_name", attr);
-	snprintf(ndns->alt_name, sizeof(ndns->alt_name), "%.63s", attr);
+	len = strnlen(attr, sizeof(ndns->alt_name) - 1);
+	memcpy(ndns->alt_name, attr, len);
+	ndns->alt_name[len] = '\0';
 	return ndns->alt_name;
 }
 
@@ -197,19 +218,12 @@ static struct nd_persona *namespace_persona(struct ndctl_namespace *ndns)
 	return btt ? &btt->p : NULL;
 }
 
-/*
- * Bound (raw), a namespace has its disk, which the kernel names pmemX.Y, or
- * pmemX for id 0 (nvdimm_namespace_disk_name()): one stat of it tells both.
- */
+/* One stat of its disk tells both whether it is bound and the disk's name. */
 static bool namespace_bound(struct ndctl_namespace *ndns)
 {
-	char disk[32];
-
-	if (ndns->id)
-		snprintf(disk, sizeof(disk), "pmem%u.%u", ndns->region->id, ndns->id);
-	else
-		snprintf(disk, sizeof(disk), "pmem%u", ndns->region->id);
-	return nd_dev_has_driver_child(&ndns->dev, "block", disk);
+	if (!ndns->disk[0])
+		return nd_dev_has_driver(&ndns->dev);
+	return nd_dev_has_driver_child(&ndns->dev, "block", ndns->disk);
 }
 
 NDCTL_EXPORT bool ndctl_namespace_is_enabled(struct ndctl_namespace *ndns)
