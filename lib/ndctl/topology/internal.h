@@ -166,10 +166,11 @@ int bus_add(struct ndctl_topology *topo, struct ndctl_ctx *ctx, const char *name
 int dimm_add(struct ndctl_bus *bus, const char *name);
 int region_add(struct ndctl_bus *bus, const char *name);
 int mappings_load(struct ndctl_region *region);
-int namespace_add(struct ndctl_region *region, const char *name);
-int pfn_add(struct ndctl_region *region, const char *name);
-int dax_add(struct ndctl_region *region, const char *name);
-int btt_add(struct ndctl_region *region, const char *name);
+/* inside: the child's directory is in its region's (its bus entry is a link) */
+int namespace_add(struct ndctl_region *region, const char *name, bool inside);
+int pfn_add(struct ndctl_region *region, const char *name, bool inside);
+int dax_add(struct ndctl_region *region, const char *name, bool inside);
+int btt_add(struct ndctl_region *region, const char *name, bool inside);
 void bus_free(struct ndctl_bus *bus);
 void region_free(struct ndctl_region *region);
 

@@ -23,7 +23,7 @@ static void disk_name(struct ndctl_namespace *ndns, const char *name)
 	ndns->disk[strlen("pmem") + len] = '\0';
 }
 
-int namespace_add(struct ndctl_region *region, const char *name)
+int namespace_add(struct ndctl_region *region, const char *name, bool inside)
 {
 	struct ndctl_namespace *ndns = nd_obj_new(sizeof(*ndns), region->dev.ctx, name);
 	const char *dot = strchr(name, '.');
@@ -31,7 +31,7 @@ int namespace_add(struct ndctl_region *region, const char *name)
 	if (!ndns)
 		return -ENOMEM;
 	ndns->region = region;
-	ndns->dev.parent = &region->dev;
+	ndns->dev.parent = inside ? &region->dev : NULL;
 	ndns->id = dot ? (unsigned int)strtoul(dot + 1, NULL, 10) : 0;
 	disk_name(ndns, name);
 	list_append(region->namespaces, ndns);
