@@ -15,6 +15,9 @@
 int sysfs_read_attr(struct log_ctx *log, const char *path, char *buf);
 /* The same, path relative to the directory dirfd (or AT_FDCWD). */
 int sysfs_read_attr_at(struct log_ctx *log, int dirfd, const char *path, char *buf);
+/* The same, leaving the attribute open on success: *fd for the caller to close. */
+int sysfs_read_attr_open(struct log_ctx *log, int dirfd, const char *path, char *buf,
+		int *fd);
 int sysfs_write_attr(struct log_ctx *log, const char *path, const char *value);
 /* Like sysfs_write_attr but failure is expected by the caller: logged at debug. */
 int sysfs_write_attr_quiet(struct log_ctx *log, const char *path, const char *value);

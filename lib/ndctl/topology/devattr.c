@@ -167,6 +167,7 @@ static void attrs_stale(struct ndctl_ctx *ctx)
 {
 	ctx->attr_gen++;
 	dirfds_close_all(ctx);
+	nd_close_batch(ctx);
 }
 
 static struct nd_attr **attr_slot(struct nd_dev *dev, const char *attr)
@@ -214,13 +215,58 @@ static int attr_path(struct nd_dev *dev, const char *attr, char *path, size_t le
 	return path_join(path, len, dev->path, attr);
 }
 
+/*
+ * An attribute read is open, read, close: the closes wait, to go in one
+ * close_range() per run of consecutive descriptors (the kernel hands out the
+ * lowest free one, so a batch is mostly one run): 5 of a listed namespace's
+ * 16 system calls were closes. At most ARRAY_SIZE(close_batch) wait; writes,
+ * ndctl_invalidate() and the context's end close them all.
+ */
+#define CLOSE_BATCH_SIZE (sizeof(((struct ndctl_ctx *)0)->close_batch) / sizeof(int))
+
+static void close_run(int lo, int hi)
+{
+	if (lo == hi || close_range((unsigned int)lo, (unsigned int)hi, 0) < 0)
+		for (int fd = lo; fd <= hi; fd++)
+			close(fd);
+}
+
+void nd_close_batch(struct ndctl_ctx *ctx)
+{
+	int *b = ctx->close_batch;
+	unsigned int i, j, n = ctx->close_n;
+
+	for (i = 1; i < n; i++)	/* insertion sort: a few, nearly sorted */
+		for (j = i; j > 0 && b[j - 1] > b[j]; j--) {
+			int t = b[j];
+
+			b[j] = b[j - 1];
+			b[j - 1] = t;
+		}
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && b[j] == b[j - 1] + 1; j++)
+			;
+		close_run(b[i], b[j - 1]);
+	}
+	ctx->close_n = 0;
+}
+
+static void close_later(struct ndctl_ctx *ctx, int fd)
+{
+	if (ctx->close_n == CLOSE_BATCH_SIZE)
+		nd_close_batch(ctx);
+	ctx->close_batch[ctx->close_n++] = fd;
+}
+
 static int read_uncached(struct nd_dev *dev, const char *attr, char *buf)
 {
 	char path[PATH_MAX];
-	int dirfd, rc = attr_at(dev, attr, &dirfd, path, sizeof(path));
+	int fd, dirfd, rc = attr_at(dev, attr, &dirfd, path, sizeof(path));
 
 	if (!rc)
-		rc = sysfs_read_attr_at(&dev->ctx->base.log, dirfd, path, buf);
+		rc = sysfs_read_attr_open(&dev->ctx->base.log, dirfd, path, buf, &fd);
+	if (!rc)
+		close_later(dev->ctx, fd);
 	if (rc)
 		buf[0] = '\0';
 	dbg(dev->ctx, "attribute read: %s/%s\n", dev->name, attr);

@@ -250,6 +250,7 @@ NDCTL_EXPORT void ndctl_invalidate(struct ndctl_ctx *ctx)
 {
 	ndctl_topology_free(ctx->topology);
 	ctx->topology = NULL;
+	nd_close_batch(ctx);
 	if (ctx->daxctl_ctx)
 		daxctl_invalidate(ctx->daxctl_ctx);
 }
