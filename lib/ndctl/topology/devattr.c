@@ -459,12 +459,14 @@ int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
 
 /*
  * A device whose driver, once bound, makes one child in subdir under a name
- * the kernel chose (a namespace bound raw: its disk in block/). One stat of
- * subdir/guess then answers both nd_dev_has_driver() and nd_dev_child(); if
- * it is not there the driver link says, and an unbound device has no child.
- * A bound device whose child has another name is left to the scan.
+ * the kernel chose (a namespace bound raw: its disk in block/). Knowing the
+ * child is there (exists, or one stat of subdir/guess) answers both
+ * nd_dev_has_driver() and nd_dev_child(); if not, the driver link says, and
+ * an unbound device has no child. A bound device whose child has another
+ * name is left to the scan.
  */
-bool nd_dev_has_driver_child(struct nd_dev *dev, const char *subdir, const char *guess)
+bool nd_dev_has_driver_child(struct nd_dev *dev, const char *subdir, const char *guess,
+		int exists)
 {
 	char key[PATH_MAX], rel[PATH_MAX], path[PATH_MAX];
 	struct stat st;
@@ -473,9 +475,10 @@ bool nd_dev_has_driver_child(struct nd_dev *dev, const char *subdir, const char 
 
 	if (*attr_slot(dev, KEY_DRIVER) || child_key(key, sizeof(key), subdir, ""))
 		return nd_dev_has_driver(dev);
-	if (!*attr_slot(dev, key) && !path_join(rel, sizeof(rel), subdir, guess) &&
-			!attr_at(dev, rel, &dirfd, path, sizeof(path)) &&
-			fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+	if (exists < 0 && !path_join(rel, sizeof(rel), subdir, guess) &&
+			!attr_at(dev, rel, &dirfd, path, sizeof(path)))
+		exists = fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0;
+	if (exists > 0 && !*attr_slot(dev, key)) {
 		attr_remember(dev, key, guess, 0);
 		attr_remember(dev, KEY_DRIVER, "1", 0);
 		return true;
@@ -484,6 +487,13 @@ bool nd_dev_has_driver_child(struct nd_dev *dev, const char *subdir, const char 
 	if (!bound && !*attr_slot(dev, key))
 		attr_remember(dev, key, "", -ENOENT);
 	return bound;
+}
+
+int nd_dev_driver_cached(struct nd_dev *dev)
+{
+	struct nd_attr *a = *attr_slot(dev, KEY_DRIVER);
+
+	return a ? a->value[0] == '1' : -1;
 }
 
 static int hex_digit(char c)
@@ -751,25 +761,6 @@ int nd_dev_disable(struct nd_dev *dev)
 		rc = wait_driver(dev, false);
 	attrs_stale(dev->ctx);
 	return rc;
-}
-
-/* Linux kernfs directory hash (fs/kernfs/dir.c with a NULL namespace). */
-unsigned int nd_kernfs_hash(const char *name)
-{
-	unsigned long long h = 0;
-	unsigned int v;
-
-	for (; *name; name++) {
-		unsigned char c = (unsigned char)*name;
-
-		h = (h + ((unsigned long long)c << 4) + (c >> 4)) * 11;
-	}
-	v = (unsigned int)((h * 0x61C8864680B583EBULL) >> 32) & 0x7fffffffU;
-	if (v < 2)
-		v += 2;
-	if (v >= 0x7fffffffU)
-		v = 0x7ffffffeU;
-	return v;
 }
 
 struct ndctl_namespace *persona_get_namespace(struct nd_persona *p)

@@ -36,8 +36,11 @@ struct nd_dev {
 	struct nd_badblocks badblocks;
 };
 
+struct nd_disks;
+
 struct ndctl_topology {
 	struct ndctl_bus *buses;
+	struct nd_disks *disks;	/* ROOT/sys/block, read on first use: disks.c */
 };
 
 struct ndctl_bus {
@@ -133,8 +136,19 @@ bool nd_dev_has_driver(struct nd_dev *dev);
 /* The first entry of subdir (e.g. "block") whose name starts with prefix. */
 int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
 		char *out, size_t len);
-/* nd_dev_has_driver(), from a stat of the child it makes if bound, when named guess. */
-bool nd_dev_has_driver_child(struct nd_dev *dev, const char *subdir, const char *guess);
+/*
+ * nd_dev_has_driver(), from the child it makes if bound, when named guess:
+ * exists says whether subdir/guess is there (1, 0), or -1 to stat it.
+ */
+bool nd_dev_has_driver_child(struct nd_dev *dev, const char *subdir, const char *guess,
+		int exists);
+/* What nd_dev_has_driver() would say without a system call, or -1. */
+int nd_dev_driver_cached(struct nd_dev *dev);
+
+/* disks.c */
+void nd_disks_free(struct nd_disks *d);
+/* 1: a block device of that name exists (ROOT/sys/block), 0: none does, -1: not known. */
+int nd_disk_exists(struct ndctl_ctx *ctx, const char *name);
 int nd_dev_enable(struct nd_dev *dev);
 int nd_dev_reclaim(struct nd_dev *dev);
 /* Bind dev, or let the personality its info block describes claim it (and bind). */
@@ -147,8 +161,6 @@ int namespace_zero_info_block(struct ndctl_namespace *ndns);
 int nd_dev_disable(struct nd_dev *dev);
 void nd_dev_read_uuid(struct nd_dev *dev, uuid_t uu);
 int nd_dev_write_uuid(struct nd_dev *dev, const uuid_t uu);
-/* kernfs's directory order is by (this hash, name): upstream lists the reverse. */
-unsigned int nd_kernfs_hash(const char *name);
 
 /* pfn.c, dax.c, btt.c: shared personality plumbing lives in devattr.c */
 struct ndctl_namespace *persona_get_namespace(struct nd_persona *p);

@@ -218,12 +218,23 @@ static struct nd_persona *namespace_persona(struct ndctl_namespace *ndns)
 	return btt ? &btt->p : NULL;
 }
 
-/* One stat of its disk tells both whether it is bound and the disk's name. */
+/*
+ * Its disk tells both whether it is bound and the disk's name: an unclaimed
+ * namespace's, looked up among the system's block devices (a personality
+ * claiming it would have a disk of that name too), else a stat of it.
+ */
 static bool namespace_bound(struct ndctl_namespace *ndns)
 {
+	int exists = nd_dev_driver_cached(&ndns->dev);
+
+	if (exists >= 0)
+		return exists;
 	if (!ndns->disk[0])
 		return nd_dev_has_driver(&ndns->dev);
-	return nd_dev_has_driver_child(&ndns->dev, "block", ndns->disk);
+	region_resolve_claims(ndns->region);
+	exists = ndns->pfn || ndns->dax || ndns->btt ? -1
+		: nd_disk_exists(ndns->dev.ctx, ndns->disk);
+	return nd_dev_has_driver_child(&ndns->dev, "block", ndns->disk, exists);
 }
 
 NDCTL_EXPORT bool ndctl_namespace_is_enabled(struct ndctl_namespace *ndns)

@@ -12,6 +12,25 @@
 #include <daxctl/libdaxctl.h>
 #include "internal.h"
 
+/* Linux kernfs directory hash (fs/kernfs/dir.c with a NULL namespace). */
+static unsigned int kernfs_hash(const char *name)
+{
+	unsigned long long h = 0;
+	unsigned int v;
+
+	for (; *name; name++) {
+		unsigned char c = (unsigned char)*name;
+
+		h = (h + ((unsigned long long)c << 4) + (c >> 4)) * 11;
+	}
+	v = (unsigned int)((h * 0x61C8864680B583EBULL) >> 32) & 0x7fffffffU;
+	if (v < 2)
+		v += 2;
+	if (v >= 0x7fffffffU)
+		v = 0x7ffffffeU;
+	return v;
+}
+
 /*
  * A /sys/bus/nd/devices entry: its name, its kernfs hash (computed once, not
  * at each comparison of the sort) and whether it is a symlink (into its
@@ -63,7 +82,7 @@ static int names_add(struct name_list *nl, size_t *cap, const struct dirent *de)
 	e->name = strdup(de->d_name);
 	if (!e->name)
 		return -ENOMEM;
-	e->hash = nd_kernfs_hash(e->name);
+	e->hash = kernfs_hash(e->name);
 	e->linked = de->d_type == DT_LNK;
 	nl->n++;
 	return 0;
@@ -243,6 +262,7 @@ void ndctl_topology_free(struct ndctl_topology *topo)
 		bus_free(topo->buses);
 		topo->buses = next;
 	}
+	nd_disks_free(topo->disks);
 	free(topo);
 }
 

@@ -1,10 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# `ndctl list` takes two shortcuts the captured trees always allow: a region's
-# namespaces are opened through the region's directory, and a namespace's disk
-# is looked for under the name the kernel gives it (pmemX, pmemX.Y). Where a
-# tree does not allow them, the listing must not change: namespaces that are
-# no subdirectories of their region (a flat tree), and a disk of another name.
+# `ndctl list` takes shortcuts the captured trees allow: a region's namespaces
+# are opened through the region's directory, and a namespace's disk is looked
+# for under the name the kernel gives it (pmemX, pmemX.Y), in sys/block when
+# the tree has one (the captured ones do not). Where a tree does not allow
+# them, the listing must not change: namespaces that are no subdirectories of
+# their region (a flat tree), and a disk of another name, with and without
+# sys/block; nor where sys/block lists the disks of personalities too.
 #   test-list-layouts.sh NDCTL TREES_DIR
 set -u
 ndctl=$1 trees=$2
@@ -22,6 +24,13 @@ expect() {	# expect NAME TREE EXPECTED_JSON
 	fi
 }
 
+sys_block() {	# sys_block TREE: link every disk of TREE in TREE/sys/block, as sysfs does
+	mkdir -p "$1/sys/block"
+	for disk in "$1"/sys/devices/*/*/*/*/region*/*/block/*; do
+		[ -d "$disk" ] && ln -s "../devices/${disk#"$1"/sys/devices/}" "$1/sys/block/${disk##*/}"
+	done
+}
+
 for name in labelless mixed; do
 	src=$trees/$name
 	NDKIT_SYSFS_ROOT=$src "$ndctl" list -BDRNi > "$tmp/$name.json" 2>&1
@@ -36,6 +45,10 @@ for name in labelless mixed; do
 	done
 	expect "$name, namespaces outside their regions" "$tmp/flat-$name" "$tmp/$name.json"
 
+	cp -a "$src" "$tmp/block-$name"
+	sys_block "$tmp/block-$name"
+	expect "$name, with sys/block" "$tmp/block-$name" "$tmp/$name.json"
+
 	# a disk the kernel would not name so: found by the scan of block/
 	cp -a "$src" "$tmp/disk-$name"
 	found=0
@@ -48,6 +61,8 @@ for name in labelless mixed; do
 	sed 's/"blockdev":"\(pmem[0-9.]*\)"/"blockdev":"\1x"/' "$tmp/$name.json" > "$tmp/$name-x.json"
 	cmp -s "$tmp/$name.json" "$tmp/$name-x.json" && { echo "FAIL: $name: no raw disk to rename"; fails=$((fails + 1)); }
 	expect "$name, disks of other names" "$tmp/disk-$name" "$tmp/$name-x.json"
+	sys_block "$tmp/disk-$name"
+	expect "$name, disks of other names, with sys/block" "$tmp/disk-$name" "$tmp/$name-x.json"
 done
 echo "test-list-layouts: $checks checks, $fails failed"
 [ "$checks" -gt 0 ] && [ "$fails" -eq 0 ]
