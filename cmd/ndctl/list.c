@@ -119,7 +119,8 @@ static void add_if_nonempty(struct json_object *obj, const char *key,
 		struct json_object *arr)
 {
 	if (arr && json_object_array_length(arr))
-		json_object_object_add(obj, key, arr);
+		json_object_object_add_ex(obj, key, arr,	/* a constant, new to obj */
+				JSON_C_OBJECT_ADD_KEY_IS_NEW | JSON_C_OBJECT_KEY_IS_CONSTANT);
 	else
 		json_object_put(arr);
 }

@@ -6,9 +6,15 @@
 #include <daxctl/libdaxctl.h>
 #include "topo-json.h"
 
+/*
+ * Every key here is a string constant, added once per object: json-c need
+ * neither copy it nor look for an earlier one (a strdup, a hash and a lookup
+ * per key: 8 keys per namespace listed).
+ */
 static void add(struct json_object *obj, const char *key, struct json_object *val)
 {
-	json_object_object_add(obj, key, val);
+	json_object_object_add_ex(obj, key, val,
+			JSON_C_OBJECT_ADD_KEY_IS_NEW | JSON_C_OBJECT_KEY_IS_CONSTANT);
 }
 
 static void add_str(struct json_object *obj, const char *key, const char *val)
@@ -170,7 +176,7 @@ const char *topo_namespace_mode(struct ndctl_namespace *ndns)
 
 static void add_uuid(struct json_object *j, const char *key, const uuid_t uu)
 {
-	json_object_object_add(j, key, util_json_uuid(uu));
+	add(j, key, util_json_uuid(uu));
 }
 
 /*

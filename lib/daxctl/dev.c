@@ -16,15 +16,22 @@ static void mappings_read(struct daxctl_dev *dev)
 
 	for (int i = 0; ; i++) {
 		struct daxctl_mapping *map;
+		char start[PATH_MAX];
+		uint64_t v = 0;
+		int rc;
 
+		/* the kernel makes each mappingN with its start: no access() first */
 		if (path_printf(dir, sizeof(dir), "%s/mapping%d", dev->path, i) < 0 ||
-				access(dir, F_OK) != 0)
+				path_join(start, sizeof(start), dir, "start") < 0)
+			return;
+		rc = sysfs_read_u64(&dev->ctx->base.log, start, &v);
+		if (rc == -ENOENT || rc == -ENOTDIR)
 			return;
 		map = calloc(1, sizeof(*map));
 		if (!map)
 			return;
 		map->dev = dev;
-		map->start = attr_u64(dev->ctx, dir, "start", 0);
+		map->start = rc ? 0 : v;
 		map->end = attr_u64(dev->ctx, dir, "end", 0);
 		map->page_offset = attr_u64(dev->ctx, dir, "page_offset", 0);
 		*tail = map;

@@ -18,10 +18,15 @@ struct ndctl_ctx {
 	/* the nd devices holding a directory descriptor open (devattr.c), oldest at next */
 	struct nd_dev *dirfd_ring[64];
 	unsigned int dirfd_next;
+	/* attributes read and not closed yet: closed together (devattr.c) */
+	int close_batch[32];
+	unsigned int close_n;
 	struct daxctl_ctx *daxctl_ctx;		/* for ndctl_dax_get_daxctl_region */
 };
 
 void ndctl_topology_free(struct ndctl_topology *topo);
+/* Close the attribute descriptors devattr.c keeps for a batch close. */
+void nd_close_batch(struct ndctl_ctx *ctx);
 
 #define dbg(ctx, ...)  log_dbg(&(ctx)->base.log, __VA_ARGS__)
 #define info(ctx, ...) log_info(&(ctx)->base.log, __VA_ARGS__)

@@ -54,6 +54,20 @@ int path_printf(char *buf, size_t len, const char *fmt, ...)
 	return 0;
 }
 
+int path_join(char *buf, size_t len, const char *dir, const char *name)
+{
+	size_t ldir = dir ? strlen(dir) + 1 : 0, lname = strlen(name);
+
+	if (ldir + lname >= len)
+		return -ENAMETOOLONG;
+	if (dir) {
+		memcpy(buf, dir, ldir - 1);
+		buf[ldir - 1] = '/';
+	}
+	memcpy(buf + ldir, name, lname + 1);
+	return 0;
+}
+
 int sysfs_read_attr(struct log_ctx *log, const char *path, char *buf)
 {
 	return sysfs_read_attr_at(log, AT_FDCWD, path, buf);
@@ -61,9 +75,20 @@ int sysfs_read_attr(struct log_ctx *log, const char *path, char *buf)
 
 int sysfs_read_attr_at(struct log_ctx *log, int dirfd, const char *path, char *buf)
 {
+	int fd, rc = sysfs_read_attr_open(log, dirfd, path, buf, &fd);
+
+	if (!rc)
+		close(fd);
+	return rc;
+}
+
+int sysfs_read_attr_open(struct log_ctx *log, int dirfd, const char *path, char *buf,
+		int *fdp)
+{
 	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
 	ssize_t n;
 
+	*fdp = -1;
 	stats_count(&stats_reads);
 	if (fd < 0) {
 		log_dbg(log, "open %s: %s\n", path, strerror(errno));
@@ -77,7 +102,7 @@ int sysfs_read_attr_at(struct log_ctx *log, int dirfd, const char *path, char *b
 		close(fd);
 		return rc;
 	}
-	close(fd);
+	*fdp = fd;
 	buf[n] = '\0';
 	if (n > 0 && buf[n - 1] == '\n')
 		buf[n - 1] = '\0';

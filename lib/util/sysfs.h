@@ -15,6 +15,9 @@
 int sysfs_read_attr(struct log_ctx *log, const char *path, char *buf);
 /* The same, path relative to the directory dirfd (or AT_FDCWD). */
 int sysfs_read_attr_at(struct log_ctx *log, int dirfd, const char *path, char *buf);
+/* The same, leaving the attribute open on success: *fd for the caller to close. */
+int sysfs_read_attr_open(struct log_ctx *log, int dirfd, const char *path, char *buf,
+		int *fd);
 int sysfs_write_attr(struct log_ctx *log, const char *path, const char *value);
 /* Like sysfs_write_attr but failure is expected by the caller: logged at debug. */
 int sysfs_write_attr_quiet(struct log_ctx *log, const char *path, const char *value);
@@ -24,6 +27,8 @@ int sysfs_read_u64(struct log_ctx *log, const char *path, uint64_t *out);
 /* snprintf into a path buffer; returns -ENAMETOOLONG instead of truncating. */
 int path_printf(char *buf, size_t len, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* "dir/name" (name alone when dir is NULL): path_printf's common case, no format to parse. */
+int path_join(char *buf, size_t len, const char *dir, const char *name);
 
 
 

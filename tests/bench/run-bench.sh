@@ -232,7 +232,8 @@ $(printf '%s\n' "$figs" | awk -F'|' '$1 == "xfer" {
 ndkit's libraries count the attributes they read (\`NDKIT_SYSFS_STATS=1\`), for one run of
 each listing in the same boots. The minimum for a raw namespace in \`list -BDRN\` is 5 reads
 (mode, size, uuid, sector_size, and alt_name, which must be read to know there is no name);
-its block device and driver come from a directory scan and a stat, not attribute reads.
+its block device and driver come from its disk's name among /sys/block (one scan for all),
+not attribute reads.
 "Per namespace" is the reads divided by the namespaces listed, so it includes the bus, DIMMs
 and regions.
 

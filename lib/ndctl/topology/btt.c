@@ -5,13 +5,14 @@
 #include <string.h>
 #include "internal.h"
 
-int btt_add(struct ndctl_region *region, const char *name)
+int btt_add(struct ndctl_region *region, const char *name, bool inside)
 {
 	struct ndctl_btt *btt = nd_obj_new(sizeof(*btt), region->dev.ctx, name);
 
 	if (!btt)
 		return -ENOMEM;
 	btt->p.region = region;
+	btt->p.dev.parent = inside ? &region->dev : NULL;
 	list_append(region->btts, btt);
 	return 0;
 }

@@ -7,13 +7,14 @@
 #include <daxctl/libdaxctl.h>
 #include "internal.h"
 
-int dax_add(struct ndctl_region *region, const char *name)
+int dax_add(struct ndctl_region *region, const char *name, bool inside)
 {
 	struct ndctl_dax *dax = nd_obj_new(sizeof(*dax), region->dev.ctx, name);
 
 	if (!dax)
 		return -ENOMEM;
 	dax->p.region = region;
+	dax->p.dev.parent = inside ? &region->dev : NULL;
 	list_append(region->daxs, dax);
 	return 0;
 }

@@ -19,14 +19,15 @@
 
 int nd_dev_init(struct nd_dev *dev, struct ndctl_ctx *ctx, const char *name)
 {
-	char path[PATH_MAX];
-	int rc = path_printf(path, sizeof(path), "%s/sys/bus/nd/devices/%s",
-			ctx->base.root, name);
+	char devices[PATH_MAX], path[PATH_MAX];
+	int rc = path_join(devices, sizeof(devices), ctx->base.root, "sys/bus/nd/devices");
 
+	if (!rc)
+		rc = path_join(path, sizeof(path), devices, name);
 	if (rc)
 		return rc;
 	dev->ctx = ctx;
-	dev->dirfd = dev->dirfd_slot = -1;
+	dev->dirfd = dev->dirfd_slot = dev->children_inside = -1;
 	dev->name = strdup(name);
 	dev->path = strdup(path);
 	if (!dev->name || !dev->path) {
@@ -47,6 +48,7 @@ void *nd_obj_new(size_t size, struct ndctl_ctx *ctx, const char *name)
 	return dev;
 }
 
+/* One allocation: the value follows the name. */
 struct nd_attr {
 	struct nd_attr *next;
 	int rc;			/* a failed read (absent attribute) is kept too */
@@ -60,7 +62,6 @@ static void attrs_drop(struct nd_dev *dev)
 		struct nd_attr *a = dev->attrs;
 
 		dev->attrs = a->next;
-		free(a->value);
 		free(a);
 	}
 }
@@ -80,7 +81,7 @@ static void dirfd_close(struct nd_dev *dev)
 		return;
 	close(dev->dirfd);
 	dev->ctx->dirfd_ring[dev->dirfd_slot] = NULL;
-	dev->dirfd = dev->dirfd_slot = -1;
+	dev->dirfd = dev->dirfd_slot = dev->children_inside = -1;
 }
 
 static void dirfds_close_all(struct ndctl_ctx *ctx)
@@ -111,14 +112,44 @@ static int dev_dirfd(struct nd_dev *dev)
 	return dev->dirfd;
 }
 
+/*
+ * The kernel makes a region's namespaces and personalities subdirectories of
+ * the region's: opened as "namespace0.7/size" from the region's descriptor,
+ * a child needs no directory walk (nor descriptor) of its own. One stat of
+ * the first child asked about tells whether this tree is laid out so (a
+ * captured or flat tree may not be); a child gone since the scan says
+ * nothing either way.
+ */
+static int parent_dirfd(struct nd_dev *dev)
+{
+	struct nd_dev *parent = dev->parent;
+	struct stat st;
+	int fd;
+
+	if (!parent || (fd = dev_dirfd(parent)) < 0 || parent->children_inside == 0)
+		return -1;
+	if (parent->children_inside < 0) {
+		if (fstatat(fd, dev->name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+			parent->children_inside = S_ISDIR(st.st_mode);
+		else if (errno != ENOENT)
+			parent->children_inside = 0;
+		if (parent->children_inside != 1)
+			return -1;
+	}
+	return fd;
+}
+
 /* Where to open attr: *dirfd and a name in it, or AT_FDCWD and the full path. */
 static int attr_at(struct nd_dev *dev, const char *attr, int *dirfd, char *path, size_t len)
 {
+	*dirfd = parent_dirfd(dev);
+	if (*dirfd >= 0)
+		return path_join(path, len, dev->name, attr);
 	*dirfd = dev_dirfd(dev);
 	if (*dirfd >= 0)
-		return path_printf(path, len, "%s", attr);
+		return path_join(path, len, NULL, attr);
 	*dirfd = AT_FDCWD;
-	return path_printf(path, len, "%s/%s", dev->path, attr);
+	return path_join(path, len, dev->path, attr);
 }
 
 void nd_dev_release(struct nd_dev *dev)
@@ -136,6 +167,7 @@ static void attrs_stale(struct ndctl_ctx *ctx)
 {
 	ctx->attr_gen++;
 	dirfds_close_all(ctx);
+	nd_close_batch(ctx);
 }
 
 static struct nd_attr **attr_slot(struct nd_dev *dev, const char *attr)
@@ -155,17 +187,15 @@ static struct nd_attr **attr_slot(struct nd_dev *dev, const char *attr)
 /* Out of memory only costs a re-read later. */
 static void attr_remember(struct nd_dev *dev, const char *attr, const char *value, int rc)
 {
-	struct nd_attr *a = malloc(sizeof(*a) + strlen(attr) + 1);
+	size_t lname = strlen(attr) + 1, lvalue = strlen(value) + 1;
+	struct nd_attr *a = malloc(sizeof(*a) + lname + lvalue);
 
 	if (!a)
 		return;
-	a->value = strdup(value);
-	if (!a->value) {
-		free(a);
-		return;
-	}
 	a->rc = rc;
-	strcpy(a->name, attr);
+	memcpy(a->name, attr, lname);
+	a->value = a->name + lname;
+	memcpy(a->value, value, lvalue);
 	a->next = dev->attrs;
 	dev->attrs = a;
 }
@@ -176,23 +206,67 @@ static void attr_forget(struct nd_dev *dev, const char *attr)
 
 	if (a) {
 		*slot = a->next;
-		free(a->value);
 		free(a);
 	}
 }
 
 static int attr_path(struct nd_dev *dev, const char *attr, char *path, size_t len)
 {
-	return path_printf(path, len, "%s/%s", dev->path, attr);
+	return path_join(path, len, dev->path, attr);
+}
+
+/*
+ * An attribute read is open, read, close: the closes wait, to go in one
+ * close_range() per run of consecutive descriptors (the kernel hands out the
+ * lowest free one, so a batch is mostly one run): 5 of a listed namespace's
+ * 16 system calls were closes. At most ARRAY_SIZE(close_batch) wait; writes,
+ * ndctl_invalidate() and the context's end close them all.
+ */
+#define CLOSE_BATCH_SIZE (sizeof(((struct ndctl_ctx *)0)->close_batch) / sizeof(int))
+
+static void close_run(int lo, int hi)
+{
+	if (lo == hi || close_range((unsigned int)lo, (unsigned int)hi, 0) < 0)
+		for (int fd = lo; fd <= hi; fd++)
+			close(fd);
+}
+
+void nd_close_batch(struct ndctl_ctx *ctx)
+{
+	int *b = ctx->close_batch;
+	unsigned int i, j, n = ctx->close_n;
+
+	for (i = 1; i < n; i++)	/* insertion sort: a few, nearly sorted */
+		for (j = i; j > 0 && b[j - 1] > b[j]; j--) {
+			int t = b[j];
+
+			b[j] = b[j - 1];
+			b[j - 1] = t;
+		}
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && b[j] == b[j - 1] + 1; j++)
+			;
+		close_run(b[i], b[j - 1]);
+	}
+	ctx->close_n = 0;
+}
+
+static void close_later(struct ndctl_ctx *ctx, int fd)
+{
+	if (ctx->close_n == CLOSE_BATCH_SIZE)
+		nd_close_batch(ctx);
+	ctx->close_batch[ctx->close_n++] = fd;
 }
 
 static int read_uncached(struct nd_dev *dev, const char *attr, char *buf)
 {
 	char path[PATH_MAX];
-	int dirfd, rc = attr_at(dev, attr, &dirfd, path, sizeof(path));
+	int fd, dirfd, rc = attr_at(dev, attr, &dirfd, path, sizeof(path));
 
 	if (!rc)
-		rc = sysfs_read_attr_at(&dev->ctx->base.log, dirfd, path, buf);
+		rc = sysfs_read_attr_open(&dev->ctx->base.log, dirfd, path, buf, &fd);
+	if (!rc)
+		close_later(dev->ctx, fd);
 	if (rc)
 		buf[0] = '\0';
 	dbg(dev->ctx, "attribute read: %s/%s\n", dev->name, attr);
@@ -335,7 +409,7 @@ static int child_scan(struct nd_dev *dev, const char *subdir, const char *prefix
 
 			off += de->d_reclen;
 			if (child_matches(de->d_name, prefix)) {
-				rc = path_printf(out, len, "%s", de->d_name);
+				rc = path_join(out, len, NULL, de->d_name);
 				break;
 			}
 		}
@@ -344,34 +418,116 @@ static int child_scan(struct nd_dev *dev, const char *subdir, const char *prefix
 	return rc;
 }
 
+/* The cache key of nd_dev_child()'s answer. */
+static int child_key(char *key, size_t len, const char *subdir, const char *prefix)
+{
+	size_t lsub = strlen(subdir), lpre = strlen(prefix);
+
+	if (lsub + lpre + sizeof("(/*)") > len)
+		return -ENAMETOOLONG;
+	key[0] = '(';
+	memcpy(key + 1, subdir, lsub);
+	key[1 + lsub] = '/';
+	memcpy(key + 2 + lsub, prefix, lpre);
+	memcpy(key + 2 + lsub + lpre, "*)", sizeof("*)"));
+	return 0;
+}
+
 int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
 		char *out, size_t len)
 {
-	char key[PATH_MAX], name[SYSFS_ATTR_SIZE] = "";
+	char key[PATH_MAX], name[SYSFS_ATTR_SIZE];
 	struct nd_attr *a;
 	int rc;
 
-	if (path_printf(key, sizeof(key), "(%s/%s*)", subdir, prefix))
+	if (child_key(key, sizeof(key), subdir, prefix))
 		return -ENAMETOOLONG;
 	a = *attr_slot(dev, key);
 	if (a) {
-		rc = a->rc ? a->rc : path_printf(out, len, "%s", a->value);
+		rc = a->rc ? a->rc : path_join(out, len, NULL, a->value);
 	} else {
+		name[0] = '\0';
 		rc = child_scan(dev, subdir, prefix, name, sizeof(name));
 		attr_remember(dev, key, name, rc);
 		if (!rc)
-			rc = path_printf(out, len, "%s", name);
+			rc = path_join(out, len, NULL, name);
 	}
 	if (rc && len)
 		out[0] = '\0';
 	return rc;
 }
 
+/*
+ * A device whose driver, once bound, makes one child in subdir under a name
+ * the kernel chose (a namespace bound raw: its disk in block/). Knowing the
+ * child is there (exists, or one stat of subdir/guess) answers both
+ * nd_dev_has_driver() and nd_dev_child(); if not, the driver link says, and
+ * an unbound device has no child. A bound device whose child has another
+ * name is left to the scan.
+ */
+bool nd_dev_has_driver_child(struct nd_dev *dev, const char *subdir, const char *guess,
+		int exists)
+{
+	char key[PATH_MAX], rel[PATH_MAX], path[PATH_MAX];
+	struct stat st;
+	bool bound;
+	int dirfd;
+
+	if (*attr_slot(dev, KEY_DRIVER) || child_key(key, sizeof(key), subdir, ""))
+		return nd_dev_has_driver(dev);
+	if (exists < 0 && !path_join(rel, sizeof(rel), subdir, guess) &&
+			!attr_at(dev, rel, &dirfd, path, sizeof(path)))
+		exists = fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0;
+	if (exists > 0 && !*attr_slot(dev, key)) {
+		attr_remember(dev, key, guess, 0);
+		attr_remember(dev, KEY_DRIVER, "1", 0);
+		return true;
+	}
+	bound = nd_dev_has_driver(dev);
+	if (!bound && !*attr_slot(dev, key))
+		attr_remember(dev, key, "", -ENOENT);
+	return bound;
+}
+
+int nd_dev_driver_cached(struct nd_dev *dev)
+{
+	struct nd_attr *a = *attr_slot(dev, KEY_DRIVER);
+
+	return a ? a->value[0] == '1' : -1;
+}
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* uuid_parse()'s rules (36 characters, dashes at 8, 13, 18, 23), at a tenth of its cost. */
+static int parse_uuid(const char *s, uuid_t uu)
+{
+	static const unsigned char at[16] = {
+		0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34,
+	};
+
+	if (strlen(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-')
+		return -1;
+	for (size_t n = 0; n < sizeof(at); n++) {
+		int hi = hex_digit(s[at[n]]), lo = hex_digit(s[at[n] + 1]);
+
+		if (hi < 0 || lo < 0)
+			return -1;
+		uu[n] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
+}
+
 void nd_dev_read_uuid(struct nd_dev *dev, uuid_t uu)
 {
 	char buf[SYSFS_ATTR_SIZE];
 
-	if (nd_dev_read(dev, "uuid", buf) || uuid_parse(buf, uu))
+	if (nd_dev_read(dev, "uuid", buf) || parse_uuid(buf, uu))
 		uuid_clear(uu);
 }
 
@@ -605,34 +761,6 @@ int nd_dev_disable(struct nd_dev *dev)
 		rc = wait_driver(dev, false);
 	attrs_stale(dev->ctx);
 	return rc;
-}
-
-/* Linux kernfs directory hash (fs/kernfs/dir.c with a NULL namespace). */
-static unsigned int kernfs_hash(const char *name)
-{
-	unsigned long long h = 0;
-	unsigned int v;
-
-	for (; *name; name++) {
-		unsigned char c = (unsigned char)*name;
-
-		h = (h + ((unsigned long long)c << 4) + (c >> 4)) * 11;
-	}
-	v = (unsigned int)((h * 0x61C8864680B583EBULL) >> 32) & 0x7fffffffU;
-	if (v < 2)
-		v += 2;
-	if (v >= 0x7fffffffU)
-		v = 0x7ffffffeU;
-	return v;
-}
-
-int nd_name_cmp_upstream(const char *a, const char *b)
-{
-	unsigned int ha = kernfs_hash(a), hb = kernfs_hash(b);
-
-	if (ha != hb)
-		return ha < hb ? 1 : -1;
-	return -strcmp(a, b);
 }
 
 struct ndctl_namespace *persona_get_namespace(struct nd_persona *p)

@@ -30,11 +30,17 @@ struct nd_dev {
 	unsigned int attr_gen;	/* the ctx->attr_gen the attrs were read in */
 	int dirfd;		/* O_PATH descriptor of path, or -1 */
 	int dirfd_slot;		/* its place in ctx->dirfd_ring */
+	/* a region child's region: its attributes open as "NAME/ATTR" there */
+	struct nd_dev *parent;
+	int children_inside;	/* as a parent: -1 not known, 0 no, 1 yes */
 	struct nd_badblocks badblocks;
 };
 
+struct nd_disks;
+
 struct ndctl_topology {
 	struct ndctl_bus *buses;
+	struct nd_disks *disks;	/* ROOT/sys/block, read on first use: disks.c */
 };
 
 struct ndctl_bus {
@@ -102,6 +108,7 @@ struct ndctl_namespace {
 	struct ndctl_dax *dax;
 	struct ndctl_btt *btt;
 	char alt_name[64];	/* ndctl_namespace_get_alt_name's answer */
+	char disk[32];		/* the name the kernel gives its disk: see namespace_bound() */
 	struct ndctl_namespace *next;
 };
 
@@ -129,6 +136,19 @@ bool nd_dev_has_driver(struct nd_dev *dev);
 /* The first entry of subdir (e.g. "block") whose name starts with prefix. */
 int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
 		char *out, size_t len);
+/*
+ * nd_dev_has_driver(), from the child it makes if bound, when named guess:
+ * exists says whether subdir/guess is there (1, 0), or -1 to stat it.
+ */
+bool nd_dev_has_driver_child(struct nd_dev *dev, const char *subdir, const char *guess,
+		int exists);
+/* What nd_dev_has_driver() would say without a system call, or -1. */
+int nd_dev_driver_cached(struct nd_dev *dev);
+
+/* disks.c */
+void nd_disks_free(struct nd_disks *d);
+/* 1: a block device of that name exists (ROOT/sys/block), 0: none does, -1: not known. */
+int nd_disk_exists(struct ndctl_ctx *ctx, const char *name);
 int nd_dev_enable(struct nd_dev *dev);
 int nd_dev_reclaim(struct nd_dev *dev);
 /* Bind dev, or let the personality its info block describes claim it (and bind). */
@@ -141,8 +161,6 @@ int namespace_zero_info_block(struct ndctl_namespace *ndns);
 int nd_dev_disable(struct nd_dev *dev);
 void nd_dev_read_uuid(struct nd_dev *dev, uuid_t uu);
 int nd_dev_write_uuid(struct nd_dev *dev, const uuid_t uu);
-/* Upstream order: the reverse of kernfs's (hash, name) directory order. */
-int nd_name_cmp_upstream(const char *a, const char *b);
 
 /* pfn.c, dax.c, btt.c: shared personality plumbing lives in devattr.c */
 struct ndctl_namespace *persona_get_namespace(struct nd_persona *p);
@@ -160,10 +178,11 @@ int bus_add(struct ndctl_topology *topo, struct ndctl_ctx *ctx, const char *name
 int dimm_add(struct ndctl_bus *bus, const char *name);
 int region_add(struct ndctl_bus *bus, const char *name);
 int mappings_load(struct ndctl_region *region);
-int namespace_add(struct ndctl_region *region, const char *name);
-int pfn_add(struct ndctl_region *region, const char *name);
-int dax_add(struct ndctl_region *region, const char *name);
-int btt_add(struct ndctl_region *region, const char *name);
+/* inside: the child's directory is in its region's (its bus entry is a link) */
+int namespace_add(struct ndctl_region *region, const char *name, bool inside);
+int pfn_add(struct ndctl_region *region, const char *name, bool inside);
+int dax_add(struct ndctl_region *region, const char *name, bool inside);
+int btt_add(struct ndctl_region *region, const char *name, bool inside);
 void bus_free(struct ndctl_bus *bus);
 void region_free(struct ndctl_region *region);
 

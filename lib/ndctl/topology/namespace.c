@@ -7,7 +7,23 @@
 #include <unistd.h>
 #include "internal.h"
 
-int namespace_add(struct ndctl_region *region, const char *name)
+/*
+ * Bound (raw), a namespace has its disk, which the kernel names pmemX.Y, or
+ * pmemX for id 0 (nvdimm_namespace_disk_name()): "namespaceX.Y" gives both.
+ */
+static void disk_name(struct ndctl_namespace *ndns, const char *name)
+{
+	const char *x = name + strlen("namespace"), *dot = strchr(x, '.');
+	size_t len = dot && !ndns->id ? (size_t)(dot - x) : strlen(x);
+
+	if (strlen("pmem") + len >= sizeof(ndns->disk))
+		return;
+	memcpy(ndns->disk, "pmem", strlen("pmem"));
+	memcpy(ndns->disk + strlen("pmem"), x, len);
+	ndns->disk[strlen("pmem") + len] = '\0';
+}
+
+int namespace_add(struct ndctl_region *region, const char *name, bool inside)
 {
 	struct ndctl_namespace *ndns = nd_obj_new(sizeof(*ndns), region->dev.ctx, name);
 	const char *dot = strchr(name, '.');
@@ -15,7 +31,9 @@ int namespace_add(struct ndctl_region *region, const char *name)
 	if (!ndns)
 		return -ENOMEM;
 	ndns->region = region;
+	ndns->dev.parent = inside ? &region->dev : NULL;
 	ndns->id = dot ? (unsigned int)strtoul(dot + 1, NULL, 10) : 0;
+	disk_name(ndns, name);
 	list_append(region->namespaces, ndns);
 	return 0;
 }
@@ -69,8 +87,12 @@ NDCTL_EXPORT const char *ndctl_namespace_get_alt_name(struct ndctl_namespace *nd
 {
 	char attr[SYSFS_ATTR_SIZE];
 
+	size_t len;
+
 	nd_dev_read(&ndns->dev, "alt_name", attr);
-	snprintf(ndns->alt_name, sizeof(ndns->alt_name), "%.63s", attr);
+	len = strnlen(attr, sizeof(ndns->alt_name) - 1);
+	memcpy(ndns->alt_name, attr, len);
+	ndns->alt_name[len] = '\0';
 	return ndns->alt_name;
 }
 
@@ -196,11 +218,30 @@ static struct nd_persona *namespace_persona(struct ndctl_namespace *ndns)
 	return btt ? &btt->p : NULL;
 }
 
+/*
+ * Its disk tells both whether it is bound and the disk's name: an unclaimed
+ * namespace's, looked up among the system's block devices (a personality
+ * claiming it would have a disk of that name too), else a stat of it.
+ */
+static bool namespace_bound(struct ndctl_namespace *ndns)
+{
+	int exists = nd_dev_driver_cached(&ndns->dev);
+
+	if (exists >= 0)
+		return exists;
+	if (!ndns->disk[0])
+		return nd_dev_has_driver(&ndns->dev);
+	region_resolve_claims(ndns->region);
+	exists = ndns->pfn || ndns->dax || ndns->btt ? -1
+		: nd_disk_exists(ndns->dev.ctx, ndns->disk);
+	return nd_dev_has_driver_child(&ndns->dev, "block", ndns->disk, exists);
+}
+
 NDCTL_EXPORT bool ndctl_namespace_is_enabled(struct ndctl_namespace *ndns)
 {
 	struct nd_persona *p = namespace_persona(ndns);
 
-	return nd_dev_has_driver(&ndns->dev) || (p && nd_dev_has_driver(&p->dev));
+	return namespace_bound(ndns) || (p && nd_dev_has_driver(&p->dev));
 }
 
 NDCTL_EXPORT bool ndctl_namespace_is_configured(struct ndctl_namespace *ndns)
@@ -212,6 +253,7 @@ NDCTL_EXPORT const char *ndctl_namespace_get_block_device(struct ndctl_namespace
 {
 	static __thread char name[64];
 
+	namespace_bound(ndns);	/* which may find the disk, and then no scan */
 	if (nd_dev_child(&ndns->dev, "block", "", name, sizeof(name)))
 		name[0] = '\0';
 	return name;

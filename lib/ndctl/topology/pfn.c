@@ -5,13 +5,14 @@
 #include <string.h>
 #include "internal.h"
 
-int pfn_add(struct ndctl_region *region, const char *name)
+int pfn_add(struct ndctl_region *region, const char *name, bool inside)
 {
 	struct ndctl_pfn *pfn = nd_obj_new(sizeof(*pfn), region->dev.ctx, name);
 
 	if (!pfn)
 		return -ENOMEM;
 	pfn->p.region = region;
+	pfn->p.dev.parent = inside ? &region->dev : NULL;
 	list_append(region->pfns, pfn);
 	return 0;
 }

@@ -12,21 +12,80 @@
 #include <daxctl/libdaxctl.h>
 #include "internal.h"
 
+/* Linux kernfs directory hash (fs/kernfs/dir.c with a NULL namespace). */
+static unsigned int kernfs_hash(const char *name)
+{
+	unsigned long long h = 0;
+	unsigned int v;
+
+	for (; *name; name++) {
+		unsigned char c = (unsigned char)*name;
+
+		h = (h + ((unsigned long long)c << 4) + (c >> 4)) * 11;
+	}
+	v = (unsigned int)((h * 0x61C8864680B583EBULL) >> 32) & 0x7fffffffU;
+	if (v < 2)
+		v += 2;
+	if (v >= 0x7fffffffU)
+		v = 0x7ffffffeU;
+	return v;
+}
+
+/*
+ * A /sys/bus/nd/devices entry: its name, its kernfs hash (computed once, not
+ * at each comparison of the sort) and whether it is a symlink (into its
+ * parent's directory, on a running system) as readdir's d_type says.
+ */
+struct bus_entry {
+	unsigned int hash;
+	bool linked;
+	char *name;
+};
+
 struct name_list {
-	char **names;
+	struct bus_entry *e;
 	size_t n;
 };
 
-static int cmp_names(const void *a, const void *b)
+/* Upstream order: the reverse of kernfs's (hash, name) directory order. */
+static int cmp_entries(const void *a, const void *b)
 {
-	return nd_name_cmp_upstream(*(char * const *)a, *(char * const *)b);
+	const struct bus_entry *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? 1 : -1;
+	return -strcmp(x->name, y->name);
 }
 
 static void names_free(struct name_list *nl)
 {
 	for (size_t i = 0; i < nl->n; i++)
-		free(nl->names[i]);
-	free(nl->names);
+		free(nl->e[i].name);
+	free(nl->e);
+	nl->e = NULL;
+	nl->n = 0;	/* names_read() frees on failure, topology_load() after */
+}
+
+static int names_add(struct name_list *nl, size_t *cap, const struct dirent *de)
+{
+	struct bus_entry *e;
+
+	if (nl->n == *cap) {
+		struct bus_entry *grown = realloc(nl->e, (*cap * 2 + 16) * sizeof(*grown));
+
+		if (!grown)
+			return -ENOMEM;
+		nl->e = grown;
+		*cap = *cap * 2 + 16;
+	}
+	e = &nl->e[nl->n];
+	e->name = strdup(de->d_name);
+	if (!e->name)
+		return -ENOMEM;
+	e->hash = kernfs_hash(e->name);
+	e->linked = de->d_type == DT_LNK;
+	nl->n++;
+	return 0;
 }
 
 static int names_read(struct ndctl_ctx *ctx, struct name_list *nl)
@@ -37,36 +96,21 @@ static int names_read(struct ndctl_ctx *ctx, struct name_list *nl)
 	DIR *dir;
 	int rc = path_printf(path, sizeof(path), "%s/sys/bus/nd/devices", ctx->base.root);
 
-	nl->names = NULL;
+	nl->e = NULL;
 	nl->n = 0;
 	if (rc)
 		return rc;
 	dir = opendir(path);
 	if (!dir)	/* no nd bus (libnvdimm not loaded): an empty topology */
 		return 0;
-	while ((de = readdir(dir))) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (nl->n == cap) {
-			char **grown = realloc(nl->names, (cap = cap * 2 + 16) * sizeof(char *));
-
-			if (!grown) {
-				rc = -ENOMEM;
-				break;
-			}
-			nl->names = grown;
-		}
-		if (!(nl->names[nl->n] = strdup(de->d_name))) {
-			rc = -ENOMEM;
-			break;
-		}
-		nl->n++;
-	}
+	while (!rc && (de = readdir(dir)))
+		if (de->d_name[0] != '.')
+			rc = names_add(nl, &cap, de);
 	closedir(dir);
 	if (rc)
 		names_free(nl);
 	else if (nl->n)
-		qsort(nl->names, nl->n, sizeof(char *), cmp_names);
+		qsort(nl->e, nl->n, sizeof(*nl->e), cmp_entries);
 	return rc;
 }
 
@@ -111,12 +155,16 @@ static bool has_prefix(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* namespaceX.Y, pfnX.Y, daxX.Y, bttX.Y belong to regionX. */
-static int add_region_child(struct ndctl_topology *topo, const char *name)
+/*
+ * namespaceX.Y, pfnX.Y, daxX.Y, bttX.Y belong to regionX. Linked, a child
+ * lives in its region's directory (checked once per region: see
+ * parent_dirfd()); a directory of its own is not in there.
+ */
+static int add_region_child(struct ndctl_topology *topo, const struct bus_entry *e)
 {
 	static const struct {
 		const char *prefix;
-		int (*add)(struct ndctl_region *region, const char *name);
+		int (*add)(struct ndctl_region *region, const char *name, bool inside);
 	} kinds[] = {
 		{ "namespace", namespace_add }, { "pfn", pfn_add },
 		{ "dax", dax_add }, { "btt", btt_add },
@@ -125,11 +173,11 @@ static int add_region_child(struct ndctl_topology *topo, const char *name)
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
 		struct ndctl_region *region;
 
-		if (!has_prefix(name, kinds[i].prefix))
+		if (!has_prefix(e->name, kinds[i].prefix))
 			continue;
 		region = region_by_id(topo, (unsigned int)strtoul(
-				name + strlen(kinds[i].prefix), NULL, 10));
-		return region ? kinds[i].add(region, name) : 0;
+				e->name + strlen(kinds[i].prefix), NULL, 10));
+		return region ? kinds[i].add(region, e->name, e->linked) : 0;
 	}
 	return 0;
 }
@@ -155,12 +203,12 @@ static int topology_load(struct ndctl_topology *topo, struct ndctl_ctx *ctx)
 	size_t i;
 
 	for (i = 0; !rc && i < nl.n; i++)
-		if (has_prefix(nl.names[i], "ndbus"))
-			rc = bus_add(topo, ctx, nl.names[i]);
+		if (has_prefix(nl.e[i].name, "ndbus"))
+			rc = bus_add(topo, ctx, nl.e[i].name);
 	for (i = 0; !rc && i < nl.n; i++)
-		rc = add_parent(topo, ctx, nl.names[i]);
+		rc = add_parent(topo, ctx, nl.e[i].name);
 	for (i = 0; !rc && i < nl.n; i++)
-		rc = add_region_child(topo, nl.names[i]);
+		rc = add_region_child(topo, &nl.e[i]);
 	if (!rc && nl.n) {
 		struct ndctl_region *region;
 		struct ndctl_bus *bus;
@@ -214,6 +262,7 @@ void ndctl_topology_free(struct ndctl_topology *topo)
 		bus_free(topo->buses);
 		topo->buses = next;
 	}
+	nd_disks_free(topo->disks);
 	free(topo);
 }
 
@@ -221,6 +270,7 @@ NDCTL_EXPORT void ndctl_invalidate(struct ndctl_ctx *ctx)
 {
 	ndctl_topology_free(ctx->topology);
 	ctx->topology = NULL;
+	nd_close_batch(ctx);
 	if (ctx->daxctl_ctx)
 		daxctl_invalidate(ctx->daxctl_ctx);
 }
