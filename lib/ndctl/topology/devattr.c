@@ -496,38 +496,11 @@ int nd_dev_driver_cached(struct nd_dev *dev)
 	return a ? a->value[0] == '1' : -1;
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-/* uuid_parse()'s rules (36 characters, dashes at 8, 13, 18, 23), at a tenth of its cost. */
-static int parse_uuid(const char *s, uuid_t uu)
-{
-	static const unsigned char at[16] = {
-		0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34,
-	};
-
-	if (strlen(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-')
-		return -1;
-	for (size_t n = 0; n < sizeof(at); n++) {
-		int hi = hex_digit(s[at[n]]), lo = hex_digit(s[at[n] + 1]);
-
-		if (hi < 0 || lo < 0)
-			return -1;
-		uu[n] = (unsigned char)(hi << 4 | lo);
-	}
-	return 0;
-}
-
 void nd_dev_read_uuid(struct nd_dev *dev, uuid_t uu)
 {
 	char buf[SYSFS_ATTR_SIZE];
 
-	if (nd_dev_read(dev, "uuid", buf) || parse_uuid(buf, uu))
+	if (nd_dev_read(dev, "uuid", buf) || uuid_parse(buf, uu))
 		uuid_clear(uu);
 }
 
