@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* dax regions: found through the devices on /sys/bus/dax, sorted by id. */
-#define _GNU_SOURCE	/* strchrnul */
 #include <dirent.h>
 #include <errno.h>
 #include <libgen.h>
@@ -8,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "private.h"
 #include "util/sysfs.h"
 
@@ -127,64 +125,14 @@ static void dev_insert(struct daxctl_region *region, struct daxctl_dev *dev)
 	*pos = dev;
 }
 
-/* Append one component of a relative link target to the canonical path out. */
-static int path_step(char *out, size_t len, const char *comp, size_t n)
-{
-	size_t used = strlen(out);
-	char *slash;
-
-	if (n == 0 || (n == 1 && comp[0] == '.'))
-		return 0;
-	if (n == 2 && comp[0] == '.' && comp[1] == '.') {
-		slash = strrchr(out, '/');
-		if (slash)
-			*(slash == out ? slash + 1 : slash) = '\0';
-		return 0;
-	}
-	if (used + 1 + n >= len)
-		return -ENAMETOOLONG;
-	if (used == 0 || out[used - 1] != '/')
-		out[used++] = '/';
-	memcpy(out + used, comp, n);
-	out[used + n] = '\0';
-	return 0;
-}
-
-/*
- * realpath() of a /sys/bus/dax/devices link, from the canonical bus
- * directory: its relative target with ".." resolved as text. Sysfs's device
- * directories are no symlinks, so this is the same path without realpath()'s
- * readlink of every component (19 system calls per device). -EINVAL when the
- * entry is no relative link: the caller asks realpath() then.
- */
-static int link_real(const char *bus_real, const char *link, char *out, size_t len)
-{
-	char target[PATH_MAX];
-	ssize_t n = readlink(link, target, sizeof(target) - 1);
-	const char *p, *end;
-	int rc;
-
-	if (n <= 0 || target[0] == '/')
-		return -EINVAL;
-	target[n] = '\0';
-	rc = path_join(out, len, NULL, bus_real);
-	for (p = target; !rc && *p; p = *end ? end + 1 : end) {
-		end = strchrnul(p, '/');
-		rc = path_step(out, len, p, (size_t)(end - p));
-	}
-	return rc;
-}
-
 static void scan_one(struct daxctl_ctx *ctx, struct daxctl_topology *topo,
-		const char *bus_dir, const char *bus_real, const char *name)
+		const char *bus_dir, const char *name)
 {
 	char link[PATH_MAX], real[PATH_MAX], parent[PATH_MAX];
 	struct daxctl_region *region;
 	struct daxctl_dev *dev;
 
-	if (path_join(link, sizeof(link), bus_dir, name) < 0)
-		return;
-	if ((!bus_real[0] || link_real(bus_real, link, real, sizeof(real))) &&
+	if (path_printf(link, sizeof(link), "%s/%s", bus_dir, name) < 0 ||
 			!realpath(link, real))
 		return;
 	strcpy(parent, real);
@@ -199,7 +147,7 @@ static void scan_one(struct daxctl_ctx *ctx, struct daxctl_topology *topo,
 static struct daxctl_topology *topology_scan(struct daxctl_ctx *ctx)
 {
 	struct daxctl_topology *topo = calloc(1, sizeof(*topo));
-	char bus_dir[PATH_MAX], bus_real[PATH_MAX];
+	char bus_dir[PATH_MAX];
 	struct dirent *de;
 	DIR *dir;
 
@@ -212,11 +160,9 @@ static struct daxctl_topology *topology_scan(struct daxctl_ctx *ctx)
 		dbg(ctx, "%s: %s (dax modules not loaded?)\n", bus_dir, strerror(errno));
 		return topo;
 	}
-	if (!realpath(bus_dir, bus_real))
-		bus_real[0] = '\0';
 	while ((de = readdir(dir)))
 		if (de->d_name[0] != '.')
-			scan_one(ctx, topo, bus_dir, bus_real, de->d_name);
+			scan_one(ctx, topo, bus_dir, de->d_name);
 	closedir(dir);
 	return topo;
 }
