@@ -189,26 +189,32 @@ static int create_renamed(struct ndctl_region *region, struct ndctl_namespace *n
 	return -EBUSY;
 }
 
-/*
- * A raw create's "enable" succeeded: the namespace is this create's only if it
- * is bound raw itself. "enabled" may also be another writer's personality,
- * bound to it (or claiming it, which the bind counts as done). A personality
- * that names it while it is bound raw is the other writer's attempt on the
- * way to failing: the kernel does not bind a claim on an active namespace.
- */
-static bool raw_bound_here(struct ndctl_namespace *ndns)
+const char *create_claim(struct ndctl_namespace *ndns, bool *bound)
 {
 	struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(ndns);
 	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
 	struct ndctl_btt *btt = ndctl_namespace_get_btt(ndns);
 
-	const char *claim = pfn ? ndctl_pfn_get_devname(pfn) : dax ?
-		ndctl_dax_get_devname(dax) : btt ? ndctl_btt_get_devname(btt) : NULL;
+	*bound = (pfn && ndctl_pfn_is_enabled(pfn)) || (dax && ndctl_dax_is_enabled(dax)) ||
+		(btt && ndctl_btt_is_enabled(btt));
+	return pfn ? ndctl_pfn_get_devname(pfn) : dax ? ndctl_dax_get_devname(dax) :
+		btt ? ndctl_btt_get_devname(btt) : NULL;
+}
 
-	if ((pfn && ndctl_pfn_is_enabled(pfn)) || (dax && ndctl_dax_is_enabled(dax)) ||
-			(btt && ndctl_btt_is_enabled(btt)))
-		return false;
-	if (!ndctl_namespace_get_block_device(ndns)[0])
+/*
+ * A raw create's "enable" succeeded: the namespace is this create's only if it
+ * is bound raw itself (it has its disk). "enabled" may also be another writer's
+ * personality, bound to it (or claiming it, which the bind counts as done). A
+ * personality that names it, unbound, while it is bound raw is the other
+ * writer's attempt on the way to failing: the kernel binds no claim on an
+ * active namespace.
+ */
+static bool raw_bound_here(struct ndctl_namespace *ndns)
+{
+	bool bound;
+	const char *claim = create_claim(ndns, &bound);
+
+	if (bound || !ndctl_namespace_get_block_device(ndns)[0])
 		return false;
 	if (claim)
 		fprintf(stderr, "ndctl create-namespace: another writer's %s names %s, unbound: "

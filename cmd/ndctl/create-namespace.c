@@ -153,9 +153,9 @@ static void wait_claim_passes(struct ndctl_ctx *ctx, const char *devname)
 {
 	for (int i = 0; i < 50; i++) {
 		struct ndctl_namespace *ndns = create_find_namespace(ctx, devname);
+		bool bound;
 
-		if (!ndns || (!ndctl_namespace_get_pfn(ndns) && !ndctl_namespace_get_dax(ndns) &&
-				!ndctl_namespace_get_btt(ndns)))
+		if (!ndns || !create_claim(ndns, &bound))
 			return;
 		usleep(20 * 1000);
 		ndctl_invalidate(ctx);

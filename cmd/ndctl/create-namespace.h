@@ -38,6 +38,8 @@ int create_reconfigure(struct ndctl_ctx *ctx, struct create_opts *co,
 bool create_can_autolabel(struct ndctl_region *region, const struct create_opts *co);
 int create_autolabel(struct ndctl_region *region);
 struct ndctl_namespace *create_find_namespace(struct ndctl_ctx *ctx, const char *devname);
+/* The personality (pfn, dax or btt) naming ndns, or NULL; *bound: it is bound. */
+const char *create_claim(struct ndctl_namespace *ndns, bool *bound);
 
 /* create-undo.c: what a create changes in an idle seed, as it was before. */
 struct create_undo {

@@ -86,7 +86,6 @@ NDCTL_EXPORT void ndctl_namespace_get_uuid(struct ndctl_namespace *ndns, uuid_t 
 NDCTL_EXPORT const char *ndctl_namespace_get_alt_name(struct ndctl_namespace *ndns)
 {
 	char attr[SYSFS_ATTR_SIZE];
-
 	size_t len;
 
 	nd_dev_read(&ndns->dev, "alt_name", attr);
