@@ -89,6 +89,20 @@ time_ms() {
 	echo "@@NDKIT TIME $ms $*" > "$NDKIT_REPORT"
 }
 
+# module_file NAME: the running kernel's file for module NAME, or nothing. modinfo reads
+# the module index; a walk of /lib/modules costs ~15 s over ndctl-qemu run's 9p root (TCG).
+module_file() {
+	modinfo -n "$1" 2>/dev/null ||
+		find /lib/modules/"$(uname -r)" -name "$1.ko*" | head -n 1
+}
+
+# library_file SONAME: the file the dynamic loader opens for SONAME (its cache), or nothing.
+# Not a walk of /usr/lib: over 9p under TCG a big host's takes minutes.
+library_file() {
+	{ ldconfig -p 2>/dev/null | sed -n "s/^[[:space:]]*$1 .*=> //p"
+		find /usr/lib/ /lib/ -maxdepth 2 -name "$1*"; } 2>/dev/null | head -n 1
+}
+
 count_devices() {	# count_devices PREFIX: how many /sys/bus/nd/devices/PREFIX*
 	ls -d "$NDKIT_SYS/$1"* 2>/dev/null | wc -l
 }

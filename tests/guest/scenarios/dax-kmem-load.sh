@@ -7,10 +7,11 @@ DIMMS="1G:128K:2M 1G:2M:128M"
 # nmem1's captured labels bring back namespace1.0; upstream ndctl makes it devdax
 # (the info block lives in the data area, which the capture does not hold).
 PRELOAD="1:nvdimm1-v1.1-after-create.lsa.gz"
+TIMEOUT=360
 
 run upstream-ndctl create-namespace -f -e namespace1.0 -m devdax -a 2M
 run rmmod kmem
-ko=$(find /lib/modules -name kmem.ko)
+ko=$(module_file kmem)
 [ -n "$ko" ] || fail "no kmem.ko in the guest"
 run mv "$ko" /tmp/kmem.ko
 expect_fail "kmem driver not available: .*modprobe kmem" daxctl reconfigure-device -m system-ram dax1.0
@@ -18,7 +19,7 @@ expect_fail "kmem driver not available: .*modprobe kmem" daxctl reconfigure-devi
 	fail "dax1.0 left device_dax after the refusal"
 
 run mv /tmp/kmem.ko "$ko"
-kmod_lib=$(find /lib /usr/lib -name 'libkmod.so.2*' | head -n 1)
+kmod_lib=$(library_file libkmod.so.2)
 [ -n "$kmod_lib" ] || fail "no libkmod.so.2 in the guest"
 run mv "$kmod_lib" /tmp/libkmod.so.2
 # only ndkit runs while libkmod is away: upstream's tools link it

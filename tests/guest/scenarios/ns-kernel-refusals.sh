@@ -103,11 +103,10 @@ all_modes_work() {
 	d=$(diff /tmp/before.claims /tmp/after.claims) || fail "create and destroy of each mode left claims" "$d"
 }
 
-modpath() { find /lib/modules/"$(uname -r)" -name "$1.ko*" | head -n 1; }
 # hide MODULE...: unload them and move their files away, so neither tool can load them
 hide() {
 	for m in "$@"; do
-		p=$(modpath "$m")
+		p=$(module_file "$m")
 		[ -n "$p" ] || fail "no $m module file"
 		echo "$p" >> /tmp/hidden
 		mv "$p" "/tmp/${p##*/}"
