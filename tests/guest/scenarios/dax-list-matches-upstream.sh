@@ -6,6 +6,7 @@ DIMMS="1G:128K:2M 1G:2M:128M"
 # nmem1's captured labels bring back namespace1.0, but its devdax info block
 # lived in the data area (not captured), so upstream ndctl makes it devdax again.
 PRELOAD="1:nvdimm1-v1.1-after-create.lsa.gz"
+TIMEOUT=480
 
 run upstream-ndctl create-namespace -f -e namespace1.0 -m devdax -a 2M
 run upstream-ndctl disable-region region0

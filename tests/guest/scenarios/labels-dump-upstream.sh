@@ -4,6 +4,7 @@
 # then a same-boot benchmark of read-labels -j on the 2 MiB label area.
 DIMMS="1G:128K:2M 1G:2M:128M"
 PRELOAD="0:nvdimm0-many-v1.1.lsa.gz 1:nvdimm1-many-v1.2.lsa.gz"
+TIMEOUT=400
 
 # upstream-created namespaces on top of the preloaded ones
 run upstream-ndctl create-namespace -r region1 -m devdax -s 128M -n from-upstream

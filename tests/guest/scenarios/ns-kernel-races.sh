@@ -11,7 +11,7 @@
 DIMMS="1G:128K:2M"
 PRELOAD="0:nvdimm0-v1.2-after-init.lsa.gz"
 HOST_SETUP='bash "$SCENARIO_DIR/ns-no-slots.host" 4'
-TIMEOUT=900
+TIMEOUT=1800
 
 R=$NDKIT_SYS/region0
 ROUNDS=24
