@@ -123,6 +123,8 @@ NDCTL_EXPORT int ndctl_namespace_get_target_node(struct ndctl_namespace *ndns)
 	return nd_dev_int(&ndns->dev, "target_node", -1);
 }
 
+static bool region_claims_decide_mode(struct ndctl_region *region);
+
 NDCTL_EXPORT enum ndctl_namespace_mode ndctl_namespace_get_mode(
 		struct ndctl_namespace *ndns)
 {
@@ -132,6 +134,13 @@ NDCTL_EXPORT enum ndctl_namespace_mode ndctl_namespace_get_mode(
 	};
 	char buf[SYSFS_ATTR_SIZE];
 
+	if (region_claims_decide_mode(ndns->region)) {
+		if (ndctl_namespace_get_pfn(ndns))
+			return NDCTL_NS_MODE_MEMORY;
+		if (ndns->dax)
+			return NDCTL_NS_MODE_DAX;
+		return ndns->btt ? NDCTL_NS_MODE_SAFE : NDCTL_NS_MODE_RAW;
+	}
 	if (nd_dev_read(&ndns->dev, "mode", buf))
 		return NDCTL_NS_MODE_UNKNOWN;
 	for (int i = 0; i < NDCTL_NS_MODE_UNKNOWN; i++)
@@ -182,6 +191,20 @@ static void region_resolve_claims(struct ndctl_region *region)
 	CLAIM_ALL(region, btts, btt);
 	region->claims_known = true;
 	region->claims_gen = gen;
+}
+
+/*
+ * The kernel's "mode" attribute (mode_show()) is the claim's kind: btt
+ * "safe", pfn "memory", dax "dax"; unclaimed "raw", except where the region
+ * maps pages without a claim (ND_REGION_PAGEMAP: e820's legacy pmem, whose
+ * unclaimed namespaces say "memory"). On an NFIT bus's pmem region the claims
+ * already resolved (one read per personality) answer it, which saves a listed
+ * namespace one of its five attribute reads; anywhere else the attribute does.
+ */
+static bool region_claims_decide_mode(struct ndctl_region *region)
+{
+	return strcmp(ndctl_region_get_type_name(region), "pmem") == 0 &&
+		strcmp(ndctl_bus_get_provider(region->bus), "ACPI.NFIT") == 0;
 }
 
 NDCTL_EXPORT struct ndctl_pfn *ndctl_namespace_get_pfn(struct ndctl_namespace *ndns)

@@ -64,5 +64,24 @@ for name in labelless mixed; do
 	sys_block "$tmp/disk-$name"
 	expect "$name, disks of other names, with sys/block" "$tmp/disk-$name" "$tmp/$name-x.json"
 done
+# On an NFIT bus a namespace's mode comes from its region's claims (the kernel's
+# mode_show() rule); elsewhere the attribute says, since e820's legacy pmem calls
+# an unclaimed namespace "memory": a raw one so marked must list as fsdax, and
+# nothing else change.
+e820=$tmp/e820-mixed
+cp -a "$trees/mixed" "$e820"
+echo e820 > "$e820/sys/bus/nd/devices/ndbus0/provider"
+raw=$(basename "$(grep -lx raw "$e820"/sys/bus/nd/devices/namespace*/mode | head -n 1 | xargs dirname)")
+echo memory > "$e820/sys/bus/nd/devices/$raw/mode"
+NDKIT_SYSFS_ROOT=$trees/mixed "$ndctl" list -Ni > "$tmp/nfit-N.json"
+NDKIT_SYSFS_ROOT=$e820 "$ndctl" list -Ni > "$tmp/e820-N.json"
+checks=$((checks + 1))
+mode=$(jq -r --arg d "$raw" '.[] | select(.dev == $d) | .mode' "$tmp/e820-N.json")
+others_nfit=$(jq -c --arg d "$raw" 'map(select(.dev != $d))' "$tmp/nfit-N.json")
+others_e820=$(jq -c --arg d "$raw" 'map(select(.dev != $d))' "$tmp/e820-N.json")
+if [ -z "$raw" ] || [ "$mode" != fsdax ] || [ "$others_nfit" != "$others_e820" ]; then
+	echo "FAIL: on an e820 bus, $raw (mode attribute \"memory\") lists as '$mode', not fsdax, or others changed"
+	fails=$((fails + 1))
+fi
 echo "test-list-layouts: $checks checks, $fails failed"
 [ "$checks" -gt 0 ] && [ "$fails" -eq 0 ]
