@@ -54,7 +54,7 @@ collect() {
 	for s in $SCENARIOS; do
 		cat "$RUNS/$s"/console-boot*.log "$RUNS/$s"/console.log 2>/dev/null | tr -d '\r' |
 			sed -n -e 's/^.*@@BENCH /bench|/p' -e 's/^.*@@XFER /xfer|/p' \
-				-e 's/^.*@@READS /reads|/p' \
+				-e 's/^.*@@READS /reads|/p' -e 's/^.*@@SCALE /scale|/p' \
 				-e 's/^.*@@ENV kernel /kernel|/p' | sed 's/ |/|/g; s/ $//'
 	done
 }
@@ -197,7 +197,8 @@ $([ -z "$NOTE" ] || echo "- $NOTE")
   The busybox guest (both tools in its RAM initramfs), not \`ndctl-qemu run\`: there each exec
   also reads the program over 9p, the same cost on both sides, which would measure 9p.
 - DIMMs: nmem0 1 GiB with a 128 KiB label area, nmem1 1 GiB with a 2 MiB label area; in
-  bench-full-area one 4 GiB DIMM with a 2 MiB label area holding 240 labels
+  bench-full-area nmem0 4 GiB with a 2 MiB label area holding 240 labels and nmem1 1 GiB with
+  a 128 KiB one
   (QEMU max_xfer 4076 bytes per DSM label transfer).
 - Wall time of each command in the guest, from fork to exit (ms), taken by
   \`tests/bench/bench-exec\` (CLOCK_MONOTONIC around fork, exec and wait). Pages before
@@ -213,6 +214,21 @@ $([ -z "$NOTE" ] || echo "- $NOTE")
 |---|---:|---:|---:|---|---|
 $(printf '%s\n' "$figs" | awk -F'|' '$1 == "bench"' | while IFS='|' read -r _ c nd up ndr upr; do
 	echo "| $c | $nd | $up | $(ratio "$up" "$nd") | $ndr | $upr |"
+done)
+
+## Guest: list scaling, in one boot
+
+The same listing with few namespaces and with many, in bench-full-area's boot: the 2 fsdax
+namespaces of the small DIMM alone (the 4 GiB DIMM's region disabled), then beside its 240 raw
+ones. Growth is the many-namespace time over the few-namespace time (target for ndkit: 2x or
+less). The floor is \`tests/bench/list-floor\` in the same boot: a process that only opens and
+reads the 4 attributes per namespace that a listing cannot do without, for all of them; what
+the listing costs above it is ndkit's own work (JSON included).
+
+| listing | few | ndkit ms | upstream ms | many | ndkit ms | upstream ms | floor ms | ndkit growth | upstream growth |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+$(printf '%s\n' "$figs" | awk -F'|' '$1 == "scale"' | while IFS='|' read -r _ c few fnd fup many mnd mup floor; do
+	echo "| $c | $few | $fnd | $fup | $many | $mnd | $mup | $floor | $(ratio "$mnd" "$fnd") | $(ratio "$mup" "$fup") |"
 done)
 
 ## Label-area reads: DSM transfers and bytes
@@ -232,10 +248,11 @@ $(printf '%s\n' "$figs" | awk -F'|' '$1 == "xfer" {
 ## Sysfs attribute reads
 
 ndkit's libraries count the attributes they read (\`NDKIT_SYSFS_STATS=1\`), for one run of
-each listing in the same boots. The minimum for a raw namespace in \`list -BDRN\` is 5 reads
-(mode, size, uuid, sector_size, and alt_name, which must be read to know there is no name);
-its block device and driver come from its disk's name among /sys/block (one scan for all),
-not attribute reads.
+each listing in the same boots. The minimum for a raw namespace in \`list -BDRN\` is 4 reads
+(size, uuid, sector_size, and alt_name, which must be read to know there is no name); on an
+NFIT bus its mode follows from its region's claims (one read per pfn, dax and btt device, the
+kernel's own rule for the mode attribute), and its block device and driver from its disk's
+name among /sys/block (one scan for all), not attribute reads.
 "Per namespace" is the reads divided by the namespaces listed, so it includes the bus, DIMMs
 and regions.
 

@@ -29,10 +29,12 @@ bench_reset() {
 	: > "$BENCH_UP"
 }
 
-bench_report() {	# bench_report CASE: one line from $BENCH_ND and $BENCH_UP, then reset
+bench_report() {	# bench_report CASE: one line from $BENCH_ND and $BENCH_UP (medians also in
+	# $last_nd, $last_up), then reset
 	local nd="not built" up="not run"
 	[ ! -s "$BENCH_ND" ] || nd=$(median "$BENCH_ND")
 	[ ! -s "$BENCH_UP" ] || up=$(median "$BENCH_UP")
+	last_nd=$nd last_up=$up
 	echo "@@BENCH $1|$nd|$up|$(tr '\n' ' ' < "$BENCH_ND")|$(tr '\n' ' ' < "$BENCH_UP")" > /dev/console
 	bench_reset
 }
