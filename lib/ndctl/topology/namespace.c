@@ -123,32 +123,6 @@ NDCTL_EXPORT int ndctl_namespace_get_target_node(struct ndctl_namespace *ndns)
 	return nd_dev_int(&ndns->dev, "target_node", -1);
 }
 
-static bool region_claims_decide_mode(struct ndctl_region *region);
-
-NDCTL_EXPORT enum ndctl_namespace_mode ndctl_namespace_get_mode(
-		struct ndctl_namespace *ndns)
-{
-	static const char *const modes[] = {
-		[NDCTL_NS_MODE_MEMORY] = "memory", [NDCTL_NS_MODE_SAFE] = "safe",
-		[NDCTL_NS_MODE_RAW] = "raw", [NDCTL_NS_MODE_DAX] = "dax",
-	};
-	char buf[SYSFS_ATTR_SIZE];
-
-	if (region_claims_decide_mode(ndns->region)) {
-		if (ndctl_namespace_get_pfn(ndns))
-			return NDCTL_NS_MODE_MEMORY;
-		if (ndns->dax)
-			return NDCTL_NS_MODE_DAX;
-		return ndns->btt ? NDCTL_NS_MODE_SAFE : NDCTL_NS_MODE_RAW;
-	}
-	if (nd_dev_read(&ndns->dev, "mode", buf))
-		return NDCTL_NS_MODE_UNKNOWN;
-	for (int i = 0; i < NDCTL_NS_MODE_UNKNOWN; i++)
-		if (strcmp(buf, modes[i]) == 0)
-			return (enum ndctl_namespace_mode)i;
-	return NDCTL_NS_MODE_UNKNOWN;
-}
-
 NDCTL_EXPORT const char *ndctl_namespace_mode_name(enum ndctl_namespace_mode mode)
 {
 	switch (mode) {
@@ -205,6 +179,32 @@ static bool region_claims_decide_mode(struct ndctl_region *region)
 {
 	return strcmp(ndctl_region_get_type_name(region), "pmem") == 0 &&
 		strcmp(ndctl_bus_get_provider(region->bus), "ACPI.NFIT") == 0;
+}
+
+static enum ndctl_namespace_mode claim_mode(struct ndctl_namespace *ndns)
+{
+	region_resolve_claims(ndns->region);
+	return ndns->pfn ? NDCTL_NS_MODE_MEMORY : ndns->dax ? NDCTL_NS_MODE_DAX :
+		ndns->btt ? NDCTL_NS_MODE_SAFE : NDCTL_NS_MODE_RAW;
+}
+
+NDCTL_EXPORT enum ndctl_namespace_mode ndctl_namespace_get_mode(
+		struct ndctl_namespace *ndns)
+{
+	static const char *const modes[] = {
+		[NDCTL_NS_MODE_MEMORY] = "memory", [NDCTL_NS_MODE_SAFE] = "safe",
+		[NDCTL_NS_MODE_RAW] = "raw", [NDCTL_NS_MODE_DAX] = "dax",
+	};
+	char buf[SYSFS_ATTR_SIZE];
+
+	if (region_claims_decide_mode(ndns->region))
+		return claim_mode(ndns);
+	if (nd_dev_read(&ndns->dev, "mode", buf))
+		return NDCTL_NS_MODE_UNKNOWN;
+	for (int i = 0; i < NDCTL_NS_MODE_UNKNOWN; i++)
+		if (strcmp(buf, modes[i]) == 0)
+			return (enum ndctl_namespace_mode)i;
+	return NDCTL_NS_MODE_UNKNOWN;
 }
 
 NDCTL_EXPORT struct ndctl_pfn *ndctl_namespace_get_pfn(struct ndctl_namespace *ndns)
