@@ -283,6 +283,11 @@ struct badblock *ndctl_namespace_get_next_badblock(struct ndctl_namespace *ndns)
 unsigned int ndctl_namespace_get_sector_size(struct ndctl_namespace *ndns);
 int ndctl_namespace_get_numa_node(struct ndctl_namespace *ndns);
 int ndctl_namespace_get_target_node(struct ndctl_namespace *ndns);
+/*
+ * What the kernel's "mode" attribute says (memory, safe, dax or raw). On an
+ * NFIT bus it follows from the claiming pfn, btt or dax device, the kernel's
+ * own rule, with no read of the attribute.
+ */
 enum ndctl_namespace_mode ndctl_namespace_get_mode(struct ndctl_namespace *ndns);
 const char *ndctl_namespace_mode_name(enum ndctl_namespace_mode mode);
 /* Enabled: the namespace or its personality (pfn/dax/btt) has a driver. */
