@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* create-namespace's writes, in upstream's sysfs order, and their undo. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include "create-namespace.h"
@@ -19,6 +20,23 @@ struct ndctl_namespace *create_find_namespace(struct ndctl_ctx *ctx, const char 
 	return NULL;
 }
 
+/* Idle: no driver, no capacity (a destroyed namespace or the seed). */
+static bool configuration_idle(struct ndctl_namespace *ndns)
+{
+	return !ndctl_namespace_is_enabled(ndns) && !ndctl_namespace_is_configured(ndns);
+}
+
+struct ndctl_namespace *create_region_namespace(struct ndctl_region *region)
+{
+	struct ndctl_namespace *ndns = ndctl_region_get_namespace_seed(region), *n;
+
+	/* upstream reuses X.0 once it is idle again, so /dev/pmemX, daxX.0 come back */
+	ndctl_namespace_foreach(region, n)
+		if (ndctl_namespace_get_id(n) == 0 && configuration_idle(n))
+			return n;
+	return ndns && configuration_idle(ndns) ? ndns : NULL;
+}
+
 static const char *holder_class(enum ndctl_namespace_mode mode)
 {
 	switch (mode) {
@@ -29,83 +47,105 @@ static const char *holder_class(enum ndctl_namespace_mode mode)
 	}
 }
 
-static int attach_pfn(struct ndctl_pfn *pfn, struct ndctl_namespace *ndns,
-		struct create_opts *co, const uuid_t uu)
+/*
+ * A personality's attributes, then its bind. A refused write is one upstream
+ * names itself (co->reported); a refused bind ends with its summary line.
+ */
+static int setup_pfn(struct ndctl_pfn *pfn, struct ndctl_namespace *ndns,
+		const struct create_plan *p, const uuid_t uu)
 {
 	int rc = ndctl_pfn_set_uuid(pfn, uu);
 
 	if (!rc)
-		rc = ndctl_pfn_set_location(pfn, co->map_mem ? NDCTL_PFN_LOC_RAM
-				: NDCTL_PFN_LOC_PMEM);
+		rc = ndctl_pfn_set_location(pfn, p->map_mem ? NDCTL_PFN_LOC_RAM : NDCTL_PFN_LOC_PMEM);
 	if (!rc)
-		rc = ndctl_pfn_set_align(pfn, (unsigned long)co->align);
-	if (!rc)
-		rc = ndctl_pfn_set_namespace(pfn, ndns);
-	return rc ? rc : ndctl_pfn_enable(pfn);
+		rc = ndctl_pfn_set_align(pfn, (unsigned long)p->align);
+	return rc ? rc : ndctl_pfn_set_namespace(pfn, ndns);
 }
 
-static int attach_dax(struct ndctl_dax *dax, struct ndctl_namespace *ndns,
-		struct create_opts *co, const uuid_t uu)
+static int setup_dax(struct ndctl_dax *dax, struct ndctl_namespace *ndns,
+		const struct create_plan *p, const uuid_t uu)
 {
 	int rc = ndctl_dax_set_uuid(dax, uu);
 
 	if (!rc)
-		rc = ndctl_dax_set_location(dax, co->map_mem ? NDCTL_PFN_LOC_RAM
-				: NDCTL_PFN_LOC_PMEM);
+		rc = ndctl_dax_set_location(dax, p->map_mem ? NDCTL_PFN_LOC_RAM : NDCTL_PFN_LOC_PMEM);
 	if (!rc)
-		rc = ndctl_dax_set_align(dax, (unsigned long)co->align);
-	if (!rc)
-		rc = ndctl_dax_set_namespace(dax, ndns);
-	return rc ? rc : ndctl_dax_enable(dax);
+		rc = ndctl_dax_set_align(dax, (unsigned long)p->align);
+	return rc ? rc : ndctl_dax_set_namespace(dax, ndns);
 }
 
-static int attach_btt(struct ndctl_btt *btt, struct ndctl_namespace *ndns,
-		struct create_opts *co, const uuid_t uu)
+static int setup_btt(struct ndctl_btt *btt, struct ndctl_namespace *ndns,
+		const struct create_plan *p, const uuid_t uu)
 {
 	int rc = ndctl_btt_set_uuid(btt, uu);
 
 	if (!rc)
-		rc = ndctl_btt_set_sector_size(btt, (unsigned int)co->sector_size);
-	if (!rc)
-		rc = ndctl_btt_set_namespace(btt, ndns);
-	return rc ? rc : ndctl_btt_enable(btt);
+		rc = ndctl_btt_set_sector_size(btt, p->sector_size == UINT_MAX ? 4096 :
+				p->sector_size);
+	return rc ? rc : ndctl_btt_set_namespace(btt, ndns);
 }
 
 /*
  * Give ndns its personality from the region's seed and bind it. No seed
  * where the scan saw one: another writer's bind moved it on (-EAGAIN).
  */
-static int attach_personality(struct ndctl_region *region, struct ndctl_namespace *ndns,
-		struct create_opts *co, const uuid_t uu)
+int create_attach(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		struct create_opts *co, const struct create_plan *p, const uuid_t uu)
 {
-	switch (co->mode) {
+	struct ndctl_pfn *pfn = ndctl_region_get_pfn_seed(region);
+	struct ndctl_dax *dax = ndctl_region_get_dax_seed(region);
+	struct ndctl_btt *btt = ndctl_region_get_btt_seed(region);
+	int rc;
+
+	switch (p->mode) {
 	case NDCTL_NS_MODE_FSDAX:
-		return ndctl_region_get_pfn_seed(region) ?
-			attach_pfn(ndctl_region_get_pfn_seed(region), ndns, co, uu) : -EAGAIN;
+		rc = pfn ? setup_pfn(pfn, ndns, p, uu) : -EAGAIN;
+		co->reported = rc && rc != -EAGAIN;
+		return rc ? rc : ndctl_pfn_enable(pfn);
 	case NDCTL_NS_MODE_DEVDAX:
-		return ndctl_region_get_dax_seed(region) ?
-			attach_dax(ndctl_region_get_dax_seed(region), ndns, co, uu) : -EAGAIN;
+		rc = dax ? setup_dax(dax, ndns, p, uu) : -EAGAIN;
+		co->reported = rc && rc != -EAGAIN;
+		return rc ? rc : ndctl_dax_enable(dax);
 	case NDCTL_NS_MODE_SAFE:
-		return ndctl_region_get_btt_seed(region) ?
-			attach_btt(ndctl_region_get_btt_seed(region), ndns, co, uu) : -EAGAIN;
+		rc = btt ? setup_btt(btt, ndns, p, uu) : -EAGAIN;
+		co->reported = rc && rc != -EAGAIN;
+		return rc ? rc : ndctl_btt_enable(btt);
 	default:
 		return ndctl_namespace_enable(ndns);
 	}
 }
 
-static int configure_namespace(struct ndctl_namespace *ndns, struct create_opts *co,
-		const uuid_t uu)
+/* Upstream writes the namespace's sector size when it offers that one. */
+static int set_sector_size(struct ndctl_namespace *ndns, const struct create_plan *p)
+{
+	int n = ndctl_namespace_get_num_sector_sizes(ndns);
+
+	if (!p->sector_size || p->sector_size == UINT_MAX)
+		return 0;
+	for (int i = 0; i < n; i++)
+		if (ndctl_namespace_get_supported_sector_size(ndns, i) == p->sector_size)
+			return ndctl_namespace_get_sector_size(ndns) == p->sector_size ? 0 :
+				ndctl_namespace_set_sector_size(ndns, p->sector_size);
+	return 0;	/* a btt's size the namespace lacks: the btt carries it */
+}
+
+/* The namespace's attributes in upstream's order; a refusal is upstream's own line. */
+int create_configure(struct ndctl_namespace *ndns, struct create_opts *co,
+		const struct create_plan *p, const uuid_t uu)
 {
 	int rc = ndctl_namespace_set_uuid(ndns, uu);
 
-	if (!rc && co->name)
-		rc = ndctl_namespace_set_alt_name(ndns, co->name);
+	/* always, as upstream: the kernel's answer to a later write depends on it */
 	if (!rc)
-		rc = ndctl_namespace_set_size(ndns, co->size);
-	if (!rc && co->mode == NDCTL_NS_MODE_RAW && co->sector_size)
-		rc = ndctl_namespace_set_sector_size(ndns, (unsigned int)co->sector_size);
+		rc = ndctl_namespace_set_alt_name(ndns, p->name);
 	if (!rc)
-		rc = ndctl_namespace_set_holder_class(ndns, holder_class(co->mode));
+		rc = ndctl_namespace_set_size(ndns, p->size);
+	if (!rc)
+		rc = set_sector_size(ndns, p);
+	if (!rc)
+		rc = ndctl_namespace_set_holder_class(ndns, holder_class(p->mode));
+	co->reported = rc != 0;
 	return rc;
 }
 
@@ -225,9 +265,9 @@ static bool raw_bound_here(struct ndctl_namespace *ndns)
 }
 
 int create_in_region(struct ndctl_region *region, struct create_opts *co,
-		char *devname, size_t len)
+		const struct create_plan *plan, char *devname, size_t len)
 {
-	struct ndctl_namespace *ndns = ndctl_region_get_namespace_seed(region);
+	struct ndctl_namespace *ndns = create_region_namespace(region);
 	struct create_undo undo;
 	uuid_t uu[2];	/* the namespace's, the personality's */
 	int rc;
@@ -235,103 +275,20 @@ int create_in_region(struct ndctl_region *region, struct create_opts *co,
 	if (!ndns)
 		return no_seed(region);
 	snprintf(devname, len, "%s", ndctl_namespace_get_devname(ndns));
-	if (ndctl_namespace_is_configured(ndns) || ndctl_namespace_is_enabled(ndns))
-		return seed_taken(region, devname, "it is configured");
 	if (co->uuid_given)
 		uuid_copy(uu[0], co->uuid);
 	else
 		uuid_generate(uu[0]);
 	uuid_generate(uu[1]);
 	create_undo_save(region, ndns, &undo);
-	rc = configure_namespace(ndns, co, uu[0]);
+	rc = create_configure(ndns, co, plan, uu[0]);
 	if (!rc)
-		rc = attach_personality(region, ndns, co, uu[1]);
-	if (!rc && co->mode == NDCTL_NS_MODE_RAW && !raw_bound_here(ndns))
+		rc = create_attach(region, ndns, co, plan, uu[1]);
+	if (!rc && plan->mode == NDCTL_NS_MODE_RAW && !raw_bound_here(ndns))
 		return seed_taken(region, devname, "another writer's personality claims it");
 	if (!rc && create_owner(ndns, uu[0]) == CREATE_OURS)
 		return 0;
 	if (!rc)
 		return create_renamed(region, ndns, co, uu[1], devname);
 	return create_refused(region, ndns, co, &undo, uu, rc, devname);
-}
-
-/* A label-less namespace has no labels to rewrite: swap its personality. */
-static int reconfigure_labelless(struct ndctl_namespace *ndns, struct create_opts *co)
-{
-	struct ndctl_region *region = ndctl_namespace_get_region(ndns);
-	struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(ndns);
-	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
-	struct ndctl_btt *btt = ndctl_namespace_get_btt(ndns);
-	int rc = 0;
-	uuid_t uu;
-
-	if (pfn)
-		rc = ndctl_pfn_set_namespace(pfn, NULL);
-	if (dax && !rc)
-		rc = ndctl_dax_set_namespace(dax, NULL);
-	if (btt && !rc)
-		rc = ndctl_btt_set_namespace(btt, NULL);
-	if ((pfn || dax || btt) && !rc)
-		rc = ndctl_namespace_clear_info_block(ndns);
-	uuid_generate(uu);
-	return rc ? rc : attach_personality(region, ndns, co, uu);
-}
-
-static int reconfigure_labeled(struct ndctl_ctx *ctx, struct ndctl_namespace *ndns,
-		struct create_opts *co, char *devname, size_t len)
-{
-	struct ndctl_region *region = ndctl_namespace_get_region(ndns);
-	char regname[64];
-	int rc;
-
-	if (!co->uuid_given) {
-		ndctl_namespace_get_uuid(ndns, co->uuid);
-		co->uuid_given = true;
-	}
-	if (!co->name) {	/* a copy: the namespace object goes with the delete */
-		snprintf(co->name_buf, sizeof(co->name_buf), "%s",
-				ndctl_namespace_get_alt_name(ndns));
-		co->name = co->name_buf;
-	}
-	if (!co->size)
-		co->size = ndctl_namespace_get_size(ndns);
-	snprintf(regname, sizeof(regname), "%s", ndctl_region_get_devname(region));
-	rc = ndctl_namespace_delete(ndns);
-	if (rc)
-		return rc;
-	ndctl_invalidate(ctx);
-	co->filter.region = regname;
-	co->filter.bus = NULL;
-	rc = create_pick_region(ctx, co, &region, false);
-	if (!rc)
-		rc = create_in_region(region, co, devname, len);
-	ndctl_invalidate(ctx);
-	return rc;
-}
-
-int create_reconfigure(struct ndctl_ctx *ctx, struct create_opts *co,
-		char *devname, size_t len)
-{
-	struct ndctl_namespace *ndns = create_find_namespace(ctx, co->reconfig);
-	int rc;
-
-	if (!ndns) {
-		fprintf(stderr, "ndctl create-namespace: --reconfig %s: no such namespace: see "
-				"'ndctl list -Ni'\n", co->reconfig);
-		return -ENXIO;
-	}
-	if (ndctl_namespace_is_enabled(ndns) && !co->force) {
-		fprintf(stderr, "ndctl create-namespace: %s is active, specify --force for "
-				"re-configuration\n", co->reconfig);
-		return -EBUSY;
-	}
-	rc = ndctl_namespace_disable_safe(ndns);
-	if (rc)
-		return rc;
-	if (ndctl_region_is_labeled(ndctl_namespace_get_region(ndns)))
-		return reconfigure_labeled(ctx, ndns, co, devname, len);
-	snprintf(devname, len, "%s", co->reconfig);
-	rc = reconfigure_labelless(ndns, co);
-	ndctl_invalidate(ctx);
-	return rc;
 }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * create-namespace's checks: each constraint users hit upstream, reported
- * with the value that would work, before anything is written.
+ * create-namespace's checks, in the order upstream makes them, so that the
+ * same request is refused for the same reason and with the same status.
+ * Each refusal is worded with the value that would work; how it ends (skip
+ * the region, upstream's own line, or upstream's summary line) is in
+ * create-namespace.h.
  */
 #include <errno.h>
 #include <limits.h>
@@ -9,20 +12,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../common/dispatch.h"
+#include <unistd.h>
 #include "create-namespace.h"
 #include "util/size.h"
 
 #define NS_MIN_SIZE SZ_16M
 
-struct reason {
-	char text[1024];
-};
-
-static int why(struct reason *r, int rc, const char *fmt, ...)
+static int why(struct create_reason *r, int rc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-static int why(struct reason *r, int rc, const char *fmt, ...)
+static int why(struct create_reason *r, int rc, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -32,120 +31,76 @@ static int why(struct reason *r, int rc, const char *fmt, ...)
 	return rc;
 }
 
-static bool is_dax_mode(enum ndctl_namespace_mode mode)
+/* A refusal upstream names on its own line: its errno, no summary line. */
+#define reported(co, r, rc, ...) ((co)->reported = true, why(r, rc, __VA_ARGS__))
+
+bool create_is_dax_mode(enum ndctl_namespace_mode mode)
 {
 	return mode == NDCTL_NS_MODE_FSDAX || mode == NDCTL_NS_MODE_DEVDAX;
 }
 
-/* A bad option value: the reason on stderr, then -EINVAL as upstream. */
-#define refuse(...) (usage_error("ndctl", "create-namespace", __VA_ARGS__), -EINVAL)
-
-int create_opts_finish(struct create_opts *co)
+/* "the largest free extent of region0 (896M)" or "--size 100M" */
+static const char *size_words(const struct create_opts *co, struct ndctl_region *region,
+		unsigned long long size, char *buf, size_t len)
 {
 	char s[32];
 
-	/* the mode name and the align's form were checked with the options */
-	co->mode = co->mode_name ? topo_parse_mode(co->mode_name) : NDCTL_NS_MODE_FSDAX;
-	if (co->align && !is_dax_mode(co->mode))
-		return refuse("--align applies to fsdax "
-				"and devdax namespaces only, not %s", co->mode_name);
-	if (co->map_given && !is_dax_mode(co->mode))
-		return refuse("--map applies to fsdax "
-				"and devdax namespaces only, not %s", co->mode_name);
-	if (co->sector_size && is_dax_mode(co->mode))
-		return refuse("--sector-size applies to "
-				"sector and raw namespaces only");
-	if (!co->align && is_dax_mode(co->mode))
-		co->align = SZ_2M;
-	if (!co->sector_size && co->mode == NDCTL_NS_MODE_SAFE)
-		co->sector_size = 4096;
-	if (co->size && co->size < NS_MIN_SIZE && co->mode != NDCTL_NS_MODE_RAW)
-		return refuse("--size %s is below the "
-				"16 MiB minimum for a %s namespace: use --size 16M or more",
-				format_size_short(co->size, s, sizeof(s)),
-				ndctl_namespace_mode_name(co->mode));
+	format_size_short(size, s, sizeof(s));
+	if (co->size_given)
+		snprintf(buf, len, "--size %s", s);
+	else
+		snprintf(buf, len, "the size %s (%s's largest free extent)", s,
+				ndctl_region_get_devname(region));
+	return buf;
+}
+
+/* No free label slot, or too little room: upstream skips the region. */
+static int plan_capacity(struct ndctl_region *region, struct create_opts *co,
+		struct create_plan *p, struct create_reason *r)
+{
+	unsigned long long avail;
+	char a[48], want[48], fit[32];
+	struct ndctl_mapping *m;
+
+	if (!ndctl_region_is_labeled(region))
+		avail = ndctl_region_get_size(region);
+	else {
+		ndctl_mapping_foreach(region, m) {
+			struct ndctl_dimm *dimm = ndctl_mapping_get_dimm(m);
+
+			if (dimm && ndctl_dimm_get_available_slots(dimm) == 0)
+				return why(r, -EAGAIN, "%s has no free label slots "
+						"(available_slots 0): destroy a namespace in %s, "
+						"or re-initialize its labels with a larger label "
+						"area (QEMU label-size=)", ndctl_dimm_get_devname(dimm),
+						ndctl_region_get_devname(region));
+		}
+		avail = ndctl_region_get_max_available_extent(region);
+		if (avail == ULLONG_MAX)
+			avail = ndctl_region_get_available_size(region);
+	}
+	if (!avail)
+		return why(r, -EAGAIN, "%s is full: no free capacity left",
+				ndctl_region_get_devname(region));
+	if (p->size > avail)
+		return why(r, -EAGAIN, "%s is full: %s available in its largest free extent, "
+				"%s requested: use --size %s", ndctl_region_get_devname(region),
+				format_size_human(avail, a, sizeof(a)),
+				format_size_human(p->size, want, sizeof(want)),
+				format_size_short(avail, fit, sizeof(fit)));
+	if (!p->size)
+		p->size = avail;
 	return 0;
 }
 
-/* "4096 2097152 1073741824" holds align? Else list them in r. */
-static int check_align(struct ndctl_region *region, struct create_opts *co,
-		struct reason *r)
+static int check_labelless(struct ndctl_region *region, const struct create_plan *p,
+		struct create_reason *r)
 {
-	char buf[1024] = "", s[32];
-	char *p, *end;
-
-	if (co->mode == NDCTL_NS_MODE_FSDAX && ndctl_region_get_pfn_seed(region))
-		ndctl_pfn_get_supported_alignments(ndctl_region_get_pfn_seed(region), buf);
-	else if (co->mode == NDCTL_NS_MODE_DEVDAX && ndctl_region_get_dax_seed(region))
-		ndctl_dax_get_supported_alignments(ndctl_region_get_dax_seed(region), buf);
-	if (!buf[0])
-		return 0;
-	for (p = buf; *p; p = end) {
-		unsigned long long v = strtoull(p, &end, 0);
-
-		if (end == p)
-			break;
-		if (v == co->align)
-			return 0;
-	}
-	return why(r, -EINVAL, "--align %s is not supported by %s for %s: "
-			"supported_alignments are %s", format_size_short(co->align, s, sizeof(s)),
-			ndctl_region_get_devname(region), ndctl_namespace_mode_name(co->mode), buf);
-}
-
-/* The size granule: region align, and align x ways for fsdax/devdax. */
-static unsigned long long size_granule(struct ndctl_region *region, struct create_opts *co)
-{
-	unsigned long long g = ndctl_region_get_align(region);
-	unsigned long long a = co->align * ndctl_region_get_interleave_ways(region);
-
-	unsigned long long x, y;
-
-	if (!g)
-		g = SZ_4K;
-	if (!is_dax_mode(co->mode))
-		return g;
-	for (x = g, y = a; y; ) {	/* lcm(g, a) through gcd */
-		unsigned long long t = x % y;
-
-		x = y;
-		y = t;
-	}
-	return g / x * a;
-}
-
-static int check_size(struct ndctl_region *region, struct create_opts *co,
-		unsigned long long granule, struct reason *r)
-{
-	char s[32], down[32], up[32], g[32];
-
-	if (!co->size || co->size % granule == 0)
-		return 0;
-	format_size_short(granule, g, sizeof(g));
-	format_size_short(ALIGN_UP(co->size, granule), up, sizeof(up));
-	if (co->size < granule)
-		return why(r, -EINVAL, "--size %s is not a multiple of %s (%s's align x "
-				"%u ways at align %s): use --size %s",
-				format_size_short(co->size, s, sizeof(s)), g,
-				ndctl_region_get_devname(region),
-				ndctl_region_get_interleave_ways(region),
-				format_size_short(co->align ? co->align : SZ_4K, down, sizeof(down)),
-				up);
-	format_size_short(ALIGN_DOWN(co->size, granule), down, sizeof(down));
-	return why(r, -EINVAL, "--size %s is not a multiple of %s (%s's align x %u "
-			"ways): use --size %s or --size %s",
-			format_size_short(co->size, s, sizeof(s)), g,
-			ndctl_region_get_devname(region),
-			ndctl_region_get_interleave_ways(region), down, up);
-}
-
-static int check_labelless(struct ndctl_region *region, struct reason *r)
-{
+	const char *rn = ndctl_region_get_devname(region);
 	char dimms[256] = "";
 	struct ndctl_mapping *m;
-	const char *rn = ndctl_region_get_devname(region);
 
-	if (ndctl_region_is_labeled(region))
+	if (ndctl_region_is_labeled(region) || p->size == ndctl_region_get_size(region))
 		return 0;
 	ndctl_mapping_foreach(region, m) {
 		size_t len = strlen(dimms);
@@ -157,84 +112,251 @@ static int check_labelless(struct ndctl_region *region, struct reason *r)
 	return why(r, -EINVAL, "%s is label-less: it is one namespace covering the whole "
 			"region and cannot be sub-divided. Label it first: 'ndctl disable-region "
 			"%s && ndctl init-labels %s && ndctl enable-region %s', or convert it "
-			"whole with 'ndctl create-namespace -f -e namespace%u.0 -m MODE', or let "
-			"create-namespace label it now with -f (namespace%u.0 is in use: it goes)",
-			rn, rn, dimms, rn, ndctl_region_get_id(region), ndctl_region_get_id(region));
+			"whole with 'ndctl create-namespace -f -e namespace%u.0 -m MODE' (no --size)",
+			rn, rn, dimms, rn, ndctl_region_get_id(region));
 }
 
-static int check_label_slots(struct ndctl_region *region, struct reason *r)
+/* Whether list (the kernel's "4096 2097152 1073741824") holds v. */
+static bool listed(const char *list, unsigned long long v)
 {
-	struct ndctl_mapping *m;
+	char *end;
 
-	ndctl_mapping_foreach(region, m) {
-		struct ndctl_dimm *dimm = ndctl_mapping_get_dimm(m);
+	for (const char *q = list; *q; q = end) {
+		unsigned long long x = strtoull(q, &end, 0);
 
-		if (dimm && ndctl_dimm_get_available_slots(dimm) == 0)
-			return why(r, -ENOSPC, "%s has no free label slots (available_slots "
-					"0): destroy a namespace in %s, or re-initialize its "
-					"labels with a larger label area (QEMU label-size=)",
-					ndctl_dimm_get_devname(dimm),
-					ndctl_region_get_devname(region));
+		if (end == q)
+			break;
+		if (x == v)
+			return true;
 	}
+	return false;
+}
+
+static int check_align_given(struct ndctl_region *region, struct create_opts *co,
+		struct create_plan *p, struct create_reason *r)
+{
+	struct ndctl_pfn *pfn = ndctl_region_get_pfn_seed(region);
+	struct ndctl_dax *dax = ndctl_region_get_dax_seed(region);
+	const char *mode = ndctl_namespace_mode_name(p->mode);
+	char buf[1024] = "", s[32];
+
+	if (p->mode == NDCTL_NS_MODE_FSDAX && !pfn)
+		return why(r, -EINVAL, "%s has no pfn device: this kernel cannot set an "
+				"fsdax alignment (is nd_pfn loaded?)", ndctl_region_get_devname(region));
+	if (!create_is_dax_mode(p->mode))
+		return why(r, -ENXIO, "--align applies to fsdax and devdax namespaces only, "
+				"not %s", mode);
+	if (p->mode == NDCTL_NS_MODE_FSDAX)
+		ndctl_pfn_get_supported_alignments(pfn, buf);
+	else
+		ndctl_dax_get_supported_alignments(dax, buf);
+	if (listed(buf, co->align))
+		return 0;
+	return why(r, -ENXIO, "--align %s is not supported by %s for %s: "
+			"supported_alignments are %s", format_size_short(co->align, s, sizeof(s)),
+			ndctl_region_get_devname(region), mode, buf);
+}
+
+/* Without --align: the namespace's own (same mode), else the seed's default. */
+static unsigned long long default_align(struct ndctl_region *region,
+		struct ndctl_namespace *ndns, const struct create_plan *p)
+{
+	unsigned long long page = (unsigned long long)sysconf(_SC_PAGE_SIZE), a = page;
+	unsigned long long start = ndctl_region_get_resource(region);
+
+	if (ndns && p->mode == ndctl_namespace_get_mode(ndns)) {
+		if (ndctl_namespace_get_pfn(ndns))
+			return ndctl_pfn_get_align(ndctl_namespace_get_pfn(ndns));
+		if (ndctl_namespace_get_dax(ndns))
+			return ndctl_dax_get_align(ndctl_namespace_get_dax(ndns));
+		return page;
+	}
+	if (p->mode == NDCTL_NS_MODE_FSDAX)
+		a = ndctl_region_get_pfn_seed(region) ?
+			ndctl_pfn_get_align(ndctl_region_get_pfn_seed(region)) : 0;
+	else if (p->mode == NDCTL_NS_MODE_DEVDAX)
+		a = ndctl_dax_get_align(ndctl_region_get_dax_seed(region));
+	if (!a)
+		a = SZ_2M;	/* a pfn device without the attribute assumed 2M */
+	/* a region that does not start on it (nfit_test's vmalloc) gets pages */
+	if (start != ULLONG_MAX && start % a)
+		a = page;
+	return a;
+}
+
+/* The size is not a multiple of g (what makes it): upstream's own line, 234. */
+static int misaligned(struct create_opts *co, struct ndctl_region *region,
+		const struct create_plan *p, unsigned long long g, const char *what,
+		struct create_reason *r)
+{
+	char sz[96], gs[32], down[32], up[32];
+
+	size_words(co, region, p->size, sz, sizeof(sz));
+	format_size_short(g, gs, sizeof(gs));
+	format_size_short(ALIGN_UP(p->size, g), up, sizeof(up));
+	if (p->size < g)
+		return reported(co, r, -EINVAL, "%s is not a multiple of %s (%s): use --size %s",
+				sz, gs, what, up);
+	return reported(co, r, -EINVAL, "%s is not a multiple of %s (%s): use --size %s or "
+			"--size %s", sz, gs, what, format_size_short(ALIGN_DOWN(p->size, g), down,
+				sizeof(down)), up);
+}
+
+/* The region's own align first, then align x interleave ways, as upstream. */
+static int check_size_align(struct ndctl_region *region, struct create_opts *co,
+		const struct create_plan *p, struct create_reason *r)
+{
+	unsigned long long ra = ndctl_region_get_align(region);
+	unsigned int ways = ndctl_region_get_interleave_ways(region);
+	unsigned long long g = p->align * (ways ? ways : 1);
+	char as[64];
+
+	if (ra && ra != ULLONG_MAX && ra != ULONG_MAX && p->size % ra) {
+		snprintf(as, sizeof(as), "%s's align", ndctl_region_get_devname(region));
+		return misaligned(co, region, p, ra, as, r);
+	}
+	if (!g || p->size % g == 0)
+		return 0;
+	snprintf(as, sizeof(as), "%u interleave way%s x align ", ways ? ways : 1,
+			ways > 1 ? "s" : "");
+	format_size_short(p->align, as + strlen(as), sizeof(as) - strlen(as));
+	return misaligned(co, region, p, g, as, r);
+}
+
+static bool ns_offers(struct ndctl_namespace *ndns, unsigned long long size)
+{
+	int n = ndctl_namespace_get_num_sector_sizes(ndns);
+
+	for (int i = 0; i < n; i++)
+		if (ndctl_namespace_get_supported_sector_size(ndns, i) == size)
+			return true;
+	return false;
+}
+
+/* -l checked against the btt seed (sector) or the namespace; else a default. */
+static int plan_sector_size(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		struct create_opts *co, struct create_plan *p, struct create_reason *r)
+{
+	struct ndctl_namespace *seed = ndns ? ndns : ndctl_region_get_namespace_seed(region);
+	struct ndctl_btt *btt = ndctl_region_get_btt_seed(region);
+	const char *rn = ndctl_region_get_devname(region);
+	char buf[1024] = "";
+
+	if (co->sector_size && p->mode == NDCTL_NS_MODE_SAFE) {
+		if (!btt)
+			return reported(co, r, -EINVAL, "%s has no btt device: this kernel "
+					"cannot make sector namespaces (is nd_btt loaded?)", rn);
+		if (!listed(ndctl_btt_get_supported_sector_sizes(btt, buf), co->sector_size))
+			return reported(co, r, -EINVAL, "--sector-size %llu is not one %s's btt "
+					"offers: %s", co->sector_size, rn, buf);
+	} else if (co->sector_size) {
+		if (!seed)
+			return reported(co, r, -ENXIO, "%s has no namespace seed to check "
+					"--sector-size against", rn);
+		if (!ns_offers(seed, co->sector_size))
+			return reported(co, r, -EINVAL, "--sector-size %llu is not one a %s "
+					"namespace of %s offers (see its sector_size attribute)",
+					co->sector_size, ndctl_namespace_mode_name(p->mode), rn);
+	}
+	if (co->sector_size)
+		p->sector_size = (unsigned int)co->sector_size;
+	else if (ndns && ndctl_namespace_get_btt(ndns) && p->mode == NDCTL_NS_MODE_SAFE)
+		p->sector_size = ndctl_btt_get_sector_size(ndctl_namespace_get_btt(ndns));
+	else if (ndns)
+		p->sector_size = ndctl_namespace_get_sector_size(ndns);
+	else if (!seed)
+		return reported(co, r, -ENXIO, "%s has no namespace seed: is it enabled?", rn);
+	else
+		p->sector_size = ndctl_namespace_get_num_sector_sizes(seed) ? 512 : UINT_MAX;
 	return 0;
 }
 
 /* fsdax/devdax need the region start on a 16 MiB boundary (memory hotplug). */
 static int check_start(struct ndctl_region *region, struct create_opts *co,
-		struct reason *r)
+		const struct create_plan *p, struct create_reason *r)
 {
 	unsigned long long start = ndctl_region_get_resource(region);
 
-	if (!is_dax_mode(co->mode) || !start || start == ULLONG_MAX || start % SZ_16M == 0)
+	if (!create_is_dax_mode(p->mode) || co->force || !start || start == ULLONG_MAX ||
+			start % SZ_16M == 0)
 		return 0;
 	return why(r, -EINVAL, "%s starts at %#llx, not 16 MiB aligned: %s namespaces "
 			"there cannot be enabled. Give its QEMU memory-backend-file align=128M "
 			"(or make every vNVDIMM size a multiple of 128M)",
 			ndctl_region_get_devname(region), start,
-			ndctl_namespace_mode_name(co->mode));
+			ndctl_namespace_mode_name(p->mode));
 }
 
-static int check_capacity(struct ndctl_region *region, struct create_opts *co,
-		unsigned long long granule, unsigned long long *size, struct reason *r)
+/* Mode, then align: both decide the size's granule. */
+static int plan_mode_align(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		struct create_opts *co, struct create_plan *p, struct create_reason *r)
 {
-	unsigned long long extent = ndctl_region_get_max_available_extent(region);
-	unsigned long long avail = ndctl_region_get_available_size(region);
-	/* without --size: the smallest namespace the granule and the minimum allow */
-	unsigned long long least = ALIGN_UP(NS_MIN_SIZE, granule);
-	char a[48], e[48], want[48], fit[32];
+	p->mode = co->mode_name ? topo_parse_mode(co->mode_name) :
+		ndns ? ndctl_namespace_get_mode(ndns) : NDCTL_NS_MODE_FSDAX;
+	if (p->mode == NDCTL_NS_MODE_DEVDAX && !ndctl_region_get_dax_seed(region))
+		return why(r, -ENODEV, "%s has no dax device: this kernel cannot make devdax "
+				"namespaces (is dax_pmem loaded?)", ndctl_region_get_devname(region));
+	if (co->align)
+		return check_align_given(region, co, p, r) ?: (p->align = co->align, 0);
+	p->align = default_align(region, ndns, p);
+	return 0;
+}
 
-	*size = co->size ? co->size : ALIGN_DOWN(extent, granule);
-	if (*size && *size <= extent && (*size >= NS_MIN_SIZE || co->mode == NDCTL_NS_MODE_RAW))
+static int check_small(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		struct create_opts *co, const struct create_plan *p, struct create_reason *r)
+{
+	char what[96];
+
+	if (p->size >= NS_MIN_SIZE || p->mode == NDCTL_NS_MODE_RAW)
 		return 0;
-	return why(r, -ENOSPC, "%s is full: %s available (largest free extent %s), %s%s "
-			"requested%s%s", ndctl_region_get_devname(region),
-			format_size_human(avail, a, sizeof(a)),
-			format_size_human(extent, e, sizeof(e)), co->size ? "" : "at least ",
-			format_size_human(co->size ? co->size : least, want, sizeof(want)),
-			ALIGN_DOWN(extent, granule) >= NS_MIN_SIZE ? ": use --size " : "",
-			ALIGN_DOWN(extent, granule) >= NS_MIN_SIZE ?
-			format_size_short(ALIGN_DOWN(extent, granule), fit, sizeof(fit)) : "");
+	if (ndns && !co->size_given)
+		return why(r, -EINVAL, "%s has size %llu: a %s namespace needs 16 MiB or "
+				"more: give --size", ndctl_namespace_get_devname(ndns), p->size,
+				ndctl_namespace_mode_name(p->mode));
+	return why(r, !ndns && !co->size_given ? -EAGAIN : -EINVAL, "%s is below the 16 MiB "
+			"minimum for a %s namespace%s", size_words(co, region, p->size, what,
+				sizeof(what)), ndctl_namespace_mode_name(p->mode),
+			co->size_given || ndns ? ": use --size 16M or more" : "");
 }
 
-static int check_region(struct ndctl_region *region, struct create_opts *co,
-		unsigned long long *size, struct reason *r)
+int create_plan_region(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		struct create_opts *co, struct create_plan *p, struct create_reason *r)
 {
-	unsigned long long granule = size_granule(region, co);
-	int rc = check_labelless(region, r);
+	int rc = 0;
 
+	memset(p, 0, sizeof(*p));
+	if (!ndctl_region_is_enabled(region))
+		return why(r, -EAGAIN, "%s is disabled: 'ndctl enable-region %s'",
+				ndctl_region_get_devname(region), ndctl_region_get_devname(region));
+	p->size = co->size_given ? co->size : ndns ? ndctl_namespace_get_size(ndns) : 0;
+	if (!ndns)
+		rc = plan_capacity(region, co, p, r);
 	if (!rc)
-		rc = check_align(region, co, r);
+		rc = check_labelless(region, p, r);
+	p->map_mem = co->map_given && co->map_mem;
+	snprintf(p->name, sizeof(p->name), "%s", co->name ? co->name :
+			ndns ? ndctl_namespace_get_alt_name(ndns) : "");
 	if (!rc)
-		rc = check_size(region, co, granule, r);
+		rc = plan_mode_align(region, ndns, co, p, r);
 	if (!rc)
-		rc = check_start(region, co, r);
-	/* Slots before capacity: with no free label slot the kernel reports the
-	 * region's available_size as 0, and "region full" would name the wrong cause. */
+		rc = check_size_align(region, co, p, r);
 	if (!rc)
-		rc = check_label_slots(region, r);
+		rc = check_small(region, ndns, co, p, r);
 	if (!rc)
-		rc = check_capacity(region, co, granule, size, r);
-	return rc;
+		rc = plan_sector_size(region, ndns, co, p, r);
+	if (!rc && co->map_given && ndns && !create_is_dax_mode(p->mode))
+		rc = reported(co, r, -EINVAL, "--map applies to fsdax and devdax namespaces "
+				"only, not %s", ndctl_namespace_mode_name(p->mode));
+	if (!rc)
+		rc = check_start(region, co, p, r);
+	if (rc || ndns || create_region_namespace(region))
+		return rc;
+	if (ndctl_region_is_labeled(region))
+		return why(r, -EAGAIN, "%s has no idle namespace to configure",
+				ndctl_region_get_devname(region));
+	return why(r, -EAGAIN, "%s is label-less: its one namespace covers it all and is in "
+			"use ('ndctl create-namespace -f -e namespace%u.0 -m MODE' converts it)",
+			ndctl_region_get_devname(region), ndctl_region_get_id(region));
 }
 
 static int check_uuid_unused(struct ndctl_ctx *ctx, struct create_opts *co)
@@ -259,60 +381,73 @@ static int check_uuid_unused(struct ndctl_ctx *ctx, struct create_opts *co)
 						"choose another --uuid or 'ndctl destroy-namespace "
 						"-f %s'\n", s, ndctl_namespace_get_devname(ndns),
 						ndctl_namespace_get_devname(ndns));
-				return -EEXIST;
+				co->reported = true;	/* the kernel's uuid write refuses it */
+				return -EINVAL;
 			}
 	return 0;
 }
 
-int create_pick_region(struct ndctl_ctx *ctx, struct create_opts *co,
-		struct ndctl_region **out, bool quiet_full)
+/* ndkit's autolabel: a label-less region none would take otherwise. */
+static int pick_after_autolabel(struct ndctl_ctx *ctx, struct create_opts *co,
+		struct ndctl_region *unlabeled, struct ndctl_region **out,
+		struct create_plan *plan, bool quiet_full)
 {
-	struct reason first = { "" }, r;
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s", ndctl_region_get_devname(unlabeled));
+	if (create_autolabel(unlabeled))
+		return -EIO;
+	ndctl_invalidate(ctx);
+	co->autolabeled = true;
+	co->filter.region = strcpy(co->region_buf, name);
+	return create_pick_region(ctx, co, out, plan, quiet_full);
+}
+
+int create_pick_region(struct ndctl_ctx *ctx, struct create_opts *co,
+		struct ndctl_region **out, struct create_plan *plan, bool quiet_full)
+{
+	struct create_reason first = { "" }, r;
 	struct ndctl_region *region, *unlabeled = NULL;
 	struct ndctl_bus *bus;
-	int first_rc = -ENXIO;
-	unsigned long long size;
+	bool any = false;
 
 	if (check_uuid_unused(ctx, co))
-		return -EEXIST;
+		return -EINVAL;
 	ndctl_bus_foreach(ctx, bus) {
 		if (!topo_filter_bus(&co->filter, bus))
 			continue;
 		ndctl_region_foreach(bus, region) {
 			int rc;
 
-			if (!topo_filter_region(&co->filter, region, false))
+			if (!topo_filter_region(&co->filter, region, true))
 				continue;
-			rc = check_region(region, co, &size, &r);
+			if (!unlabeled && !co->autolabeled && create_can_autolabel(region, co)) {
+				unlabeled = region;
+				continue;
+			}
+			rc = create_plan_region(region, NULL, co, plan, &r);
 			if (!rc) {
-				co->size = size;
 				*out = region;
 				return 0;
 			}
-			if (!unlabeled && create_can_autolabel(region, co))
-				unlabeled = region;
-			if (first_rc == -ENXIO) {
-				first = r;
-				first_rc = rc;
+			if (rc != -EAGAIN) {
+				fprintf(stderr, "ndctl create-namespace: %s\n", r.text);
+				return rc;
 			}
+			if (!any)
+				first = r;
+			any = true;
 		}
 	}
-	if (unlabeled && !co->autolabeled) {
-		char name[64];
-
-		snprintf(name, sizeof(name), "%s", ndctl_region_get_devname(unlabeled));
-		if (create_autolabel(unlabeled))
-			return -EIO;
-		ndctl_invalidate(ctx);
-		co->autolabeled = true;
-		co->filter.region = strcpy(co->region_buf, name);
-		return create_pick_region(ctx, co, out, quiet_full);
-	}
-	if (first_rc == -ENXIO)
-		fprintf(stderr, "ndctl create-namespace: no enabled region matches%s%s: see "
+	if (unlabeled)
+		return pick_after_autolabel(ctx, co, unlabeled, out, plan, quiet_full);
+	if (!any && !co->autolabeled) {
+		fprintf(stderr, "ndctl create-namespace: no region matches%s%s: see "
 				"'ndctl list -Ri'\n", co->filter.region ? " " : "",
 				co->filter.region ? co->filter.region : "");
-	else if (!(quiet_full && first_rc == -ENOSPC))
+		return -ENXIO;
+	}
+	if (!quiet_full && first.text[0])
 		fprintf(stderr, "ndctl create-namespace: %s\n", first.text);
-	return first_rc;
+	return -ENOSPC;
 }

@@ -101,8 +101,13 @@ static int convert_values(struct create_opts *co)
 		return bad_value("invalid sector size: %s", param.sector_size);
 	if (param.map && strcmp(param.map, "mem") && strcmp(param.map, "dev"))
 		return bad_value("invalid map location '%s'", param.map);
+	/* upstream compares the names as typed: -m memory -M mem is refused too */
+	if (param.map && !co->reconfig && co->mode_name && strcmp(co->mode_name, "fsdax") &&
+			strcmp(co->mode_name, "devdax"))
+		return bad_value("--map only valid for an devdax mode pmem namespace");
 	co->map_mem = param.map && strcmp(param.map, "mem") == 0;
 	co->map_given = param.map != NULL;
+	co->size_given = param.size != NULL;
 	if (param.uuid && uuid_parse(param.uuid, co->uuid))
 		return bad_value("failed to parse uuid: '%s'", param.uuid);
 	co->uuid_given = param.uuid != NULL;
@@ -110,6 +115,9 @@ static int convert_values(struct create_opts *co)
 		return bad_value("invalid type '%s', must be either 'pmem' or 'blk'", co->filter.type);
 	if (co->mode_name && topo_parse_mode(co->mode_name) == NDCTL_NS_MODE_UNKNOWN)
 		return bad_value("invalid mode '%s'", co->mode_name);
+	if (!param.sector_size && co->mode_name &&
+			topo_parse_mode(co->mode_name) == NDCTL_NS_MODE_SAFE)
+		co->sector_size = 4096;	/* upstream's default for -m sector */
 	return 0;
 }
 
@@ -168,30 +176,36 @@ static int create_one(struct ndctl_ctx *ctx, struct create_opts *co, bool quiet_
 {
 	char devname[64];
 	struct ndctl_region *region;
+	struct create_plan plan;
 	int rc;
 
 	/* another writer taking the seed (-EAGAIN): scan again, a few times */
 	for (int attempt = 1; ; attempt++) {
-		rc = create_pick_region(ctx, co, &region, quiet_full);
+		rc = create_pick_region(ctx, co, &region, &plan, quiet_full);
 		if (rc)
 			return rc;
-		rc = create_in_region(region, co, devname, sizeof(devname));
+		rc = create_in_region(region, co, &plan, devname, sizeof(devname));
 		ndctl_invalidate(ctx);
 		if (rc != -EAGAIN || attempt == CREATE_ATTEMPTS)
 			break;
 		fprintf(stderr, "ndctl create-namespace: trying again (%d of %d)\n",
 				attempt + 1, CREATE_ATTEMPTS);
 	}
-	if (!rc && co->mode == NDCTL_NS_MODE_RAW)
+	if (!rc && plan.mode == NDCTL_NS_MODE_RAW)
 		wait_claim_passes(ctx, devname);
 	if (!rc)
 		print_created(ctx, devname);
 	return rc;
 }
 
-/* Upstream's last line and status: -ENODEV for any failed create. */
+/*
+ * Upstream's end: a refusal it named on its own line exits with its errno;
+ * any other prints the summary line, and a failed create exits ENODEV.
+ */
 static int create_failed(const struct create_opts *co, int rc)
 {
+	if (co->reported)
+		return rc;
 	fprintf(stderr, "failed to %s namespace: %s\n", co->reconfig ? "reconfigure" : "create",
 			strerror(-rc));
 	return co->reconfig ? rc : -ENODEV;
@@ -242,9 +256,6 @@ int cmd_create_namespace(int argc, char **argv, void *ctx)
 	rc = convert_values(&co);
 	if (rc)
 		return rc;
-	rc = create_opts_finish(&co);
-	if (rc)
-		return create_failed(&co, rc);
 	if (co.verbose)
 		ndctl_set_log_priority(ctx, LOG_DEBUG);
 	if (co.reconfig) {

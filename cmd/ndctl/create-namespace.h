@@ -6,40 +6,78 @@
 #include <ndctl/libndctl.h>
 #include "topo-filter.h"
 
+/*
+ * What the user asked for. A refusal ends as upstream's would: -EAGAIN lets
+ * the next region try (upstream's silent skip); one that upstream names on
+ * its own "Error:" line sets reported (exit with its errno, no summary line);
+ * the others end with upstream's "failed to create namespace: ..." and, for
+ * a create, exit status ENODEV. ndkit words every refusal in its own line.
+ */
 struct create_opts {
 	struct topo_filter filter;
 	const char *mode_name, *name, *reconfig;
-	enum ndctl_namespace_mode mode;
 	unsigned long long size, align, sector_size;
 	uuid_t uuid;
-	bool uuid_given, map_mem, map_given, force, cont, verbose, autolabeled;
+	bool size_given, uuid_given, map_mem, map_given, force, cont, verbose, autolabeled;
 	bool autolabel;		/* -L, on by default: label a label-less region */
 	bool autorecover;	/* -R, on by default: undo a failed create */
-	char name_buf[64];	/* the kept name on --reconfig */
+	bool reported;		/* the refusal was one upstream names itself */
 	char region_buf[64];	/* the region autolabel prepared */
 };
 
-/* Defaults and option combinations that need no region; 0 or -EINVAL. */
-int create_opts_finish(struct create_opts *co);
 /*
- * The first region (matching the filters) where the namespace fits; else
- * the reason for the first candidate on stderr and -ENOSPC (full), -EINVAL
- * (a constraint) or -ENXIO (no region). quiet_full: for --continue's end.
+ * The namespace to write, resolved against one region and, for -e, the
+ * namespace itself (upstream's validate_namespace_options): the mode, size,
+ * align and sector size that the options, the namespace and the seeds give.
+ */
+struct create_plan {
+	enum ndctl_namespace_mode mode;
+	unsigned long long size, align;
+	unsigned int sector_size;	/* UINT_MAX: the namespace has none */
+	bool map_mem;
+	char name[64];
+};
+
+/* Why a region refused: ndkit's wording, printed by whoever gives up. */
+struct create_reason {
+	char text[1024];
+};
+
+/*
+ * Plan a create in region (ndns NULL) or a reconfigure of ndns there: 0,
+ * -EAGAIN (the region cannot take it; r says why) or a refusal (r says why,
+ * co->reported as above).
+ */
+int create_plan_region(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		struct create_opts *co, struct create_plan *p, struct create_reason *r);
+/*
+ * The first region (matching the filters) that takes the namespace, as
+ * upstream's scan: a region that cannot is skipped, any other refusal ends
+ * the scan. -ENOSPC when every region was skipped, -ENXIO for none at all.
+ * quiet_full: no line for a skipped region (--continue's end).
  */
 int create_pick_region(struct ndctl_ctx *ctx, struct create_opts *co,
-		struct ndctl_region **out, bool quiet_full);
+		struct ndctl_region **out, struct create_plan *plan, bool quiet_full);
 /* Configure and enable; on failure undo. devname gets the namespace name. */
 int create_in_region(struct ndctl_region *region, struct create_opts *co,
-		char *devname, size_t len);
-/* -e: keep uuid, name and size unless given; devname gets the result. */
+		const struct create_plan *plan, char *devname, size_t len);
+/* -e (create-reconfig.c): NS itself gets the new personality; devname: its name. */
 int create_reconfigure(struct ndctl_ctx *ctx, struct create_opts *co,
 		char *devname, size_t len);
+/* create-apply.c's writes, shared by a create and a reconfigure. */
+int create_configure(struct ndctl_namespace *ndns, struct create_opts *co,
+		const struct create_plan *p, const uuid_t uu);
+int create_attach(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		struct create_opts *co, const struct create_plan *p, const uuid_t uu);
 /* Autolabel (create-autolabel.c): label a label-less region's DIMMs. */
 bool create_can_autolabel(struct ndctl_region *region, const struct create_opts *co);
 int create_autolabel(struct ndctl_region *region);
+/* Upstream's choice: the idle namespace with id 0, else the seed if idle; or NULL. */
+struct ndctl_namespace *create_region_namespace(struct ndctl_region *region);
 struct ndctl_namespace *create_find_namespace(struct ndctl_ctx *ctx, const char *devname);
 /* The personality (pfn, dax or btt) naming ndns, or NULL; *bound: it is bound. */
 const char *create_claim(struct ndctl_namespace *ndns, bool *bound);
+bool create_is_dax_mode(enum ndctl_namespace_mode mode);
 
 /* create-undo.c: what a create changes in an idle seed, as it was before. */
 struct create_undo {

@@ -281,6 +281,25 @@ struct badblock *ndctl_namespace_get_next_badblock(struct ndctl_namespace *ndns)
 	for (badblock = ndctl_namespace_get_first_badblock(ndns); badblock; \
 	     badblock = ndctl_namespace_get_next_badblock(ndns))
 unsigned int ndctl_namespace_get_sector_size(struct ndctl_namespace *ndns);
+/**
+ * ndctl_namespace_get_num_sector_sizes - how many logical sector sizes the
+ * namespace offers (its "sector_size" attribute lists them)
+ * @ndns: a namespace
+ *
+ * Return: the count, 0 for a namespace without sector sizes (label-less).
+ * Since: ndkit 0.2 (LIBNDCTL_2), upstream's prototype.
+ */
+int ndctl_namespace_get_num_sector_sizes(struct ndctl_namespace *ndns);
+/**
+ * ndctl_namespace_get_supported_sector_size - the i-th offered sector size
+ * @ndns: a namespace
+ * @i: 0 .. ndctl_namespace_get_num_sector_sizes() - 1
+ *
+ * Return: the size in bytes; 0 when the namespace offers none; UINT_MAX with
+ * errno EINVAL when @i is out of range.
+ * Since: ndkit 0.2 (LIBNDCTL_2), upstream's prototype.
+ */
+unsigned int ndctl_namespace_get_supported_sector_size(struct ndctl_namespace *ndns, int i);
 int ndctl_namespace_get_numa_node(struct ndctl_namespace *ndns);
 int ndctl_namespace_get_target_node(struct ndctl_namespace *ndns);
 /*

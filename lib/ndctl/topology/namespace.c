@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +112,50 @@ NDCTL_EXPORT unsigned int ndctl_namespace_get_sector_size(struct ndctl_namespace
 		return 0;
 	cur = strchr(buf, '[');
 	return (unsigned int)strtoul(cur ? cur + 1 : buf, NULL, 10);
+}
+
+/* The sizes listed in "sector_size" ("[512] 4096"), brackets or not. */
+static int sector_sizes(struct ndctl_namespace *ndns, unsigned int *out, int max)
+{
+	char buf[SYSFS_ATTR_SIZE];
+	char *p, *end;
+	int n = 0;
+
+	if (nd_dev_read(&ndns->dev, "sector_size", buf))
+		return 0;
+	for (p = buf; *p && n < max; p = end) {
+		unsigned long v;
+
+		p += strspn(p, " [");
+		v = strtoul(p, &end, 10);
+		if (end == p)
+			break;
+		out[n++] = (unsigned int)v;
+		end += strspn(end, "]");
+	}
+	return n;
+}
+
+NDCTL_EXPORT int ndctl_namespace_get_num_sector_sizes(struct ndctl_namespace *ndns)
+{
+	unsigned int sizes[16];
+
+	return sector_sizes(ndns, sizes, 16);
+}
+
+NDCTL_EXPORT unsigned int ndctl_namespace_get_supported_sector_size(
+		struct ndctl_namespace *ndns, int i)
+{
+	unsigned int sizes[16];
+	int n = sector_sizes(ndns, sizes, 16);
+
+	if (n == 0)
+		return 0;
+	if (i < 0 || i >= n) {
+		errno = EINVAL;
+		return UINT_MAX;
+	}
+	return sizes[i];
 }
 
 NDCTL_EXPORT int ndctl_namespace_get_numa_node(struct ndctl_namespace *ndns)
