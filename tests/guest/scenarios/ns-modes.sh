@@ -53,12 +53,18 @@ run dd if=/tmp/pattern of=/dev/$dev bs=1M count=4 seek=8 conv=fsync
 run dd if=/dev/$dev of=/tmp/back bs=1M count=4 skip=8
 cmp -s /tmp/pattern /tmp/back || fail "data read back from /dev/$dev differs from what was written"
 
-# reconfigure fsdax -> devdax, keeping name and uuid
+# reconfigure fsdax -> devdax in place, as upstream: the same namespace keeps its name,
+# size and the -u given; without -u it gets a new uuid (upstream generates one)
 ns=$(jq -r '.[] | select(.name == "fs0") | .dev' /tmp/up.json)
-run ndctl create-namespace -f -e "$ns" -m devdax -a 2M > /tmp/re.json
+run ndctl create-namespace -f -e "$ns" -m devdax -a 2M -u ${U}50 > /tmp/re.json
 run upstream-ndctl list -N -v > /tmp/up2.json
-got=$(jq -r ".[] | select(.name == \"fs0\") | .mode + \" \" + .raw_uuid" /tmp/up2.json)
-[ "$got" = "devdax ${U}10" ] || fail "after reconfigure upstream sees fs0 as '$got'" "$(cat /tmp/up2.json)"
+got=$(jq -r ".[] | select(.name == \"fs0\") | .dev + \" \" + .mode + \" \" + .raw_uuid" /tmp/up2.json)
+[ "$got" = "$ns devdax ${U}50" ] || fail "after reconfigure upstream sees fs0 as '$got'" "$(cat /tmp/up2.json)"
+ns=$(jq -r '.[] | select(.name == "dd0") | .dev' /tmp/up.json)
+run ndctl create-namespace -f -e "$ns" -m fsdax > /tmp/re.json
+got=$(jq -r '.dev + " " + .mode + " " + .uuid' /tmp/re.json)
+case $got in "$ns fsdax ${U}20") fail "reconfigure kept the uuid; upstream gives a new one" ;;
+"$ns fsdax "*) ;; *) fail "reconfigure of $ns (dd0) gave '$got'" "$(cat /tmp/re.json)" ;; esac
 
 # destroy all: every configured namespace goes, seeds are not counted
 out=$(run ndctl destroy-namespace -f all 2>&1)
