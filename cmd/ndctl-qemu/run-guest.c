@@ -26,10 +26,15 @@ static const char *const early_modules[] = { "virtio_pci", "9pnet_virtio", "9p",
 static const char *const late_modules[] = { "nfit", "nd_pmem", "nd_btt", "dax_pmem",
 	"device_dax", "kmem" };
 
+const char *run_cache_dir(void)
+{
+	return getenv("NDKIT_GUEST_CACHE") ?: DEFAULT_CACHE;
+}
+
 /* The newest kernel-KVER set-up unpacked into the cache (tests/guest/setup.sh). */
 static int cached_kernel(struct run *r, char **kernel, char **modules)
 {
-	const char *cache = getenv("NDKIT_GUEST_CACHE") ?: DEFAULT_CACHE;
+	const char *cache = run_cache_dir();
 	char best[NAME_MAX + 1] = "", *done;
 	struct dirent *de;
 	DIR *d = opendir(cache);

@@ -26,10 +26,49 @@
 #define TAIL_LINES 20
 #define MARK "@@NDKIT "
 
+/*
+ * A nested KVM that starts QEMU but never runs the guest prints nothing at
+ * all; a working one has the kernel talking within a second or two. After
+ * this long without a console line, KVM counts as failed: TCG instead, and
+ * the cache remembers it so the next run does not wait again.
+ */
+#define KVM_SILENCE_S 15.0
+#define KVM_SILENT_FILE "kvm-silent"
+
+static char *kvm_silent_path(void)
+{
+	char *path;
+
+	return asprintf(&path, "%s/" KVM_SILENT_FILE, run_cache_dir()) < 0 ? NULL : path;
+}
+
+static void kvm_remember_silent(void)
+{
+	char *path = kvm_silent_path();
+	FILE *f = path ? fopen(path, "we") : NULL;
+
+	if (f) {
+		fprintf(f, "KVM started QEMU but the guest printed nothing for %.0f s: "
+				"ndctl-qemu run uses TCG here; remove this file to try KVM again\n",
+				KVM_SILENCE_S);
+		fclose(f);
+	}
+	free(path);
+}
+
 bool run_kvm_usable(char *why, size_t len)
 {
-	int fd = open("/dev/kvm", O_RDWR | O_CLOEXEC), vm;
+	char *silent = kvm_silent_path();
+	int fd, vm;
 
+	if (silent && access(silent, F_OK) == 0) {
+		snprintf(why, len, "KVM left a guest silent here before: remove %s to try it "
+				"again", silent);
+		free(silent);
+		return false;
+	}
+	free(silent);
+	fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
 	if (fd < 0) {
 		snprintf(why, len, "/dev/kvm: %s", strerror(errno));
 		return false;
@@ -211,6 +250,7 @@ struct boot_state {
 	char *tail[TAIL_LINES];
 	int ntail;
 	char *error;
+	bool silent;	/* killed: KVM and not one console line in KVM_SILENCE_S */
 };
 
 static void console_line(struct boot_state *b, char *line)
@@ -304,10 +344,14 @@ static bool pump(struct boot_state *b, int fds[3])
 
 	while (open_fds) {
 		struct pollfd p[3];
-		int left = (int)((b->start + b->r->timeout - run_now()) * 1000);
+		double end = b->start + b->r->timeout;
+		bool watch = b->r->kvm && !b->ntail && !conlen && b->start + KVM_SILENCE_S < end;
+		int left = (int)(((watch ? b->start + KVM_SILENCE_S : end) - run_now()) * 1000);
 
-		if (left <= 0)
+		if (left <= 0) {
+			b->silent = watch;
 			return false;
+		}
 		for (int i = 0; i < 3; i++)
 			p[i] = (struct pollfd){ .fd = fds[i], .events = POLLIN };
 		if (poll(p, 3, left) < 0 && errno != EINTR)
@@ -442,9 +486,12 @@ static int run_command_boot(struct boot_state *b, char **argv)
 	for (int i = 0; i < 3; i++)
 		if (fds[i] >= 0)
 			close(fds[i]);
-	/* QEMU under KVM ended before the guest printed anything: TCG next. */
-	if (b->r->kvm && b->status < 0 && !b->ntail && in_time)
+	/* QEMU under KVM ended, or hung, before the guest printed anything: TCG next. */
+	if (b->r->kvm && b->status < 0 && !b->ntail && (in_time || b->silent)) {
+		if (b->silent)
+			kvm_remember_silent();
 		return RUN_KVM_FAILED;
+	}
 	return boot_result(b, in_time, wstatus);
 }
 

@@ -52,6 +52,8 @@ int run_write_initramfs(const struct run *r, const char *path);
 /* run-vm.c: one boot of the guest; returns COMMAND's exit status (124: timeout). */
 int run_boot(const struct run *r, int boot, const char *initrd);
 bool run_kvm_usable(char *why, size_t len);
+/* The guest cache folder: $NDKIT_GUEST_CACHE or /var/cache/ndkit-guest. */
+const char *run_cache_dir(void);
 void run_print_qemu_log(const struct run *r, bool first_line_only);
 /* --shell: ttyS1's file in the run's directory, where the guest reports the shell's status. */
 #define RUN_VERDICT_FILE "verdict.log"
