@@ -202,15 +202,22 @@ static int misaligned(struct create_opts *co, struct ndctl_region *region,
 				sizeof(down)), up);
 }
 
-/* The region's own align first, then align x interleave ways, as upstream. */
-static int check_size_align(struct ndctl_region *region, struct create_opts *co,
-		const struct create_plan *p, struct create_reason *r)
+/*
+ * The region's own align first, then align x interleave ways, as upstream.
+ * Except for -e of a label-less namespace: its size is the region's, fixed,
+ * and upstream's refusal of a region that is not a multiple of 16M (QEMU's
+ * 1022M) would leave no way to use the region at all.
+ */
+static int check_size_align(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		struct create_opts *co, const struct create_plan *p, struct create_reason *r)
 {
 	unsigned long long ra = ndctl_region_get_align(region);
 	unsigned int ways = ndctl_region_get_interleave_ways(region);
 	unsigned long long g = p->align * (ways ? ways : 1);
 	char as[64];
 
+	if (ndns && !ndctl_region_is_labeled(region))
+		return 0;
 	if (ra && ra != ULLONG_MAX && ra != ULONG_MAX && p->size % ra) {
 		snprintf(as, sizeof(as), "%s's align", ndctl_region_get_devname(region));
 		return misaligned(co, region, p, ra, as, r);
@@ -339,7 +346,7 @@ int create_plan_region(struct ndctl_region *region, struct ndctl_namespace *ndns
 	if (!rc)
 		rc = plan_mode_align(region, ndns, co, p, r);
 	if (!rc)
-		rc = check_size_align(region, co, p, r);
+		rc = check_size_align(region, ndns, co, p, r);
 	if (!rc)
 		rc = check_small(region, ndns, co, p, r);
 	if (!rc)
