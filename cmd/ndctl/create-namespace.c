@@ -236,13 +236,16 @@ static int create_greedy(struct ndctl_ctx *ctx, struct create_opts *co)
 		one.filter.region = names[i];
 		r = create_one(ctx, &one, true);
 		created += !r;
-		if (r && r != -ENOSPC)
+		if (r && r != -ENOSPC) {
 			rc = r;
+			co->reported = one.reported;
+		}
 		if (r && r != -ENOSPC && !co->force)
 			break;
 	}
 	fprintf(stderr, "created %d namespace%s\n", created, created == 1 ? "" : "s");
-	return created < 1 ? create_failed(co, rc) : 0;
+	/* as upstream, a region that failed (not merely full) fails the command */
+	return created < 1 || rc != -ENOSPC ? create_failed(co, rc) : 0;
 }
 
 int cmd_create_namespace(int argc, char **argv, void *ctx)
