@@ -87,12 +87,15 @@ int create_reconfigure(struct ndctl_ctx *ctx, struct create_opts *co,
 	uuid_t uu[2];	/* the namespace's, the personality's */
 	int rc;
 
-	if (!ndns) {
-		fprintf(stderr, "ndctl create-namespace: --reconfig %s: no such namespace: see "
-				"'ndctl list -Ni'\n", co->reconfig);
+	region = ndns ? ndctl_namespace_get_region(ndns) : NULL;
+	/* as upstream, -r/-b/-t limit where NS is looked for */
+	if (!ndns || !topo_filter_bus(&co->filter, ndctl_region_get_bus(region)) ||
+			!topo_filter_region(&co->filter, region, true)) {
+		fprintf(stderr, "ndctl create-namespace: --reconfig %s: no such namespace%s: "
+				"see 'ndctl list -Ni'\n", co->reconfig, ndns ? " in the regions "
+				"selected" : "");
 		return -ENXIO;
 	}
-	region = ndctl_namespace_get_region(ndns);
 	snprintf(devname, len, "%s", ndctl_namespace_get_devname(ndns));
 	rc = create_plan_region(region, ndns, co, &plan, &why);
 	if (rc) {
