@@ -112,8 +112,10 @@ static int check_labelless(struct ndctl_region *region, const struct create_plan
 	return why(r, -EINVAL, "%s is label-less: it is one namespace covering the whole "
 			"region and cannot be sub-divided. Label it first: 'ndctl disable-region "
 			"%s && ndctl init-labels %s && ndctl enable-region %s', or convert it "
-			"whole with 'ndctl create-namespace -f -e namespace%u.0 -m MODE' (no --size)",
-			rn, rn, dimms, rn, ndctl_region_get_id(region));
+			"whole with 'ndctl create-namespace -f -e namespace%u.0 -m MODE' (no --size), "
+			"or let create-namespace label it now with -f (namespace%u.0 is in use: it "
+			"goes)", rn, rn, dimms, rn, ndctl_region_get_id(region),
+			ndctl_region_get_id(region));
 }
 
 /* Whether list (the kernel's "4096 2097152 1073741824") holds v. */
@@ -157,7 +159,31 @@ static int check_align_given(struct ndctl_region *region, struct create_opts *co
 			ndctl_region_get_devname(region), mode, buf);
 }
 
-/* Without --align: the namespace's own (same mode), else the seed's default. */
+/*
+ * The kernel's default for a new personality: the second of its supported
+ * alignments (PMD size, 2M on x86), as upstream's write-infoblock takes it.
+ * Not the seed's align attribute, which upstream's create reads: a failed
+ * upstream create leaves its -a there (1G), and every later create without
+ * -a would then fail.
+ */
+static unsigned long long pmd_align(struct ndctl_region *region,
+		enum ndctl_namespace_mode mode)
+{
+	struct ndctl_pfn *pfn = ndctl_region_get_pfn_seed(region);
+	struct ndctl_dax *dax = ndctl_region_get_dax_seed(region);
+	char buf[1024] = "", *end;
+	unsigned long long a;
+
+	if (mode == NDCTL_NS_MODE_FSDAX && pfn)
+		ndctl_pfn_get_supported_alignments(pfn, buf);
+	else if (mode == NDCTL_NS_MODE_DEVDAX && dax)
+		ndctl_dax_get_supported_alignments(dax, buf);
+	strtoull(buf, &end, 0);
+	a = strtoull(end, &end, 0);
+	return a ? a : SZ_2M;	/* a kernel without the attribute assumed 2M */
+}
+
+/* Without --align: the namespace's own (same mode), else the kernel's default. */
 static unsigned long long default_align(struct ndctl_region *region,
 		struct ndctl_namespace *ndns, const struct create_plan *p)
 {
@@ -171,13 +197,8 @@ static unsigned long long default_align(struct ndctl_region *region,
 			return ndctl_dax_get_align(ndctl_namespace_get_dax(ndns));
 		return page;
 	}
-	if (p->mode == NDCTL_NS_MODE_FSDAX)
-		a = ndctl_region_get_pfn_seed(region) ?
-			ndctl_pfn_get_align(ndctl_region_get_pfn_seed(region)) : 0;
-	else if (p->mode == NDCTL_NS_MODE_DEVDAX)
-		a = ndctl_dax_get_align(ndctl_region_get_dax_seed(region));
-	if (!a)
-		a = SZ_2M;	/* a pfn device without the attribute assumed 2M */
+	if (create_is_dax_mode(p->mode))
+		a = pmd_align(region, p->mode);
 	/* a region that does not start on it (nfit_test's vmalloc) gets pages */
 	if (start != ULLONG_MAX && start % a)
 		a = page;

@@ -17,7 +17,7 @@ run upstream-ndctl enable-region all
 run ndctl create-namespace -r region1 -m raw -s 64M -u 33333333-4444-4555-8666-777777777777 > /dev/null
 upstream-ndctl list -RNi > /tmp/before.json
 
-expect_fail "not a multiple of 16M (region0's align).*use --size 16M" ndctl create-namespace -r region0 -s 8M
+expect_fail "not a multiple of 16M .region0's align.: use --size 16M" ndctl create-namespace -r region0 -s 8M
 expect_fail 'not a multiple of 16M .*use --size 96M or --size 112M' ndctl create-namespace -r region0 -s 100M
 expect_fail 'align 8M is not supported by region0 for fsdax: supported_alignments are 4096 2097152 1073741824' \
 	ndctl create-namespace -r region0 -a 8M -s 64M
