@@ -6,7 +6,7 @@
 set -euo pipefail
 src=$(cd "$1" && pwd)
 list=${2:-$src/tests/mutation/mutations.txt}
-tests=(lsa-vectors lsa-txn lsa-crash lsa-faults lsa-log fuzz-lsa-seeds labelcmd label-races qemu-provision)
+tests=(lsa-vectors lsa-txn lsa-crash lsa-faults lsa-log lsa-locks fuzz-lsa-seeds labelcmd label-races qemu-provision)
 work=$(mktemp -d /tmp/ndkit-mutation-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 

@@ -43,6 +43,25 @@ while [ $i -lt $ROUNDS ]; do
 done
 echo "write/write/zero: $ROUNDS rounds, last a $last_a, b $last_b, zero $last_z"
 
+# The rounds above rarely overlap two writers' transfers, so a missing lock seldom shows there.
+# Here the overlap is forced: write-labels holds nmem0 from its open while its input is slow to
+# come (3 s). Meanwhile flock(1) must find /dev/nmem0 held, a reader given --wait=0 is refused,
+# and zero-labels waits its turn: it ends after the writer, so the area ends zeroed.
+run ndctl write-labels -i /tmp/b nmem0 2>/dev/null
+(sleep 3; cat /tmp/a) | ndctl write-labels nmem0 2>/tmp/eh & ph=$!
+i=0
+while flock -n /dev/nmem0 true; do	# until the writer holds nmem0
+	i=$((i + 1))
+	[ $i -lt 100 ] || fail "write-labels never held /dev/nmem0's lock while waiting for its input"
+	sleep 0.02
+done
+expect_fail "locked by another label writer" ndctl read-labels --wait=0 -j nmem0
+time_ms ndctl zero-labels --wait=60 nmem0 2>/dev/null	# beyond the 10 s default: TCG on a busy host
+wait $ph || fail "the writer holding nmem0 failed" "$(cat /tmp/eh)"
+[ "$(state)" = "$sz" ] || fail "zero-labels did not wait for the writer holding nmem0: the area is not zeroed" "$(state)"
+[ "$ms" -ge 500 ] || fail "zero-labels ended after $ms ms, while the writer held nmem0 for about 3 s"
+echo "held nmem0: reader refused, zero-labels waited $ms ms and wrote last"
+
 # init-labels -f racing a repair of a torn index: the repair finds either the torn area or the
 # fresh one (nothing to do); both exit 0 and the result has two valid index blocks
 run upstream-ndctl init-labels -f -V 1.2 nmem0

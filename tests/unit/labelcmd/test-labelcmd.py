@@ -6,7 +6,8 @@ usage: test-labelcmd.py NDCTL   (env NDKIT_TESTDATA points at testdata)
 
 Every vector is read raw and embedded at the end of a larger (sparse) backend
 file and compared field by field with its *.expected.json and with upstream's
-read-labels dump (stale slots dropped, GUIDs converted from on-media order);
+read-labels dump (stale slots dropped, GUIDs converted from on-media order)
+and with that dump's key order (every object's keys as upstream prints them);
 then init/zero/write/check round trips and every bad input, each asserting
 the file is unchanged.
 """
@@ -33,6 +34,7 @@ LABEL_KEYS = ["uuid", "name", "slot", "position", "nlabel", "flags", "isetcookie
               "lbasize", "dpa", "rawsize"]
 GUID_KEYS = ["type_guid", "abstraction_guid"]
 INDEX_KEYS = ["signature", "major", "minor", "labelsize", "seq", "nslot"]
+KEYS_COMPARED = [0]  # keys whose position check_key_order compared with upstream's dumps
 
 
 
@@ -121,6 +123,51 @@ def compare_upstream(name, got, up, active_slots, all_slots):
         check(g["active"] == (u["slot"] in active_slots), f"{name}: slot {u['slot']} active flag")
 
 
+def pairs(text):
+    """JSON with every object as its (key, value) pairs, in the order printed, duplicates kept."""
+    return json.loads(text, object_pairs_hook=list)
+
+
+def same_key_order(what, mine, theirs):
+    """mine prints every key theirs does, in the same order, without repeats; ndkit's own keys
+    (as "active") may follow, never come between. Returns how many keys were compared."""
+    mk, tk = [k for k, _ in mine], [k for k, _ in theirs]
+    check(len(mk) == len(set(mk)), f"{what}: a key printed twice: {mk}")
+    check(mk[:len(tk)] == tk, f"{what}: key order {mk}, upstream's {tk}")
+    return len(tk)
+
+
+def check_key_order(name, raw, up_path):
+    """
+    read-labels -j prints its objects with upstream's keys in upstream's order, checked against
+    upstream's own dump of the same area (not a list of ours): scripts and diffs read it so.
+    Labels are matched by slot; --all-slots for the stale ones upstream prints too.
+    Returns the number of keys compared.
+    """
+    with open(up_path) as f:
+        up = pairs(f.read())
+    up = up[0]  # piped, upstream prints an array of one object (a list of pairs here)
+    compared = 0
+    for extra in ([], ["--all-slots"]):
+        rc, out, err = ndctl("read-labels", "-j", *extra, raw)
+        if not check(rc == 0, f"{name}: read-labels -j {extra}: {err}"):
+            continue
+        got = pairs(out)
+        check(isinstance(got, list) and len(got) == 1, f"{name}: read-labels -j {extra}: not an array of one")
+        got = got[0]
+        compared += same_key_order(f"{name} {extra}: the object", got, up)
+        g, u = dict(got), dict(up)
+        check(len(g["index"]) == len(u["index"]), f"{name}: {len(g['index'])} index blocks, upstream {len(u['index'])}")
+        for i, (gi, ui) in enumerate(zip(g["index"], u["index"])):
+            compared += same_key_order(f"{name} {extra}: index {i}", gi, ui)
+        by_slot = {dict(lab)["slot"]: lab for lab in u.get("label", [])}
+        for lab in g.get("label", []):
+            slot = dict(lab)["slot"]
+            if check(slot in by_slot, f"{name} {extra}: slot {slot} is not in upstream's dump"):
+                compared += same_key_order(f"{name} {extra}: label in slot {slot}", lab, by_slot[slot])
+    return compared
+
+
 def check_raw_dump(name, path, area, extra=()):
     out = os.path.join(TMP, "dump.bin")
     rc, _, err = ndctl("read-labels", *extra, "-o", out, path)
@@ -151,6 +198,8 @@ def check_vector(lsa_gz):
         up = up[0] if isinstance(up, list) else up  # upstream's piped form is an array
         active = {l["slot"] for l in exp.get("labels", [])}
         compare_upstream(name, got, up, active, read_json("--all-slots", raw))
+    if os.path.exists(up_path):
+        KEYS_COMPARED[0] += check_key_order(name, raw, up_path)
     check_raw_dump(name, raw, area)
     check_raw_dump(name + " (embedded)", big, area, ("--label-size", str(len(area))))
     check_ok("check-labels", raw, ok=exp["valid"])
@@ -370,6 +419,9 @@ def main():
         name, area, exp = check_vector(gz)
         vectors[name] = (area, exp)
     check(len(vectors) >= 10, f"only {len(vectors)} vectors found in {DATA}")
+    # every vector's index blocks and at least the labels of the after-create states
+    check(KEYS_COMPARED[0] >= 1000, f"key order: only {KEYS_COMPARED[0]} keys compared with upstream's dumps")
+    print(f"  read-labels -j key order: {KEYS_COMPARED[0]} keys in upstream's order")
     init_round_trips(vectors)
     zero_write_round_trips(vectors)
     check_round_trips(vectors)
