@@ -44,9 +44,10 @@ static void nfit_src_free(struct nfit_src *s)
 
 /*
  * Run argv with stdin from /dev/null and stdout read line by line into @line (stderr is
- * ours); its exit status, or -1 if it could not start or was killed.
+ * ours, or /dev/null with @quiet); its exit status, or -1 if it could not start or was killed.
  */
-static int run_lines(char *const argv[], void (*line)(void *ctx, char *text), void *ctx)
+static int run_lines(char *const argv[], bool quiet, void (*line)(void *ctx, char *text),
+		void *ctx)
 {
 	int fds[2], status;
 	char *text = NULL;
@@ -58,9 +59,10 @@ static int run_lines(char *const argv[], void (*line)(void *ctx, char *text), vo
 		return -1;
 	pid = fork();
 	if (pid == 0) {
-		int null = open("/dev/null", O_RDONLY);
+		int null = open("/dev/null", O_RDWR);
 
-		if (null < 0 || dup2(null, 0) < 0 || dup2(fds[1], 1) < 0)
+		if (null < 0 || dup2(null, 0) < 0 || dup2(fds[1], 1) < 0 ||
+		    (quiet && dup2(null, 2) < 0))
 			_exit(127);
 		execvp(argv[0], argv);
 		_exit(127);
@@ -100,7 +102,7 @@ static char *installed_version(const char *pkg)
 		(char *)pkg, NULL };
 	char *text = NULL, *version = NULL;
 
-	if (run_lines(argv, first_line, &text) == 0 && text &&
+	if (run_lines(argv, true, first_line, &text) == 0 && text &&
 	    !strncmp(text, "installed ", 10) && text[10])
 		version = strdup(text + 10);
 	free(text);
@@ -188,7 +190,7 @@ static int build(const struct run *r, const struct nfit_src *s)
 
 	run_progress(r, "nfit_test: first use for %s: building the test modules from %s %s "
 		"(about 1.5 min on 2 cores), into %s", r->kver, s->source_pkg, s->version, s->out);
-	rc = run_lines(argv, build_line, &p);
+	rc = run_lines(argv, false, build_line, &p);
 	if (rc)
 		return run_error("--nfit-test: building the modules failed (exit %d)", rc);
 	run_progress(r, "nfit_test: modules built and cached in %.1f s", run_now() - t);
