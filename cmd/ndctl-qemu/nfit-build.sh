@@ -19,6 +19,8 @@ tmp=$out.tmp
 top=$(basename "$tarball" .tar.xz)
 rm -rf "$tmp"
 mkdir -p "$tmp/src" "$tmp/lib/modules"
+# The extracted sources go whatever happens (a failed build keeps only its log).
+trap 'rm -rf "$tmp/src"' EXIT
 log=$tmp/build.log
 
 # What the Kbuild files read: the test tree and the driver sources its objects name as
@@ -63,4 +65,5 @@ done
 echo "installed in updates/ of a copy of the packaged modules, ranked first by depmod"
 rm -rf "$tmp/src" "$out"
 mv "$tmp" "$out"
+trap - EXIT
 touch "$out/.done"

@@ -102,7 +102,8 @@ int run_error(const char *fmt, ...)
 }
 
 static const char *const run_usage[] = {
-	"ndctl-qemu run [--nvdimm SPEC]... [--hotplug SPEC]... [--nfit-test] [OPTIONS] -- COMMAND [ARG]...",
+	"ndctl-qemu run [--nvdimm SPEC]... [--hotplug SPEC]... [--nfit-test] [OPTIONS] "
+		"-- COMMAND [ARG]...",
 	"ndctl-qemu run [--nvdimm SPEC]... [OPTIONS] --shell",
 	"",
 	"Boot a disposable QEMU guest with the vNVDIMMs asked for, on the host's own",
