@@ -394,11 +394,9 @@ static int prepare_guest(struct run *r, const char *initrd)
 	if (rc)
 		return rc;
 	r->kvm = run_kvm_usable(why, sizeof(why));
-	run_progress(r, "%d DIMM%s laid out by plan, passed check; kernel %s%s; %s", r->plan.n,
+	run_progress(r, "%d DIMM%s laid out by plan, passed check; kernel %s%s; %s%s%s", r->plan.n,
 		r->plan.n == 1 ? "" : "s", r->kver, r->nfit_test ? " with nfit_test" : "",
-		r->kvm ? "KVM" : "TCG (no KVM: ");
-	if (!r->kvm && !r->quiet)
-		fprintf(stderr, "%s)\n", why);
+		r->kvm ? "KVM" : "TCG (no KVM: ", r->kvm ? "" : why, r->kvm ? "" : ")");
 	return run_write_initramfs(r, initrd);
 }
 
