@@ -19,8 +19,6 @@
 #include "run.h"
 #include "run-guest-scripts.h"
 
-#define DEFAULT_CACHE "/var/cache/ndkit-guest"
-
 /* Mount the host's root; then drive the vNVDIMMs (names as in modules.dep). */
 static const char *const early_modules[] = { "virtio_pci", "9pnet_virtio", "9p", "overlay" };
 static const char *const late_modules[] = { "nfit", "nd_pmem", "nd_btt", "dax_pmem",
@@ -28,7 +26,7 @@ static const char *const late_modules[] = { "nfit", "nd_pmem", "nd_btt", "dax_pm
 
 const char *run_cache_dir(void)
 {
-	return getenv("NDKIT_GUEST_CACHE") ?: DEFAULT_CACHE;
+	return getenv("NDKIT_GUEST_CACHE") ?: RUN_DEFAULT_CACHE;
 }
 
 /* The newest kernel-KVER set-up unpacked into the cache (tests/guest/setup.sh). */
@@ -437,20 +435,39 @@ static char *links_list(const struct run *r)
 	return text;
 }
 
-static int module_lists(const struct run *r, struct cpio *c, char **late)
+/* "path" per line: @v's entries @from to @to (modules.dep paths), for init to insmod. */
+static char *module_list(const struct strv *v, int from, int to)
 {
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	for (int i = from; i < to; i++)
+		fprintf(f, "%s\n", v->v[i]);
+	fclose(f);
+	return text;
+}
+
+/* The early modules into the initramfs; the late ones, and nfit_test's (loaded once the
+ * DIMMs have probed, so that their count is QEMU's alone), as lists. */
+static int module_lists(const struct run *r, struct cpio *c, char **late, char **nfit)
+{
+	static const char *const nfit_test[] = { "nfit_test" };
 	struct moddep m = { 0 };
 	struct strv early = { 0 }, rest = { 0 };
 	char *text = NULL, *name;
 	size_t len = 0;
 	FILE *f;
-	int rc;
+	int rc, nlate;
 
 	if (moddep_load(&m, r->modules) < 0)
 		return run_error("cannot read %s/modules.dep", r->modules);
 	rc = module_order(r, &m, early_modules, 4, &early);
 	if (!rc)
 		rc = module_order(r, &m, late_modules, 6, &rest);
+	nlate = rest.n;
+	if (!rc && r->nfit_test)
+		rc = module_order(r, &m, nfit_test, 1, &rest);
 	f = open_memstream(&text, &len);
 	for (int i = 0; !rc && i < early.n; i++) {
 		char *src;
@@ -466,12 +483,8 @@ static int module_lists(const struct run *r, struct cpio *c, char **late)
 	fclose(f);
 	cpio_text(c, "ndkit/early", 0644, text ?: "");
 	free(text);
-	text = NULL;
-	f = open_memstream(&text, &len);
-	for (int i = 0; i < rest.n; i++)
-		fprintf(f, "%s\n", rest.v[i]);
-	fclose(f);
-	*late = text;
+	*late = module_list(&rest, 0, nlate);
+	*nfit = module_list(&rest, nlate, rest.n);
 	strv_free(&early);
 	strv_free(&rest);
 	moddep_free(&m);
@@ -483,8 +496,8 @@ int run_write_initramfs(const struct run *r, const char *path)
 	static const char *const dirs[] = { "bin", "dev", "proc", "sys", "ndkit", "ndkit/mods" };
 	const char *busybox = static_busybox();
 	struct cpio c = { 0 };
-	char *texts[6] = { env_script(r), shares_list(r), links_list(r), command_script(r), NULL,
-		binds_list() };
+	char *texts[7] = { env_script(r), shares_list(r), links_list(r), command_script(r), NULL,
+		binds_list(), NULL };
 	int rc;
 
 	if (!busybox)
@@ -496,7 +509,7 @@ int run_write_initramfs(const struct run *r, const char *path)
 		cpio_entry(&c, dirs[i], S_IFDIR | 0755, NULL, 0);
 	rc = cpio_file(&c, "bin/busybox", busybox);
 	if (!rc)
-		rc = module_lists(r, &c, &texts[4]);
+		rc = module_lists(r, &c, &texts[4], &texts[6]);
 	if (!rc) {
 		cpio_text(&c, "init", 0755, guest_init);
 		cpio_text(&c, "ndkit/hotadd", 0755, guest_hotadd);
@@ -506,9 +519,10 @@ int run_write_initramfs(const struct run *r, const char *path)
 		cpio_text(&c, "ndkit/command", 0644, texts[3]);
 		cpio_text(&c, "ndkit/late", 0644, texts[4]);
 		cpio_text(&c, "ndkit/binds", 0644, texts[5] ?: "");
+		cpio_text(&c, "ndkit/nfit_test", 0644, texts[6] ?: "");
 		cpio_entry(&c, "TRAILER!!!", 0, NULL, 0);
 	}
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < 7; i++)
 		free(texts[i]);
 	if (fclose(c.f) && !rc)
 		rc = run_error("cannot write %s", path);

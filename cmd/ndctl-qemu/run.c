@@ -102,7 +102,8 @@ int run_error(const char *fmt, ...)
 }
 
 static const char *const run_usage[] = {
-	"ndctl-qemu run [--nvdimm SPEC]... [--hotplug SPEC]... [OPTIONS] -- COMMAND [ARG]...",
+	"ndctl-qemu run [--nvdimm SPEC]... [--hotplug SPEC]... [--nfit-test] [OPTIONS] "
+		"-- COMMAND [ARG]...",
 	"ndctl-qemu run [--nvdimm SPEC]... [OPTIONS] --shell",
 	"",
 	"Boot a disposable QEMU guest with the vNVDIMMs asked for, on the host's own",
@@ -247,9 +248,9 @@ static int check_run_args(const struct run *r, const struct run_args *a, int nar
 			"e.g. run --nvdimm 1G -- ndctl list -D (or --shell)");
 	if (r->shell && nargs)
 		return usage_error("ndctl-qemu", "run", "--shell takes no COMMAND");
-	if (!a->nvdimm.n && !a->hotplug.n)
+	if (!a->nvdimm.n && !a->hotplug.n && !r->nfit_test)
 		return usage_error("ndctl-qemu", "run", "no DIMM; add --nvdimm SIZE "
-			"(e.g. --nvdimm 1G)");
+			"(e.g. --nvdimm 1G) or --nfit-test");
 	for (int i = 0; i < PLAN_MAX_DIMMS; i++)
 		if (r->preload[i] && i >= a->nvdimm.n)
 			return usage_error("ndctl-qemu", "run", "--preload %d:%s: there is no "
@@ -279,6 +280,8 @@ static int parse_run_args(struct run *r, struct run_args *a, int argc, char **ar
 			share_cb),
 		OPT_BOOLEAN('u', "upstream", &r->upstream,
 			"the distribution's ndctl/daxctl first in PATH"),
+		OPT_BOOLEAN(0, "nfit-test", &r->nfit_test, "also the kernel's nfit_test buses "
+			"(modules built on first use)"),
 		OPT_STRING('k', "kernel", &r->kernel, "file", "guest kernel (default: the cached one)"),
 		OPT_STRING('m', "modules", &r->modules, "dir",
 			"its modules (the lib/modules/VERSION directory)"),
@@ -386,13 +389,14 @@ static int prepare_guest(struct run *r, const char *initrd)
 		rc = check_layout(r);
 	if (!rc)
 		rc = run_find_kernel(r);
+	if (!rc && r->nfit_test)
+		rc = run_nfit_modules(r);
 	if (rc)
 		return rc;
 	r->kvm = run_kvm_usable(why, sizeof(why));
-	run_progress(r, "%d DIMM%s laid out by plan, passed check; kernel %s; %s", r->plan.n,
-		r->plan.n == 1 ? "" : "s", r->kver, r->kvm ? "KVM" : "TCG (no KVM: ");
-	if (!r->kvm && !r->quiet)
-		fprintf(stderr, "%s)\n", why);
+	run_progress(r, "%d DIMM%s laid out by plan, passed check; kernel %s%s; %s%s%s", r->plan.n,
+		r->plan.n == 1 ? "" : "s", r->kver, r->nfit_test ? " with nfit_test" : "",
+		r->kvm ? "KVM" : "TCG (no KVM: ", r->kvm ? "" : why, r->kvm ? "" : ")");
 	return run_write_initramfs(r, initrd);
 }
 

@@ -23,6 +23,7 @@ struct run {
 	struct plan hot;	/* the --hotplug DIMMs, plugged on the guest's request */
 	int boots, cpus, timeout;
 	bool upstream, shell, quiet;
+	bool nfit_test;		/* also the kernel's nfit_test buses */
 	const char *preload[PLAN_MAX_DIMMS];	/* label-area file per DIMM, or NULL */
 	const char *shares[RUN_MAX_SHARES];
 	int nshares;
@@ -45,9 +46,15 @@ double run_now(void);
  * 1 with a message if FILE is not exactly label-size bytes, and nothing written. */
 int run_preload(const struct plan_dimm *d, const char *file);
 
-/* run-kernel.c: the guest kernel and its modules; the initramfs. */
+/* run-guest.c: the guest kernel and its modules; the initramfs. */
 int run_find_kernel(struct run *r);
 int run_write_initramfs(const struct run *r, const char *path);
+/* Where the guest kernel is cached unless NDKIT_GUEST_CACHE says otherwise. */
+#define RUN_DEFAULT_CACHE "/var/cache/ndkit-guest"
+
+/* run-nfit.c: --nfit-test: r->modules becomes the cached tree with the test modules in
+ * updates/, built first if it is not there yet. */
+int run_nfit_modules(struct run *r);
 
 /* run-vm.c: one boot of the guest; returns COMMAND's exit status (124: timeout). */
 int run_boot(const struct run *r, int boot, const char *initrd);

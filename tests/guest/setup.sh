@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Prepare a Debian 12 host for ndkit: build deps, guest deps, and the guest kernel.
+# Prepare a Debian 12 host for ndkit: build deps, guest deps, the guest kernel and its source
+# and headers packages (ndctl-qemu run --nfit-test builds test modules from them).
 # Idempotent: installs only missing packages, downloads and unpacks the kernel once.
 # Usage: setup.sh [--kernel-only]   (--kernel-only skips apt-get install)
 # Prints nothing on the last line but the kernel root: $NDKIT_GUEST_CACHE/kernel-<KVER>.
@@ -19,9 +20,24 @@ GUEST_PKGS="qemu-system-x86 busybox-static cpio kmod ndctl daxctl jq python3 gzi
 
 log() { echo "setup: $*" >&2; }
 
+kernel_package() {
+	apt-cache depends linux-image-amd64 2>/dev/null |
+		awk '/Depends: linux-image-[0-9]/{print $2; exit}'
+}
+
+# ndctl-qemu run --nfit-test builds the kernel's nfit_test modules for the guest kernel from
+# its source and headers (linux-source-6.1, linux-headers-6.1.0-57-amd64), on first use.
+nfit_test_packages() {
+	local kver
+	kver=$(kernel_package)
+	kver=${kver#linux-image-}
+	[ -n "$kver" ] && echo "linux-source-$(echo "$kver" | cut -d. -f1,2) linux-headers-$kver"
+	return 0
+}
+
 missing_packages() {
 	local p
-	for p in $BUILD_PKGS $GUEST_PKGS; do
+	for p in $BUILD_PKGS $GUEST_PKGS $(nfit_test_packages); do
 		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' ||
 			echo "$p"
 	done
@@ -38,13 +54,10 @@ install_packages() {
 	log "installing:" $missing
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -q >&2
+	# again: before the update, apt-cache may not know the kernel that names two of them
+	missing=$(missing_packages)
 	# shellcheck disable=SC2086
 	apt-get install -y -q --no-install-recommends $missing >&2
-}
-
-kernel_package() {
-	apt-cache depends linux-image-amd64 2>/dev/null |
-		awk '/Depends: linux-image-[0-9]/{print $2; exit}'
 }
 
 # Download the kernel package behind linux-image-amd64 and unpack it with a modules.dep.

@@ -90,6 +90,9 @@ PATH=$tmp/bin:$PATH expect "ndkit-test-cmd " "$qemu" run --nvdimm = 1G ndkit-tes
 expect "vm/nv0.img " "$qemu" run -q ls vm/n
 expect "" "$qemu" run --nvdimm 1G ls --hot
 expect "--hotplug " "$qemu" run --nvdimm 1G -S --hot
+# --nfit-test takes no value: COMMAND comes next.
+expect "--nfit-test " "$qemu" run --nfit
+PATH=$tmp/bin:$PATH expect "ndkit-test-cmd " "$qemu" run --nfit-test ndkit-test-c
 expect "" "$qemu" check -j qemu-system-x86_64 --dom
 expect "--domain " "$qemu" check -j --dom
 echo "test-completion: $checks checks, $fails failed"

@@ -49,6 +49,13 @@ rm -f data.img
 expect_eq "kernel without modules" "$?" 125
 expect_eq "kernel without modules: said" "$(grep -c -- '--kernel and --modules go together' err.txt)" 1
 
+# --nfit-test needs no --nvdimm, but the kernel's source and headers packages: their absence is
+# a runner failure naming the command that installs them, before any build or QEMU.
+cp -r "$T/mods" "$T/9.99.0-0-fake"
+refused "nfit-test without its packages" 125 \
+	"apt-get install linux-source-9.99 linux-headers-9.99.0-0-fake$" \
+	--kernel "$T/kernel" --modules "$T/9.99.0-0-fake" --nfit-test -- true
+
 # The guest's side played by the stand-in: options, streams, status.
 FAKE_STATUS=7 "$Q" run $K --nvdimm 1G --nvdimm 1G,label-size=2M --share "$T" -- echo hi > out.txt 2> err.txt
 expect_eq "status from the guest" "$?" 7
