@@ -171,7 +171,7 @@ static int no_seed(struct ndctl_region *region)
 /* A failed create: whose the namespace is says what may be undone. */
 static int create_refused(struct ndctl_region *region, struct ndctl_namespace *ndns,
 		struct create_opts *co, const struct create_undo *u, const uuid_t uu[2], int rc,
-		const char *devname)
+		const char *devname, bool configured)
 {
 	const char *rn = ndctl_region_get_devname(region);
 
@@ -179,8 +179,11 @@ static int create_refused(struct ndctl_region *region, struct ndctl_namespace *n
 	case CREATE_TAKEN:
 		create_undo_claims(region, uu[1]);	/* our personality's claim, if any */
 		return seed_taken(region, devname, strerror(-rc));
-	case CREATE_UNTOUCHED:	/* (another writer's undo may have emptied it under us) */
+	case CREATE_UNTOUCHED:
 		create_undo_claims(region, uu[1]);
+		/* configured, then empty: another writer's undo emptied it under us */
+		if (configured)
+			return seed_taken(region, devname, "another writer emptied it");
 		fprintf(stderr, "ndctl create-namespace: configuring %s in %s failed (%s); "
 				"nothing was changed\n", devname, rn, strerror(-rc));
 		return rc;
@@ -270,6 +273,7 @@ int create_in_region(struct ndctl_region *region, struct create_opts *co,
 	struct ndctl_namespace *ndns = create_region_namespace(region);
 	struct create_undo undo;
 	uuid_t uu[2];	/* the namespace's, the personality's */
+	bool configured;
 	int rc;
 
 	if (!ndns)
@@ -282,6 +286,7 @@ int create_in_region(struct ndctl_region *region, struct create_opts *co,
 	uuid_generate(uu[1]);
 	create_undo_save(region, ndns, &undo);
 	rc = create_configure(ndns, co, plan, uu[0]);
+	configured = rc == 0;
 	if (!rc)
 		rc = create_attach(region, ndns, co, plan, uu[1]);
 	if (!rc && plan->mode == NDCTL_NS_MODE_RAW && !raw_bound_here(ndns))
@@ -290,5 +295,5 @@ int create_in_region(struct ndctl_region *region, struct create_opts *co,
 		return 0;
 	if (!rc)
 		return create_renamed(region, ndns, co, uu[1], devname);
-	return create_refused(region, ndns, co, &undo, uu, rc, devname);
+	return create_refused(region, ndns, co, &undo, uu, rc, devname, configured);
 }
