@@ -115,6 +115,13 @@ unsigned long long daxctl_mapping_get_size(struct daxctl_mapping *map);
 unsigned long long daxctl_memory_block_size(struct daxctl_ctx *ctx);
 /* The kernel onlines hot-plugged memory itself (auto_online_blocks is online*). */
 int daxctl_dev_will_auto_online_memory(struct daxctl_dev *dev);
+/*
+ * Whether @dev is in system-ram mode now: enabled and bound to kmem, so that
+ * daxctl_dev_get_memory() gives its memory blocks. Returns 1 or 0 (0 for a
+ * disabled device or one bound to device_dax). Since ndkit 0.2 (LIBDAXCTL_2;
+ * upstream added it in v79, LIBDAXCTL_10).
+ */
+int daxctl_dev_is_system_ram_capable(struct daxctl_dev *dev);
 struct daxctl_memory *daxctl_dev_get_memory(struct daxctl_dev *dev);
 struct daxctl_dev *daxctl_memory_get_dev(struct daxctl_memory *mem);
 unsigned long daxctl_memory_get_block_size(struct daxctl_memory *mem);

@@ -67,12 +67,18 @@ void memory_free(struct daxctl_memory *mem)
 	free(mem);
 }
 
+/* Upstream v81's name for "bound to kmem": enabled and in system-ram mode. */
+DAXCTL_EXPORT int daxctl_dev_is_system_ram_capable(struct daxctl_dev *dev)
+{
+	return daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_RAM;
+}
+
 /* NULL unless the device is in system-ram mode (bound to kmem). */
 DAXCTL_EXPORT struct daxctl_memory *daxctl_dev_get_memory(struct daxctl_dev *dev)
 {
 	unsigned long long start, end;
 
-	if (daxctl_dev_get_mode(dev) != DAXCTL_DEV_MODE_RAM)
+	if (!daxctl_dev_is_system_ram_capable(dev))
 		return NULL;
 	if (dev->mem)
 		return dev->mem;

@@ -104,6 +104,7 @@ static void test_devdax(void)
 	CHECK(daxctl_dev_is_enabled(dev));
 	CHECK(daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_DEVDAX);
 	CHECK(daxctl_dev_get_memory(dev) == NULL);
+	CHECK(daxctl_dev_is_system_ram_capable(dev) == 0);
 	map = daxctl_mapping_get_first(dev);
 	CHECK(map && !daxctl_mapping_get_next(map));
 	CHECK_EQ_U64(daxctl_mapping_get_end(map), 0x177ffffffULL);
