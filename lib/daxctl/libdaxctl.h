@@ -131,7 +131,11 @@ int daxctl_memory_block_is_movable(struct daxctl_memory *mem, unsigned long long
 int daxctl_memory_num_sections(struct daxctl_memory *mem);	/* blocks plugged */
 int daxctl_memory_is_online(struct daxctl_memory *mem);		/* blocks online */
 int daxctl_memory_is_movable(struct daxctl_memory *mem);
-/* These return how many blocks they changed, or a negative errno. */
+/*
+ * These return how many blocks they changed, or a negative errno. Offlining
+ * is all or none: -EOPNOTSUPP, nothing changed and "memoryN is unremovable"
+ * logged when an online block's "removable" is 0 (upstream v81).
+ */
 int daxctl_memory_online(struct daxctl_memory *mem);		/* into ZONE_MOVABLE */
 int daxctl_memory_online_no_movable(struct daxctl_memory *mem);
 int daxctl_memory_offline(struct daxctl_memory *mem);

@@ -225,19 +225,44 @@ static void offline_rollback(struct daxctl_memory *mem, const uint64_t *blocks,
 }
 
 /*
- * Offline every online block, or none: when the kernel refuses one (its
- * pages cannot be migrated), the blocks offlined so far go back online in
- * their zone and *failed holds the refused block. Returns the count offlined.
+ * The first online block whose "removable" says 0 (a kernel without
+ * CONFIG_MEMORY_HOTREMOVE), logged as upstream v81 does; -1 when none is.
+ * A block without the attribute counts as removable.
+ */
+static int64_t first_unremovable(struct daxctl_memory *mem)
+{
+	char buf[SYSFS_ATTR_SIZE];
+
+	for (uint64_t b = mem->first; b < mem->first + mem->count; b++) {
+		if (daxctl_memory_block_is_online(mem, b) != 1 ||
+				block_attr(mem, b, "removable", buf) < 0 ||
+				strtoul(buf, NULL, 0) != 0)
+			continue;
+		err(mem->dev->ctx, "%s: memory%llu is unremovable\n", mem->dev->devname,
+				(unsigned long long)b);
+		return (int64_t)b;
+	}
+	return -1;
+}
+
+/*
+ * Offline every online block, or none: when a block is not removable, nothing
+ * is tried (-EOPNOTSUPP); when the kernel refuses one (its pages cannot be
+ * migrated), the blocks offlined so far go back online in their zone. Either
+ * way *failed holds the block. Returns the count offlined.
  */
 DAXCTL_EXPORT int daxctl_memory_offline_all_or_none(struct daxctl_memory *mem,
 		unsigned long long *failed)
 {
 	uint64_t *done = calloc(mem->count + 1, sizeof(*done));
 	int *movable = calloc(mem->count + 1, sizeof(*movable));
+	int64_t stuck = first_unremovable(mem);
 	int n = 0, rc = 0;
 
-	if (!done || !movable) {
-		rc = -ENOMEM;
+	if (!done || !movable || stuck >= 0) {
+		if (stuck >= 0 && failed)
+			*failed = (unsigned long long)stuck;
+		rc = stuck >= 0 ? -EOPNOTSUPP : -ENOMEM;
 		goto out;
 	}
 	for (uint64_t b = mem->first; b < mem->first + mem->count; b++) {

@@ -141,6 +141,20 @@ out=$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" online-memory dax1.0 2>&1); rc=$?
 blocks_say "$root" online_movable ||
 	fail "online-memory did not write online_movable to every block"
 
+# v81 (ac46afe): a block whose removable is 0 is named; upstream's EOPNOTSUPP lines and
+# status; nothing offlined
+checks=$((checks + 1))
+root=$(unpack system-ram)
+echo 0 > "$root/sys/devices/system/memory/memory43/removable"
+out=$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" offline-memory dax1.0 2>&1); rc=$?
+[ $rc = 161 ] || fail "offline-memory with an unremovable block exited $rc: $out"
+for line in "libdaxctl: .*: dax1.0: memory43 is unremovable" \
+	    "dax1.0: failed to offline memory: Operation not supported" \
+	    "error offlining memory: Operation not supported" "offlined memory for 0 devices"; do
+	printf '%s\n' "$out" | grep -qx "$line" || fail "unremovable: no line '$line' in: $out"
+done
+blocks_say "$root" online || fail "offline-memory offlined blocks beside an unremovable one"
+
 # a block the kernel refuses to offline: named, explained, the others put back
 checks=$((checks + 1))
 root=$(unpack system-ram)

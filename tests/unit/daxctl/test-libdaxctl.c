@@ -11,6 +11,8 @@
 #include <daxctl/libdaxctl.h>
 #include "../test.h"
 
+#define SYSFS_STATE_LEN (PATH_MAX + 64)
+
 static const char *data_dir;
 
 static void mkdir_p(char *path)
@@ -137,7 +139,42 @@ static void test_system_ram(const char *state, int online)
 		CHECK(daxctl_memory_is_movable(mem) == 1);
 	else
 		CHECK(daxctl_memory_is_movable(mem) == -ENXIO);
+	CHECK(daxctl_dev_is_system_ram_capable(dev) == 1);
 	CHECK(daxctl_dev_get_memory(daxctl_dev_get_by_name(ctx, "dax0.0")) == NULL);
+	CHECK(daxctl_dev_is_system_ram_capable(daxctl_dev_get_by_name(ctx, "dax0.0")) == 0);
+	ctx_done(ctx, root);
+}
+
+static void write_file(const char *root, const char *rel, const char *text);
+
+/* v81 (ac46afe): a block the kernel cannot remove is named, and nothing is offlined. */
+static void test_unremovable(void)
+{
+	char root[PATH_MAX], state[SYSFS_STATE_LEN];
+	struct daxctl_ctx *ctx = ctx_for("system-ram", root);
+	struct daxctl_dev *dev = daxctl_dev_get_by_name(ctx, "dax1.0");
+	struct daxctl_memory *mem = dev ? daxctl_dev_get_memory(dev) : NULL;
+	unsigned long long failed = 0;
+	FILE *f;
+
+	CHECK(mem != NULL);
+	if (!mem) {
+		ctx_done(ctx, root);
+		return;
+	}
+	write_file(root, "/sys/devices/system/memory/memory44/removable", "0\n");
+	CHECK(daxctl_memory_offline_all_or_none(mem, &failed) == -EOPNOTSUPP);
+	CHECK_EQ_U64(failed, 44);
+	CHECK(daxctl_memory_offline(mem) == -EOPNOTSUPP);
+	CHECK_EQ_U64(daxctl_memory_is_online(mem), 6);	/* none went offline */
+	snprintf(state, sizeof(state), "%s/sys/devices/system/memory/memory41/state", root);
+	f = fopen(state, "r");
+	CHECK(f && fgets(state, sizeof(state), f) && strncmp(state, "online", 6) == 0);
+	if (f)
+		fclose(f);
+	write_file(root, "/sys/devices/system/memory/memory44/removable", "1\n");
+	CHECK(daxctl_memory_offline(mem) == 6);
+	CHECK_EQ_U64(daxctl_memory_is_online(mem), 0);
 	ctx_done(ctx, root);
 }
 
@@ -235,6 +272,7 @@ int main(int argc, char **argv)
 	test_devdax();
 	test_system_ram("system-ram", 6);
 	test_system_ram("offline", 0);
+	test_unremovable();
 	test_json();
 	test_ndctl_daxregion();
 	test_auto_online_and_resize();
