@@ -130,6 +130,7 @@ int daxctl_memory_block_is_online(struct daxctl_memory *mem, unsigned long long 
 int daxctl_memory_block_is_movable(struct daxctl_memory *mem, unsigned long long block);
 int daxctl_memory_num_sections(struct daxctl_memory *mem);	/* blocks plugged */
 int daxctl_memory_is_online(struct daxctl_memory *mem);		/* blocks online */
+/* 1: all blocks online in ZONE_MOVABLE, 0: all online, one elsewhere; -ENXIO: one offline. */
 int daxctl_memory_is_movable(struct daxctl_memory *mem);
 /*
  * These return how many blocks they changed, or a negative errno. Offlining

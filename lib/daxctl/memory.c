@@ -170,19 +170,27 @@ DAXCTL_EXPORT int daxctl_memory_is_online(struct daxctl_memory *mem)
 	return n;
 }
 
-/* 1 when every online block is in ZONE_MOVABLE, 0 if one is not, -ENXIO if none online. */
+/*
+ * Upstream's answer: the zone is only known when every plugged block is
+ * online, so -ENXIO as soon as one is offline (list then prints no "movable");
+ * else 1 when all are in ZONE_MOVABLE, 0 when one is not.
+ */
 DAXCTL_EXPORT int daxctl_memory_is_movable(struct daxctl_memory *mem)
 {
-	int online = 0;
+	int movable = 1, plugged = 0;
 
 	for (uint64_t b = mem->first; b < mem->first + mem->count; b++) {
-		if (daxctl_memory_block_is_online(mem, b) != 1)
-			continue;
-		online++;
+		int online = daxctl_memory_block_is_online(mem, b);
+
+		if (online < 0)
+			continue;	/* not plugged */
+		if (online == 0)
+			return -ENXIO;
+		plugged++;
 		if (daxctl_memory_block_is_movable(mem, b) != 1)
-			return 0;
+			movable = 0;
 	}
-	return online ? 1 : -ENXIO;
+	return plugged ? movable : -ENXIO;
 }
 
 static int memory_online(struct daxctl_memory *mem, const char *how)

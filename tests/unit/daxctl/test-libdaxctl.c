@@ -178,6 +178,38 @@ static void test_unremovable(void)
 	ctx_done(ctx, root);
 }
 
+/* Upstream prints no "movable" while one block is offline (its zone scan stops there). */
+static void test_movable_partly_online(void)
+{
+	char root[PATH_MAX];
+	struct daxctl_ctx *ctx = ctx_for("system-ram", root);
+	struct daxctl_dev *dev = daxctl_dev_get_by_name(ctx, "dax1.0");
+	struct daxctl_memory *mem = dev ? daxctl_dev_get_memory(dev) : NULL;
+	struct json_object *j;
+
+	CHECK(mem != NULL);
+	if (!mem) {
+		ctx_done(ctx, root);
+		return;
+	}
+	write_file(root, "/sys/devices/system/memory/memory46/state", "offline\n");
+	CHECK_EQ_U64(daxctl_memory_is_online(mem), 5);
+	CHECK(daxctl_memory_is_movable(mem) == -ENXIO);
+	j = daxctl_dev_to_json(dev, 0);
+	CHECK(j && !json_object_object_get_ex(j, "movable", NULL));
+	CHECK(json_object_get_int(json_object_object_get(j, "online_memblocks")) == 5);
+	json_object_put(j);
+	/* all online again, one outside ZONE_MOVABLE: false */
+	write_file(root, "/sys/devices/system/memory/memory46/state", "online\n");
+	write_file(root, "/sys/devices/system/memory/memory46/valid_zones", "Normal\n");
+	CHECK(daxctl_memory_is_movable(mem) == 0);
+	j = daxctl_dev_to_json(dev, 0);
+	CHECK(j && json_object_object_get_ex(j, "movable", NULL) &&
+			!json_object_get_boolean(json_object_object_get(j, "movable")));
+	json_object_put(j);
+	ctx_done(ctx, root);
+}
+
 static void test_json(void)
 {
 	char root[PATH_MAX];
@@ -273,6 +305,7 @@ int main(int argc, char **argv)
 	test_system_ram("system-ram", 6);
 	test_system_ram("offline", 0);
 	test_unremovable();
+	test_movable_partly_online();
 	test_json();
 	test_ndctl_daxregion();
 	test_auto_online_and_resize();
