@@ -133,9 +133,11 @@ int daxctl_memory_is_online(struct daxctl_memory *mem);		/* blocks online */
 /* 1: all blocks online in ZONE_MOVABLE, 0: all online, one elsewhere; -ENXIO: one offline. */
 int daxctl_memory_is_movable(struct daxctl_memory *mem);
 /*
- * These return how many blocks they changed, or a negative errno. Offlining
- * is all or none: -EOPNOTSUPP, nothing changed and "memoryN is unremovable"
- * logged when an online block's "removable" is 0 (upstream v81).
+ * These return how many blocks they changed, or a negative errno. When every
+ * block was online already, onlining checks their zone (upstream since v79):
+ * -EBUSY and a "detected a race" warning if one is not in the zone asked for.
+ * Offlining is all or none: -EOPNOTSUPP, nothing changed and "memoryN is
+ * unremovable" logged when an online block's "removable" is 0 (upstream v81).
  */
 int daxctl_memory_online(struct daxctl_memory *mem);		/* into ZONE_MOVABLE */
 int daxctl_memory_online_no_movable(struct daxctl_memory *mem);

@@ -193,6 +193,29 @@ DAXCTL_EXPORT int daxctl_memory_is_movable(struct daxctl_memory *mem)
 	return plugged ? movable : -ENXIO;
 }
 
+/*
+ * Upstream v81 (28c8ae0): when a call finds every block online already, the
+ * blocks must be in the zone it asked for, or someone else onlined them
+ * (udev, the kernel's policy) into another: warn and -EBUSY, as upstream.
+ */
+static int check_zone(struct daxctl_memory *mem, bool movable)
+{
+	char zone[SYSFS_ATTR_SIZE];
+
+	for (uint64_t b = mem->first; b < mem->first + mem->count; b++) {
+		if (daxctl_memory_block_is_online(mem, b) != 1)
+			continue;
+		if (block_attr(mem, b, "valid_zones", zone) < 0 ||
+				strcmp(zone, movable ? "Movable" : "Normal") != 0) {
+			err(mem->dev->ctx, "%s:\n  WARNING: detected a race while onlining memory\n"
+				"  See 'man daxctl-reconfigure-device' for more details\n",
+				mem->dev->devname);
+			return -EBUSY;
+		}
+	}
+	return 0;
+}
+
 static int memory_online(struct daxctl_memory *mem, const char *how)
 {
 	int onlined = 0;
@@ -211,7 +234,7 @@ static int memory_online(struct daxctl_memory *mem, const char *how)
 		}
 		onlined++;
 	}
-	return onlined;
+	return onlined ? onlined : check_zone(mem, strcmp(how, "online_movable") == 0);
 }
 
 /* Returns how many blocks this call onlined (already online ones are left alone). */
