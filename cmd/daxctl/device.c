@@ -50,12 +50,17 @@ static int reconfig_devdax(struct dev_run *run, struct daxctl_dev *dev)
 	struct daxctl_memory *mem = daxctl_dev_get_memory(dev);
 	int online, rc;
 
-	if (daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_DEVDAX)
+	if (daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_DEVDAX) {
+		fprintf(stderr, "%s was already in devdax mode\n", name);
 		return 0;
+	}
 	if (mem && run->p.force && (rc = dev_offline_memory(dev, run->p.verbose)) < 0)
 		return rc;
 	online = mem ? daxctl_memory_is_online(mem) : 0;
 	if (online > 0) {
+		if (run->p.verbose)
+			fprintf(stderr, "%s: found %d memory sections online\n"
+					"%s: refusing to change modes\n", name, online, name);
 		fprintf(stderr, "%s: %d memory %s online; add -f to offline %s first\n", name,
 				online, plural(online, "block is", "blocks are"),
 				plural(online, "it", "them"));
@@ -97,6 +102,8 @@ static int reconfig_ram(struct dev_run *run, struct daxctl_dev *dev)
 			return rc;
 		}
 		say_hotplugged(dev);
+	} else {
+		fprintf(stderr, "%s was already in system-ram mode\n", name);
 	}
 	return run->p.no_online ? 0 : dev_online_memory(dev, !run->p.no_movable,
 			run->p.verbose);

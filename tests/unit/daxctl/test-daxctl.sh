@@ -104,6 +104,17 @@ expect_refusal devdax "error reconfiguring devices: No such device or address" \
 expect_refusal devdax "error: a 'align', 'mode' or 'size' option is required" reconfigure-device dax1.0
 expect_refusal devdax "dax7.0: no such dax device; 'daxctl list -i' shows them" \
 	reconfigure-device -m devdax dax7.0
+# a device already in the mode asked for: upstream's "was already in" line, counted, unchanged
+for args in "devdax -m devdax" "system-ram -m system-ram"; do
+	set -- $args
+	checks=$((checks + 1))
+	root=$(unpack "$1"); before=$(tree_sum "$root")
+	out=$(NDKIT_SYSFS_ROOT=$root "$DAXCTL" reconfigure-device "$2" "$3" dax1.0 2>&1 >/dev/null); rc=$?
+	[ $rc = 0 ] && printf '%s\n' "$out" | grep -qx "dax1.0 was already in $3 mode" &&
+		printf '%s\n' "$out" | tail -n 1 | grep -qx "reconfigured 1 device" ||
+		fail "reconfigure-device $2 $3 on $1: $rc $out"
+	[ "$(tree_sum "$root")" = "$before" ] || fail "reconfigure-device $2 $3 on $1 changed the tree"
+done
 # the kernel would online the hot-plugged memory itself: refused unless -f
 root=$(unpack devdax); mkdir -p "$root/sys/devices/system/memory"
 echo online > "$root/sys/devices/system/memory/auto_online_blocks"
