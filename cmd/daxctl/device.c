@@ -171,12 +171,16 @@ static int xble_one(struct dev_run *run, struct daxctl_dev *dev)
 	return rc;
 }
 
-/* Upstream's loop: every device the name selects; the status is the last one's. */
+/*
+ * Upstream's loop: every device the name selects. The status is v81's (f533bd7):
+ * the last failure, whatever the order, where 76.1 gave the last device's; so a
+ * name that selects nothing is not a failure (76.1: ENXIO), ndkit says why.
+ */
 static int each_device(struct daxctl_ctx *ctx, const char *name, struct dev_run *run)
 {
 	struct daxctl_region *region;
 	struct daxctl_dev *dev;
-	int rc = -ENXIO, matched = 0;
+	int rc, saved = 0, matched = 0;
 
 	daxctl_region_foreach(ctx, region) {
 		if (!region_selected(region, run->p.region))
@@ -193,12 +197,14 @@ static int each_device(struct daxctl_ctx *ctx, const char *name, struct dev_run 
 				rc = xble_one(run, dev);
 			if (rc == 0)
 				run->done++;
+			else
+				saved = rc;
 		}
 	}
 	if (!matched && strcmp(name, "all") != 0)
 		fprintf(stderr, "%s: no such dax device%s; 'daxctl list -i' shows them\n", name,
 				run->p.region ? " in that region" : "");
-	return rc;
+	return saved;
 }
 
 /* ------------------------------------------------------------- commands */
