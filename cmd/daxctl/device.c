@@ -50,12 +50,17 @@ static int reconfig_devdax(struct dev_run *run, struct daxctl_dev *dev)
 	struct daxctl_memory *mem = daxctl_dev_get_memory(dev);
 	int online, rc;
 
-	if (daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_DEVDAX)
+	if (daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_DEVDAX) {
+		fprintf(stderr, "%s was already in devdax mode\n", name);
 		return 0;
+	}
 	if (mem && run->p.force && (rc = dev_offline_memory(dev, run->p.verbose)) < 0)
 		return rc;
 	online = mem ? daxctl_memory_is_online(mem) : 0;
 	if (online > 0) {
+		if (run->p.verbose)
+			fprintf(stderr, "%s: found %d memory sections online\n"
+					"%s: refusing to change modes\n", name, online, name);
 		fprintf(stderr, "%s: %d memory %s online; add -f to offline %s first\n", name,
 				online, plural(online, "block is", "blocks are"),
 				plural(online, "it", "them"));
@@ -97,6 +102,8 @@ static int reconfig_ram(struct dev_run *run, struct daxctl_dev *dev)
 			return rc;
 		}
 		say_hotplugged(dev);
+	} else {
+		fprintf(stderr, "%s was already in system-ram mode\n", name);
 	}
 	return run->p.no_online ? 0 : dev_online_memory(dev, !run->p.no_movable,
 			run->p.verbose);
@@ -164,12 +171,16 @@ static int xble_one(struct dev_run *run, struct daxctl_dev *dev)
 	return rc;
 }
 
-/* Upstream's loop: every device the name selects; the status is the last one's. */
+/*
+ * Upstream's loop: every device the name selects. The status is v81's (f533bd7):
+ * the last failure, whatever the order, where 76.1 gave the last device's; so a
+ * name that selects nothing is not a failure (76.1: ENXIO), ndkit says why.
+ */
 static int each_device(struct daxctl_ctx *ctx, const char *name, struct dev_run *run)
 {
 	struct daxctl_region *region;
 	struct daxctl_dev *dev;
-	int rc = -ENXIO, matched = 0;
+	int rc, saved = 0, matched = 0;
 
 	daxctl_region_foreach(ctx, region) {
 		if (!region_selected(region, run->p.region))
@@ -186,12 +197,14 @@ static int each_device(struct daxctl_ctx *ctx, const char *name, struct dev_run 
 				rc = xble_one(run, dev);
 			if (rc == 0)
 				run->done++;
+			else
+				saved = rc;
 		}
 	}
 	if (!matched && strcmp(name, "all") != 0)
 		fprintf(stderr, "%s: no such dax device%s; 'daxctl list -i' shows them\n", name,
 				run->p.region ? " in that region" : "");
-	return rc;
+	return saved;
 }
 
 /* ------------------------------------------------------------- commands */

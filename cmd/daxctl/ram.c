@@ -39,8 +39,11 @@ int check_kmem(const char *cmd, struct daxctl_dev *dev)
 			"kmem driver not available: build the kernel with CONFIG_DEV_DAX_KMEM or install its module, then 'modprobe kmem'");
 }
 
-static const char *block_zone_hint(struct daxctl_memory *mem, unsigned long long block)
+static const char *block_zone_hint(struct daxctl_memory *mem, unsigned long long block,
+		int rc)
 {
+	if (rc == -EOPNOTSUPP)
+		return "the kernel cannot remove it (its removable attribute is 0: no CONFIG_MEMORY_HOTREMOVE); the device can only stay system-ram until reboot";
 	if (daxctl_memory_block_is_movable(mem, block) == 1)
 		return "its pages are in use and could not be migrated; stop their users and retry";
 	return "it is not in ZONE_MOVABLE, so it holds unmovable kernel pages; online it with the default movable zone next time";
@@ -55,7 +58,7 @@ int offline_or_explain(const char *cmd, struct daxctl_memory *mem)
 		return rc;
 	usage_error("daxctl", cmd, "%s: memory block memory%llu could not be offlined (%s): %s; nothing changed",
 			daxctl_dev_get_devname(daxctl_memory_get_dev(mem)), failed,
-			strerror(-rc), block_zone_hint(mem, failed));
+			strerror(-rc), block_zone_hint(mem, failed, rc));
 	return rc;
 }
 

@@ -43,8 +43,9 @@ void print_json_list(struct json_object *jarr, unsigned flags)
 {
 	size_t n = json_object_array_length(jarr);
 
+	/* upstream's bytes: a region's "path" reads "\/LNXSYSTM:00\/..." */
 	if (n == 1 && (flags & UTIL_JSON_HUMAN))
-		util_json_print(stdout, json_object_array_get_idx(jarr, 0));
+		util_json_print_escaped(stdout, json_object_array_get_idx(jarr, 0));
 	else
-		util_json_print(stdout, jarr);
+		util_json_print_escaped(stdout, jarr);
 }

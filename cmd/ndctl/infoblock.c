@@ -244,6 +244,15 @@ int cmd_read_infoblock(int argc, char **argv, void *ctx)
 
 /* ----------------------------------------------------------------- write */
 
+/*
+ * Upstream's parse_size64() returns ULLONG_MAX for text it cannot parse, so the
+ * number 18446744073709551615 (or 16E) is refused as unparsable there too.
+ */
+static int parse_size_upstream(const char *s, uint64_t *v)
+{
+	return parse_size(s, v) || *v == UINT64_MAX;
+}
+
 /* Upstream's checks and messages (set_defaults); 0 or -1 once reported. */
 static int check_write_params(const struct ib_params *p)
 {
@@ -258,16 +267,16 @@ static int check_write_params(const struct ib_params *p)
 		rc = opt_error("unsupported mode '%s'\n", p->mode);
 	if (strcmp(p->map, "mem") != 0 && strcmp(p->map, "dev") != 0)
 		rc = opt_error("invalid map location '%s'\n", p->map);
-	if (p->size && parse_size(p->size, &v))
+	if (p->size && parse_size_upstream(p->size, &v))
 		rc = opt_error("failed to parse namespace size '%s'\n", p->size);
-	if (p->offset && parse_size(p->offset, &v))
+	if (p->offset && parse_size_upstream(p->offset, &v))
 		rc = opt_error("failed to parse physical offset'%s'\n", p->offset);
-	if (p->align && parse_size(p->align, &v))
+	if (p->align && parse_size_upstream(p->align, &v))
 		rc = opt_error("failed to parse namespace alignment '%s'\n", p->align);
 	else if (p->align && (!is_power_of_2(v) || v < SZ_4K))
 		rc = opt_error("align must be a power-of-2 greater than %ld\n", (long)SZ_4K);
 	/* Upstream checks -s twice and says so twice: kept, stderr word for word. */
-	if (p->size && parse_size(p->size, &v))
+	if (p->size && parse_size_upstream(p->size, &v))
 		rc = opt_error("failed to parse namespace size '%s'\n", p->size);
 	if (p->uuid && uuid_parse(p->uuid, u))
 		rc = opt_error("failed to parse uuid: '%s'\n", p->uuid);
@@ -287,6 +296,7 @@ static uint64_t size_or_zero(const char *s)
 static int build_head(const struct ib_params *p, uint64_t size, uint64_t align,
 		const uint8_t *parent, uint8_t *head)
 {
+	uint64_t start = size_or_zero(p->offset);
 	struct ndctl_infoblock_pfn pfn = {
 		.kind = topo_parse_mode(p->mode) == NDCTL_NS_MODE_DEVDAX ?
 			NDCTL_INFOBLOCK_DAX : NDCTL_INFOBLOCK_PFN,
@@ -303,7 +313,17 @@ static int build_head(const struct ib_params *p, uint64_t size, uint64_t align,
 		uuid_parse(p->parent_uuid, pfn.parent_uuid);
 	else if (parent)
 		memcpy(pfn.parent_uuid, parent, 16);
-	if (ndctl_infoblock_pfn_layout(&pfn, size, size_or_zero(p->offset))) {
+	/*
+	 * Upstream v81 (901b60c): with the memmap on the device, --offset plus the
+	 * 8K head and 64 bytes a page must not wrap (76.1 wrote a block that did).
+	 */
+	if (pfn.mode == NDCTL_INFOBLOCK_MAP_PMEM && size >= NDCTL_INFOBLOCK_HEAD &&
+			start > UINT64_MAX - (NDCTL_INFOBLOCK_HEAD +
+				64 * ((size - NDCTL_INFOBLOCK_HEAD) / SZ_4K))) {
+		opt_error("integer overflow in offset calculation\n");
+		return -EINVAL;
+	}
+	if (ndctl_infoblock_pfn_layout(&pfn, size, start)) {
 		opt_error("unable to satisfy requested alignment\n");
 		return -ENXIO;
 	}

@@ -106,14 +106,22 @@ static void add_capability(struct json_object *caps, const char *mode,
 	json_object_array_add(caps, j);
 }
 
+/*
+ * Upstream v81 (def79df): a mode for each seed the region has, so a kernel
+ * without BTT still shows fsdax and devdax (76.1 showed nothing unless all
+ * three seeds were there); no key at all when it has none (a disabled region).
+ */
 static struct json_object *capabilities_json(struct ndctl_region *region)
 {
-	struct json_object *caps = json_object_new_array();
 	struct ndctl_btt *btt = ndctl_region_get_btt_seed(region);
 	struct ndctl_pfn *pfn = ndctl_region_get_pfn_seed(region);
 	struct ndctl_dax *dax = ndctl_region_get_dax_seed(region);
+	struct json_object *caps;
 	char buf[1024];
 
+	if (!btt && !pfn && !dax)
+		return NULL;
+	caps = json_object_new_array();
 	if (btt)
 		add_capability(caps, "sector", "sector_sizes",
 				ndctl_btt_get_supported_sector_sizes(btt, buf));
@@ -139,6 +147,7 @@ struct json_object *topo_json_region(struct ndctl_region *region,
 {
 	struct json_object *j = json_object_new_object();
 	unsigned long long cookie = ndctl_region_get_iset_cookie(region);
+	struct json_object *caps;
 	unsigned f = o->flags;
 
 	add_str(j, "dev", ndctl_region_get_devname(region));
@@ -161,8 +170,8 @@ struct json_object *topo_json_region(struct ndctl_region *region,
 			json_object_array_add(maps, mapping_json(m, f));
 		add(j, "mappings", maps);
 	}
-	if (o->capabilities)
-		add(j, "capabilities", capabilities_json(region));
+	if (o->capabilities && (caps = capabilities_json(region)))
+		add(j, "capabilities", caps);
 	if (!ndctl_region_is_enabled(region))
 		add_str(j, "state", "disabled");
 	add_str(j, "persistence_domain", ndctl_region_get_persistence_domain_name(region));

@@ -115,6 +115,13 @@ unsigned long long daxctl_mapping_get_size(struct daxctl_mapping *map);
 unsigned long long daxctl_memory_block_size(struct daxctl_ctx *ctx);
 /* The kernel onlines hot-plugged memory itself (auto_online_blocks is online*). */
 int daxctl_dev_will_auto_online_memory(struct daxctl_dev *dev);
+/*
+ * Whether @dev is in system-ram mode now: enabled and bound to kmem, so that
+ * daxctl_dev_get_memory() gives its memory blocks. Returns 1 or 0 (0 for a
+ * disabled device or one bound to device_dax). Since ndkit 0.2 (LIBDAXCTL_2;
+ * upstream added it in v79, LIBDAXCTL_10).
+ */
+int daxctl_dev_is_system_ram_capable(struct daxctl_dev *dev);
 struct daxctl_memory *daxctl_dev_get_memory(struct daxctl_dev *dev);
 struct daxctl_dev *daxctl_memory_get_dev(struct daxctl_memory *mem);
 unsigned long daxctl_memory_get_block_size(struct daxctl_memory *mem);
@@ -123,8 +130,15 @@ int daxctl_memory_block_is_online(struct daxctl_memory *mem, unsigned long long 
 int daxctl_memory_block_is_movable(struct daxctl_memory *mem, unsigned long long block);
 int daxctl_memory_num_sections(struct daxctl_memory *mem);	/* blocks plugged */
 int daxctl_memory_is_online(struct daxctl_memory *mem);		/* blocks online */
+/* 1: all blocks online in ZONE_MOVABLE, 0: all online, one elsewhere; -ENXIO: one offline. */
 int daxctl_memory_is_movable(struct daxctl_memory *mem);
-/* These return how many blocks they changed, or a negative errno. */
+/*
+ * These return how many blocks they changed, or a negative errno. When every
+ * block was online already, onlining checks their zone (upstream since v79):
+ * -EBUSY and a "detected a race" warning if one is not in the zone asked for.
+ * Offlining is all or none: -EOPNOTSUPP, nothing changed and "memoryN is
+ * unremovable" logged when an online block's "removable" is 0 (upstream v81).
+ */
 int daxctl_memory_online(struct daxctl_memory *mem);		/* into ZONE_MOVABLE */
 int daxctl_memory_online_no_movable(struct daxctl_memory *mem);
 int daxctl_memory_offline(struct daxctl_memory *mem);

@@ -67,12 +67,18 @@ void memory_free(struct daxctl_memory *mem)
 	free(mem);
 }
 
+/* Upstream v81's name for "bound to kmem": enabled and in system-ram mode. */
+DAXCTL_EXPORT int daxctl_dev_is_system_ram_capable(struct daxctl_dev *dev)
+{
+	return daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_RAM;
+}
+
 /* NULL unless the device is in system-ram mode (bound to kmem). */
 DAXCTL_EXPORT struct daxctl_memory *daxctl_dev_get_memory(struct daxctl_dev *dev)
 {
 	unsigned long long start, end;
 
-	if (daxctl_dev_get_mode(dev) != DAXCTL_DEV_MODE_RAM)
+	if (!daxctl_dev_is_system_ram_capable(dev))
 		return NULL;
 	if (dev->mem)
 		return dev->mem;
@@ -164,19 +170,50 @@ DAXCTL_EXPORT int daxctl_memory_is_online(struct daxctl_memory *mem)
 	return n;
 }
 
-/* 1 when every online block is in ZONE_MOVABLE, 0 if one is not, -ENXIO if none online. */
+/*
+ * Upstream's answer: the zone is only known when every plugged block is
+ * online, so -ENXIO as soon as one is offline (list then prints no "movable");
+ * else 1 when all are in ZONE_MOVABLE, 0 when one is not.
+ */
 DAXCTL_EXPORT int daxctl_memory_is_movable(struct daxctl_memory *mem)
 {
-	int online = 0;
+	int movable = 1, plugged = 0;
+
+	for (uint64_t b = mem->first; b < mem->first + mem->count; b++) {
+		int online = daxctl_memory_block_is_online(mem, b);
+
+		if (online < 0)
+			continue;	/* not plugged */
+		if (online == 0)
+			return -ENXIO;
+		plugged++;
+		if (daxctl_memory_block_is_movable(mem, b) != 1)
+			movable = 0;
+	}
+	return plugged ? movable : -ENXIO;
+}
+
+/*
+ * Upstream v81 (28c8ae0): when a call finds every block online already, the
+ * blocks must be in the zone it asked for, or someone else onlined them
+ * (udev, the kernel's policy) into another: warn and -EBUSY, as upstream.
+ */
+static int check_zone(struct daxctl_memory *mem, bool movable)
+{
+	char zone[SYSFS_ATTR_SIZE];
 
 	for (uint64_t b = mem->first; b < mem->first + mem->count; b++) {
 		if (daxctl_memory_block_is_online(mem, b) != 1)
 			continue;
-		online++;
-		if (daxctl_memory_block_is_movable(mem, b) != 1)
-			return 0;
+		if (block_attr(mem, b, "valid_zones", zone) < 0 ||
+				strcmp(zone, movable ? "Movable" : "Normal") != 0) {
+			err(mem->dev->ctx, "%s:\n  WARNING: detected a race while onlining memory\n"
+				"  See 'man daxctl-reconfigure-device' for more details\n",
+				mem->dev->devname);
+			return -EBUSY;
+		}
 	}
-	return online ? 1 : -ENXIO;
+	return 0;
 }
 
 static int memory_online(struct daxctl_memory *mem, const char *how)
@@ -197,7 +234,7 @@ static int memory_online(struct daxctl_memory *mem, const char *how)
 		}
 		onlined++;
 	}
-	return onlined;
+	return onlined ? onlined : check_zone(mem, strcmp(how, "online_movable") == 0);
 }
 
 /* Returns how many blocks this call onlined (already online ones are left alone). */
@@ -219,19 +256,44 @@ static void offline_rollback(struct daxctl_memory *mem, const uint64_t *blocks,
 }
 
 /*
- * Offline every online block, or none: when the kernel refuses one (its
- * pages cannot be migrated), the blocks offlined so far go back online in
- * their zone and *failed holds the refused block. Returns the count offlined.
+ * The first online block whose "removable" says 0 (a kernel without
+ * CONFIG_MEMORY_HOTREMOVE), logged as upstream v81 does; -1 when none is.
+ * A block without the attribute counts as removable.
+ */
+static int64_t first_unremovable(struct daxctl_memory *mem)
+{
+	char buf[SYSFS_ATTR_SIZE];
+
+	for (uint64_t b = mem->first; b < mem->first + mem->count; b++) {
+		if (daxctl_memory_block_is_online(mem, b) != 1 ||
+				block_attr(mem, b, "removable", buf) < 0 ||
+				strtoul(buf, NULL, 0) != 0)
+			continue;
+		err(mem->dev->ctx, "%s: memory%llu is unremovable\n", mem->dev->devname,
+				(unsigned long long)b);
+		return (int64_t)b;
+	}
+	return -1;
+}
+
+/*
+ * Offline every online block, or none: when a block is not removable, nothing
+ * is tried (-EOPNOTSUPP); when the kernel refuses one (its pages cannot be
+ * migrated), the blocks offlined so far go back online in their zone. Either
+ * way *failed holds the block. Returns the count offlined.
  */
 DAXCTL_EXPORT int daxctl_memory_offline_all_or_none(struct daxctl_memory *mem,
 		unsigned long long *failed)
 {
 	uint64_t *done = calloc(mem->count + 1, sizeof(*done));
 	int *movable = calloc(mem->count + 1, sizeof(*movable));
+	int64_t stuck = first_unremovable(mem);
 	int n = 0, rc = 0;
 
-	if (!done || !movable) {
-		rc = -ENOMEM;
+	if (!done || !movable || stuck >= 0) {
+		if (stuck >= 0 && failed)
+			*failed = (unsigned long long)stuck;
+		rc = stuck >= 0 ? -EOPNOTSUPP : -ENOMEM;
 		goto out;
 	}
 	for (uint64_t b = mem->first; b < mem->first + mem->count; b++) {

@@ -67,3 +67,9 @@ void util_json_print(FILE *f, struct json_object *obj)
 			JSON_C_TO_STRING_NOSLASHESCAPE), f);
 	fputc('\n', f);
 }
+
+void util_json_print_escaped(FILE *f, struct json_object *obj)
+{
+	fputs(json_object_to_json_string_ext(obj, JSON_C_TO_STRING_PRETTY), f);
+	fputc('\n', f);
+}

@@ -24,5 +24,7 @@ struct json_object *util_json_uuid(const unsigned char uu[16]);
 
 /* Print like upstream ndctl: pretty, "key":value with no space, trailing newline. */
 void util_json_print(FILE *f, struct json_object *obj);
+/* The same with '/' escaped as "\/", json-c's default, which upstream daxctl keeps. */
+void util_json_print_escaped(FILE *f, struct json_object *obj);
 
 #endif

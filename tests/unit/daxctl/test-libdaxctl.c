@@ -11,6 +11,8 @@
 #include <daxctl/libdaxctl.h>
 #include "../test.h"
 
+#define SYSFS_STATE_LEN (PATH_MAX + 64)
+
 static const char *data_dir;
 
 static void mkdir_p(char *path)
@@ -104,6 +106,7 @@ static void test_devdax(void)
 	CHECK(daxctl_dev_is_enabled(dev));
 	CHECK(daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_DEVDAX);
 	CHECK(daxctl_dev_get_memory(dev) == NULL);
+	CHECK(daxctl_dev_is_system_ram_capable(dev) == 0);
 	map = daxctl_mapping_get_first(dev);
 	CHECK(map && !daxctl_mapping_get_next(map));
 	CHECK_EQ_U64(daxctl_mapping_get_end(map), 0x177ffffffULL);
@@ -136,7 +139,79 @@ static void test_system_ram(const char *state, int online)
 		CHECK(daxctl_memory_is_movable(mem) == 1);
 	else
 		CHECK(daxctl_memory_is_movable(mem) == -ENXIO);
+	CHECK(daxctl_dev_is_system_ram_capable(dev) == 1);
+	if (online) {
+		/* all online in ZONE_MOVABLE already: nothing to do there, a race elsewhere (v81) */
+		CHECK(daxctl_memory_online(mem) == 0);
+		CHECK(daxctl_memory_online_no_movable(mem) == -EBUSY);
+	}
 	CHECK(daxctl_dev_get_memory(daxctl_dev_get_by_name(ctx, "dax0.0")) == NULL);
+	CHECK(daxctl_dev_is_system_ram_capable(daxctl_dev_get_by_name(ctx, "dax0.0")) == 0);
+	ctx_done(ctx, root);
+}
+
+static void write_file(const char *root, const char *rel, const char *text);
+
+/* v81 (ac46afe): a block the kernel cannot remove is named, and nothing is offlined. */
+static void test_unremovable(void)
+{
+	char root[PATH_MAX], state[SYSFS_STATE_LEN];
+	struct daxctl_ctx *ctx = ctx_for("system-ram", root);
+	struct daxctl_dev *dev = daxctl_dev_get_by_name(ctx, "dax1.0");
+	struct daxctl_memory *mem = dev ? daxctl_dev_get_memory(dev) : NULL;
+	unsigned long long failed = 0;
+	FILE *f;
+
+	CHECK(mem != NULL);
+	if (!mem) {
+		ctx_done(ctx, root);
+		return;
+	}
+	write_file(root, "/sys/devices/system/memory/memory44/removable", "0\n");
+	CHECK(daxctl_memory_offline_all_or_none(mem, &failed) == -EOPNOTSUPP);
+	CHECK_EQ_U64(failed, 44);
+	CHECK(daxctl_memory_offline(mem) == -EOPNOTSUPP);
+	CHECK_EQ_U64(daxctl_memory_is_online(mem), 6);	/* none went offline */
+	snprintf(state, sizeof(state), "%s/sys/devices/system/memory/memory41/state", root);
+	f = fopen(state, "r");
+	CHECK(f && fgets(state, sizeof(state), f) && strncmp(state, "online", 6) == 0);
+	if (f)
+		fclose(f);
+	write_file(root, "/sys/devices/system/memory/memory44/removable", "1\n");
+	CHECK(daxctl_memory_offline(mem) == 6);
+	CHECK_EQ_U64(daxctl_memory_is_online(mem), 0);
+	ctx_done(ctx, root);
+}
+
+/* Upstream prints no "movable" while one block is offline (its zone scan stops there). */
+static void test_movable_partly_online(void)
+{
+	char root[PATH_MAX];
+	struct daxctl_ctx *ctx = ctx_for("system-ram", root);
+	struct daxctl_dev *dev = daxctl_dev_get_by_name(ctx, "dax1.0");
+	struct daxctl_memory *mem = dev ? daxctl_dev_get_memory(dev) : NULL;
+	struct json_object *j;
+
+	CHECK(mem != NULL);
+	if (!mem) {
+		ctx_done(ctx, root);
+		return;
+	}
+	write_file(root, "/sys/devices/system/memory/memory46/state", "offline\n");
+	CHECK_EQ_U64(daxctl_memory_is_online(mem), 5);
+	CHECK(daxctl_memory_is_movable(mem) == -ENXIO);
+	j = daxctl_dev_to_json(dev, 0);
+	CHECK(j && !json_object_object_get_ex(j, "movable", NULL));
+	CHECK(json_object_get_int(json_object_object_get(j, "online_memblocks")) == 5);
+	json_object_put(j);
+	/* all online again, one outside ZONE_MOVABLE: false */
+	write_file(root, "/sys/devices/system/memory/memory46/state", "online\n");
+	write_file(root, "/sys/devices/system/memory/memory46/valid_zones", "Normal\n");
+	CHECK(daxctl_memory_is_movable(mem) == 0);
+	j = daxctl_dev_to_json(dev, 0);
+	CHECK(j && json_object_object_get_ex(j, "movable", NULL) &&
+			!json_object_get_boolean(json_object_object_get(j, "movable")));
+	json_object_put(j);
 	ctx_done(ctx, root);
 }
 
@@ -234,6 +309,8 @@ int main(int argc, char **argv)
 	test_devdax();
 	test_system_ram("system-ram", 6);
 	test_system_ram("offline", 0);
+	test_unremovable();
+	test_movable_partly_online();
 	test_json();
 	test_ndctl_daxregion();
 	test_auto_online_and_resize();

@@ -84,6 +84,16 @@ for args in "" "-c" "-o a.img x" "-o a.img -m sector" "-o a.img -m raw" "-o a.im
 	same write-infoblock $args
 done
 same write-infoblock -o /nonexistent/dir/x.img
+# upstream's parse_size64 answers ULLONG_MAX for "unparsable": that number is refused
+same write-infoblock -o a.img -u $U -O 18446744073709551615
+same write-infoblock -o a.img -u $U -a 18446744073709551615
+# v81 (901b60c) refuses an --offset that wraps start + head + memmap (76.1 wrote a block
+# from the wrapped value), so here ndkit follows v81, not the 76.1 oracle
+cases=$((cases + 1))
+out=$("$ndkit" write-infoblock -c -s 1G -O 0xfffffffffff00000 2>&1 >/dev/null); rc=$?
+[ $rc = 234 ] && [ "$(printf '%s\n' "$out" | grep -v '^$')" = "  Error: integer overflow in offset calculation
+error checking infoblocks: Invalid argument
+wrote 0 infoblocks" ] || fail "write-infoblock -O near 2^64: $rc $out"
 same write-infoblock all
 
 # Reading: raw 8 KiB, JSON, human, verify, stdin, -o, errors.
