@@ -213,6 +213,9 @@ static int misaligned(struct create_opts *co, struct ndctl_region *region,
 	char sz[96], gs[32], down[32], up[32];
 
 	size_words(co, region, p->size, sz, sizeof(sz));
+	if (p->size > ULLONG_MAX - g)	/* no rounded size to offer: upstream v81's guard */
+		return reported(co, r, -EINVAL, "size overflow: %s rounded up to %llu "
+				"exceeds 2^64", sz, g);
 	format_size_short(g, gs, sizeof(gs));
 	format_size_short(ALIGN_UP(p->size, g), up, sizeof(up));
 	if (p->size < g)

@@ -6,6 +6,7 @@
  * the value that would work; a failure part way rolls back what was written.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,7 +80,8 @@ static bool parse_u64(const char *arg, unsigned long long *out)
 
 	if (!arg)
 		return true;
-	if (parse_size(arg, &v))
+	/* upstream's parser answers ULLONG_MAX for text it cannot read: unparsable too */
+	if (parse_size(arg, &v) || v == ULLONG_MAX)
 		return false;
 	*out = v;
 	return true;
@@ -91,8 +93,10 @@ static bool parse_u64(const char *arg, unsigned long long *out)
  */
 static int convert_values(struct create_opts *co)
 {
+	/* upstream checks the size twice before its usage, and says so twice */
 	if (!parse_u64(param.size, &co->size))
-		return bad_value("failed to parse namespace size '%s'", param.size);
+		return bad_value("failed to parse namespace size '%s'\n\n  Error: failed to "
+				"parse namespace size '%s'", param.size, param.size);
 	if (!parse_u64(param.align, &co->align))
 		return bad_value("failed to parse namespace alignment '%s'", param.align);
 	if (co->align && (co->align < 4096 || (co->align & (co->align - 1))))

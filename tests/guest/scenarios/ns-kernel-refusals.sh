@@ -138,10 +138,10 @@ expect_fail 'align 8M is not supported by region0 for fsdax: supported_alignment
 all_modes_work
 
 # --- --no-autorecover: left configured and claimed for inspection, as upstream leaves it ---
+snap /tmp/before
 # the namespace a create takes, as upstream chooses: namespace0.0 when idle, else the seed
 s=$(cat $R/namespace_seed)
 [ "$(cat $R/namespace0.0/size)" != 0 ] || s=namespace0.0
-snap /tmp/before
 expect_fail "left as it is \(--no-autorecover\).*destroy-namespace -f $s" \
 	ndctl create-namespace -r region0 -m fsdax -a 1G -s 1G --no-autorecover -n keep
 left() {	# left TOOL: a namespace configured 1G, named keep, claimed by an unbound pfn (s: its name)
