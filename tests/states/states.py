@@ -9,6 +9,7 @@ from the same freshly built state; what each leaves must be the same.
   states.py run [--only FILE]     in a guest: run them, print verdicts and totals; exit 1 on an
                                   undocumented difference (or when no case ran)
   states.py doc [--check] MD      write (or check) MD's generated table of documented.txt
+  states.py report RESULTS...     a markdown table of the differing cases in run's results
   states.py check                 the three files agree: every selector picks a state, every
                                   documented pattern a case, every state is used
 
@@ -336,6 +337,32 @@ def check():
     return 1 if bad else 0
 
 
+def report(paths):
+    """A markdown table of the differing cases in results files (run --results)."""
+    def short(text, limit=90):
+        text = " / ".join(l.strip() for l in text.splitlines() if l.strip())
+        return (text[:limit] + "...") if len(text) > limit else (text or "(nothing)")
+    print("| Case | Differs | ndkit | upstream |\n|---|---|---|---|")
+    for path in paths:
+        for line in open(path):
+            r = json.loads(line)
+            if r["verdict"] != "DIFF":
+                continue
+            nd, up = [f"exit {x['rc']}" for x in (r["ndkit"], r["upstream"])]
+            for a in ("sum", "out"):
+                if a in r["differ"]:
+                    nd += f"; {a}: {short(r['ndkit'][a])}"
+                    up += f"; {a}: {short(r['upstream'][a])}"
+            if "after" in r["differ"]:
+                nd += "; after: " + short("\n".join(l[2:] for l in r["after_diff"]
+                                                     if l.startswith("+")), 160)
+                up += "; after: " + short("\n".join(l[2:] for l in r["after_diff"]
+                                                     if l.startswith("-")), 160)
+            cell = lambda t: t.replace("|", "/")
+            print(f"| `{r['id']}` | {','.join(r['differ'])} | {cell(nd)} | {cell(up)} |")
+    return 0
+
+
 def main():
     args = sys.argv[1:]
     # In a guest, the host's STATES_FILTER and STATES_SELF arrive as files beside this one
@@ -344,7 +371,7 @@ def main():
         path = os.path.join(HERE, name)
         if var not in os.environ and os.path.exists(path):
             os.environ[var] = open(path).read().strip()
-    if not args or args[0] not in ("cases", "run", "doc", "check"):
+    if not args or args[0] not in ("cases", "run", "doc", "check", "report"):
         sys.exit(__doc__)
     if args[0] == "cases":
         todo = cases()
@@ -353,7 +380,8 @@ def main():
         for c in todo:
             print(c["id"])
         return 0
-    return {"run": run, "doc": doc, "check": lambda _: check()}[args[0]](args[1:])
+    return {"run": run, "doc": doc, "check": lambda _: check(),
+            "report": report}[args[0]](args[1:])
 
 
 if __name__ == "__main__":
