@@ -27,7 +27,6 @@ reset() {
 		fi
 	done
 	$U disable-region all > /dev/null 2>&1
-	echo 0 > $SYS/region0/force_raw 2>/dev/null || true
 	mkdir -p $IMAGES
 	if [ ! -s $IMAGES/$v ]; then
 		$U zero-labels nmem0 > /dev/null 2>&1

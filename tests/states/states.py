@@ -232,8 +232,14 @@ def run(args):
     log = open(results, "w") if results else None
     for case in todo:
         t0 = time.monotonic()
-        u = run_tool(case, *up, lib)
-        n = run_tool(case, *nd, lib)
+        try:
+            u = run_tool(case, *up, lib)
+            n = run_tool(case, *nd, lib)
+        except (RuntimeError, subprocess.TimeoutExpired) as e:
+            totals["cases"] += 1
+            totals["undocumented"] += 1
+            print(f"ERROR {case['id']}: {e}")
+            continue
         differ = [a for a in ASPECTS if u[a] != n[a]]
         allowed = set()
         whys = []
