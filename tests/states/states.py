@@ -10,8 +10,9 @@ from the same freshly built state; what each leaves must be the same.
                                   undocumented difference (or when no case ran)
   states.py doc [--check] MD      write (or check) MD's generated table of documented.txt
   states.py report RESULTS...     a markdown table of the differing cases in run's results
-  states.py check                 the three files agree: every selector picks a state, every
-                                  documented pattern a case, every state is used
+  states.py check                 the tables agree: every selector picks a state, every
+                                  documented pattern and sample.txt line a case, every state
+                                  is used
 
 The environment variable STATES_FILTER (a regular expression, searched in the case id)
 narrows cases and run: STATES_FILTER='^fsdax|/create' reruns one family. STATES_SELF=1 runs
@@ -334,6 +335,8 @@ def check():
             if not any(selects(c["sel"], s["tags"]) for c in cmds)]
     bad += [f"documented pattern {d['pat']} matches no case" for d in documented()
             if not any(d["re"].fullmatch(i) for i in ids)]
+    sample = [l.split("#")[0].strip() for l in open(os.path.join(HERE, "sample.txt"))]
+    bad += [f"sample.txt names {i}, which is not a case" for i in sample if i and i not in ids]
     names = [s["name"] for s in sts] + [c["id"] for c in cmds]
     bad += [f"{x} is defined twice" for x in sorted({x for x in names if names.count(x) > 1})]
     bad += [f"name {x} has a '/'" for x in names if "/" in x]
