@@ -19,6 +19,8 @@
 #   COMMAND a shell snippet; $NDCTL is the tool under test
 #   WHY    - for none; else this is an intentional difference: what SAME
 #          leaves out may differ, for this reason (docs/differences.md)
+# A case whose compared outputs are all empty for both tools, with both exiting
+# 0 where rc is compared, proves nothing and fails as EMPTY.
 set -u
 where=$1 cases=$2 ndkit=$3 upstream=$4 ptyrun=$5 setups=${6:-}
 [ -n "$setups" ] && . "$setups"
@@ -69,6 +71,18 @@ differs() {	# ASPECT: 0 if ndkit and upstream differ in it
 	esac
 }
 
+empty() {	# SAME: 0 if the case compares nothing: every output it compares is empty
+	# for both tools and any exit status it compares is 0 for both
+	for aspect in $(echo "$1" | tr ',' ' '); do
+		case $aspect in
+		rc) [ "$(cat "$tmp/nd.rc")" = 0 ] && [ "$(cat "$tmp/up.rc")" = 0 ] || return 1 ;;
+		out) [ -s "$tmp/nd.out.n" ] || [ -s "$tmp/up.out.n" ] && return 1 ;;
+		*) [ -s "$tmp/nd.$aspect" ] || [ -s "$tmp/up.$aspect" ] && return 1 ;;
+		esac
+	done
+	return 0
+}
+
 show() {	# ASPECT: what differs, for the log
 	a=$1; [ "$a" = out ] && a=out.n
 	echo "  --- upstream $1 / +++ ndkit $1:"
@@ -83,7 +97,10 @@ run_case() {	# ID MODE SAME STATE COMMAND WHY
 		differs "$aspect" && bad="$bad $aspect"
 	done
 	total=$((total + 1))
-	if [ -n "$bad" ]; then
+	if [ -z "$bad" ] && empty "$3"; then
+		fails=$((fails + 1))
+		echo "EMPTY $1 ($2): compares nothing: both tools print nothing in $3 and exit 0: $5"
+	elif [ -n "$bad" ]; then
 		fails=$((fails + 1))
 		echo "DIFF $1 ($2):$bad differ: $5"
 		for aspect in $bad; do show "$aspect"; done
@@ -111,5 +128,5 @@ while IFS= read -r line; do
 	case $tty in *p*) run_case "$id" p "$cmp" "$st" "$cmd" "$why" || fails=$((fails + 1)) ;; esac
 	case $tty in *t*) run_case "$id" t "$cmp" "$st" "$cmd" "$why" || fails=$((fails + 1)) ;; esac
 done < "$cases"
-echo "conform $where: $total runs, $same identical, $documented identical where compared (documented differences), $fails differing"
+echo "conform $where: $total runs, $same identical, $documented identical where compared (documented differences), $fails differing or comparing nothing"
 [ "$total" -gt 0 ] && [ "$fails" -eq 0 ]

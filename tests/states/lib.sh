@@ -1,0 +1,96 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Helpers for the state recipes of states.txt (sourced by bash in the guest, before each
+# recipe). Everything here uses upstream's tools and sysfs, so each tool under test starts
+# from a state neither tool built. One vNVDIMM: nmem0, region0.
+U=upstream-ndctl
+UD=upstream-daxctl
+SYS=/sys/bus/nd/devices
+
+# The first LABEL_BYTES of the label area hold both index blocks and every label a state
+# or a command writes (a dozen at most: 16 KiB is 45 slots of 1.2's 256 bytes); a reset
+# rewrites only those, from an image made once per boot, which costs a fraction of
+# zero-labels + init-labels over the whole 2 MiB area through the DSM.
+LABEL_BYTES=16384
+IMAGES=/tmp/states-labels
+
+# reset [VERSION|none]: undo whatever the last run left, then labels of VERSION (1.1 by
+# default; none: no index blocks, a label-less region), region0 enabled with only its seed.
+reset() {
+	local v=${1:-1.1}
+	echo offline > /sys/devices/system/memory/auto_online_blocks
+	for d in /sys/bus/dax/devices/dax*; do
+		[ -e "$d" ] || continue
+		d=${d##*/}
+		if [ "$($UD list -d "$d" | jq -r '.[0].mode')" = system-ram ]; then
+			$UD offline-memory "$d" > /dev/null 2>&1 || true
+			$UD reconfigure-device -f -m devdax "$d" > /dev/null 2>&1
+		fi
+	done
+	$U disable-region all > /dev/null 2>&1
+	mkdir -p $IMAGES
+	if [ ! -s $IMAGES/$v ]; then
+		$U zero-labels nmem0 > /dev/null 2>&1
+		[ "$v" = none ] || $U init-labels -f -V "$v" nmem0 > /dev/null 2>&1
+		$U read-labels -s $LABEL_BYTES -o $IMAGES/$v nmem0 > /dev/null 2>&1
+	else
+		$U write-labels -s $LABEL_BYTES -i $IMAGES/$v nmem0 > /dev/null 2>&1
+	fi
+	$U enable-region all > /dev/null 2>&1
+}
+
+# labelless: no index blocks; the kernel then shows region0 as one raw namespace over the
+# whole region.
+labelless() {
+	reset none
+}
+
+# mk ARGS...: upstream creates a namespace in region0
+mk() {
+	$U create-namespace -r region0 "$@" > /dev/null
+}
+
+# first: the first namespace of region0 with a size (what most commands target)
+first() {
+	local n
+	for n in $(ls -d $SYS/namespace0.* 2>/dev/null | sort -V); do
+		[ "$(cat "$n/size")" != 0 ] && { echo "${n##*/}"; return; }
+	done
+}
+
+# claim MODE: the region's PFN seed claims the first namespace (disabled first), never bound
+claim() {
+	local ns pfn
+	ns=$(first)
+	$U disable-namespace "$ns" > /dev/null
+	pfn=$(cat $SYS/region0/pfn_seed)
+	cat /proc/sys/kernel/random/uuid > $SYS/$pfn/uuid
+	echo "$1" > $SYS/$pfn/mode
+	echo "$ns" > $SYS/$pfn/namespace
+}
+
+# system_ram all|some|none: the first dax device as system RAM, with all, one or none of
+# its memory blocks online
+system_ram() {
+	local dax b
+	dax=$(ls /sys/bus/dax/devices | head -n 1)
+	if [ "$1" = all ]; then
+		$UD reconfigure-device -m system-ram "$dax" > /dev/null
+	else
+		$UD reconfigure-device -N -m system-ram "$dax" > /dev/null
+	fi
+	if [ "$1" = some ]; then
+		for b in /sys/devices/system/memory/memory*; do
+			[ "$(cat "$b/state")" = offline ] || continue
+			echo online_movable > "$b/state"
+			break
+		done
+	fi
+}
+
+# The targets a command names, printed for the runner: NS (first), SEED (the region's
+# namespace seed), DAX (the first dax device, bound or not).
+targets() {
+	echo "NS=$(first)"
+	echo "SEED=$(cat $SYS/region0/namespace_seed 2>/dev/null)"
+	echo "DAX=$(ls /sys/bus/dax/devices 2>/dev/null | head -n 1)"
+}
