@@ -136,6 +136,7 @@ static void append_all(struct json_object *dst, struct json_object *src)
 
 struct list_out {
 	struct json_object *dimms, *regions, *namespaces;
+	bool last_region_ns;	/* the last region listed showed namespaces */
 };
 
 static void list_bus_children(struct ndctl_bus *bus, const struct list_opts *lo,
@@ -153,9 +154,11 @@ static void list_bus_children(struct ndctl_bus *bus, const struct list_opts *lo,
 			continue;
 		if (lo->regions) {
 			struct json_object *jr = topo_json_region(region, &lo->json);
+			struct json_object *jn = lo->namespaces ? namespaces_json(region, lo) : NULL;
 
-			if (lo->namespaces)
-				add_if_nonempty(jr, "namespaces", namespaces_json(region, lo));
+			out->last_region_ns = jn && json_object_array_length(jn);
+			if (jn)
+				add_if_nonempty(jr, "namespaces", jn);
 			json_object_array_add(out->regions, jr);
 		} else if (lo->namespaces) {
 			append_all(out->namespaces, namespaces_json(region, lo));
@@ -166,7 +169,7 @@ static void list_bus_children(struct ndctl_bus *bus, const struct list_opts *lo,
 static struct list_out list_out_new(void)
 {
 	struct list_out out = {
-		json_object_new_array(), json_object_new_array(), json_object_new_array(),
+		json_object_new_array(), json_object_new_array(), json_object_new_array(), false,
 	};
 	return out;
 }
@@ -193,21 +196,28 @@ static struct json_object *list_buses(struct ndctl_ctx *ctx, const struct list_o
 }
 
 /*
- * Upstream's shapes: one kind asked for prints a bare array; several print
- * an object keyed by kind (namespaces nest in regions when both are asked).
+ * Upstream's shapes: one kind listed prints a bare array; several print an
+ * object keyed by kind (namespaces nest in regions when both are asked).
+ * What counts is what was listed, not what was asked: an empty kind does not
+ * count, and with regions the namespaces count only when the last region
+ * listed showed some (upstream forgets them at each region), so 'list -RN'
+ * of regions whose last one has no active namespace prints a bare array.
  */
 static struct json_object *list_platform(struct ndctl_ctx *ctx, const struct list_opts *lo)
 {
 	struct list_out out = list_out_new();
 	struct json_object *obj;
 	struct ndctl_bus *bus;
-	int kinds = lo->dimms + lo->regions + lo->namespaces;
+	int kinds;
 
 	ndctl_bus_foreach(ctx, bus)
 		if (topo_filter_bus(&lo->filter, bus))
 			list_bus_children(bus, lo, &out);
-	if (kinds == 1) {
-		obj = lo->dimms ? out.dimms : lo->regions ? out.regions : out.namespaces;
+	kinds = !!json_object_array_length(out.dimms) + !!json_object_array_length(out.regions) +
+		(lo->regions ? out.last_region_ns : !!json_object_array_length(out.namespaces));
+	if (kinds <= 1) {
+		obj = json_object_array_length(out.dimms) ? out.dimms :
+			json_object_array_length(out.regions) ? out.regions : out.namespaces;
 		json_object_get(obj);
 		json_object_put(out.dimms);
 		json_object_put(out.regions);
