@@ -74,21 +74,15 @@ static void wait_probe(struct ndctl_ctx *ctx)
 }
 
 /*
- * What the bind writes said: the module load's result, and the first error
+ * What the bind writes said: the module load's result, the first error
  * other than "no match" (-ENODEV; -ENOENT: a driver with no bind file),
  * which is the matching driver's probe refusing the device (the kernel
- * passes it to the bind write).
+ * passes it to the bind write), and whether a write was taken.
  */
 struct offer {
 	int modprobe, refused;
+	bool took;
 };
-
-/* Its driver's module would not load and no loaded driver took it: none will. */
-static bool offer_hopeless(struct nd_dev *dev, const struct offer *o)
-{
-	return o->modprobe < 0 && o->modprobe != -ENOSYS && !o->refused &&
-		!nd_dev_has_driver_fresh(dev);
-}
 
 static void enable_failed(struct nd_dev *dev, const struct offer *o)
 {
@@ -113,6 +107,7 @@ static int offer_to_drivers(struct nd_dev *dev, struct offer *o)
 
 	o->modprobe = load_module(dev);
 	o->refused = 0;
+	o->took = false;
 	rc = path_printf(drivers, sizeof(drivers), "%s/sys/bus/nd/drivers",
 			dev->ctx->base.root);
 	if (rc)
@@ -126,7 +121,8 @@ static int offer_to_drivers(struct nd_dev *dev, struct offer *o)
 		if (path_printf(bind, sizeof(bind), "%s/%s/bind", drivers, de->d_name))
 			continue;
 		bind_rc = sysfs_write_attr_quiet(&dev->ctx->base.log, bind, dev->name);
-		if (bind_rc == 0)
+		o->took = bind_rc == 0;
+		if (o->took)
 			break;
 		if (bind_rc != -ENODEV && bind_rc != -ENOENT && !o->refused)
 			o->refused = bind_rc;
@@ -135,93 +131,125 @@ static int offer_to_drivers(struct nd_dev *dev, struct offer *o)
 	return 0;
 }
 
+/*
+ * The kernel probes in the bind write itself: when no write was taken the
+ * outcome is final, and fails at once (upstream's util_bind: ENXIO, unless
+ * a driver said why or its module would not load). A taken write whose
+ * driver link is not there yet is waited for (a captured tree's bind file
+ * takes any write).
+ */
+static int offer_result(struct nd_dev *dev, const struct offer *o)
+{
+	if (nd_dev_has_driver_fresh(dev))
+		return 0;
+	if (o->took)
+		return wait_driver(dev, true);
+	if (o->refused)
+		return o->refused;
+	if (o->modprobe < 0 && o->modprobe != -ENOSYS)
+		return o->modprobe;
+	return -ENXIO;
+}
+
+/*
+ * The device claiming dev ("" if none), as the kernel's bind left it: a
+ * namespace's probe that finds an info block claims the namespace for a new
+ * personality before the bind write returns, and registers that personality
+ * (and binds it) asynchronously: done once the bus's wait_probe returns.
+ */
+static void read_holder(struct nd_dev *dev, char *holder)
+{
+	if (nd_dev_read_fresh(dev, "holder", holder))
+		holder[0] = '\0';
+	if (holder[0])
+		wait_probe(dev->ctx);
+	nd_attrs_stale(dev->ctx);	/* the probe made a personality: its attributes changed */
+}
+
+/* Run fn on the device named holder: one of its own (no directory fd, no cached attributes). */
+static int on_holder(struct ndctl_ctx *ctx, const char *holder, int (*fn)(struct nd_dev *))
+{
+	struct nd_dev h = { 0 };
+	int rc = nd_dev_init(&h, ctx, holder);
+
+	if (rc)
+		return rc;
+	rc = fn(&h);
+	nd_dev_release(&h);
+	return rc;
+}
+
+static int holder_enabled(struct nd_dev *h)
+{
+	return nd_dev_has_driver_fresh(h) ? 0 : -ENXIO;
+}
+
 /* A namespace whose info block names a personality: probing it recreates that. */
 int nd_dev_reclaim(struct nd_dev *dev)
 {
 	char holder[SYSFS_ATTR_SIZE];
 	struct offer o;
-	long waited;
 	int rc = offer_to_drivers(dev, &o);
 
-	for (waited = 0; !rc && waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
-		if (nd_dev_read_fresh(dev, "holder", holder) == 0 && holder[0])
-			break;
-		sleep_ms(POLL_STEP_MS);
-	}
-	if (!rc)
-		wait_probe(dev->ctx);
-	nd_attrs_stale(dev->ctx);	/* the probe made a personality: its attributes changed */
 	if (rc)
 		return rc;
-	return holder[0] ? 0 : -ETIMEDOUT;
+	read_holder(dev, holder);
+	return holder[0] ? 0 : -ENXIO;
+}
+
+/* After the offer: its result, the children the probe registers, a message why not. */
+static int enable_finish(struct nd_dev *dev, const struct offer *o, int rc)
+{
+	if (!rc)
+		rc = offer_result(dev, o);
+	if (!rc)
+		wait_probe(dev->ctx);
+	nd_attrs_stale(dev->ctx);	/* the driver's probe changed them */
+	if (rc)
+		enable_failed(dev, o);
+	return rc;
 }
 
 int nd_dev_enable_or_claimed(struct nd_dev *dev)
 {
 	char holder[SYSFS_ATTR_SIZE];
 	struct offer o;
-	long waited;
 	int rc;
 
 	if (nd_dev_has_driver(dev))
 		return 0;
 	rc = offer_to_drivers(dev, &o);
-	if (!rc && offer_hopeless(dev, &o))
-		rc = o.modprobe;
-	/* polled past the attribute cache: the kernel changes both on its own */
-	for (waited = 0; !rc && waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
-		if (nd_dev_has_driver_fresh(dev) ||
-		    (nd_dev_read_fresh(dev, "holder", holder) == 0 && holder[0])) {
-			wait_probe(dev->ctx);
-			nd_attrs_stale(dev->ctx);	/* the driver's probe changed them */
-			return 0;
+	if (!rc && !o.took && !nd_dev_has_driver_fresh(dev)) {
+		read_holder(dev, holder);
+		if (holder[0]) {
+			rc = on_holder(dev->ctx, holder, holder_enabled);
+			if (rc)
+				err(dev->ctx, "%s: claimed by %s, which is not enabled\n",
+						dev->name, holder);
+			return rc;
 		}
-		sleep_ms(POLL_STEP_MS);
 	}
-	nd_attrs_stale(dev->ctx);
-	rc = rc ? rc : -ETIMEDOUT;
-	enable_failed(dev, &o);
-	return rc;
+	rc = enable_finish(dev, &o, rc);
+	/* upstream's namespace enable: ENXIO whatever the driver's probe said (dmesg has it) */
+	return rc && rc == o.refused ? -ENXIO : rc;
 }
 
 int nd_dev_disable_holder(struct nd_dev *dev)
 {
 	char holder[SYSFS_ATTR_SIZE];
-	struct nd_dev h = { 0 };
-	int rc;
 
 	if (nd_dev_read(dev, "holder", holder) || !holder[0])
 		return 0;
-	/* a device of its own (no directory fd, no cached attributes), released after */
-	rc = nd_dev_init(&h, dev->ctx, holder);
-	if (rc)
-		return rc;
-	rc = nd_dev_disable(&h);
-	nd_dev_release(&h);
-	return rc;
+	return on_holder(dev->ctx, holder, nd_dev_disable);
 }
 
-/* A probe that refused the device is final: no waiting for a driver then. */
 int nd_dev_enable(struct nd_dev *dev)
 {
 	struct offer o;
-	int rc;
 
 	if (nd_dev_has_driver(dev))
 		return 0;
-	rc = offer_to_drivers(dev, &o);
-	if (!rc && o.refused && !nd_dev_has_driver_fresh(dev))
-		rc = o.refused;
-	if (!rc && offer_hopeless(dev, &o))
-		rc = o.modprobe;
-	if (!rc)
-		rc = wait_driver(dev, true);
-	if (!rc)
-		wait_probe(dev->ctx);
-	nd_attrs_stale(dev->ctx);	/* the driver's probe changed them */
-	if (rc)
-		enable_failed(dev, &o);
-	return rc;
+	return enable_finish(dev, &o, offer_to_drivers(dev, &o));
 }
 
 int nd_dev_disable(struct nd_dev *dev)
