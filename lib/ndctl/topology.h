@@ -325,28 +325,46 @@ int ndctl_namespace_set_size(struct ndctl_namespace *ndns, unsigned long long si
 int ndctl_namespace_set_sector_size(struct ndctl_namespace *ndns, unsigned int sz);
 /* holder_class: "pfn", "dax", "btt" or "" */
 int ndctl_namespace_set_holder_class(struct ndctl_namespace *ndns, const char *cls);
+/*
+ * Binds the namespace, as upstream: 0 once it is enabled, raw or through the
+ * personality the info block on its media makes the kernel create (upstream
+ * returns 1 for the latter). Fails at once with -ENXIO when the kernel
+ * refuses: an idle namespace (size 0), one claimed by a personality that is
+ * not enabled.
+ */
 int ndctl_namespace_enable(struct ndctl_namespace *ndns);
 /*
  * Refuses (-EBUSY, logged with the culprit) if its block device is mounted
- * or its dax device is onlined as system RAM; then unbinds the personality
- * and the namespace.
+ * or held open exclusively, or its dax device is onlined as system RAM.
+ * Then, as upstream's (ndctl_namespace_disable_invalidate): deletes the
+ * personality (unbinds it and releases its claim) and unbinds the
+ * namespace, which is raw with its size again; the info block stays on the
+ * media, so ndctl_namespace_enable() brings the personality back.
  */
 int ndctl_namespace_disable_safe(struct ndctl_namespace *ndns);
 /*
- * Zero the head of an idle, unclaimed namespace (where pfn/dax/btt info
- * blocks live) so the kernel does not find an old personality again.
+ * Zero the head of a disabled, unclaimed namespace (where pfn/dax/btt info
+ * blocks live) so the kernel does not find an old personality again. One
+ * the kernel will not bind raw is left as it is (0), as upstream leaves it.
  */
 int ndctl_namespace_clear_info_block(struct ndctl_namespace *ndns);
-/* Read the first len bytes of a disabled namespace (bound raw meanwhile); its
- * personality is detached for the read, then claims it again, still disabled. */
+/*
+ * Read the first len bytes of a disabled namespace (bound raw meanwhile); a
+ * personality claiming it is detached for the read, then claims it again,
+ * still disabled. -EBUSY if enabled, -ENXIO if idle (size 0).
+ */
 int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *buf, size_t len);
 /*
  * Write the first len bytes of a disabled namespace (bound raw meanwhile),
  * detaching its personality first; the namespace stays disabled. The kernel
- * may delete the detached personality: ndctl_invalidate() when done.
+ * may delete the detached personality: ndctl_invalidate() when done. -EBUSY
+ * if enabled, -ENXIO if idle (size 0).
  */
 int ndctl_namespace_write_head(struct ndctl_namespace *ndns, const void *buf, size_t len);
-/* Disable safely, detach the personality, size 0 (the kernel drops labels). */
+/*
+ * Disable safely (the personality goes), clear the info block unless the
+ * kernel bound the namespace raw itself, size 0 (the kernel drops labels).
+ */
 int ndctl_namespace_delete(struct ndctl_namespace *ndns);
 
 /* pfn devices (the fsdax personality); get_namespace: the claimed one, or NULL. */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* Attributes, drivers and modules of one nd bus device. */
+/* Attributes and driver links of one nd bus device (binding it: bind.c). */
 #define _GNU_SOURCE	/* O_PATH */
 #include <ctype.h>
 #include <dirent.h>
@@ -9,13 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 #include "internal.h"
-#include "util/modprobe.h"
-
-#define BIND_TIMEOUT_MS 5000
-#define POLL_STEP_MS 10
 
 int nd_dev_init(struct nd_dev *dev, struct ndctl_ctx *ctx, const char *name)
 {
@@ -163,7 +158,7 @@ void nd_dev_release(struct nd_dev *dev)
 }
 
 /* After any write the kernel may have changed any attribute of any object. */
-static void attrs_stale(struct ndctl_ctx *ctx)
+void nd_attrs_stale(struct ndctl_ctx *ctx)
 {
 	ctx->attr_gen++;
 	dirfds_close_all(ctx);
@@ -346,7 +341,7 @@ int nd_dev_write(struct nd_dev *dev, const char *attr, const char *value)
 	if (rc)
 		return rc;
 	rc = sysfs_write_attr(&dev->ctx->base.log, path, value);
-	attrs_stale(dev->ctx);
+	nd_attrs_stale(dev->ctx);
 	return rc;
 }
 
@@ -372,7 +367,7 @@ bool nd_dev_has_driver(struct nd_dev *dev)
 }
 
 /* For polling: the kernel binds and unbinds on its own time. */
-static bool has_driver_fresh(struct nd_dev *dev)
+bool nd_dev_has_driver_fresh(struct nd_dev *dev)
 {
 	attr_forget(dev, KEY_DRIVER);
 	return nd_dev_has_driver(dev);
@@ -510,230 +505,6 @@ int nd_dev_write_uuid(struct nd_dev *dev, const uuid_t uu)
 
 	uuid_unparse(uu, buf);
 	return nd_dev_write(dev, "uuid", buf);
-}
-
-/* Drivers are modules: load the one matching the device's modalias (its result). */
-static int load_module(struct nd_dev *dev)
-{
-	char alias[SYSFS_ATTR_SIZE];
-
-	if (dev->ctx->base.root[0] || nd_dev_read(dev, "modalias", alias) || !alias[0])
-		return 0;
-	return modprobe_alias(&dev->ctx->base.log, alias);
-}
-
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
-static int wait_driver(struct nd_dev *dev, bool want)
-{
-	long waited;
-
-	for (waited = 0; waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
-		if (has_driver_fresh(dev) == want)
-			return 0;
-		sleep_ms(POLL_STEP_MS);
-	}
-	return -ETIMEDOUT;
-}
-
-int nd_wait_path(const char *path)
-{
-	long waited;
-
-	for (waited = 0; waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
-		if (access(path, F_OK) == 0)
-			return 0;
-		sleep_ms(POLL_STEP_MS);
-	}
-	return -ETIMEDOUT;
-}
-
-/*
- * The kernel registers a probed device's children (a region's namespaces and
- * seeds) asynchronously: reading a bus's wait_probe returns once they are all
- * there, so the next topology scan finds the seeds the region names.
- */
-static void wait_probe(struct ndctl_ctx *ctx)
-{
-	char buf[SYSFS_ATTR_SIZE];
-	struct ndctl_bus *bus;
-
-	if (!ctx->topology)
-		return;
-	for (bus = ctx->topology->buses; bus; bus = bus->next)
-		read_uncached(&bus->dev, "wait_probe", buf);
-}
-
-/*
- * What the bind writes said: the module load's result, and the first error
- * other than "no match" (-ENODEV; -ENOENT: a driver with no bind file),
- * which is the matching driver's probe refusing the device (the kernel
- * passes it to the bind write).
- */
-struct offer {
-	int modprobe, refused;
-};
-
-/* Its driver's module would not load and no loaded driver took it: none will. */
-static bool offer_hopeless(struct nd_dev *dev, const struct offer *o)
-{
-	return o->modprobe < 0 && o->modprobe != -ENOSYS && !o->refused &&
-		!has_driver_fresh(dev);
-}
-
-static void enable_failed(struct nd_dev *dev, const struct offer *o)
-{
-	if (o->refused)
-		err(dev->ctx, "%s: its driver refused it (%s): the kernel log (dmesg) says why\n",
-				dev->name, strerror(-o->refused));
-	else if (o->modprobe < 0 && o->modprobe != -ENOSYS)
-		err(dev->ctx, "%s: no driver accepted it: loading its driver module failed (%s)\n",
-				dev->name, strerror(-o->modprobe));
-	else
-		err(dev->ctx, "%s: no driver accepted it\n", dev->name);
-	modprobe_explain_failure(&dev->ctx->base.log);
-}
-
-/* Offer the device to each nd driver: the one that matches takes it. */
-static int offer_to_drivers(struct nd_dev *dev, struct offer *o)
-{
-	char drivers[PATH_MAX], bind[PATH_MAX * 2];
-	struct dirent *de;
-	DIR *dir;
-	int rc, bind_rc;
-
-	o->modprobe = load_module(dev);
-	o->refused = 0;
-	rc = path_printf(drivers, sizeof(drivers), "%s/sys/bus/nd/drivers",
-			dev->ctx->base.root);
-	if (rc)
-		return rc;
-	dir = opendir(drivers);
-	if (!dir)
-		return -errno;
-	while ((de = readdir(dir)) && !has_driver_fresh(dev)) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (path_printf(bind, sizeof(bind), "%s/%s/bind", drivers, de->d_name))
-			continue;
-		bind_rc = sysfs_write_attr_quiet(&dev->ctx->base.log, bind, dev->name);
-		if (bind_rc == 0)
-			break;
-		if (bind_rc != -ENODEV && bind_rc != -ENOENT && !o->refused)
-			o->refused = bind_rc;
-	}
-	closedir(dir);
-	return 0;
-}
-
-/* A namespace whose info block names a personality: probing it recreates that. */
-int nd_dev_reclaim(struct nd_dev *dev)
-{
-	char holder[SYSFS_ATTR_SIZE];
-	struct offer o;
-	long waited;
-	int rc = offer_to_drivers(dev, &o);
-
-	for (waited = 0; !rc && waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
-		if (nd_dev_read_fresh(dev, "holder", holder) == 0 && holder[0])
-			break;
-		sleep_ms(POLL_STEP_MS);
-	}
-	if (!rc)
-		wait_probe(dev->ctx);
-	attrs_stale(dev->ctx);	/* the probe made a personality: its attributes changed */
-	if (rc)
-		return rc;
-	return holder[0] ? 0 : -ETIMEDOUT;
-}
-
-int nd_dev_enable_or_claimed(struct nd_dev *dev)
-{
-	char holder[SYSFS_ATTR_SIZE];
-	struct offer o;
-	long waited;
-	int rc;
-
-	if (nd_dev_has_driver(dev))
-		return 0;
-	rc = offer_to_drivers(dev, &o);
-	if (!rc && offer_hopeless(dev, &o))
-		rc = o.modprobe;
-	/* polled past the attribute cache: the kernel changes both on its own */
-	for (waited = 0; !rc && waited <= BIND_TIMEOUT_MS; waited += POLL_STEP_MS) {
-		if (has_driver_fresh(dev) ||
-		    (nd_dev_read_fresh(dev, "holder", holder) == 0 && holder[0])) {
-			wait_probe(dev->ctx);
-			attrs_stale(dev->ctx);	/* the driver's probe changed them */
-			return 0;
-		}
-		sleep_ms(POLL_STEP_MS);
-	}
-	attrs_stale(dev->ctx);
-	rc = rc ? rc : -ETIMEDOUT;
-	enable_failed(dev, &o);
-	return rc;
-}
-
-int nd_dev_disable_holder(struct nd_dev *dev)
-{
-	char holder[SYSFS_ATTR_SIZE];
-	struct nd_dev h = { 0 };
-	int rc;
-
-	if (nd_dev_read(dev, "holder", holder) || !holder[0])
-		return 0;
-	/* a device of its own (no directory fd, no cached attributes), released after */
-	rc = nd_dev_init(&h, dev->ctx, holder);
-	if (rc)
-		return rc;
-	rc = nd_dev_disable(&h);
-	nd_dev_release(&h);
-	return rc;
-}
-
-/* A probe that refused the device is final: no waiting for a driver then. */
-int nd_dev_enable(struct nd_dev *dev)
-{
-	struct offer o;
-	int rc;
-
-	if (nd_dev_has_driver(dev))
-		return 0;
-	rc = offer_to_drivers(dev, &o);
-	if (!rc && o.refused && !has_driver_fresh(dev))
-		rc = o.refused;
-	if (!rc && offer_hopeless(dev, &o))
-		rc = o.modprobe;
-	if (!rc)
-		rc = wait_driver(dev, true);
-	if (!rc)
-		wait_probe(dev->ctx);
-	attrs_stale(dev->ctx);	/* the driver's probe changed them */
-	if (rc)
-		enable_failed(dev, &o);
-	return rc;
-}
-
-int nd_dev_disable(struct nd_dev *dev)
-{
-	char path[PATH_MAX];
-	int rc;
-
-	if (!nd_dev_has_driver(dev))
-		return 0;
-	rc = path_printf(path, sizeof(path), "%s/driver/unbind", dev->path);
-	if (!rc)
-		rc = sysfs_write_attr(&dev->ctx->base.log, path, dev->name);
-	if (!rc)
-		rc = wait_driver(dev, false);
-	attrs_stale(dev->ctx);
-	return rc;
 }
 
 struct ndctl_namespace *persona_get_namespace(struct nd_persona *p)

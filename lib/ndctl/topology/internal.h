@@ -144,21 +144,35 @@ bool nd_dev_has_driver_child(struct nd_dev *dev, const char *subdir, const char 
 		int exists);
 /* What nd_dev_has_driver() would say without a system call, or -1. */
 int nd_dev_driver_cached(struct nd_dev *dev);
+/* nd_dev_has_driver() past the cache: the kernel binds and unbinds on its own time. */
+bool nd_dev_has_driver_fresh(struct nd_dev *dev);
+/* After any write the kernel may have changed any attribute of any object. */
+void nd_attrs_stale(struct ndctl_ctx *ctx);
 
 /* disks.c */
 void nd_disks_free(struct nd_disks *d);
 /* 1: a block device of that name exists (ROOT/sys/block), 0: none does, -1: not known. */
 int nd_disk_exists(struct ndctl_ctx *ctx, const char *name);
+
+/* bind.c: each fails at once when the kernel took no bind write (its probe is in the write) */
 int nd_dev_enable(struct nd_dev *dev);
+/* Offer a namespace to the drivers again: 0 once a personality claims it (from its info block). */
 int nd_dev_reclaim(struct nd_dev *dev);
-/* Bind dev, or let the personality its info block describes claim it (and bind). */
+/*
+ * Bind dev, or let the personality its info block describes claim it and
+ * bind: 0 once either is enabled, else -ENXIO (or the module load's error).
+ */
 int nd_dev_enable_or_claimed(struct nd_dev *dev);
 /* Unbind the device holding (claiming) dev, if any: a reclaim leaves it enabled. */
 int nd_dev_disable_holder(struct nd_dev *dev);
 /* Poll (bounded) until path exists: device nodes appear after a bind. */
 int nd_wait_path(const char *path);
-int namespace_zero_info_block(struct ndctl_namespace *ndns);
 int nd_dev_disable(struct nd_dev *dev);
+
+/* namespace.c */
+int namespace_zero_info_block(struct ndctl_namespace *ndns);
+
+/* devattr.c */
 void nd_dev_read_uuid(struct nd_dev *dev, uuid_t uu);
 int nd_dev_write_uuid(struct nd_dev *dev, const uuid_t uu);
 

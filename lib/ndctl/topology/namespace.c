@@ -361,12 +361,26 @@ NDCTL_EXPORT int ndctl_namespace_set_holder_class(struct ndctl_namespace *ndns,
 	return nd_dev_write(&ndns->dev, "holder_class", cls);
 }
 
+/* The kernel binds no namespace of size 0 (too small): say so rather than try. */
+static int refuse_idle(struct ndctl_namespace *ndns, const char *what)
+{
+	if (ndctl_namespace_is_configured(ndns))
+		return 0;
+	err(ndns->dev.ctx, "%s is idle (size 0): %s; 'ndctl create-namespace' configures it\n",
+			ndns->dev.name, what);
+	return -ENXIO;
+}
+
+/*
+ * As upstream: bind the namespace itself. An info block on the media makes
+ * the kernel create that personality, claim the namespace and bind it; a
+ * personality already claiming it unbound makes the kernel refuse (ENXIO).
+ */
 NDCTL_EXPORT int ndctl_namespace_enable(struct ndctl_namespace *ndns)
 {
-	struct nd_persona *p = namespace_persona(ndns);
-
-	/* No personality yet: an info block on the media makes the kernel create one. */
-	return p ? nd_dev_enable(&p->dev) : nd_dev_enable_or_claimed(&ndns->dev);
+	if (ndctl_namespace_is_enabled(ndns))
+		return 0;
+	return refuse_idle(ndns, "nothing to enable") ?: nd_dev_enable_or_claimed(&ndns->dev);
 }
 
 /* "maj:min" of a block device under dir/block/NAME/dev, or "". */
@@ -429,19 +443,61 @@ static int check_not_system_ram(struct ndctl_namespace *ndns, struct ndctl_dax *
 	return -EBUSY;
 }
 
+/*
+ * Upstream's exclusive open of the block device a disable takes away: it
+ * fails (EBUSY) while anything holds the device (a mount, swap, another
+ * exclusive opener), and, held through the disable, keeps new mounts out.
+ * *fd: the open descriptor, or -1 (no block device, or no node to open).
+ */
+static int open_exclusive(struct ndctl_namespace *ndns, struct nd_dev *holder, int *fd)
+{
+	char block[64], path[PATH_MAX];
+
+	*fd = -1;
+	if (nd_dev_child(holder, "block", "", block, sizeof(block)) ||
+			path_printf(path, sizeof(path), "%s/dev/%s", ndns->dev.ctx->base.root, block))
+		return 0;
+	*fd = open(path, O_RDWR | O_EXCL | O_CLOEXEC);
+	if (*fd >= 0 || errno != EBUSY)
+		return 0;
+	err(ndns->dev.ctx, "%s: /dev/%s is in use (held open exclusively): close it first\n",
+			ndns->dev.name, block);
+	return -EBUSY;
+}
+
+/*
+ * Upstream's ndctl_namespace_disable_invalidate: the personality is deleted
+ * (unbound and its claim released; the kernel then deletes it, or resets it
+ * if it is the seed) and the namespace unbound, so it is raw with its size
+ * again. Its info block stays on the media: the next enable makes the kernel
+ * create the personality again.
+ */
+static int namespace_disable_invalidate(struct ndctl_namespace *ndns)
+{
+	struct nd_persona *p = namespace_persona(ndns);
+	int rc = p ? nd_dev_disable(&p->dev) : 0;
+
+	if (!rc && p)
+		rc = persona_set_namespace(p, NULL);
+	return rc ? rc : nd_dev_disable(&ndns->dev);
+}
+
 NDCTL_EXPORT int ndctl_namespace_disable_safe(struct ndctl_namespace *ndns)
 {
 	struct nd_persona *p = namespace_persona(ndns);
 	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
-	int rc;
+	struct nd_dev *holder = p ? &p->dev : &ndns->dev;
+	int rc, fd = -1;
 
-	rc = check_not_mounted(ndns, p ? &p->dev : &ndns->dev);
+	rc = check_not_mounted(ndns, holder);
 	if (!rc && dax)
 		rc = check_not_system_ram(ndns, dax);
-	if (!rc && p)
-		rc = nd_dev_disable(&p->dev);
 	if (!rc)
-		rc = nd_dev_disable(&ndns->dev);
+		rc = open_exclusive(ndns, holder, &fd);
+	if (!rc)
+		rc = namespace_disable_invalidate(ndns);
+	if (fd >= 0)
+		close(fd);
 	return rc;
 }
 
@@ -468,18 +524,33 @@ static int head_io(struct ndctl_namespace *ndns, void *buf, size_t len, bool wri
 	return rc;
 }
 
-/* Bind the idle namespace raw (force_raw), do the head I/O, unbind. */
-static int raw_head_io(struct ndctl_namespace *ndns, void *buf, size_t len, bool write)
+static void raw_unbind(struct ndctl_namespace *ndns)
+{
+	nd_dev_disable(&ndns->dev);
+	nd_dev_write(&ndns->dev, "force_raw", "0");
+}
+
+/* Bind the disabled namespace raw: force_raw makes the kernel skip its info-block probes. */
+static int raw_bind(struct ndctl_namespace *ndns)
 {
 	int rc = nd_dev_write(&ndns->dev, "force_raw", "1");
 
+	if (!rc)
+		rc = nd_dev_enable(&ndns->dev);
+	if (rc)
+		raw_unbind(ndns);
+	return rc;
+}
+
+/* Bind it raw, do the head I/O, unbind. */
+static int raw_head_io(struct ndctl_namespace *ndns, void *buf, size_t len, bool write)
+{
+	int rc = raw_bind(ndns);
+
 	if (rc)
 		return rc;
-	rc = nd_dev_enable(&ndns->dev);
-	if (!rc)
-		rc = head_io(ndns, buf, len, write);
-	nd_dev_disable(&ndns->dev);
-	nd_dev_write(&ndns->dev, "force_raw", "0");
+	rc = head_io(ndns, buf, len, write);
+	raw_unbind(ndns);
 	return rc;
 }
 
@@ -508,6 +579,10 @@ static int namespace_read_head_unclaimed(struct ndctl_namespace *ndns, void *buf
 NDCTL_EXPORT int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *buf,
 		size_t len)
 {
+	int rc = refuse_idle(ndns, "no info block to read");
+
+	if (rc)
+		return rc;
 	if (ndctl_namespace_is_enabled(ndns)) {
 		err(ndns->dev.ctx, "%s is enabled: disable it first ('ndctl "
 				"disable-namespace %s')\n", ndns->dev.name, ndns->dev.name);
@@ -525,8 +600,10 @@ NDCTL_EXPORT int ndctl_namespace_write_head(struct ndctl_namespace *ndns, const 
 		size_t len)
 {
 	struct nd_persona *p = namespace_persona(ndns);
-	int rc;
+	int rc = refuse_idle(ndns, "no room for an info block");
 
+	if (rc)
+		return rc;
 	if (ndctl_namespace_is_enabled(ndns)) {
 		err(ndns->dev.ctx, "%s is enabled: disable it first ('ndctl "
 				"disable-namespace %s')\n", ndns->dev.name, ndns->dev.name);
@@ -542,33 +619,53 @@ NDCTL_EXPORT int ndctl_namespace_write_head(struct ndctl_namespace *ndns, const 
  * A personality's info block stays on the media after the personality is
  * gone, and the kernel would find it again (the next raw enable fails, the
  * next namespace at that offset inherits it). Clear it as upstream does:
- * bind the namespace raw, zero its head, unbind.
+ * bind the namespace raw, zero its head unless it is zero already, unbind.
+ * A namespace the kernel will not bind even raw is left, as upstream leaves it.
  */
 int namespace_zero_info_block(struct ndctl_namespace *ndns)
 {
-	static char zeros[8192];
-	int rc = raw_head_io(ndns, zeros, sizeof(zeros), true);
+	static const char zeros[8192];
+	char head[sizeof(zeros)];
+	int rc = raw_bind(ndns);
 
+	if (rc) {
+		err(ndns->dev.ctx, "%s: not bound raw (%s), so its head is not cleared: continuing\n",
+				ndns->dev.name, strerror(-rc));
+		return 0;
+	}
+	rc = head_io(ndns, head, sizeof(head), false);
+	if (!rc && memcmp(head, zeros, sizeof(head)) != 0)
+		rc = head_io(ndns, (void *)zeros, sizeof(zeros), true);
+	raw_unbind(ndns);
 	if (rc)
 		err(ndns->dev.ctx, "%s: clearing its old info block failed: %s\n",
 				ndns->dev.name, strerror(-rc));
 	return rc;
 }
 
+/*
+ * Whether its head may hold an info block the kernel would find again: not
+ * when the kernel bound it raw on its own, having probed for one and found
+ * none (force_raw skips that probe).
+ */
+static bool may_hold_info_block(struct ndctl_namespace *ndns)
+{
+	char force_raw[SYSFS_ATTR_SIZE];
+
+	if (namespace_persona(ndns) || !namespace_bound(ndns))
+		return true;
+	return nd_dev_read(&ndns->dev, "force_raw", force_raw) || strcmp(force_raw, "0") != 0;
+}
+
 NDCTL_EXPORT int ndctl_namespace_delete(struct ndctl_namespace *ndns)
 {
-	struct nd_persona *p = namespace_persona(ndns);
+	bool clear = may_hold_info_block(ndns);
 	int rc = ndctl_namespace_disable_safe(ndns);
 
+	if (!rc && clear)
+		rc = namespace_zero_info_block(ndns);
 	if (rc)
 		return rc;
-	if (p) {
-		rc = persona_set_namespace(p, NULL);
-		if (!rc)
-			rc = namespace_zero_info_block(ndns);
-		if (rc)
-			return rc;
-	}
 	ndctl_namespace_set_holder_class(ndns, "");	/* absent when label-less */
 	rc = ndctl_namespace_set_size(ndns, 0);
 	if (rc)

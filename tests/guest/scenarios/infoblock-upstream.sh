@@ -32,17 +32,23 @@ same read-infoblock "$fs" -j
 expect_match "disable-namespace $fs" "$(cat /tmp/nd.err)"
 same write-infoblock "$fs" -u "$U"
 
-run ndctl disable-namespace "$fs" 2> /dev/null
-# Disabled but still claimed by its pfn: upstream cannot bind it raw (ENXIO, 250); ndkit
+# Its pfn unbound but still claiming it (as a --no-autorecover create leaves a namespace;
+# disable-namespace releases the claim too): upstream cannot bind it raw (ENXIO, 250); ndkit
 # reads it (personality detached for the read, then back, still disabled).
+pfn=$(cat "$NDKIT_SYS/$fs/holder")
+echo "$pfn" > "$NDKIT_SYS/$pfn/driver/unbind"
+run ndctl read-infoblock "$fs" -j > /tmp/claimed.json 2> /dev/null
+pfn=$(cat "$NDKIT_SYS/$fs/holder")
+[ -n "$pfn" ] && [ ! -e "$NDKIT_SYS/$pfn/driver" ] ||
+	fail "ndkit's read-infoblock did not leave $fs claimed by an unbound pfn ('$pfn')"
+# (upstream's failed read releases the claim on its way out)
 set +e; upstream-ndctl read-infoblock "$fs" -j > /dev/null 2>&1; urc=$?; set -e
 [ "$urc" = 250 ] || fail "upstream read-infoblock of a claimed namespace exits $urc, not 250"
-run ndctl read-infoblock "$fs" -j > /tmp/claimed.json 2> /dev/null
 puuid=$(run upstream-ndctl list -N -i | jq -r ".[] | select(.dev == \"$fs\") | .uuid")
 expect_match "\"parent_uuid\":\"$puuid\"" "$(cat /tmp/claimed.json)"
 expect_match '"signature":"NVDIMM_PFN_INFO"' "$(cat /tmp/claimed.json)"
 
-# ndkit's write detaches the personality: from now on upstream can read the namespace too.
+# Unclaimed from here on (upstream's failed read released it): upstream reads it too.
 run ndctl write-infoblock "$fs" -m fsdax -a 2M -u "$U" 2> /tmp/w.err
 expect_match "^wrote 1 infoblock$" "$(cat /tmp/w.err)"
 same read-infoblock "$fs"				# raw 8 KiB

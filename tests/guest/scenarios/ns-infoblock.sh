@@ -2,7 +2,8 @@
 # read-infoblock decodes the info blocks the kernel wrote: PFN for fsdax, DAX for devdax, with
 # the personality's uuid, the namespace uuid as parent, the align and map (mode 2: dev, 1: mem)
 # asked for; an enabled namespace is refused with the command that frees it; afterwards the
-# namespace is left disabled (as upstream leaves it) with its personality there to enable.
+# namespace is left disabled and unclaimed (as upstream leaves it), and the next enable
+# brings the personality back from its info block.
 DIMMS="1G:128K:2M"
 
 run upstream-ndctl disable-region all
@@ -20,10 +21,11 @@ check() {	# check NAME SIGNATURE MODE
 	want="$2 $(jq -r ".[] | select(.name == \"$1\") | .uuid + \" \" + .raw_uuid" /tmp/up.json) 2097152 $3"
 	got=$(jq -r '.[0] | .signature + " " + .uuid + " " + .parent_uuid + " " + (.align|tostring) + " " + (.mode|tostring)' /tmp/ib.json)
 	[ "$got" = "$want" ] || fail "read-infoblock $ns: '$got', want '$want'" "$(cat /tmp/ib.json)"
-	# left disabled, as upstream leaves it; enabled again, the personality is as it was
+	# left disabled and unclaimed, as upstream leaves it; enabled again, the kernel finds
+	# the info block and the personality is as it was
 	holder=$(cat "/sys/bus/nd/devices/$ns/holder")
-	[ -n "$holder" ] || fail "$ns lost its personality"
-	[ -e "/sys/bus/nd/devices/$holder/driver" ] && fail "read-infoblock left $ns ($holder) enabled"
+	[ -z "$holder" ] || fail "read-infoblock left $ns claimed by $holder"
+	[ -e "/sys/bus/nd/devices/$ns/driver" ] && fail "read-infoblock left $ns enabled"
 	run ndctl enable-namespace "$ns" 2> /dev/null
 	run upstream-ndctl list -N -v > /tmp/after.json
 	a=$(jq -c ".[] | select(.name == \"$1\") | [.mode, .uuid, .raw_uuid, .align]" /tmp/up.json)
