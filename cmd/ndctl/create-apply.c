@@ -124,9 +124,9 @@ static int set_sector_size(struct ndctl_namespace *ndns, const struct create_pla
 	if (!p->sector_size || p->sector_size == UINT_MAX)
 		return 0;
 	for (int i = 0; i < n; i++)
+		/* even when it reads the same: a fresh seed shows 512 but its label says 0 */
 		if (ndctl_namespace_get_supported_sector_size(ndns, i) == p->sector_size)
-			return ndctl_namespace_get_sector_size(ndns) == p->sector_size ? 0 :
-				ndctl_namespace_set_sector_size(ndns, p->sector_size);
+			return ndctl_namespace_set_sector_size(ndns, p->sector_size);
 	return 0;	/* a btt's size the namespace lacks: the btt carries it */
 }
 

@@ -118,18 +118,21 @@ static int check_labelless(struct ndctl_region *region, const struct create_plan
 			ndctl_region_get_id(region));
 }
 
-/* Whether list (the kernel's "4096 2097152 1073741824") holds v. */
+/* Whether list (the kernel's "4096 2097152", or "512 [4096] 4104": [current]) holds v. */
 static bool listed(const char *list, unsigned long long v)
 {
 	char *end;
 
 	for (const char *q = list; *q; q = end) {
-		unsigned long long x = strtoull(q, &end, 0);
+		unsigned long long x;
 
+		q += strspn(q, " [");
+		x = strtoull(q, &end, 0);
 		if (end == q)
 			break;
 		if (x == v)
 			return true;
+		end += strspn(end, "]");
 	}
 	return false;
 }

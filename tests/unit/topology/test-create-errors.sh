@@ -102,5 +102,19 @@ if [ "$rc" -ne 237 ] || ! printf '%s' "$out" | grep -q 'region1 has no idle name
 	fails=$((fails + 1))
 fi
 
+# A btt seed that was written before shows its size in brackets ("[4096]"):
+# -l 4096 is one it offers, so the create goes on (to the bind, which a
+# captured tree refuses), not refused as a size the btt lacks.
+checks=$((checks + 1))
+rm -rf "$scratch/bracket"
+cp -a "$trees/mixed" "$scratch/bracket"
+printf '512 520 528 [4096] 4104 4160 4224\n' > "$scratch/bracket/sys/bus/nd/devices/btt1.0/sector_size"
+out=$(NDKIT_SYSFS_ROOT=$scratch/bracket "$ndctl" create-namespace -r region1 -m sector -l 4096 -s 64M 2>&1); rc=$?
+if [ "$rc" -ne 237 ] || printf '%s' "$out" | grep -q 'is not one' ||
+		! printf '%s' "$out" | grep -q 'rolled back'; then
+	echo "FAIL: create-namespace -m sector -l 4096 with the btt seed at [4096]: exit $rc, output: $out"
+	fails=$((fails + 1))
+fi
+
 echo "test-create-errors: $checks checks, $fails failed"
 [ "$fails" -eq 0 ]
