@@ -15,7 +15,7 @@
 
 void ops_note(struct ns_op *op, int priority, const char *fmt, ...)
 {
-	char line[1024];
+	char line[sizeof(op->res->reason)];
 	va_list ap;
 
 	va_start(ap, fmt);
