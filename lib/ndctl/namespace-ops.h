@@ -39,8 +39,10 @@ struct ndctl_namespace_spec {
 	bool mode_given;
 	unsigned long long size;	/* when size_given; else the largest free extent */
 	bool size_given;
-	unsigned long long align;	/* 0: the namespace's or the seed's default */
-	unsigned long long sector_size;	/* 0: 512 where the namespace has sizes */
+	/* 0: the namespace's own (same mode), else the kernel's PMD size */
+	unsigned long long align;
+	/* 0: the namespace's own (reconfigure), else 512 where sizes are offered */
+	unsigned long long sector_size;
 	enum ndctl_pfn_loc map;		/* NONE: the kernel's default (pmem) */
 	const char *name;		/* NULL: none (reconfigure: its own) */
 	uuid_t uuid;			/* when uuid_given; else a new one */
