@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * create-namespace: upstream's options and sysfs order (namespace uuid, name,
- * size, sector size, holder class; then the personality's uuid, map, align,
- * namespace; then bind). Every constraint is checked first and reported with
- * the value that would work; a failure part way rolls back what was written.
+ * create-namespace: upstream's options and usage errors, then libndctl's
+ * namespace transaction (ndctl/namespace-ops.h: the checks in upstream's
+ * order, the writes in its sysfs order, the undo), its explanations printed
+ * as ndctl's, the namespace's JSON, and upstream's endings and statuses.
  */
 #include <errno.h>
 #include <limits.h>
@@ -15,12 +15,19 @@
 #include <unistd.h>
 #include "builtin.h"
 #include "../common/parse-options.h"
-#include "create-namespace.h"
 #include "topo-filter.h"
 #include "topo-json.h"
 #include "util/size.h"
 
 static const char *const create_usage[] = { "ndctl create-namespace [<options>]", NULL };
+
+/* What the user asked for: the library's spec, and what only the command uses. */
+struct create_opts {
+	struct ndctl_namespace_spec spec;
+	struct topo_filter filter;	/* the spec's region filter */
+	const char *mode_name, *reconfig;
+	bool cont, verbose;
+};
 
 /* What the option table stores; sizes are parsed after, as upstream does. */
 static struct {
@@ -38,7 +45,7 @@ static const struct option create_options[] = {
 		"reconfigure existing namespace"),
 	OPT_STRING('u', "uuid", &param.uuid, "uuid",
 		"specify the uuid for the namespace (default: autogenerate)"),
-	OPT_STRING('n', "name", &param.co.name, "name",
+	OPT_STRING('n', "name", &param.co.spec.name, "name",
 		"specify an optional free form name for the namespace"),
 	OPT_STRING('s', "size", &param.size, "size",
 		"specify the namespace size in bytes (default: available capacity)"),
@@ -52,11 +59,13 @@ static const struct option create_options[] = {
 		"specify the type of namespace to create 'pmem' or 'blk'"),
 	OPT_STRING('a', "align", &param.align, "align",
 		"specify the namespace alignment in bytes (default: 2M)"),
-	OPT_BOOLEAN('f', "force", &param.co.force, "reconfigure namespace even if currently active"),
-	OPT_BOOLEAN('L', "autolabel", &param.co.autolabel, "automatically initialize labels"),
+	OPT_BOOLEAN('f', "force", &param.co.spec.force,
+		"reconfigure namespace even if currently active"),
+	OPT_BOOLEAN('L', "autolabel", &param.co.spec.autolabel, "automatically initialize labels"),
 	OPT_BOOLEAN('c', "continue", &param.co.cont,
 		"continue creating namespaces as long as the filter criteria are met"),
-	OPT_BOOLEAN('R', "autorecover", &param.co.autorecover, "automatically cleanup on failure"),
+	OPT_BOOLEAN('R', "autorecover", &param.co.spec.autorecover,
+		"automatically cleanup on failure"),
 	OPT_END(),
 };
 
@@ -87,21 +96,20 @@ static bool parse_u64(const char *arg, unsigned long long *out)
 	return true;
 }
 
-/*
- * The values the table left as strings, checked as upstream does before
- * it looks at any region: 0, or the usage error's status (129).
- */
+/* Sizes, map and uuid, checked as upstream does before it looks at any region. */
 static int convert_values(struct create_opts *co)
 {
+	struct ndctl_namespace_spec *spec = &co->spec;
+
 	/* upstream checks the size twice before its usage, and says so twice */
-	if (!parse_u64(param.size, &co->size))
+	if (!parse_u64(param.size, &spec->size))
 		return bad_value("failed to parse namespace size '%s'\n\n  Error: failed to "
 				"parse namespace size '%s'", param.size, param.size);
-	if (!parse_u64(param.align, &co->align))
+	if (!parse_u64(param.align, &spec->align))
 		return bad_value("failed to parse namespace alignment '%s'", param.align);
-	if (co->align && (co->align < 4096 || (co->align & (co->align - 1))))
+	if (spec->align && (spec->align < 4096 || (spec->align & (spec->align - 1))))
 		return bad_value("align must be a power-of-2 greater than 4096");
-	if (!parse_u64(param.sector_size, &co->sector_size))
+	if (!parse_u64(param.sector_size, &spec->sector_size))
 		return bad_value("invalid sector size: %s", param.sector_size);
 	if (param.map && strcmp(param.map, "mem") && strcmp(param.map, "dev"))
 		return bad_value("invalid map location '%s'", param.map);
@@ -109,19 +117,28 @@ static int convert_values(struct create_opts *co)
 	if (param.map && !co->reconfig && co->mode_name && strcmp(co->mode_name, "fsdax") &&
 			strcmp(co->mode_name, "devdax"))
 		return bad_value("--map only valid for an devdax mode pmem namespace");
-	co->map_mem = param.map && strcmp(param.map, "mem") == 0;
-	co->map_given = param.map != NULL;
-	co->size_given = param.size != NULL;
-	if (param.uuid && uuid_parse(param.uuid, co->uuid))
+	if (param.map)
+		spec->map = strcmp(param.map, "mem") == 0 ? NDCTL_PFN_LOC_RAM : NDCTL_PFN_LOC_PMEM;
+	spec->size_given = param.size != NULL;
+	if (param.uuid && uuid_parse(param.uuid, spec->uuid))
 		return bad_value("failed to parse uuid: '%s'", param.uuid);
-	co->uuid_given = param.uuid != NULL;
+	spec->uuid_given = param.uuid != NULL;
+	return 0;
+}
+
+/* Type and mode, after the values, in upstream's order: 0 or the usage error's 129. */
+static int convert_names(struct create_opts *co)
+{
+	struct ndctl_namespace_spec *spec = &co->spec;
+
 	if (co->filter.type && strcmp(co->filter.type, "pmem") && strcmp(co->filter.type, "blk"))
 		return bad_value("invalid type '%s', must be either 'pmem' or 'blk'", co->filter.type);
-	if (co->mode_name && topo_parse_mode(co->mode_name) == NDCTL_NS_MODE_UNKNOWN)
+	spec->mode_given = co->mode_name != NULL;
+	spec->mode = co->mode_name ? topo_parse_mode(co->mode_name) : NDCTL_NS_MODE_FSDAX;
+	if (co->mode_name && spec->mode == NDCTL_NS_MODE_UNKNOWN)
 		return bad_value("invalid mode '%s'", co->mode_name);
-	if (!param.sector_size && co->mode_name &&
-			topo_parse_mode(co->mode_name) == NDCTL_NS_MODE_SAFE)
-		co->sector_size = 4096;	/* upstream's default for -m sector */
+	if (!param.sector_size && spec->mode_given && spec->mode == NDCTL_NS_MODE_SAFE)
+		spec->sector_size = 4096;	/* upstream's default for -m sector */
 	return 0;
 }
 
@@ -129,7 +146,8 @@ static int convert_values(struct create_opts *co)
 static int parse_create_args(int argc, char **argv, struct create_opts *co)
 {
 	memset(&param, 0, sizeof(param));
-	param.co.autolabel = param.co.autorecover = true;	/* upstream's defaults */
+	/* upstream's defaults */
+	param.co.spec.autolabel = param.co.spec.autorecover = true;
 	argc = parse_options(argc, argv, create_options, create_usage, 0);
 	if (argc < 0)
 		return argc;
@@ -138,15 +156,33 @@ static int parse_create_args(int argc, char **argv, struct create_opts *co)
 	if (argc)
 		return usage_with_options(create_usage, create_options);
 	*co = param.co;
-	return 0;
+	return convert_values(co) ?: convert_names(co);
+}
+
+/* Upstream's filters: the bus and the region, an idle one too. */
+static bool region_selected(struct ndctl_region *region, void *arg)
+{
+	const struct topo_filter *f = arg;
+
+	return topo_filter_bus(f, ndctl_region_get_bus(region)) &&
+		topo_filter_region(f, region, true);
+}
+
+/* ndkit's explanations: a step done for the user as it is, the rest as ndctl's. */
+static void print_note(void *arg, int priority, const char *line)
+{
+	(void)arg;
+	if (priority >= LOG_NOTICE)
+		fprintf(stderr, "%s\n", line);
+	else
+		fprintf(stderr, "ndctl create-namespace: %s\n", line);
 }
 
 /* As upstream: human sizes only on a terminal, numbers when piped. */
-static void print_created(struct ndctl_ctx *ctx, const char *devname)
+static void print_created(struct ndctl_namespace *ndns)
 {
 	struct topo_json_opts o = { .flags = isatty(STDOUT_FILENO) ? UTIL_JSON_HUMAN : 0,
 		.dax = true };
-	struct ndctl_namespace *ndns = create_find_namespace(ctx, devname);
 	struct json_object *j;
 
 	if (!ndns)
@@ -157,62 +193,37 @@ static void print_created(struct ndctl_ctx *ctx, const char *devname)
 }
 
 /*
- * A raw namespace that another writer's personality still names: that writer's
- * bind fails (the namespace is active) and its claim passes. Wait a moment for
- * it, so the JSON shows the namespace this create made, not the passing claim.
- */
-static void wait_claim_passes(struct ndctl_ctx *ctx, const char *devname)
-{
-	for (int i = 0; i < 50; i++) {
-		struct ndctl_namespace *ndns = create_find_namespace(ctx, devname);
-		bool bound;
-
-		if (!ndns || !create_claim(ndns, &bound))
-			return;
-		usleep(20 * 1000);
-		ndctl_invalidate(ctx);
-	}
-}
-
-#define CREATE_ATTEMPTS 3
-
-static int create_one(struct ndctl_ctx *ctx, struct create_opts *co, bool quiet_full)
-{
-	char devname[64];
-	struct ndctl_region *region;
-	struct create_plan plan;
-	int rc;
-
-	/* another writer taking the seed (-EAGAIN): scan again, a few times */
-	for (int attempt = 1; ; attempt++) {
-		rc = create_pick_region(ctx, co, &region, &plan, quiet_full);
-		if (rc)
-			return rc;
-		rc = create_in_region(region, co, &plan, devname, sizeof(devname));
-		ndctl_invalidate(ctx);
-		if (rc != -EAGAIN || attempt == CREATE_ATTEMPTS)
-			break;
-		fprintf(stderr, "ndctl create-namespace: trying again (%d of %d)\n",
-				attempt + 1, CREATE_ATTEMPTS);
-	}
-	if (!rc && plan.mode == NDCTL_NS_MODE_RAW)
-		wait_claim_passes(ctx, devname);
-	if (!rc)
-		print_created(ctx, devname);
-	return rc;
-}
-
-/*
  * Upstream's end: a refusal it named on its own line exits with its errno;
  * any other prints the summary line, and a failed create exits ENODEV.
  */
-static int create_failed(const struct create_opts *co, int rc)
+static int create_failed(const struct create_opts *co, bool named_by_upstream, int rc)
 {
-	if (co->reported)
+	if (named_by_upstream)
 		return rc;
 	fprintf(stderr, "failed to %s namespace: %s\n", co->reconfig ? "reconfigure" : "create",
 			strerror(-rc));
 	return co->reconfig ? rc : -ENODEV;
+}
+
+/* The spec's region choice: the regions co's filter selects. */
+static void choose_by_filter(struct create_opts *co)
+{
+	co->spec.region_filter = region_selected;
+	co->spec.filter_arg = &co->filter;
+	co->spec.region_asked = co->filter.region;
+}
+
+/* One create in the regions co's filter selects; res says how it ended. */
+static int create_one(struct ndctl_ctx *ctx, struct create_opts *co,
+		struct ndctl_namespace_result *res)
+{
+	int rc;
+
+	choose_by_filter(co);
+	rc = ndctl_namespace_create(ctx, &co->spec, res);
+	if (!rc)
+		print_created(res->ndns);
+	return rc;
 }
 
 /*
@@ -221,10 +232,12 @@ static int create_failed(const struct create_opts *co, int rc)
  */
 static int create_greedy(struct ndctl_ctx *ctx, struct create_opts *co)
 {
+	struct ndctl_namespace_result res = { 0 };
 	struct ndctl_region *region;
 	struct ndctl_bus *bus;
 	char names[64][32];
 	int n = 0, created = 0, rc;
+	bool named = false;	/* the failure's ending, as upstream's scan keeps it */
 
 	ndctl_bus_foreach(ctx, bus)
 		if (topo_filter_bus(&co->filter, bus))
@@ -238,41 +251,41 @@ static int create_greedy(struct ndctl_ctx *ctx, struct create_opts *co)
 		int r;
 
 		one.filter.region = names[i];
-		r = create_one(ctx, &one, true);
+		one.spec.quiet_full = true;
+		r = create_one(ctx, &one, &res);
 		created += !r;
 		if (r && r != -ENOSPC) {
 			rc = r;
-			co->reported = one.reported;
+			named = res.named_by_upstream;
 		}
-		if (r && r != -ENOSPC && !co->force)
+		if (r && r != -ENOSPC && !co->spec.force)
 			break;
 	}
 	fprintf(stderr, "created %d namespace%s\n", created, created == 1 ? "" : "s");
 	/* as upstream, a region that failed (not merely full) fails the command */
-	return created < 1 || rc != -ENOSPC ? create_failed(co, rc) : 0;
+	return created < 1 || rc != -ENOSPC ? create_failed(co, named, rc) : 0;
 }
 
 int cmd_create_namespace(int argc, char **argv, void *ctx)
 {
+	struct ndctl_namespace_result res;
 	struct create_opts co = { 0 };
 	int rc = parse_create_args(argc, argv, &co);
-	char devname[64];
 
 	if (rc)
 		return rc < 0 ? parse_options_exit(rc) : rc;
-	rc = convert_values(&co);
-	if (rc)
-		return rc;
 	if (co.verbose)
 		ndctl_set_log_priority(ctx, LOG_DEBUG);
+	co.spec.note = print_note;
 	if (co.reconfig) {
-		rc = create_reconfigure(ctx, &co, devname, sizeof(devname));
+		choose_by_filter(&co);	/* as upstream, -r/-b/-t limit where NS is looked for */
+		rc = ndctl_namespace_reconfigure(ctx, co.reconfig, &co.spec, &res);
 		if (!rc)
-			print_created(ctx, devname);
-		return rc ? create_failed(&co, rc) : 0;
+			print_created(res.ndns);
+		return rc ? create_failed(&co, res.named_by_upstream, rc) : 0;
 	}
 	if (co.cont)
 		return create_greedy(ctx, &co);
-	rc = create_one(ctx, &co, false);
-	return rc ? create_failed(&co, rc) : 0;
+	rc = create_one(ctx, &co, &res);
+	return rc ? create_failed(&co, res.named_by_upstream, rc) : 0;
 }

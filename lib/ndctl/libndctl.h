@@ -60,9 +60,13 @@ struct daxctl_ctx *ndctl_get_daxctl_ctx(struct ndctl_ctx *ctx);
 }
 #endif
 
-/* The label storage area (engine and transports), info blocks and the sysfs topology. */
+/*
+ * The label storage area (engine and transports), info blocks, the sysfs
+ * topology and the namespace transaction over it.
+ */
 #include <ndctl/lsa.h>
 #include <ndctl/infoblock.h>
 #include <ndctl/topology.h>
+#include <ndctl/namespace-ops.h>
 
 #endif

@@ -39,7 +39,8 @@ for l in ndctl:0:0.1.0 daxctl:0:0.1.0; do
 		fail "lib$name.so.$full has no SONAME lib$name.so.$major"
 	have -f "$lib/pkgconfig/lib$name.pc"
 done
-for h in ndctl/libndctl.h ndctl/lsa.h ndctl/infoblock.h ndctl/topology.h daxctl/libdaxctl.h; do
+for h in ndctl/libndctl.h ndctl/lsa.h ndctl/infoblock.h ndctl/topology.h \
+		ndctl/namespace-ops.h daxctl/libdaxctl.h; do
 	have -f "$inc/$h"
 done
 have -f "$(under "$compdir")/ndctl"

@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 LIBS = {
-    "ndctl": ("NDCTL_EXPORT", ["libndctl.h", "lsa.h", "infoblock.h", "topology.h"]),
+    "ndctl": ("NDCTL_EXPORT", ["libndctl.h", "lsa.h", "infoblock.h", "topology.h",
+                                  "namespace-ops.h"]),
     "daxctl": ("DAXCTL_EXPORT", ["libdaxctl.h"]),
 }
 PROTO = re.compile(r"^[a-z][^;(#]*?\b((?:nd|dax)ctl_\w+)\(")

@@ -316,13 +316,9 @@ int main(void)
 	struct ndctl_ctx *ctx;
 
 	trees = getenv("TOPO_TREES");
-	if (!trees) {
-		fprintf(stderr, "TOPO_TREES not set\n");
+	ctx = ctx_on_tree("mixed");
+	if (!ctx)
 		return 1;
-	}
-	snprintf(root, sizeof(root), "%s/mixed", trees);
-	ctx = ctx_at(root);
-	CHECK(ctx != NULL);
 	test_buses_and_dimms(ctx);
 	test_region(ctx);
 	test_namespaces(ctx);

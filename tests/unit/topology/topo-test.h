@@ -2,6 +2,8 @@
 #ifndef NDKIT_TOPO_TEST_H
 #define NDKIT_TOPO_TEST_H
 /* Finding objects in a captured tree, for the topology tests. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <ndctl/libndctl.h>
 
@@ -15,6 +17,20 @@ static inline struct ndctl_ctx *ctx_at(const char *root)
 	ndctl_set_log_priority(ctx, 0);
 	ndctl_set_root(ctx, root);
 	return ctx;
+}
+
+/* A quiet context on the captured tree $TOPO_TREES/name; NULL (said why) without it. */
+static inline struct ndctl_ctx *ctx_on_tree(const char *name)
+{
+	const char *trees = getenv("TOPO_TREES");
+	char root[4096];
+
+	if (!trees) {
+		fprintf(stderr, "TOPO_TREES not set\n");
+		return NULL;
+	}
+	snprintf(root, sizeof(root), "%s/%s", trees, name);
+	return ctx_at(root);
 }
 
 /* The first object of a kind whose device name is name, on any bus. */

@@ -1,10 +1,10 @@
-// SPDX-License-Identifier: GPL-2.0-only
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * create-namespace's checks, in the order upstream makes them, so that the
- * same request is refused for the same reason and with the same status.
- * Each refusal is worded with the value that would work; how it ends (skip
- * the region, upstream's own line, or upstream's summary line) is in
- * create-namespace.h.
+ * The transaction's checks, in the order upstream's create-namespace makes
+ * them, so that the same request is refused for the same reason and with
+ * the same status. Each refusal is worded with the value that would work;
+ * how it ends (skip the region, upstream's own line, or upstream's summary
+ * line) is in ops.h. Then the region scan that uses them.
  */
 #include <errno.h>
 #include <limits.h>
@@ -12,8 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <syslog.h>
 #include <unistd.h>
-#include "create-namespace.h"
+#include "ops.h"
 #include "util/size.h"
 
 #define NS_MIN_SIZE SZ_16M
@@ -32,7 +33,7 @@ static int why(struct create_reason *r, int rc, const char *fmt, ...)
 }
 
 /* A refusal upstream names on its own line: its errno, no summary line. */
-#define reported(co, r, rc, ...) ((co)->reported = true, why(r, rc, __VA_ARGS__))
+#define reported(op, r, rc, ...) ((op)->res->named_by_upstream = true, why(r, rc, __VA_ARGS__))
 
 bool create_is_dax_mode(enum ndctl_namespace_mode mode)
 {
@@ -40,13 +41,13 @@ bool create_is_dax_mode(enum ndctl_namespace_mode mode)
 }
 
 /* "the largest free extent of region0 (896M)" or "--size 100M" */
-static const char *size_words(const struct create_opts *co, struct ndctl_region *region,
+static const char *size_words(const struct ns_op *op, struct ndctl_region *region,
 		unsigned long long size, char *buf, size_t len)
 {
 	char s[32];
 
 	format_size_short(size, s, sizeof(s));
-	if (co->size_given)
+	if (op->spec->size_given)
 		snprintf(buf, len, "--size %s", s);
 	else
 		snprintf(buf, len, "the size %s (%s's largest free extent)", s,
@@ -55,7 +56,7 @@ static const char *size_words(const struct create_opts *co, struct ndctl_region 
 }
 
 /* No free label slot, or too little room: upstream skips the region. */
-static int plan_capacity(struct ndctl_region *region, struct create_opts *co,
+static int plan_capacity(struct ndctl_region *region, struct ns_op *op,
 		struct create_plan *p, struct create_reason *r)
 {
 	unsigned long long avail;
@@ -137,7 +138,7 @@ static bool listed(const char *list, unsigned long long v)
 	return false;
 }
 
-static int check_align_given(struct ndctl_region *region, struct create_opts *co,
+static int check_align_given(struct ndctl_region *region, struct ns_op *op,
 		struct create_plan *p, struct create_reason *r)
 {
 	struct ndctl_pfn *pfn = ndctl_region_get_pfn_seed(region);
@@ -155,10 +156,11 @@ static int check_align_given(struct ndctl_region *region, struct create_opts *co
 		ndctl_pfn_get_supported_alignments(pfn, buf);
 	else
 		ndctl_dax_get_supported_alignments(dax, buf);
-	if (listed(buf, co->align))
+	if (listed(buf, op->spec->align))
 		return 0;
 	return why(r, -ENXIO, "--align %s is not supported by %s for %s: "
-			"supported_alignments are %s", format_size_short(co->align, s, sizeof(s)),
+			"supported_alignments are %s",
+			format_size_short(op->spec->align, s, sizeof(s)),
 			ndctl_region_get_devname(region), mode, buf);
 }
 
@@ -209,22 +211,22 @@ static unsigned long long default_align(struct ndctl_region *region,
 }
 
 /* The size is not a multiple of g (what makes it): upstream's own line, 234. */
-static int misaligned(struct create_opts *co, struct ndctl_region *region,
+static int misaligned(struct ns_op *op, struct ndctl_region *region,
 		const struct create_plan *p, unsigned long long g, const char *what,
 		struct create_reason *r)
 {
 	char sz[96], gs[32], down[32], up[32];
 
-	size_words(co, region, p->size, sz, sizeof(sz));
+	size_words(op, region, p->size, sz, sizeof(sz));
 	if (p->size > ULLONG_MAX - g)	/* no rounded size to offer: upstream v81's guard */
-		return reported(co, r, -EINVAL, "size overflow: %s rounded up to %llu "
+		return reported(op, r, -EINVAL, "size overflow: %s rounded up to %llu "
 				"exceeds 2^64", sz, g);
 	format_size_short(g, gs, sizeof(gs));
 	format_size_short(ALIGN_UP(p->size, g), up, sizeof(up));
 	if (p->size < g)
-		return reported(co, r, -EINVAL, "%s is not a multiple of %s (%s): use --size %s",
+		return reported(op, r, -EINVAL, "%s is not a multiple of %s (%s): use --size %s",
 				sz, gs, what, up);
-	return reported(co, r, -EINVAL, "%s is not a multiple of %s (%s): use --size %s or "
+	return reported(op, r, -EINVAL, "%s is not a multiple of %s (%s): use --size %s or "
 			"--size %s", sz, gs, what, format_size_short(ALIGN_DOWN(p->size, g), down,
 				sizeof(down)), up);
 }
@@ -236,7 +238,7 @@ static int misaligned(struct create_opts *co, struct ndctl_region *region,
  * 1022M) would leave no way to use the region at all.
  */
 static int check_size_align(struct ndctl_region *region, struct ndctl_namespace *ndns,
-		struct create_opts *co, const struct create_plan *p, struct create_reason *r)
+		struct ns_op *op, const struct create_plan *p, struct create_reason *r)
 {
 	unsigned long long ra = ndctl_region_get_align(region);
 	unsigned int ways = ndctl_region_get_interleave_ways(region);
@@ -247,14 +249,14 @@ static int check_size_align(struct ndctl_region *region, struct ndctl_namespace 
 		return 0;
 	if (ra && ra != ULLONG_MAX && ra != ULONG_MAX && p->size % ra) {
 		snprintf(as, sizeof(as), "%s's align", ndctl_region_get_devname(region));
-		return misaligned(co, region, p, ra, as, r);
+		return misaligned(op, region, p, ra, as, r);
 	}
 	if (!g || p->size % g == 0)
 		return 0;
 	snprintf(as, sizeof(as), "%u interleave way%s x align ", ways ? ways : 1,
 			ways > 1 ? "s" : "");
 	format_size_short(p->align, as + strlen(as), sizeof(as) - strlen(as));
-	return misaligned(co, region, p, g, as, r);
+	return misaligned(op, region, p, g, as, r);
 }
 
 static bool ns_offers(struct ndctl_namespace *ndns, unsigned long long size)
@@ -269,49 +271,49 @@ static bool ns_offers(struct ndctl_namespace *ndns, unsigned long long size)
 
 /* -l checked against the btt seed (sector) or the namespace; else a default. */
 static int plan_sector_size(struct ndctl_region *region, struct ndctl_namespace *ndns,
-		struct create_opts *co, struct create_plan *p, struct create_reason *r)
+		struct ns_op *op, struct create_plan *p, struct create_reason *r)
 {
 	struct ndctl_namespace *seed = ndns ? ndns : ndctl_region_get_namespace_seed(region);
 	struct ndctl_btt *btt = ndctl_region_get_btt_seed(region);
 	const char *rn = ndctl_region_get_devname(region);
 	char buf[1024] = "";
 
-	if (co->sector_size && p->mode == NDCTL_NS_MODE_SAFE) {
+	if (op->spec->sector_size && p->mode == NDCTL_NS_MODE_SAFE) {
 		if (!btt)
-			return reported(co, r, -EINVAL, "%s has no btt device: this kernel "
+			return reported(op, r, -EINVAL, "%s has no btt device: this kernel "
 					"cannot make sector namespaces (is nd_btt loaded?)", rn);
-		if (!listed(ndctl_btt_get_supported_sector_sizes(btt, buf), co->sector_size))
-			return reported(co, r, -EINVAL, "--sector-size %llu is not one %s's btt "
-					"offers: %s", co->sector_size, rn, buf);
-	} else if (co->sector_size) {
+		if (!listed(ndctl_btt_get_supported_sector_sizes(btt, buf), op->spec->sector_size))
+			return reported(op, r, -EINVAL, "--sector-size %llu is not one %s's btt "
+					"offers: %s", op->spec->sector_size, rn, buf);
+	} else if (op->spec->sector_size) {
 		if (!seed)
-			return reported(co, r, -ENXIO, "%s has no namespace seed to check "
+			return reported(op, r, -ENXIO, "%s has no namespace seed to check "
 					"--sector-size against", rn);
-		if (!ns_offers(seed, co->sector_size))
-			return reported(co, r, -EINVAL, "--sector-size %llu is not one a %s "
+		if (!ns_offers(seed, op->spec->sector_size))
+			return reported(op, r, -EINVAL, "--sector-size %llu is not one a %s "
 					"namespace of %s offers (see its sector_size attribute)",
-					co->sector_size, ndctl_namespace_mode_name(p->mode), rn);
+					op->spec->sector_size, ndctl_namespace_mode_name(p->mode), rn);
 	}
-	if (co->sector_size)
-		p->sector_size = (unsigned int)co->sector_size;
+	if (op->spec->sector_size)
+		p->sector_size = (unsigned int)op->spec->sector_size;
 	else if (ndns && ndctl_namespace_get_btt(ndns) && p->mode == NDCTL_NS_MODE_SAFE)
 		p->sector_size = ndctl_btt_get_sector_size(ndctl_namespace_get_btt(ndns));
 	else if (ndns)
 		p->sector_size = ndctl_namespace_get_sector_size(ndns);
 	else if (!seed)
-		return reported(co, r, -ENXIO, "%s has no namespace seed: is it enabled?", rn);
+		return reported(op, r, -ENXIO, "%s has no namespace seed: is it enabled?", rn);
 	else
 		p->sector_size = ndctl_namespace_get_num_sector_sizes(seed) ? 512 : UINT_MAX;
 	return 0;
 }
 
 /* fsdax/devdax need the region start on a 16 MiB boundary (memory hotplug). */
-static int check_start(struct ndctl_region *region, struct create_opts *co,
+static int check_start(struct ndctl_region *region, struct ns_op *op,
 		const struct create_plan *p, struct create_reason *r)
 {
 	unsigned long long start = ndctl_region_get_resource(region);
 
-	if (!create_is_dax_mode(p->mode) || co->force || !start || start == ULLONG_MAX ||
+	if (!create_is_dax_mode(p->mode) || op->spec->force || !start || start == ULLONG_MAX ||
 			start % SZ_16M == 0)
 		return 0;
 	return why(r, -EINVAL, "%s starts at %#llx, not 16 MiB aligned: %s namespaces "
@@ -323,38 +325,38 @@ static int check_start(struct ndctl_region *region, struct create_opts *co,
 
 /* Mode, then align: both decide the size's granule. */
 static int plan_mode_align(struct ndctl_region *region, struct ndctl_namespace *ndns,
-		struct create_opts *co, struct create_plan *p, struct create_reason *r)
+		struct ns_op *op, struct create_plan *p, struct create_reason *r)
 {
-	p->mode = co->mode_name ? topo_parse_mode(co->mode_name) :
+	p->mode = op->spec->mode_given ? op->spec->mode :
 		ndns ? ndctl_namespace_get_mode(ndns) : NDCTL_NS_MODE_FSDAX;
 	if (p->mode == NDCTL_NS_MODE_DEVDAX && !ndctl_region_get_dax_seed(region))
 		return why(r, -ENODEV, "%s has no dax device: this kernel cannot make devdax "
 				"namespaces (is dax_pmem loaded?)", ndctl_region_get_devname(region));
-	if (co->align)
-		return check_align_given(region, co, p, r) ?: (p->align = co->align, 0);
+	if (op->spec->align)
+		return check_align_given(region, op, p, r) ?: (p->align = op->spec->align, 0);
 	p->align = default_align(region, ndns, p);
 	return 0;
 }
 
 static int check_small(struct ndctl_region *region, struct ndctl_namespace *ndns,
-		struct create_opts *co, const struct create_plan *p, struct create_reason *r)
+		struct ns_op *op, const struct create_plan *p, struct create_reason *r)
 {
 	char what[96];
 
 	if (p->size >= NS_MIN_SIZE || p->mode == NDCTL_NS_MODE_RAW)
 		return 0;
-	if (ndns && !co->size_given)
+	if (ndns && !op->spec->size_given)
 		return why(r, -EINVAL, "%s has size %llu: a %s namespace needs 16 MiB or "
 				"more: give --size", ndctl_namespace_get_devname(ndns), p->size,
 				ndctl_namespace_mode_name(p->mode));
-	return why(r, !ndns && !co->size_given ? -EAGAIN : -EINVAL, "%s is below the 16 MiB "
-			"minimum for a %s namespace%s", size_words(co, region, p->size, what,
+	return why(r, !ndns && !op->spec->size_given ? -EAGAIN : -EINVAL, "%s is below the "
+			"16 MiB minimum for a %s namespace%s", size_words(op, region, p->size, what,
 				sizeof(what)), ndctl_namespace_mode_name(p->mode),
-			co->size_given || ndns ? ": use --size 16M or more" : "");
+			op->spec->size_given || ndns ? ": use --size 16M or more" : "");
 }
 
 int create_plan_region(struct ndctl_region *region, struct ndctl_namespace *ndns,
-		struct create_opts *co, struct create_plan *p, struct create_reason *r)
+		struct ns_op *op, struct create_plan *p, struct create_reason *r)
 {
 	int rc = 0;
 
@@ -362,27 +364,28 @@ int create_plan_region(struct ndctl_region *region, struct ndctl_namespace *ndns
 	if (!ndctl_region_is_enabled(region))
 		return why(r, -EAGAIN, "%s is disabled: 'ndctl enable-region %s'",
 				ndctl_region_get_devname(region), ndctl_region_get_devname(region));
-	p->size = co->size_given ? co->size : ndns ? ndctl_namespace_get_size(ndns) : 0;
+	p->size = op->spec->size_given ? op->spec->size :
+		ndns ? ndctl_namespace_get_size(ndns) : 0;
 	if (!ndns)
-		rc = plan_capacity(region, co, p, r);
+		rc = plan_capacity(region, op, p, r);
 	if (!rc)
 		rc = check_labelless(region, p, r);
-	p->map_mem = co->map_given && co->map_mem;
-	snprintf(p->name, sizeof(p->name), "%s", co->name ? co->name :
+	p->map_mem = op->spec->map == NDCTL_PFN_LOC_RAM;
+	snprintf(p->name, sizeof(p->name), "%s", op->spec->name ? op->spec->name :
 			ndns ? ndctl_namespace_get_alt_name(ndns) : "");
 	if (!rc)
-		rc = plan_mode_align(region, ndns, co, p, r);
+		rc = plan_mode_align(region, ndns, op, p, r);
 	if (!rc)
-		rc = check_size_align(region, ndns, co, p, r);
+		rc = check_size_align(region, ndns, op, p, r);
 	if (!rc)
-		rc = check_small(region, ndns, co, p, r);
+		rc = check_small(region, ndns, op, p, r);
 	if (!rc)
-		rc = plan_sector_size(region, ndns, co, p, r);
-	if (!rc && co->map_given && ndns && !create_is_dax_mode(p->mode))
-		rc = reported(co, r, -EINVAL, "--map applies to fsdax and devdax namespaces "
+		rc = plan_sector_size(region, ndns, op, p, r);
+	if (!rc && op->spec->map != NDCTL_PFN_LOC_NONE && ndns && !create_is_dax_mode(p->mode))
+		rc = reported(op, r, -EINVAL, "--map applies to fsdax and devdax namespaces "
 				"only, not %s", ndctl_namespace_mode_name(p->mode));
 	if (!rc)
-		rc = check_start(region, co, p, r);
+		rc = check_start(region, op, p, r);
 	if (rc || ndns || create_region_namespace(region))
 		return rc;
 	if (ndctl_region_is_labeled(region))
@@ -393,95 +396,105 @@ int create_plan_region(struct ndctl_region *region, struct ndctl_namespace *ndns
 			ndctl_region_get_devname(region), ndctl_region_get_id(region));
 }
 
-static int check_uuid_unused(struct ndctl_ctx *ctx, struct create_opts *co)
+static int check_uuid_unused(struct ns_op *op)
 {
 	struct ndctl_region *region;
 	struct ndctl_namespace *ndns;
 	struct ndctl_bus *bus;
 	char s[40];
 
-	if (!co->uuid_given)
+	if (!op->spec->uuid_given)
 		return 0;
-	ndctl_bus_foreach(ctx, bus)
+	ndctl_bus_foreach(op->ctx, bus)
 		ndctl_region_foreach(bus, region)
 			ndctl_namespace_foreach(region, ndns) {
 				uuid_t uu;
 
 				ndctl_namespace_get_uuid(ndns, uu);
-				if (uuid_compare(uu, co->uuid) || !ndctl_namespace_is_configured(ndns))
+				if (uuid_compare(uu, op->spec->uuid) ||
+						!ndctl_namespace_is_configured(ndns))
 					continue;
-				uuid_unparse(co->uuid, s);
-				fprintf(stderr, "ndctl create-namespace: uuid %s is already used by %s: "
-						"choose another --uuid or 'ndctl destroy-namespace "
-						"-f %s'\n", s, ndctl_namespace_get_devname(ndns),
+				uuid_unparse(op->spec->uuid, s);
+				ops_note(op, LOG_ERR, "uuid %s is already used by %s: choose another "
+						"--uuid or 'ndctl destroy-namespace -f %s'", s,
+						ndctl_namespace_get_devname(ndns),
 						ndctl_namespace_get_devname(ndns));
-				co->reported = true;	/* the kernel's uuid write refuses it */
+				/* the kernel's uuid write refuses it */
+				op->res->named_by_upstream = true;
 				return -EINVAL;
 			}
 	return 0;
 }
 
 /* ndkit's autolabel: a label-less region none would take otherwise. */
-static int pick_after_autolabel(struct ndctl_ctx *ctx, struct create_opts *co,
-		struct ndctl_region *unlabeled, struct ndctl_region **out,
-		struct create_plan *plan, bool quiet_full)
+static int pick_after_autolabel(struct ns_op *op, struct ndctl_region *unlabeled,
+		struct ndctl_region **out, struct create_plan *plan)
 {
 	char name[64];
 
 	snprintf(name, sizeof(name), "%s", ndctl_region_get_devname(unlabeled));
-	if (create_autolabel(unlabeled))
+	if (create_autolabel(op, unlabeled))
 		return -EIO;
-	ndctl_invalidate(ctx);
-	co->autolabeled = true;
-	co->filter.region = strcpy(co->region_buf, name);
-	return create_pick_region(ctx, co, out, plan, quiet_full);
+	ndctl_invalidate(op->ctx);
+	op->autolabeled = true;
+	snprintf(op->only_region, sizeof(op->only_region), "%s", name);
+	return create_pick_region(op, out, plan);
 }
 
-int create_pick_region(struct ndctl_ctx *ctx, struct create_opts *co,
-		struct ndctl_region **out, struct create_plan *plan, bool quiet_full)
+/* The caller's filter, and after autolabel only the region it labeled. */
+static bool region_wanted(const struct ns_op *op, struct ndctl_region *region)
+{
+	if (op->only_region[0] && strcmp(op->only_region, ndctl_region_get_devname(region)))
+		return false;
+	return !op->spec->region_filter || op->spec->region_filter(region, op->spec->filter_arg);
+}
+
+static int no_region(struct ns_op *op)
+{
+	const char *asked = op->spec->region_asked;
+
+	ops_note(op, LOG_ERR, "no region matches%s%s: see 'ndctl list -Ri'", asked ? " " : "",
+			asked ? asked : "");
+	return -ENXIO;
+}
+
+int create_pick_region(struct ns_op *op, struct ndctl_region **out, struct create_plan *plan)
 {
 	struct create_reason first = { "" }, r;
 	struct ndctl_region *region, *unlabeled = NULL;
 	struct ndctl_bus *bus;
 	bool any = false;
 
-	if (check_uuid_unused(ctx, co))
+	if (check_uuid_unused(op))
 		return -EINVAL;
-	ndctl_bus_foreach(ctx, bus) {
-		if (!topo_filter_bus(&co->filter, bus))
-			continue;
+	ndctl_bus_foreach(op->ctx, bus)
 		ndctl_region_foreach(bus, region) {
 			int rc;
 
-			if (!topo_filter_region(&co->filter, region, true))
+			if (!region_wanted(op, region))
 				continue;
-			if (!unlabeled && !co->autolabeled && create_can_autolabel(region, co)) {
+			if (!unlabeled && !op->autolabeled && create_can_autolabel(region, op)) {
 				unlabeled = region;
 				continue;
 			}
-			rc = create_plan_region(region, NULL, co, plan, &r);
+			rc = create_plan_region(region, NULL, op, plan, &r);
 			if (!rc) {
 				*out = region;
 				return 0;
 			}
 			if (rc != -EAGAIN) {
-				fprintf(stderr, "ndctl create-namespace: %s\n", r.text);
+				ops_note(op, LOG_ERR, "%s", r.text);
 				return rc;
 			}
 			if (!any)
 				first = r;
 			any = true;
 		}
-	}
 	if (unlabeled)
-		return pick_after_autolabel(ctx, co, unlabeled, out, plan, quiet_full);
-	if (!any && !co->autolabeled) {
-		fprintf(stderr, "ndctl create-namespace: no region matches%s%s: see "
-				"'ndctl list -Ri'\n", co->filter.region ? " " : "",
-				co->filter.region ? co->filter.region : "");
-		return -ENXIO;
-	}
-	if (!quiet_full && first.text[0])
-		fprintf(stderr, "ndctl create-namespace: %s\n", first.text);
+		return pick_after_autolabel(op, unlabeled, out, plan);
+	if (!any && !op->autolabeled)
+		return no_region(op);
+	if (!op->spec->quiet_full && first.text[0])
+		ops_note(op, LOG_ERR, "%s", first.text);
 	return -ENOSPC;
 }

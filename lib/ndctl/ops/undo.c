@@ -1,6 +1,6 @@
-// SPDX-License-Identifier: GPL-2.0-only
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * create-namespace's undo. The kernel has no claim on a namespace seed: any
+ * A create's undo. The kernel has no claim on a namespace seed: any
  * writer may take the one ndkit is configuring. So the undo only touches a
  * namespace that still carries the uuid this create wrote, and only the
  * personalities that carry this create's personality uuid: what another
@@ -9,7 +9,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include "create-namespace.h"
+#include "ops.h"
 
 void create_undo_save(struct ndctl_region *region, struct ndctl_namespace *ndns,
 		struct create_undo *u)

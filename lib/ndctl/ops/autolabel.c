@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0-only
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * Autolabel: a label-less region holds one namespace covering it all. To
  * sub-divide it, its DIMMs need label index blocks: disable the region, let
@@ -8,21 +8,21 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include "create-namespace.h"
-#include "labels.h"
+#include <syslog.h>
+#include "ops.h"
 
 /* Whether autolabel (-L, the default) may take this region: its namespace must be idle, or -f. */
-bool create_can_autolabel(struct ndctl_region *region, const struct create_opts *co)
+bool create_can_autolabel(struct ndctl_region *region, const struct ns_op *op)
 {
 	struct ndctl_namespace *ndns = ndctl_namespace_get_first(region);
 
-	if (!co->autolabel || ndctl_region_is_labeled(region) || !ndctl_region_is_enabled(region) ||
-			co->reconfig)
+	if (!op->spec->autolabel || ndctl_region_is_labeled(region) ||
+			!ndctl_region_is_enabled(region) || op->reconfig)
 		return false;
-	return co->force || !ndns || !ndctl_namespace_is_enabled(ndns);
+	return op->spec->force || !ndns || !ndctl_namespace_is_enabled(ndns);
 }
 
-int create_autolabel(struct ndctl_region *region)
+int create_autolabel(struct ns_op *op, struct ndctl_region *region)
 {
 	struct ndctl_mapping *m;
 	char dimms[256] = "";
@@ -40,10 +40,10 @@ int create_autolabel(struct ndctl_region *region)
 	if (ndctl_region_enable(region) && !rc)
 		rc = -ENXIO;
 	if (rc)
-		fprintf(stderr, "ndctl create-namespace: autolabel of %s failed: %s\n",
+		ops_note(op, LOG_ERR, "autolabel of %s failed: %s",
 				ndctl_region_get_devname(region), strerror(-rc));
 	else
-		fprintf(stderr, "autolabel: initialized labels on%s; %s can be sub-divided now\n",
-				dimms, ndctl_region_get_devname(region));
+		ops_note(op, LOG_NOTICE, "autolabel: initialized labels on%s; %s can be "
+				"sub-divided now", dimms, ndctl_region_get_devname(region));
 	return rc;
 }

@@ -1,28 +1,24 @@
-/* SPDX-License-Identifier: GPL-2.0-only */
-#ifndef NDKIT_CMD_CREATE_NAMESPACE_H
-#define NDKIT_CMD_CREATE_NAMESPACE_H
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef NDKIT_NDCTL_OPS_H
+#define NDKIT_NDCTL_OPS_H
 #include <stdbool.h>
 #include <stddef.h>
 #include <ndctl/libndctl.h>
-#include "topo-filter.h"
 
 /*
- * What the user asked for. A refusal ends as upstream's would: -EAGAIN lets
- * the next region try (upstream's silent skip); one that upstream names on
- * its own "Error:" line sets reported (exit with its errno, no summary line);
- * the others end with upstream's "failed to create namespace: ..." and, for
- * a create, exit status ENODEV. ndkit words every refusal in its own line.
+ * One call of the transaction (namespace-ops.h): the request, the result, and
+ * what the scan learns on the way. A refusal ends as upstream's would: -EAGAIN
+ * lets the next region try (upstream's silent skip); one that upstream names
+ * on its own "Error:" line sets res->named_by_upstream; the others end with
+ * upstream's "failed to create namespace: ...". ndkit words every refusal.
  */
-struct create_opts {
-	struct topo_filter filter;
-	const char *mode_name, *name, *reconfig;
-	unsigned long long size, align, sector_size;
-	uuid_t uuid;
-	bool size_given, uuid_given, map_mem, map_given, force, cont, verbose, autolabeled;
-	bool autolabel;		/* -L, on by default: label a label-less region */
-	bool autorecover;	/* -R, on by default: undo a failed create */
-	bool reported;		/* the refusal was one upstream names itself */
-	char region_buf[64];	/* the region autolabel prepared */
+struct ns_op {
+	struct ndctl_ctx *ctx;
+	const struct ndctl_namespace_spec *spec;
+	struct ndctl_namespace_result *res;
+	bool reconfig;		/* -e: the namespace is given, no region scan */
+	bool autolabeled;	/* autolabel ran once: the scan is now that region's */
+	char only_region[64];	/* the region autolabel prepared, or "" */
 };
 
 /*
@@ -38,40 +34,39 @@ struct create_plan {
 	char name[64];
 };
 
-/* Why a region refused: ndkit's wording, printed by whoever gives up. */
+/* Why a region refused: ndkit's wording, said by whoever gives up. */
 struct create_reason {
 	char text[1024];
 };
 
+/* report.c: one explanation line to the caller (see the spec's note). */
+void ops_note(struct ns_op *op, int priority, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /*
  * Plan a create in region (ndns NULL) or a reconfigure of ndns there: 0,
  * -EAGAIN (the region cannot take it; r says why) or a refusal (r says why,
- * co->reported as above).
+ * res->named_by_upstream as above).
  */
 int create_plan_region(struct ndctl_region *region, struct ndctl_namespace *ndns,
-		struct create_opts *co, struct create_plan *p, struct create_reason *r);
+		struct ns_op *op, struct create_plan *p, struct create_reason *r);
 /*
- * The first region (matching the filters) that takes the namespace, as
+ * The first region (matching the filter) that takes the namespace, as
  * upstream's scan: a region that cannot is skipped, any other refusal ends
  * the scan. -ENOSPC when every region was skipped, -ENXIO for none at all.
- * quiet_full: no line for a skipped region (--continue's end).
  */
-int create_pick_region(struct ndctl_ctx *ctx, struct create_opts *co,
-		struct ndctl_region **out, struct create_plan *plan, bool quiet_full);
-/* Configure and enable; on failure undo. devname gets the namespace name. */
-int create_in_region(struct ndctl_region *region, struct create_opts *co,
-		const struct create_plan *plan, char *devname, size_t len);
-/* -e (create-reconfig.c): NS itself gets the new personality; devname: its name. */
-int create_reconfigure(struct ndctl_ctx *ctx, struct create_opts *co,
-		char *devname, size_t len);
-/* create-apply.c's writes, shared by a create and a reconfigure. */
-int create_configure(struct ndctl_namespace *ndns, struct create_opts *co,
+int create_pick_region(struct ns_op *op, struct ndctl_region **out, struct create_plan *plan);
+/* Configure and enable; on failure undo. res->devname gets the namespace name. */
+int create_in_region(struct ndctl_region *region, struct ns_op *op,
+		const struct create_plan *plan);
+/* create.c's writes, shared by a create and a reconfigure. */
+int create_configure(struct ndctl_namespace *ndns, struct ns_op *op,
 		const struct create_plan *p, const uuid_t uu);
 int create_attach(struct ndctl_region *region, struct ndctl_namespace *ndns,
-		struct create_opts *co, const struct create_plan *p, const uuid_t uu);
-/* Autolabel (create-autolabel.c): label a label-less region's DIMMs. */
-bool create_can_autolabel(struct ndctl_region *region, const struct create_opts *co);
-int create_autolabel(struct ndctl_region *region);
+		struct ns_op *op, const struct create_plan *p, const uuid_t uu);
+/* Autolabel (autolabel.c): label a label-less region's DIMMs. */
+bool create_can_autolabel(struct ndctl_region *region, const struct ns_op *op);
+int create_autolabel(struct ns_op *op, struct ndctl_region *region);
 /* Upstream's choice: the idle namespace with id 0, else the seed if idle; or NULL. */
 struct ndctl_namespace *create_region_namespace(struct ndctl_region *region);
 struct ndctl_namespace *create_find_namespace(struct ndctl_ctx *ctx, const char *devname);
@@ -79,7 +74,7 @@ struct ndctl_namespace *create_find_namespace(struct ndctl_ctx *ctx, const char 
 const char *create_claim(struct ndctl_namespace *ndns, bool *bound);
 bool create_is_dax_mode(enum ndctl_namespace_mode mode);
 
-/* create-undo.c: what a create changes in an idle seed, as it was before. */
+/* undo.c: what a create changes in an idle seed, as it was before. */
 struct create_undo {
 	char alt_name[64];
 	unsigned int sector_size, btt_sector;

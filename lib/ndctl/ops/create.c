@@ -1,10 +1,15 @@
-// SPDX-License-Identifier: GPL-2.0-only
-/* create-namespace's writes, in upstream's sysfs order, and their undo. */
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * A create's writes, in upstream's sysfs order, what another writer racing
+ * for the same seed means for them, and ndctl_namespace_create() itself.
+ */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
-#include "create-namespace.h"
+#include <syslog.h>
+#include <unistd.h>
+#include "ops.h"
 
 struct ndctl_namespace *create_find_namespace(struct ndctl_ctx *ctx, const char *devname)
 {
@@ -49,7 +54,7 @@ static const char *holder_class(enum ndctl_namespace_mode mode)
 
 /*
  * A personality's attributes, then its bind. A refused write is one upstream
- * names itself (co->reported); a refused bind ends with its summary line.
+ * names itself (op->res->named_by_upstream); a refused bind ends with its summary line.
  */
 static int setup_pfn(struct ndctl_pfn *pfn, struct ndctl_namespace *ndns,
 		const struct create_plan *p, const uuid_t uu)
@@ -91,7 +96,7 @@ static int setup_btt(struct ndctl_btt *btt, struct ndctl_namespace *ndns,
  * where the scan saw one: another writer's bind moved it on (-EAGAIN).
  */
 int create_attach(struct ndctl_region *region, struct ndctl_namespace *ndns,
-		struct create_opts *co, const struct create_plan *p, const uuid_t uu)
+		struct ns_op *op, const struct create_plan *p, const uuid_t uu)
 {
 	struct ndctl_pfn *pfn = ndctl_region_get_pfn_seed(region);
 	struct ndctl_dax *dax = ndctl_region_get_dax_seed(region);
@@ -101,15 +106,15 @@ int create_attach(struct ndctl_region *region, struct ndctl_namespace *ndns,
 	switch (p->mode) {
 	case NDCTL_NS_MODE_FSDAX:
 		rc = pfn ? setup_pfn(pfn, ndns, p, uu) : -EAGAIN;
-		co->reported = rc && rc != -EAGAIN;
+		op->res->named_by_upstream = rc && rc != -EAGAIN;
 		return rc ? rc : ndctl_pfn_enable(pfn);
 	case NDCTL_NS_MODE_DEVDAX:
 		rc = dax ? setup_dax(dax, ndns, p, uu) : -EAGAIN;
-		co->reported = rc && rc != -EAGAIN;
+		op->res->named_by_upstream = rc && rc != -EAGAIN;
 		return rc ? rc : ndctl_dax_enable(dax);
 	case NDCTL_NS_MODE_SAFE:
 		rc = btt ? setup_btt(btt, ndns, p, uu) : -EAGAIN;
-		co->reported = rc && rc != -EAGAIN;
+		op->res->named_by_upstream = rc && rc != -EAGAIN;
 		return rc ? rc : ndctl_btt_enable(btt);
 	default:
 		return ndctl_namespace_enable(ndns);
@@ -131,7 +136,7 @@ static int set_sector_size(struct ndctl_namespace *ndns, const struct create_pla
 }
 
 /* The namespace's attributes in upstream's order; a refusal is upstream's own line. */
-int create_configure(struct ndctl_namespace *ndns, struct create_opts *co,
+int create_configure(struct ndctl_namespace *ndns, struct ns_op *op,
 		const struct create_plan *p, const uuid_t uu)
 {
 	int rc = ndctl_namespace_set_uuid(ndns, uu);
@@ -145,62 +150,64 @@ int create_configure(struct ndctl_namespace *ndns, struct create_opts *co,
 		rc = set_sector_size(ndns, p);
 	if (!rc)
 		rc = ndctl_namespace_set_holder_class(ndns, holder_class(p->mode));
-	co->reported = rc != 0;
+	op->res->named_by_upstream = rc != 0;
 	return rc;
 }
 
 /* The seed the scan saw is gone or busy: another writer took it. -EAGAIN: try the next. */
-static int seed_taken(struct ndctl_region *region, const char *devname, const char *how)
+static int seed_taken(struct ns_op *op, struct ndctl_region *region, const char *ns,
+		const char *how)
 {
-	fprintf(stderr, "ndctl create-namespace: %s's namespace seed %s was taken by another "
-			"writer (%s): this create changed nothing there\n",
-			ndctl_region_get_devname(region), devname, how);
+	ops_note(op, LOG_WARNING, "%s's namespace seed %s was taken by another writer (%s): "
+			"this create changed nothing there", ndctl_region_get_devname(region),
+			ns, how);
 	return -EAGAIN;
 }
 
-static int no_seed(struct ndctl_region *region)
+static int no_seed(struct ns_op *op, struct ndctl_region *region)
 {
 	if (ndctl_region_is_enabled(region))
-		return seed_taken(region, "(new)", "it moved on since the scan");
-	fprintf(stderr, "ndctl create-namespace: %s has no idle namespace to configure: "
-			"is it enabled? ('ndctl enable-region %s')\n",
-			ndctl_region_get_devname(region), ndctl_region_get_devname(region));
+		return seed_taken(op, region, "(new)", "it moved on since the scan");
+	ops_note(op, LOG_ERR, "%s has no idle namespace to configure: is it enabled? "
+			"('ndctl enable-region %s')", ndctl_region_get_devname(region),
+			ndctl_region_get_devname(region));
 	return -ENXIO;
 }
 
 /* A failed create: whose the namespace is says what may be undone. */
 static int create_refused(struct ndctl_region *region, struct ndctl_namespace *ndns,
-		struct create_opts *co, const struct create_undo *u, const uuid_t uu[2], int rc,
-		const char *devname, bool configured)
+		struct ns_op *op, const struct create_undo *u, const uuid_t uu[2], int rc,
+		bool configured)
 {
-	const char *rn = ndctl_region_get_devname(region);
+	const char *rn = ndctl_region_get_devname(region), *ns = op->res->devname;
 
 	switch (create_owner(ndns, uu[0])) {
 	case CREATE_TAKEN:
 		create_undo_claims(region, uu[1]);	/* our personality's claim, if any */
-		return seed_taken(region, devname, strerror(-rc));
+		return seed_taken(op, region, ns, strerror(-rc));
 	case CREATE_UNTOUCHED:
 		create_undo_claims(region, uu[1]);
 		/* configured, then empty: another writer's undo emptied it under us */
 		if (configured)
-			return seed_taken(region, devname, "another writer emptied it");
-		fprintf(stderr, "ndctl create-namespace: configuring %s in %s failed (%s); "
-				"nothing was changed\n", devname, rn, strerror(-rc));
+			return seed_taken(op, region, ns, "another writer emptied it");
+		ops_note(op, rc == -EAGAIN ? LOG_WARNING : LOG_ERR, "configuring %s in %s "
+				"failed (%s); nothing was changed", ns, rn, strerror(-rc));
 		return rc;
 	default:
 		break;
 	}
-	if (!co->autorecover) {
-		fprintf(stderr, "ndctl create-namespace: configuring %s in %s failed (%s); "
-				"left as it is (--no-autorecover): 'ndctl destroy-namespace -f %s' "
-				"removes it\n", devname, rn, strerror(-rc), devname);
+	if (!op->spec->autorecover) {
+		ops_note(op, LOG_ERR, "configuring %s in %s failed (%s); left as it is "
+				"(--no-autorecover): 'ndctl destroy-namespace -f %s' removes it",
+				ns, rn, strerror(-rc), ns);
 		return rc;
 	}
 	create_undo(region, ndns, u, uu[1]);
-	if (rc != -EAGAIN)
-		fprintf(stderr, "ndctl create-namespace: configuring %s in %s failed (%s); "
-				"rolled back, %s left unused\n", devname, rn, strerror(-rc), devname);
-	return rc == -EAGAIN ? seed_taken(region, devname, "its personality seed moved on") : rc;
+	if (rc == -EAGAIN)
+		return seed_taken(op, region, ns, "its personality seed moved on");
+	ops_note(op, LOG_ERR, "configuring %s in %s failed (%s); rolled back, %s left unused",
+			ns, rn, strerror(-rc), ns);
+	return rc;
 }
 
 /*
@@ -211,20 +218,21 @@ static int create_refused(struct ndctl_region *region, struct ndctl_namespace *n
  * asked for: then this create's personality lets go, the rest is left to it.
  */
 static int create_renamed(struct ndctl_region *region, struct ndctl_namespace *ndns,
-		struct create_opts *co, const uuid_t puu, const char *devname)
+		struct ns_op *op, const uuid_t puu)
 {
+	const char *ns = op->res->devname;
 	char now[40];
 	uuid_t cur;
 
 	ndctl_namespace_get_uuid(ndns, cur);
 	uuid_unparse(cur, now);
-	fprintf(stderr, "ndctl create-namespace: another writer rewrote the uuid of %s in %s "
-			"while this create configured it: %s\n", devname,
-			ndctl_region_get_devname(region), co->uuid_given ?
+	ops_note(op, op->spec->uuid_given ? LOG_ERR : LOG_WARNING, "another writer rewrote "
+			"the uuid of %s in %s while this create configured it: %s", ns,
+			ndctl_region_get_devname(region), op->spec->uuid_given ?
 			"not the --uuid asked for, its personality released and the rest left to "
 			"that writer" : "kept, with its new uuid");
-	if (!co->uuid_given) {
-		fprintf(stderr, "ndctl create-namespace: %s's uuid is %s\n", devname, now);
+	if (!op->spec->uuid_given) {
+		ops_note(op, LOG_WARNING, "%s's uuid is %s", ns, now);
 		return 0;
 	}
 	ndctl_namespace_disable_safe(ndns);
@@ -252,7 +260,7 @@ const char *create_claim(struct ndctl_namespace *ndns, bool *bound)
  * writer's attempt on the way to failing: the kernel binds no claim on an
  * active namespace.
  */
-static bool raw_bound_here(struct ndctl_namespace *ndns)
+static bool raw_bound_here(struct ns_op *op, struct ndctl_namespace *ndns)
 {
 	bool bound;
 	const char *claim = create_claim(ndns, &bound);
@@ -260,15 +268,14 @@ static bool raw_bound_here(struct ndctl_namespace *ndns)
 	if (bound || !ndctl_namespace_get_block_device(ndns)[0])
 		return false;
 	if (claim)
-		fprintf(stderr, "ndctl create-namespace: another writer's %s names %s, unbound: "
-				"it cannot bind while %s is bound raw, which this create keeps\n",
-				claim, ndctl_namespace_get_devname(ndns),
-				ndctl_namespace_get_devname(ndns));
+		ops_note(op, LOG_WARNING, "another writer's %s names %s, unbound: it cannot bind "
+				"while %s is bound raw, which this create keeps", claim,
+				ndctl_namespace_get_devname(ndns), ndctl_namespace_get_devname(ndns));
 	return true;
 }
 
-int create_in_region(struct ndctl_region *region, struct create_opts *co,
-		const struct create_plan *plan, char *devname, size_t len)
+int create_in_region(struct ndctl_region *region, struct ns_op *op,
+		const struct create_plan *plan)
 {
 	struct ndctl_namespace *ndns = create_region_namespace(region);
 	struct create_undo undo;
@@ -277,23 +284,25 @@ int create_in_region(struct ndctl_region *region, struct create_opts *co,
 	int rc;
 
 	if (!ndns)
-		return no_seed(region);
-	snprintf(devname, len, "%s", ndctl_namespace_get_devname(ndns));
-	if (co->uuid_given)
-		uuid_copy(uu[0], co->uuid);
+		return no_seed(op, region);
+	snprintf(op->res->devname, sizeof(op->res->devname), "%s",
+			ndctl_namespace_get_devname(ndns));
+	if (op->spec->uuid_given)
+		uuid_copy(uu[0], op->spec->uuid);
 	else
 		uuid_generate(uu[0]);
 	uuid_generate(uu[1]);
 	create_undo_save(region, ndns, &undo);
-	rc = create_configure(ndns, co, plan, uu[0]);
+	rc = create_configure(ndns, op, plan, uu[0]);
 	configured = rc == 0;
 	if (!rc)
-		rc = create_attach(region, ndns, co, plan, uu[1]);
-	if (!rc && plan->mode == NDCTL_NS_MODE_RAW && !raw_bound_here(ndns))
-		return seed_taken(region, devname, "another writer's personality claims it");
+		rc = create_attach(region, ndns, op, plan, uu[1]);
+	if (!rc && plan->mode == NDCTL_NS_MODE_RAW && !raw_bound_here(op, ndns))
+		return seed_taken(op, region, op->res->devname,
+				"another writer's personality claims it");
 	if (!rc && create_owner(ndns, uu[0]) == CREATE_OURS)
 		return 0;
 	if (!rc)
-		return create_renamed(region, ndns, co, uu[1], devname);
-	return create_refused(region, ndns, co, &undo, uu, rc, devname, configured);
+		return create_renamed(region, ndns, op, uu[1]);
+	return create_refused(region, ndns, op, &undo, uu, rc, configured);
 }
