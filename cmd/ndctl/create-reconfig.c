@@ -70,7 +70,7 @@ static int reconfig_failed(struct ndctl_region *region, struct ndctl_namespace *
 {
 	const char *name = ndctl_namespace_get_devname(ndns);
 
-	create_undo_claims(region, puu);	/* this reconfigure's personality, if it claimed */
+	create_undo_claims(region, ndns, puu);	/* this reconfigure's personality, if it claimed */
 	fprintf(stderr, "ndctl create-namespace: reconfiguring %s failed (%s); it is left "
 			"disabled%s: 'ndctl destroy-namespace -f %s' removes it\n", name,
 			strerror(-rc), ndctl_namespace_is_configured(ndns) ? ", raw" : "", name);
