@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Topology objects as upstream ndctl's JSON: same keys, same order. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,7 +234,7 @@ static void view_namespace(struct ndctl_namespace *ndns, struct ns_view *v)
 	memset(v, 0, sizeof(*v));
 	v->size = ndctl_namespace_get_size(ndns);
 	v->sector_size = ndctl_namespace_get_sector_size(ndns);
-	if (!v->sector_size)
+	if (!v->sector_size || v->sector_size == UINT_MAX)	/* none, or none chosen yet */
 		v->sector_size = 512;
 	v->blockdev = ndctl_namespace_get_block_device(ndns);
 	v->has_uuid = ndctl_namespace_has_uuid(ndns);

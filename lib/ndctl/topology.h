@@ -280,6 +280,7 @@ struct badblock *ndctl_namespace_get_next_badblock(struct ndctl_namespace *ndns)
 #define ndctl_namespace_badblock_foreach(ndns, badblock) \
 	for (badblock = ndctl_namespace_get_first_badblock(ndns); badblock; \
 	     badblock = ndctl_namespace_get_next_badblock(ndns))
+/* The current logical sector size; 0 without sizes, UINT_MAX when none is chosen yet. */
 unsigned int ndctl_namespace_get_sector_size(struct ndctl_namespace *ndns);
 /**
  * ndctl_namespace_get_num_sector_sizes - how many logical sector sizes the

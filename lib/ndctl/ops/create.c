@@ -183,10 +183,10 @@ static int create_refused(struct ndctl_region *region, struct ndctl_namespace *n
 
 	switch (create_owner(ndns, uu[0])) {
 	case CREATE_TAKEN:
-		create_undo_claims(region, uu[1]);	/* our personality's claim, if any */
+		create_undo_claims(region, ndns, uu[1]);	/* our personality's claim, if any */
 		return seed_taken(op, region, ns, strerror(-rc));
 	case CREATE_UNTOUCHED:
-		create_undo_claims(region, uu[1]);
+		create_undo_claims(region, ndns, uu[1]);
 		/* configured, then empty: another writer's undo emptied it under us */
 		if (configured)
 			return seed_taken(op, region, ns, "another writer emptied it");
@@ -236,7 +236,7 @@ static int create_renamed(struct ndctl_region *region, struct ndctl_namespace *n
 		return 0;
 	}
 	ndctl_namespace_disable_safe(ndns);
-	create_undo_claims(region, puu);
+	create_undo_claims(region, ndns, puu);
 	return -EBUSY;
 }
 

@@ -89,8 +89,9 @@ enum create_owner { CREATE_OURS, CREATE_UNTOUCHED, CREATE_TAKEN };
 void create_undo_save(struct ndctl_region *region, struct ndctl_namespace *ndns,
 		struct create_undo *u);
 enum create_owner create_owner(struct ndctl_namespace *ndns, const uuid_t uu);
-/* Each unbound personality carrying uuid puu lets go of its namespace. */
-void create_undo_claims(struct ndctl_region *region, const uuid_t puu);
+/* Each unbound personality carrying uuid puu lets go of ndns (and only of ndns). */
+void create_undo_claims(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		const uuid_t puu);
 /* Put ndns and the seeds back; puu: the uuid this create gave its personality. */
 void create_undo(struct ndctl_region *region, struct ndctl_namespace *ndns,
 		const struct create_undo *u, const uuid_t puu);

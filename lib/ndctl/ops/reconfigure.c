@@ -72,7 +72,7 @@ static int reconfig_failed(struct ns_op *op, struct ndctl_region *region,
 {
 	const char *name = ndctl_namespace_get_devname(ndns);
 
-	create_undo_claims(region, puu);	/* this reconfigure's personality, if it claimed */
+	create_undo_claims(region, ndns, puu);	/* this reconfigure's personality, if it claimed */
 	ops_note(op, LOG_ERR, "reconfiguring %s failed (%s); it is left disabled%s: "
 			"'ndctl destroy-namespace -f %s' removes it", name, strerror(-rc),
 			ndctl_namespace_is_configured(ndns) ? ", raw" : "", name);

@@ -7,6 +7,7 @@
  * writer made is left to it.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include "ops.h"
@@ -48,8 +49,19 @@ enum create_owner create_owner(struct ndctl_namespace *ndns, const uuid_t uu)
 	return CREATE_TAKEN;
 }
 
-/* Each unbound personality carrying our uuid lets go of its namespace. */
-void create_undo_claims(struct ndctl_region *region, const uuid_t puu)
+/* Whether personality namespace pns is ndns (by name: objects of one scan or another). */
+static bool names_ns(struct ndctl_namespace *pns, struct ndctl_namespace *ndns)
+{
+	return pns && strcmp(ndctl_namespace_get_devname(pns), ndctl_namespace_get_devname(ndns)) == 0;
+}
+
+/*
+ * Each unbound personality carrying our uuid lets go of ndns. Only of ndns:
+ * a seed that already claimed another namespace (left by someone's failed
+ * create) takes our uuid and then refuses our namespace; its claim is not ours.
+ */
+void create_undo_claims(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		const uuid_t puu)
 {
 	struct ndctl_pfn *pfn;
 	struct ndctl_dax *dax;
@@ -58,19 +70,19 @@ void create_undo_claims(struct ndctl_region *region, const uuid_t puu)
 
 	ndctl_pfn_foreach(region, pfn) {
 		ndctl_pfn_get_uuid(pfn, cur);
-		if (!uuid_compare(cur, puu) && ndctl_pfn_get_namespace(pfn) &&
+		if (!uuid_compare(cur, puu) && names_ns(ndctl_pfn_get_namespace(pfn), ndns) &&
 				!ndctl_pfn_is_enabled(pfn))
 			ndctl_pfn_set_namespace(pfn, NULL);
 	}
 	ndctl_dax_foreach(region, dax) {
 		ndctl_dax_get_uuid(dax, cur);
-		if (!uuid_compare(cur, puu) && ndctl_dax_get_namespace(dax) &&
+		if (!uuid_compare(cur, puu) && names_ns(ndctl_dax_get_namespace(dax), ndns) &&
 				!ndctl_dax_is_enabled(dax))
 			ndctl_dax_set_namespace(dax, NULL);
 	}
 	ndctl_btt_foreach(region, btt) {
 		ndctl_btt_get_uuid(btt, cur);
-		if (!uuid_compare(cur, puu) && ndctl_btt_get_namespace(btt) &&
+		if (!uuid_compare(cur, puu) && names_ns(ndctl_btt_get_namespace(btt), ndns) &&
 				!ndctl_btt_is_enabled(btt))
 			ndctl_btt_set_namespace(btt, NULL);
 	}
@@ -110,12 +122,13 @@ void create_undo(struct ndctl_region *region, struct ndctl_namespace *ndns,
 {
 	uuid_t cur, zero;
 
-	create_undo_claims(region, puu);
+	create_undo_claims(region, ndns, puu);
 	ndctl_namespace_set_size(ndns, 0);
 	ndctl_namespace_set_holder_class(ndns, "");
 	if (strcmp(ndctl_namespace_get_alt_name(ndns), u->alt_name))
 		ndctl_namespace_set_alt_name(ndns, u->alt_name);
-	if (u->sector_size && ndctl_namespace_get_sector_size(ndns) != u->sector_size)
+	if (u->sector_size && u->sector_size != UINT_MAX &&
+			ndctl_namespace_get_sector_size(ndns) != u->sector_size)
 		ndctl_namespace_set_sector_size(ndns, u->sector_size);
 	ndctl_namespace_get_uuid(ndns, cur);
 	if (!uuid_is_null(cur)) {	/* a kernel that keeps it past size 0 */

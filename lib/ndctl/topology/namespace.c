@@ -102,16 +102,20 @@ NDCTL_EXPORT unsigned long long ndctl_namespace_get_resource(struct ndctl_namesp
 	return nd_dev_u64_or_max(&ndns->dev, "resource");
 }
 
-/* "[512] 4096": the bracketed entry is the current one. */
+/*
+ * "[512] 4096": the bracketed entry is the current one. As upstream: 0 for a
+ * namespace without sizes, UINT_MAX when none is selected yet (a seed that
+ * never had one written shows "512 4096").
+ */
 NDCTL_EXPORT unsigned int ndctl_namespace_get_sector_size(struct ndctl_namespace *ndns)
 {
 	char buf[SYSFS_ATTR_SIZE];
 	const char *cur;
 
-	if (nd_dev_read(&ndns->dev, "sector_size", buf))
+	if (nd_dev_read(&ndns->dev, "sector_size", buf) || !buf[strspn(buf, " \n")])
 		return 0;
 	cur = strchr(buf, '[');
-	return (unsigned int)strtoul(cur ? cur + 1 : buf, NULL, 10);
+	return cur ? (unsigned int)strtoul(cur + 1, NULL, 10) : UINT_MAX;
 }
 
 /* The sizes listed in "sector_size" ("[512] 4096"), brackets or not. */
