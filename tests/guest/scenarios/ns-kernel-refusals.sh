@@ -27,8 +27,10 @@ snap() {
 		echo "available_slots $(cat $NDKIT_SYS/nmem0/available_slots)"
 	} > "$1.claims"
 	echo "namespace_seed $s uuid=$(cat $R/$s/uuid) size=$(cat $R/$s/size) name=$(cat $R/$s/alt_name)" \
-		"holder_class=$(cat $R/$s/holder_class) sector_size=$(cat $R/$s/sector_size)" > "$1.seeds"
-	# (not their uuid, nor a btt's sector size: once written, the kernel cannot clear them)
+		"holder_class=$(cat $R/$s/holder_class) sector_size=$(tr -d '[]' < $R/$s/sector_size)" \
+		> "$1.seeds"
+	# (not their uuid, nor a btt's sector size, nor which namespace sector size is chosen:
+	# once written, the kernel cannot clear them; a create writes 512 as upstream's does)
 	for seed in pfn dax; do
 		d=$R/$(cat $R/${seed}_seed)
 		echo "${seed}_seed ${d##*/} mode=$(cat $d/mode) align=$(cat $d/align)"
