@@ -41,8 +41,10 @@ owned() {
 
 # ndkit's failure must say why: one of the refusals it knows
 ndkit_reason() {
+	# 'no idle namespace': the other writer is configuring X.0 or the seed and the kernel
+	# has no next seed yet; upstream skips the region then too (ENOSPC)
 	for why in 'is full' 'no free label slots' 'taken by another writer' 'rewrote the uuid' \
-			'failed \(.*\); rolled back'; do
+			'failed \(.*\); rolled back' 'no idle namespace'; do
 		if grep -qE "$why" /tmp/nd.err; then
 			echo "$why"
 			return
