@@ -114,8 +114,10 @@ static void restore_seeds(const struct create_undo *u)
 
 /*
  * Undo, in the order the kernel accepts: the claims go first (a claimed
- * namespace refuses every write), then the capacity (size 0 drops the labels
- * and, on Linux 6.1, the uuid), then the attributes a seed has when idle.
+ * namespace refuses every write), then the holder class and the capacity
+ * (size 0 drops the labels and, on Linux 6.1, the uuid), in upstream's order
+ * so that the label area gets the same writes, then the attributes a seed
+ * has when idle.
  */
 void create_undo(struct ndctl_region *region, struct ndctl_namespace *ndns,
 		const struct create_undo *u, const uuid_t puu)
@@ -123,8 +125,9 @@ void create_undo(struct ndctl_region *region, struct ndctl_namespace *ndns,
 	uuid_t cur, zero;
 
 	create_undo_claims(region, ndns, puu);
-	ndctl_namespace_set_size(ndns, 0);
+	/* the holder class before the size, as upstream's undo: the same label writes */
 	ndctl_namespace_set_holder_class(ndns, "");
+	ndctl_namespace_set_size(ndns, 0);
 	if (strcmp(ndctl_namespace_get_alt_name(ndns), u->alt_name))
 		ndctl_namespace_set_alt_name(ndns, u->alt_name);
 	if (u->sector_size && u->sector_size != UINT_MAX &&
