@@ -23,7 +23,7 @@ import time
 
 HERE = os.path.dirname(os.path.realpath(__file__))
 HEADER_VARS = ("DIMMS", "HOTPLUG", "BOOTS", "PRELOAD", "HOST_SETUP", "DATA", "TIMEOUT", "MEM",
-               "LIBVIRT")
+               "LIBVIRT", "NFIT_TEST")
 MARK = "@@NDKIT "
 SUFFIX = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
 
@@ -68,6 +68,8 @@ def read_header(path):
         "timeout": int(os.environ.get("NDKIT_GUEST_TIMEOUT", found.get("TIMEOUT", "180"))),
         "mem": parse_size(found.get("MEM", "1G")),
         "libvirt": found.get("LIBVIRT", "") == "1",
+        # nfit_test's two buses beside the DIMMS (ndctl-qemu run --nfit-test)
+        "nfit_test": found.get("NFIT_TEST", "") == "1",
     }
 
 
@@ -426,6 +428,8 @@ def run_through_ndctl_qemu(args, sc, name, work, specs, data):
         cmd += ["--nvdimm", spec]
     for d in sc["hotplug"]:
         cmd += ["--hotplug", f"{d['size']},label-size={d['label']}"]
+    if sc["nfit_test"]:
+        cmd += ["--nfit-test"]
     cmd += ["--", "/bin/sh", os.path.join(guest_files, "scenario.sh"),
             os.path.join(guest_files, "lib.sh"),
             os.path.join(guest_files, os.path.basename(args.scenario)), data_dir]
@@ -477,7 +481,11 @@ def run_scenario(args):
     # layout: everything but libvirt scenarios and a layout plan would not give (check refuses
     # it, so run will not boot it). NDKIT_GUEST_VIA_RUN=0 boots the busybox guest instead.
     via_run = (os.environ.get("NDKIT_GUEST_VIA_RUN", "1") != "0" and not sc["libvirt"] and
-               specs is not None and plan_matches(sc, args.build_dir, specs))
+               specs is not None and
+               ((sc["nfit_test"] and not specs) or plan_matches(sc, args.build_dir, specs)))
+    if sc["nfit_test"] and not via_run:
+        sys.exit(f"{name}: NFIT_TEST=1 boots only through ndctl-qemu run (no LIBVIRT, "
+                 "plan-aligned DIMMS, NDKIT_GUEST_VIA_RUN unset)")
     paths = make_backends(work, sc, scenario_dir)
     data = host_setup(sc, paths, args.build_dir, work, scenario_dir)
     data += [find_data_file(name, scenario_dir) for name in sc["data"]]
