@@ -240,20 +240,18 @@ static void view_namespace(struct ndctl_namespace *ndns, struct ns_view *v)
 	v->has_uuid = ndctl_namespace_has_uuid(ndns);
 	ndctl_namespace_get_uuid(ndns, v->uuid);
 	v->has_persona = pfn || dax || btt;
+	/* A personality's size, as upstream: none to show while it is unbound. */
 	if (pfn) {
-		if (ndctl_pfn_is_enabled(pfn))
-			v->size = ndctl_pfn_get_size(pfn);
+		v->size = ndctl_pfn_get_size(pfn);
 		v->align = ndctl_pfn_get_align(pfn);
 		v->blockdev = ndctl_pfn_get_block_device(pfn);
 		ndctl_pfn_get_uuid(pfn, v->uuid);
 	} else if (dax) {
-		if (ndctl_dax_is_enabled(dax))
-			v->size = ndctl_dax_get_size(dax);
+		v->size = ndctl_dax_get_size(dax);
 		v->align = ndctl_dax_get_align(dax);
 		ndctl_dax_get_uuid(dax, v->uuid);
 	} else if (btt) {
-		if (ndctl_btt_is_enabled(btt))
-			v->size = ndctl_btt_get_size(btt);
+		v->size = ndctl_btt_get_size(btt);
 		v->sector_size = ndctl_btt_get_sector_size(btt);
 		v->blockdev = ndctl_btt_get_block_device(btt);
 		ndctl_btt_get_uuid(btt, v->uuid);
@@ -296,7 +294,8 @@ struct json_object *topo_json_namespace(struct ndctl_namespace *ndns,
 		if (loc != NDCTL_PFN_LOC_NONE)
 			add_str(j, "map", loc == NDCTL_PFN_LOC_RAM ? "mem" : "dev");
 	}
-	add(j, "size", size_json(v.size, o->flags));
+	if (v.size != ULLONG_MAX)
+		add(j, "size", size_json(v.size, o->flags));
 	if (v.has_uuid)
 		add_uuid(j, "uuid", v.uuid);
 	if (verbose && v.has_persona) {

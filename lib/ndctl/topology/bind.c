@@ -184,19 +184,6 @@ static int holder_enabled(struct nd_dev *h)
 	return nd_dev_has_driver_fresh(h) ? 0 : -ENXIO;
 }
 
-/* A namespace whose info block names a personality: probing it recreates that. */
-int nd_dev_reclaim(struct nd_dev *dev)
-{
-	char holder[SYSFS_ATTR_SIZE];
-	struct offer o;
-	int rc = offer_to_drivers(dev, &o);
-
-	if (rc)
-		return rc;
-	read_holder(dev, holder);
-	return holder[0] ? 0 : -ENXIO;
-}
-
 /* After the offer: its result, the children the probe registers, a message why not. */
 static int enable_finish(struct nd_dev *dev, const struct offer *o, int rc)
 {
@@ -232,15 +219,6 @@ int nd_dev_enable_or_claimed(struct nd_dev *dev)
 	rc = enable_finish(dev, &o, rc);
 	/* upstream's namespace enable: ENXIO whatever the driver's probe said (dmesg has it) */
 	return rc && rc == o.refused ? -ENXIO : rc;
-}
-
-int nd_dev_disable_holder(struct nd_dev *dev)
-{
-	char holder[SYSFS_ATTR_SIZE];
-
-	if (nd_dev_read(dev, "holder", holder) || !holder[0])
-		return 0;
-	return on_holder(dev->ctx, holder, nd_dev_disable);
 }
 
 int nd_dev_enable(struct nd_dev *dev)

@@ -51,7 +51,7 @@ NDCTL_EXPORT unsigned long ndctl_dax_get_align(struct ndctl_dax *dax)
 
 NDCTL_EXPORT unsigned long long ndctl_dax_get_size(struct ndctl_dax *dax)
 {
-	return nd_dev_u64(&dax->p.dev, "size");
+	return nd_dev_u64_or_max(&dax->p.dev, "size");	/* unbound: ULLONG_MAX, as upstream */
 }
 
 NDCTL_EXPORT enum ndctl_pfn_loc ndctl_dax_get_location(struct ndctl_dax *dax)

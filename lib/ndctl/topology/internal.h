@@ -156,15 +156,11 @@ int nd_disk_exists(struct ndctl_ctx *ctx, const char *name);
 
 /* bind.c: each fails at once when the kernel took no bind write (its probe is in the write) */
 int nd_dev_enable(struct nd_dev *dev);
-/* Offer a namespace to the drivers again: 0 once a personality claims it (from its info block). */
-int nd_dev_reclaim(struct nd_dev *dev);
 /*
  * Bind dev, or let the personality its info block describes claim it and
  * bind: 0 once either is enabled, else -ENXIO (or the module load's error).
  */
 int nd_dev_enable_or_claimed(struct nd_dev *dev);
-/* Unbind the device holding (claiming) dev, if any: a reclaim leaves it enabled. */
-int nd_dev_disable_holder(struct nd_dev *dev);
 /* Poll (bounded) until path exists: device nodes appear after a bind. */
 int nd_wait_path(const char *path);
 int nd_dev_disable(struct nd_dev *dev);

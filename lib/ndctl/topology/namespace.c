@@ -559,25 +559,23 @@ static int raw_head_io(struct ndctl_namespace *ndns, void *buf, size_t len, bool
 }
 
 /*
- * The kernel binds no driver to a namespace a personality claims, even raw,
- * and deletes the personality device once detached. So: detach, read raw,
- * then offer the namespace to the drivers: the kernel finds the info block
- * (still on the media) and brings the same personality back, same uuid.
+ * The kernel binds no driver to a namespace a personality claims, not even
+ * raw, so its head cannot be read or written while the claim stands. As
+ * upstream (its failed raw enable, then disable_invalidate): release the
+ * claim, leave the namespace disabled and fail with ENXIO.
  */
-static int namespace_read_head_unclaimed(struct ndctl_namespace *ndns, void *buf,
-		size_t len)
+static int refuse_claimed(struct ndctl_namespace *ndns)
 {
 	struct nd_persona *p = namespace_persona(ndns);
-	int rc = p ? persona_set_namespace(p, NULL) : 0;
 
-	if (rc)
-		return rc;
-	rc = raw_head_io(ndns, buf, len, false);
-	/* The reclaim binds the personality again; it was disabled, leave it so. */
-	if (p && (nd_dev_reclaim(&ndns->dev) || nd_dev_disable_holder(&ndns->dev)))
-		err(ndns->dev.ctx, "%s: its personality did not come back: 'ndctl "
-				"enable-namespace %s'\n", ndns->dev.name, ndns->dev.name);
-	return rc;
+	if (!p)
+		return 0;
+	persona_set_namespace(p, NULL);
+	err(ndns->dev.ctx, "%s: claimed by %s, which is not enabled: the kernel will not bind "
+			"it, even raw; the claim is now released ('ndctl enable-namespace %s' "
+			"probes its info block again)\n", ndns->dev.name, p->dev.name,
+			ndns->dev.name);
+	return -ENXIO;
 }
 
 NDCTL_EXPORT int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *buf,
@@ -592,18 +590,17 @@ NDCTL_EXPORT int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *b
 				"disable-namespace %s')\n", ndns->dev.name, ndns->dev.name);
 		return -EBUSY;
 	}
-	return namespace_read_head_unclaimed(ndns, buf, len);
+	rc = refuse_claimed(ndns);
+	return rc ? rc : raw_head_io(ndns, buf, len, false);
 }
 
 /*
- * Writing a new info block replaces whatever personality the old one made:
- * detach it, write raw, and leave the namespace disabled so that the next
- * enable probes the new block (upstream's write-infoblock does the same).
+ * Write raw and leave the namespace disabled, so that the next enable probes
+ * the new block (upstream's write-infoblock does the same).
  */
 NDCTL_EXPORT int ndctl_namespace_write_head(struct ndctl_namespace *ndns, const void *buf,
 		size_t len)
 {
-	struct nd_persona *p = namespace_persona(ndns);
 	int rc = refuse_idle(ndns, "no room for an info block");
 
 	if (rc)
@@ -613,10 +610,8 @@ NDCTL_EXPORT int ndctl_namespace_write_head(struct ndctl_namespace *ndns, const 
 				"disable-namespace %s')\n", ndns->dev.name, ndns->dev.name);
 		return -EBUSY;
 	}
-	rc = p ? persona_set_namespace(p, NULL) : 0;
-	if (!rc)
-		rc = raw_head_io(ndns, (void *)buf, len, true);
-	return rc;
+	rc = refuse_claimed(ndns);
+	return rc ? rc : raw_head_io(ndns, (void *)buf, len, true);
 }
 
 /*
@@ -672,12 +667,13 @@ NDCTL_EXPORT int ndctl_namespace_delete(struct ndctl_namespace *ndns)
 		return rc;
 	ndctl_namespace_set_holder_class(ndns, "");	/* absent when label-less */
 	rc = ndctl_namespace_set_size(ndns, 0);
+	/*
+	 * The kernel keeps an idle namespace's name, and upstream leaves it: the
+	 * next create without -n inherits it there too.
+	 */
 	if (rc)
 		err(ndns->dev.ctx, "%s: failed to release its capacity: %s\n",
 				ndns->dev.name, strerror(-rc));
-	/* the kernel keeps the name of an idle namespace: it is no one's now */
-	else if (ndctl_namespace_get_alt_name(ndns)[0])
-		ndctl_namespace_set_alt_name(ndns, "");
 	return rc;
 }
 

@@ -49,7 +49,7 @@ NDCTL_EXPORT unsigned long ndctl_pfn_get_align(struct ndctl_pfn *pfn)
 
 NDCTL_EXPORT unsigned long long ndctl_pfn_get_size(struct ndctl_pfn *pfn)
 {
-	return nd_dev_u64(&pfn->p.dev, "size");
+	return nd_dev_u64_or_max(&pfn->p.dev, "size");	/* unbound: ULLONG_MAX, as upstream */
 }
 
 /* Shared with dax.c: the "mode" attribute says where the page map lives. */
