@@ -235,7 +235,7 @@ def man_page(header, include_as, page, title):
            f"\\fB#include <{include_as}>\\fR",
            ""]
     for f in funcs:
-        out.append(line_safe(esc(f.proto or f.name + "()")))
+        out.append(line_safe(esc((f.proto or f.name + "()") + ";")))
     out += [".fi", f".PP\nLink with \\fB\\-l{lib[3:]}\\fR (\\fBpkg\\-config \\-\\-libs {lib}\\fR)."]
     if overview:
         out += [".SH DESCRIPTION"] + paragraphs(overview)
