@@ -187,6 +187,7 @@ def line_safe(s):
 def paragraphs(lines):
     """roff for free text: paragraphs, '- ' items, indented runs verbatim."""
     out, para, verbatim = [], [], []
+    in_item = False	# the paragraph is a "- " list item: indented lines continue it
 
     def flush_para():
         if para:
@@ -203,8 +204,10 @@ def paragraphs(lines):
         if not l.strip():
             flush_para()
             flush_verbatim()
+            in_item = False
             continue
-        if l.startswith(("\t", "  ")) and not para:
+        indented = l.startswith(("\t", "  "))
+        if indented and not (in_item and para):
             flush_para()
             verbatim.append(l.replace("\t", "    ").rstrip())
             continue
@@ -214,9 +217,11 @@ def paragraphs(lines):
             flush_para()
             out.append('.IP \\(bu 2')
             para.append(s[2:])
+            in_item = True
             continue
-        if not para and (not out or out[-1] != '.IP \\(bu 2' or not s):
+        if not para:
             out.append(".PP")
+            in_item = False
         para.append(s)
     flush_para()
     flush_verbatim()
