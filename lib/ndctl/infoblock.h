@@ -90,26 +90,78 @@ struct ndctl_infoblock_btt {
 	uint64_t nextoff, dataoff, mapoff, logoff, info2off;
 };
 
-/* Which block the signature names (the checksum is not looked at). */
+/**
+ * ndctl_infoblock_kind() - which info block a signature names
+ * @block: the first 16 bytes of a candidate block
+ *
+ * The checksum is not looked at (ndctl_infoblock_checksum_ok()).
+ *
+ * Return: NDCTL_INFOBLOCK_PFN, _DAX or _BTT for their signatures,
+ * NDCTL_INFOBLOCK_NONE for anything else.
+ * Since: LIBNDCTL_2
+ */
 enum ndctl_infoblock_kind ndctl_infoblock_kind(const void *block);
-/* The stored checksum matches the 4096 bytes. */
+
+/**
+ * ndctl_infoblock_checksum_ok() - whether a block's stored checksum is right
+ * @block: NDCTL_INFOBLOCK_SIZE bytes
+ *
+ * Return: true when the Fletcher-64 of the 4096 bytes, with the checksum
+ * field taken as zero, equals the checksum stored at offset 4088.
+ * Since: LIBNDCTL_2
+ */
 bool ndctl_infoblock_checksum_ok(const void *block);
 
-/* -EINVAL unless the signature is a PFN or DAX one; the checksum is not checked. */
+/**
+ * ndctl_infoblock_pfn_decode() - decode a PFN or DAX info block
+ * @block: NDCTL_INFOBLOCK_SIZE bytes
+ * @pfn: filled in (zeroed first, kind set even on failure)
+ *
+ * The checksum is not checked.
+ *
+ * Return: 0, or -EINVAL when the signature is neither the PFN nor the DAX one.
+ * Since: LIBNDCTL_2
+ */
 int ndctl_infoblock_pfn_decode(const void *block, struct ndctl_infoblock_pfn *pfn);
-/* The 4096 bytes of @pfn (signature from pfn->kind), checksum included. */
+
+/**
+ * ndctl_infoblock_pfn_encode() - the bytes of a PFN or DAX info block
+ * @pfn: the fields; pfn->kind NDCTL_INFOBLOCK_DAX gives the DAX signature,
+ *	anything else the PFN one
+ * @block: NDCTL_INFOBLOCK_SIZE bytes, overwritten (zeroes where no field is),
+ *	checksum included
+ *
+ * Since: LIBNDCTL_2
+ */
 void ndctl_infoblock_pfn_encode(const struct ndctl_infoblock_pfn *pfn, void *block);
-/*
- * Fill the geometry of @pfn (dataoff, npfns, start_pad, end_trunc and the
- * version 1.4 constants) for a namespace of @size bytes that starts at
- * physical address @start, from pfn->align and pfn->mode: the kernel's
- * nd_pfn_init() arithmetic with 4 KiB pages and 2 MiB sections, done the way
- * upstream's write-infoblock does it (wrapping included, for its -O debug
- * cases). -ENOSPC when the page map leaves no data.
+
+/**
+ * ndctl_infoblock_pfn_layout() - a PFN block's geometry for a namespace
+ * @pfn: align and mode are read; dataoff, npfns, start_pad, end_trunc and
+ *	the version 1.4 constants (page_size, page_struct_size) are set
+ * @size: the namespace's size in bytes
+ * @start: the namespace's physical start address
+ *
+ * The kernel's nd_pfn_init() arithmetic with 4 KiB pages and 2 MiB sections
+ * (the alignment is at least a section), done the way upstream's
+ * write-infoblock does it, wrapping included (for its -O debug cases).
+ *
+ * Return: 0, or -ENOSPC when the reserved head and the page map leave no
+ * data (@pfn then unchanged).
+ * Since: LIBNDCTL_2
  */
 int ndctl_infoblock_pfn_layout(struct ndctl_infoblock_pfn *pfn, uint64_t size, uint64_t start);
 
-/* -EINVAL unless the signature is the BTT one; the checksum is not checked. */
+/**
+ * ndctl_infoblock_btt_decode() - decode a BTT info block
+ * @block: NDCTL_INFOBLOCK_SIZE bytes
+ * @btt: filled in (zeroed first)
+ *
+ * The checksum is not checked.
+ *
+ * Return: 0, or -EINVAL when the signature is not the BTT one.
+ * Since: LIBNDCTL_2
+ */
 int ndctl_infoblock_btt_decode(const void *block, struct ndctl_infoblock_btt *btt);
 
 enum ndctl_infoblock_json_flags {
@@ -117,15 +169,25 @@ enum ndctl_infoblock_json_flags {
 	NDCTL_INFOBLOCK_JSON_VERIFY = 1 << 1,	/* -V: skip bad checksums, other parents */
 };
 
-/*
- * Append to @array (a json-c array) one object per info block found in the
- * NDCTL_INFOBLOCK_HEAD bytes at @head, as upstream's read-infoblock prints
- * them: a BTT block at 4K, one at 0, a PFN or DAX block at 4K. Each object
- * starts with @key ("dev" or "file") set to @name. With VERIFY, blocks with
- * a bad checksum, or whose parent_uuid is not @parent_uuid (when that is
- * given and not zero), are left out. Returns how many were added, -ENOMEM.
- */
 struct json_object;
+/**
+ * ndctl_infoblock_head_to_json() - the info blocks of a namespace head, as read-infoblock prints them
+ * @head: the first NDCTL_INFOBLOCK_HEAD bytes of a namespace
+ * @key: the first key of each object: "dev" or "file"
+ * @name: its value
+ * @parent_uuid: with VERIFY and not NULL nor zero, the namespace's uuid:
+ *	blocks naming another parent are left out
+ * @flags: enum ndctl_infoblock_json_flags; VERIFY also leaves out blocks
+ *	with a bad checksum
+ * @array: a json-c array the objects are appended to
+ *
+ * Looks, in upstream's order, for a BTT block at 4K, one at 0, and a PFN or
+ * DAX block at 4K; each found is one object.
+ *
+ * Return: how many objects were added, or -ENOMEM when the array could not
+ * grow.
+ * Since: LIBNDCTL_2
+ */
 int ndctl_infoblock_head_to_json(const void *head, const char *key, const char *name,
 		const uint8_t *parent_uuid, unsigned flags, struct json_object *array);
 

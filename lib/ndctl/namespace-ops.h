@@ -97,7 +97,7 @@ struct ndctl_namespace_result {
  * -ENODEV and the kernel's errnos for a refusal (@res->reason says why,
  * @res->named_by_upstream how upstream would end).
  *
- * Since: ndkit 0.2
+ * Since: LIBNDCTL_2 (ndkit 0.2)
  */
 int ndctl_namespace_create(struct ndctl_ctx *ctx, const struct ndctl_namespace_spec *spec,
 		struct ndctl_namespace_result *res);
@@ -120,7 +120,7 @@ int ndctl_namespace_create(struct ndctl_ctx *ctx, const struct ndctl_namespace_s
  * the filter selects); -EBUSY active without force; the checks' and the
  * kernel's errnos as for a create.
  *
- * Since: ndkit 0.2
+ * Since: LIBNDCTL_2 (ndkit 0.2)
  */
 int ndctl_namespace_reconfigure(struct ndctl_ctx *ctx, const char *devname,
 		const struct ndctl_namespace_spec *spec, struct ndctl_namespace_result *res);

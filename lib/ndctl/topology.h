@@ -74,27 +74,109 @@ enum ndctl_pfn_loc {
 	NDCTL_PFN_LOC_PMEM,
 };
 
-/*
- * Drop every cached object (all pointers become invalid): call after the
- * kernel topology changed. Objects also keep the attribute values they read
- * until this context writes to sysfs (a region's available_size and
- * max_available_extent excepted: those are read at each call), so another
- * process's changes show after this.
+/**
+ * ndctl_invalidate() - drop every cached topology object
+ * @ctx: the library context
+ *
+ * Every bus, DIMM, region, mapping, namespace and personality pointer
+ * becomes invalid, and so do the libdaxctl objects of
+ * ndctl_get_daxctl_ctx(); the next walk reads sysfs again. Call it
+ * after the kernel topology changed. Short of this, objects keep the
+ * attribute values they read until this context writes to sysfs (a
+ * region's available_size and max_available_extent and the resource
+ * addresses excepted: those are read at each call), so another
+ * process's changes show only after it.
+ *
+ * Since: LIBNDCTL_1
  */
 void ndctl_invalidate(struct ndctl_ctx *ctx);
 
-/* Buses, in upstream's order; provider is a per-thread string ("ACPI.NFIT"). */
+/*
+ * Buses, in upstream's order.
+ */
+
+/**
+ * ndctl_bus_get_first() - the first NVDIMM bus
+ * @ctx: the library context
+ *
+ * The first topology call reads /sys/bus/nd/devices under the context's
+ * root.
+ *
+ * Return: the first bus, NULL when there is none or the sysfs tree
+ * cannot be read (see the log).
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_bus *ndctl_bus_get_first(struct ndctl_ctx *ctx);
+
+/**
+ * ndctl_bus_get_next() - the bus after this one
+ * @bus: a bus
+ *
+ * Return: the next bus, NULL after the last.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_bus *ndctl_bus_get_next(struct ndctl_bus *bus);
+
 #define ndctl_bus_foreach(ctx, bus) \
 	for (bus = ndctl_bus_get_first(ctx); bus; bus = ndctl_bus_get_next(bus))
+
+/**
+ * ndctl_bus_get_ctx() - the context a bus belongs to
+ * @bus: a bus
+ *
+ * Return: its context.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_ctx *ndctl_bus_get_ctx(struct ndctl_bus *bus);
+
+/**
+ * ndctl_bus_get_devname() - a bus's name
+ * @bus: a bus
+ *
+ * Return: "ndbusN", owned by the bus.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_bus_get_devname(struct ndctl_bus *bus);
+
+/**
+ * ndctl_bus_get_provider() - who provides a bus
+ * @bus: a bus
+ *
+ * Return: its "provider" attribute ("ACPI.NFIT", "nfit_test.0"), ""
+ * when unreadable; in a per-thread buffer valid until the next call in
+ * this thread.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_bus_get_provider(struct ndctl_bus *bus);
+
+/**
+ * ndctl_bus_get_id() - a bus's number
+ * @bus: a bus
+ *
+ * Return: N of ndbusN.
+ * Since: LIBNDCTL_1
+ */
 unsigned int ndctl_bus_get_id(struct ndctl_bus *bus);
-/* The first bus whose provider is that string ("ACPI.NFIT"), NULL if none. */
+
+/**
+ * ndctl_bus_get_by_provider() - find a bus by its provider
+ * @ctx: the library context
+ * @provider: the provider string to match exactly ("ACPI.NFIT")
+ *
+ * Return: the first bus with that provider, NULL when none has it.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_bus *ndctl_bus_get_by_provider(struct ndctl_ctx *ctx, const char *provider);
-/* 1 when the bus lists cmd (ND_CMD_ARS_CAP, ... from linux/ndctl.h), else 0. */
+
+/**
+ * ndctl_bus_is_cmd_supported() - whether a bus offers a bus command
+ * @bus: a bus
+ * @cmd: ND_CMD_ARS_CAP, ND_CMD_CLEAR_ERROR, ... (linux/ndctl.h)
+ *
+ * Return: 1 when the bus's "commands" attribute lists the command's
+ * name, else 0 (also when the attribute is unreadable).
+ * Since: LIBNDCTL_2
+ */
 int ndctl_bus_is_cmd_supported(struct ndctl_bus *bus, int cmd);
 
 /*
@@ -102,353 +184,1900 @@ int ndctl_bus_is_cmd_supported(struct ndctl_bus *bus, int cmd);
  * upstream's contract: a command the bus does not support cannot be made
  * (NULL), so on QEMU, whose NFIT offers none of them, the constructors return
  * NULL and callers take their fallback path. Commands are reference counted;
- * the constructor's reference is dropped with ndctl_cmd_unref (NULL is ignored).
+ * the constructor's reference is dropped with ndctl_cmd_unref().
+ */
+
+/**
+ * ndctl_bus_cmd_new_ars_cap() - make an address-range-scrub capabilities command
+ * @bus: a bus
+ * @address: the start of the physical range to ask about
+ * @len: its length in bytes
+ *
+ * Submit it with ndctl_cmd_submit(); a completed one gives the range
+ * and the clear-error unit a clear-error command needs.
+ *
+ * Return: a new command with one reference, NULL when the bus does not
+ * offer ND_CMD_ARS_CAP (debug log) or out of memory.
+ * Since: LIBNDCTL_2
  */
 struct ndctl_cmd *ndctl_bus_cmd_new_ars_cap(struct ndctl_bus *bus,
 		unsigned long long address, unsigned long long len);
-/* 0 and the range of a completed ars_cap; -EINVAL before a successful submit. */
+
+/**
+ * ndctl_cmd_ars_cap_get_range() - the range a completed ARS capabilities command covers
+ * @ars_cap: a command from ndctl_bus_cmd_new_ars_cap()
+ * @range: filled in with its address and length
+ *
+ * Return: 0, or -EINVAL when @range is NULL or @ars_cap is not an ARS
+ * capabilities command that was submitted successfully.
+ * Since: LIBNDCTL_2
+ */
 int ndctl_cmd_ars_cap_get_range(struct ndctl_cmd *ars_cap, struct ndctl_range *range);
-/* NULL unless ars_cap completed and [address, +len) is inside it and aligned. */
+
+/**
+ * ndctl_bus_cmd_new_clear_error() - make a clear-error command
+ * @address: the start of the physical range to clear
+ * @len: its length in bytes
+ * @ars_cap: a completed ARS capabilities command covering the range
+ *
+ * As upstream, the range must lie inside @ars_cap's range and be
+ * aligned to its clear-error unit (a power of two), and @ars_cap's
+ * status must be clean.
+ *
+ * Return: a new command with one reference, or NULL when those
+ * conditions do not hold (debug log), the bus does not offer
+ * ND_CMD_CLEAR_ERROR, or out of memory.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_cmd *ndctl_bus_cmd_new_clear_error(unsigned long long address,
 		unsigned long long len, struct ndctl_cmd *ars_cap);
-/* Bytes the firmware cleared; 0 before a successful submit. */
+
+/**
+ * ndctl_cmd_clear_error_get_cleared() - how many bytes the firmware cleared
+ * @clear_err: a command from ndctl_bus_cmd_new_clear_error()
+ *
+ * Return: the cleared byte count of a successfully submitted
+ * clear-error command; 0 before that, on failure, or for NULL or
+ * another command.
+ * Since: LIBNDCTL_2
+ */
 unsigned long long ndctl_cmd_clear_error_get_cleared(struct ndctl_cmd *clear_err);
-/*
- * Run the command (ioctl on /dev/ndctlN): 0 or the kernel's positive status
- * on success, a negative errno (-ENOTTY, -ENXIO ...) otherwise; -EINVAL for NULL.
+
+/**
+ * ndctl_cmd_submit() - run a bus command
+ * @cmd: the command
+ *
+ * Issues the command's ioctl on /dev/ndctlN (under the context's root)
+ * and keeps its outcome: the getters above answer only after a
+ * successful submit. Unlike upstream's, never returns a positive
+ * status: the firmware's own status is in the command's payload.
+ *
+ * Return: 0 when the ioctl succeeded, else its negative errno (-ENOTTY,
+ * -ENXIO, ...; the open's errno is logged); -EINVAL for NULL.
+ * Since: LIBNDCTL_2
  */
 int ndctl_cmd_submit(struct ndctl_cmd *cmd);
+
+/**
+ * ndctl_cmd_ref() - take another reference on a command
+ * @cmd: the command (NULL is ignored)
+ *
+ * Since: LIBNDCTL_2
+ */
 void ndctl_cmd_ref(struct ndctl_cmd *cmd);
+
+/**
+ * ndctl_cmd_unref() - drop a reference on a command
+ * @cmd: the command (NULL is ignored)
+ *
+ * The last reference frees it.
+ *
+ * Since: LIBNDCTL_2
+ */
 void ndctl_cmd_unref(struct ndctl_cmd *cmd);
 
-/* DIMMs (nmemN) of a bus; is_enabled: bound to its driver. */
+/*
+ * DIMMs (nmemN) of a bus.
+ */
+
+/**
+ * ndctl_dimm_get_first() - a bus's first DIMM
+ * @bus: a bus
+ *
+ * Return: the first DIMM in sysfs order, NULL when the bus has none.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_dimm *ndctl_dimm_get_first(struct ndctl_bus *bus);
+
+/**
+ * ndctl_dimm_get_next() - the DIMM after this one on its bus
+ * @dimm: a DIMM
+ *
+ * Return: the next DIMM, NULL after the last.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_dimm *ndctl_dimm_get_next(struct ndctl_dimm *dimm);
+
 #define ndctl_dimm_foreach(bus, dimm) \
 	for (dimm = ndctl_dimm_get_first(bus); dimm; dimm = ndctl_dimm_get_next(dimm))
+
+/**
+ * ndctl_dimm_get_bus() - the bus a DIMM is on
+ * @dimm: a DIMM
+ *
+ * Return: its bus.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_bus *ndctl_dimm_get_bus(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_get_ctx() - the context a DIMM belongs to
+ * @dimm: a DIMM
+ *
+ * Return: its context.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_ctx *ndctl_dimm_get_ctx(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_get_devname() - a DIMM's name
+ * @dimm: a DIMM
+ *
+ * Return: "nmemN", owned by the DIMM.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_dimm_get_devname(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_get_id() - a DIMM's number
+ * @dimm: a DIMM
+ *
+ * Return: N of nmemN.
+ * Since: LIBNDCTL_1
+ */
 unsigned int ndctl_dimm_get_id(struct ndctl_dimm *dimm);
-/* nfit "id" ("vendor-serial"), owned by the DIMM, "" when absent (upstream: NULL). */
+
+/**
+ * ndctl_dimm_get_unique_id() - a DIMM's NFIT identity
+ * @dimm: a DIMM
+ *
+ * Return: its nfit/id attribute ("vendor-serial"-style, at most 63
+ * characters), "" when absent (upstream returns NULL then); owned by
+ * the DIMM, rewritten at each call.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_get_handle() - a DIMM's NFIT handle
+ * @dimm: a DIMM
+ *
+ * Return: its nfit/handle attribute, 0 when absent.
+ * Since: LIBNDCTL_1
+ */
 unsigned int ndctl_dimm_get_handle(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_get_phys_id() - a DIMM's NFIT physical id
+ * @dimm: a DIMM
+ *
+ * Return: its nfit/phys_id attribute, 0 when absent.
+ * Since: LIBNDCTL_1
+ */
 unsigned short ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_is_enabled() - whether a DIMM is bound to its driver
+ * @dimm: a DIMM
+ *
+ * Return: true when bound.
+ * Since: LIBNDCTL_1
+ */
 bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm);
-/* Free namespace label slots in its label area. */
+
+/**
+ * ndctl_dimm_get_available_slots() - free label slots in a DIMM's label area
+ * @dimm: a DIMM
+ *
+ * Return: the kernel's available_slots attribute, 0 when absent (a DIMM
+ * without labels, or disabled).
+ * Since: LIBNDCTL_1
+ */
 unsigned int ndctl_dimm_get_available_slots(struct ndctl_dimm *dimm);
-/* Active: some enabled region uses it (nmemN/state). */
+
+/**
+ * ndctl_dimm_is_active() - whether an enabled region uses a DIMM
+ * @dimm: a DIMM
+ *
+ * Return: true when its "state" attribute says "active".
+ * Since: LIBNDCTL_1
+ */
 bool ndctl_dimm_is_active(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_enable() - bind a DIMM to its driver
+ * @dimm: a DIMM
+ *
+ * The driver's module is loaded when needed; the kernel reads the label
+ * area as it binds.
+ *
+ * Return: 0, also when already bound; -ENXIO when no driver took it;
+ * another negative errno from the bind or the wait for it (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_dimm_enable(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_disable() - unbind a DIMM from its driver
+ * @dimm: a DIMM
+ *
+ * Return: 0, also when not bound; -EBUSY when it is active (logged:
+ * disable its regions first); the unbind's negative errno.
+ * Since: LIBNDCTL_1
+ */
 int ndctl_dimm_disable(struct ndctl_dimm *dimm);
-/* Unsafe shutdown count (nfit/dirty_shutdown); -ENOENT when not reported. */
+
+/**
+ * ndctl_dimm_get_dirty_shutdown() - a DIMM's unsafe shutdown count
+ * @dimm: a DIMM
+ *
+ * Return: nfit/dirty_shutdown, or -ENOENT when the DIMM reports none
+ * (QEMU's do not).
+ * Since: LIBNDCTL_2
+ */
 long long ndctl_dimm_get_dirty_shutdown(struct ndctl_dimm *dimm);
 
 /*
- * A DIMM's label area (see ndctl/lsa.h). lsa_open opens /dev/nmemN through
- * the DSM transport; with NDCTL_LSA_WRITABLE it first refuses a DIMM that an
- * enabled region uses (-EBUSY, check_idle). The transport is made from the
- * DIMM's context: on failure *out is NULL and the reason (with the fix) went
- * to the context's log, once; the transport's later I/O errors are logged
- * there too. Close it with ndctl_lsa_xport_close.
- * After writing, revalidate_labels rebinds the DIMM so the kernel rereads
- * the area (0 if it is not bound). read_labels loads the area (ndctl_lsa_load
- * flags; free *out with ndctl_lsa_free); init_labels writes empty index
- * blocks of labelsize 128 (v1.1) or 256 (v1.2) on an idle DIMM, then
- * revalidates. All return 0 or a negative errno.
+ * A DIMM's label area (see ndctl/lsa.h), through the DSM transport, with
+ * every failure logged through the DIMM's context once, with the fix.
+ */
+
+/**
+ * ndctl_dimm_lsa_open() - open a DIMM's label area
+ * @dimm: a DIMM
+ * @flags: enum ndctl_lsa_open_flags (NDCTL_LSA_WRITABLE,
+ *	NDCTL_LSA_NOWAIT, NDCTL_LSA_WAIT_SECONDS())
+ * @out: set to the transport on success, NULL on failure
+ *
+ * Opens /dev/nmemN (under the context's root) with
+ * ndctl_lsa_dsm_open(), the transport made from the DIMM's context so
+ * that its later I/O errors are logged there too. For writing, a DIMM
+ * an enabled region uses is refused first (ndctl_dimm_check_idle()).
+ * Close the transport with ndctl_lsa_xport_close().
+ *
+ * Return: 0; -EPERM when not run as root (the label commands are
+ * root-only); -EBUSY from the idle check or the lock; any error of
+ * ndctl_lsa_dsm_open(). Logged.
+ * Since: LIBNDCTL_2
  */
 int ndctl_dimm_lsa_open(struct ndctl_dimm *dimm, unsigned flags, struct ndctl_lsa_xport **out);
+
+/**
+ * ndctl_dimm_check_idle() - whether a DIMM's labels may be written
+ * @dimm: a DIMM
+ *
+ * Return: 0 when no enabled region maps the DIMM and it is not active;
+ * -EBUSY otherwise (logged, naming the region to disable).
+ * Since: LIBNDCTL_2
+ */
 int ndctl_dimm_check_idle(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_revalidate_labels() - make the kernel reread a DIMM's label area
+ * @dimm: a DIMM
+ *
+ * After writing labels: the DIMM is unbound and bound again. A DIMM not
+ * bound holds no cached copy and is left alone.
+ *
+ * Return: 0, or the negative errno of the disable or enable (logged
+ * with the command that finishes the job).
+ * Since: LIBNDCTL_2
+ */
 int ndctl_dimm_revalidate_labels(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_read_labels() - read and decode a DIMM's label area
+ * @dimm: a DIMM
+ * @load_flags: ndctl_lsa_load() flags (NDCTL_LSA_LOAD_FULL)
+ * @out: set to the decoded area (free it with ndctl_lsa_free()), NULL
+ *	on failure
+ *
+ * Opens the area read-only, loads it and closes it again.
+ *
+ * Return: 0, or a negative errno of ndctl_dimm_lsa_open() or
+ * ndctl_lsa_load().
+ * Since: LIBNDCTL_2
+ */
 int ndctl_dimm_read_labels(struct ndctl_dimm *dimm, unsigned load_flags, struct ndctl_lsa **out);
+
+/**
+ * ndctl_dimm_init_labels() - write empty index blocks on an idle DIMM
+ * @dimm: a DIMM
+ * @labelsize: 128 (v1.1 labels) or 256 (v1.2)
+ *
+ * Opens the area for writing (refusing a DIMM in use), writes the index
+ * blocks with ndctl_lsa_init() (every label is discarded) and makes the
+ * kernel reread it (ndctl_dimm_revalidate_labels()).
+ *
+ * Return: 0, or a negative errno of those steps (logged).
+ * Since: LIBNDCTL_2
+ */
 int ndctl_dimm_init_labels(struct ndctl_dimm *dimm, unsigned labelsize);
 
-/* Regions of a bus. Sizes in bytes; nstype is ND_DEVICE_NAMESPACE_*. */
+/*
+ * Regions of a bus. Sizes in bytes.
+ */
+
+/**
+ * ndctl_region_get_first() - a bus's first region
+ * @bus: a bus
+ *
+ * Return: the first region in sysfs order, NULL when the bus has none.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_region *ndctl_region_get_first(struct ndctl_bus *bus);
+
+/**
+ * ndctl_region_get_next() - the region after this one on its bus
+ * @region: a region
+ *
+ * Return: the next region, NULL after the last.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_region *ndctl_region_get_next(struct ndctl_region *region);
+
 #define ndctl_region_foreach(bus, region) \
 	for (region = ndctl_region_get_first(bus); region; \
 	     region = ndctl_region_get_next(region))
+
+/**
+ * ndctl_region_get_bus() - the bus a region is on
+ * @region: a region
+ *
+ * Return: its bus.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_bus *ndctl_region_get_bus(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_ctx() - the context a region belongs to
+ * @region: a region
+ *
+ * Return: its context.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_ctx *ndctl_region_get_ctx(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_devname() - a region's name
+ * @region: a region
+ *
+ * Return: "regionN", owned by the region.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_region_get_devname(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_id() - a region's number
+ * @region: a region
+ *
+ * Return: N of regionN.
+ * Since: LIBNDCTL_1
+ */
 unsigned int ndctl_region_get_id(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_size() - a region's capacity
+ * @region: a region
+ *
+ * Return: its "size" attribute in bytes, 0 when unreadable.
+ * Since: LIBNDCTL_1
+ */
 unsigned long long ndctl_region_get_size(struct ndctl_region *region);
-/* Physical start address; ULLONG_MAX when unreadable (it is root-only). */
+
+/**
+ * ndctl_region_get_resource() - a region's physical start address
+ * @region: a region
+ *
+ * Read at each call.
+ *
+ * Return: its "resource" attribute, ULLONG_MAX when unreadable (it is
+ * root-only, and absent from captured trees).
+ * Since: LIBNDCTL_1
+ */
 unsigned long long ndctl_region_get_resource(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_align() - the alignment of namespace sizes in a region
+ * @region: a region
+ *
+ * Return: its "align" attribute in bytes, 0 when absent (older
+ * kernels).
+ * Since: LIBNDCTL_1
+ */
 unsigned long long ndctl_region_get_align(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_available_size() - capacity not yet given to a namespace
+ * @region: a region
+ *
+ * Read at each call, so that other processes' allocations show.
+ *
+ * Return: the "available_size" attribute in bytes; 0 for a label-less
+ * region (its one namespace has all of it) or when unreadable.
+ * Since: LIBNDCTL_1
+ */
 unsigned long long ndctl_region_get_available_size(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_max_available_extent() - the largest free contiguous extent
+ * @region: a region
+ *
+ * Read at each call. The largest namespace a create can make in this
+ * region.
+ *
+ * Return: the "max_available_extent" attribute in bytes; 0 for a
+ * label-less region or when unreadable.
+ * Since: LIBNDCTL_1
+ */
 unsigned long long ndctl_region_get_max_available_extent(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_nstype() - the kind of namespace a region holds
+ * @region: a region
+ *
+ * Return: its "nstype" attribute: 5 (ND_DEVICE_NAMESPACE_PMEM, labeled)
+ * or 4 (ND_DEVICE_NAMESPACE_IO, label-less); 0 when unreadable.
+ * Since: LIBNDCTL_1
+ */
 unsigned int ndctl_region_get_nstype(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_type_name() - a region's type in words
+ * @region: a region
+ *
+ * Return: "pmem" for a labeled or label-less pmem region, else
+ * "unknown" (static).
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_region_get_type_name(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_mappings() - how many DIMM extents make up a region
+ * @region: a region
+ *
+ * Return: its "mappings" attribute, 0 when unreadable.
+ * Since: LIBNDCTL_1
+ */
 unsigned int ndctl_region_get_mappings(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_interleave_ways() - how many DIMMs a region interleaves
+ * @region: a region
+ *
+ * There is no such attribute: as upstream, one way per mapping.
+ *
+ * Return: ndctl_region_get_mappings(), or 1 when that is 0.
+ * Since: LIBNDCTL_1
+ */
 unsigned int ndctl_region_get_interleave_ways(struct ndctl_region *region);
-/* Interleave-set cookie; 0 when the region has none (label-less). */
+
+/**
+ * ndctl_region_get_iset_cookie() - a labeled region's interleave-set cookie
+ * @region: a region
+ *
+ * The value labels carry in isetcookie
+ * (ndctl_interleave_set_get_cookie() gives it raw for any region).
+ *
+ * Return: the "set_cookie" attribute; 0 for a label-less region or when
+ * absent.
+ * Since: LIBNDCTL_1
+ */
 unsigned long long ndctl_region_get_iset_cookie(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_numa_node() - the NUMA node closest to a region
+ * @region: a region
+ *
+ * Return: its "numa_node" attribute, -1 when absent.
+ * Since: LIBNDCTL_1
+ */
 int ndctl_region_get_numa_node(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_target_node() - the NUMA node a region's memory would join
+ * @region: a region
+ *
+ * Return: its "target_node" attribute, -1 when absent.
+ * Since: LIBNDCTL_1
+ */
 int ndctl_region_get_target_node(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_persistence_domain_name() - what makes a region's writes persistent
+ * @region: a region
+ *
+ * Return: "cpu_cache" or "memory_controller" when the
+ * "persistence_domain" attribute names them, "none" when it names
+ * neither, "unknown" when it is absent or empty (static strings).
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_region_get_persistence_domain_name(struct ndctl_region *region);
+
+/**
+ * ndctl_region_is_enabled() - whether a region is bound to its driver
+ * @region: a region
+ *
+ * Return: true when bound.
+ * Since: LIBNDCTL_1
+ */
 bool ndctl_region_is_enabled(struct ndctl_region *region);
+
+/**
+ * ndctl_region_is_labeled() - whether a region's namespaces are defined by labels
+ * @region: a region
+ *
+ * Return: true when its nstype is ND_DEVICE_NAMESPACE_PMEM; false for a
+ * label-less (IO) region.
+ * Since: LIBNDCTL_1
+ */
 bool ndctl_region_is_labeled(struct ndctl_region *region);
+
+/**
+ * ndctl_region_enable() - bind a region to its driver
+ * @region: a region
+ *
+ * The kernel then registers the region's namespaces and seeds, and
+ * binds those it can.
+ *
+ * Return: 0, also when already bound; -ENXIO when no driver took it;
+ * another negative errno from the bind or the wait for it (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_region_enable(struct ndctl_region *region);
-/* Disables the region's namespaces safely first; refuses if one is in use. */
+
+/**
+ * ndctl_region_disable_safe() - unbind a region after its namespaces
+ * @region: a region
+ *
+ * Each namespace goes through ndctl_namespace_disable_safe() first, in
+ * order; the first that refuses stops the call, leaving the namespaces
+ * before it disabled and the region bound.
+ *
+ * Return: 0, also when the region was not bound; a namespace's refusal
+ * (-EBUSY: mounted, held open, onlined as system RAM; logged); the
+ * unbind's negative errno.
+ * Since: LIBNDCTL_1
+ */
 int ndctl_region_disable_safe(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_namespace_seed() - the namespace a create would configure next
+ * @region: a region
+ *
+ * Return: the namespace the "namespace_seed" attribute names, NULL when
+ * unreadable or not found.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_namespace *ndctl_region_get_namespace_seed(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_pfn_seed() - the idle pfn device of a region
+ * @region: a region
+ *
+ * Return: the pfn device the "pfn_seed" attribute names, NULL when
+ * unreadable or not found.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_pfn *ndctl_region_get_pfn_seed(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_dax_seed() - the idle dax device of a region
+ * @region: a region
+ *
+ * Return: the dax device the "dax_seed" attribute names, NULL when
+ * unreadable or not found.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_dax *ndctl_region_get_dax_seed(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_btt_seed() - the idle btt device of a region
+ * @region: a region
+ *
+ * Return: the btt device the "btt_seed" attribute names, NULL when
+ * unreadable or not found.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_btt *ndctl_region_get_btt_seed(struct ndctl_region *region);
-/* The DIMMs the region maps, in the bus's DIMM order. */
+
+/**
+ * ndctl_region_get_first_dimm() - the first DIMM a region maps
+ * @region: a region
+ *
+ * The region's DIMMs are walked in the bus's DIMM order, as upstream
+ * walks them.
+ *
+ * Return: the first DIMM of the bus that one of the region's mappings
+ * names, NULL when none does.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_dimm *ndctl_region_get_first_dimm(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_next_dimm() - the next DIMM a region maps
+ * @region: a region
+ * @dimm: the current DIMM
+ *
+ * Return: the next DIMM after @dimm on the bus that the region maps,
+ * NULL after the last.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_dimm *ndctl_region_get_next_dimm(struct ndctl_region *region,
 		struct ndctl_dimm *dimm);
+
 #define ndctl_dimm_foreach_in_region(region, dimm) \
 	for (dimm = ndctl_region_get_first_dimm(region); dimm; \
 	     dimm = ndctl_region_get_next_dimm(region, dimm))
-/*
- * The region's "badblocks" list: offsets in sectors from the region start,
- * read afresh by get_first. NULL at the end, or when the list is unreadable.
+
+/**
+ * ndctl_region_get_first_badblock() - start walking a region's bad blocks
+ * @region: a region
+ *
+ * The region's "badblocks" list is read afresh; offsets are in 512-byte
+ * sectors from the region's start. The returned record is owned by the
+ * region and valid until the next call on it.
+ *
+ * Return: the first bad range, NULL when there is none or the list is
+ * unreadable.
+ * Since: LIBNDCTL_2
  */
 struct badblock *ndctl_region_get_first_badblock(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_next_badblock() - the next bad range of a region
+ * @region: a region
+ *
+ * Return: the next record of the list ndctl_region_get_first_badblock()
+ * read, NULL after the last.
+ * Since: LIBNDCTL_2
+ */
 struct badblock *ndctl_region_get_next_badblock(struct ndctl_region *region);
+
 #define ndctl_region_badblock_foreach(region, badblock) \
 	for (badblock = ndctl_region_get_first_badblock(region); badblock; \
 	     badblock = ndctl_region_get_next_badblock(region))
 
 /*
- * Interleave sets: one per region with an interleave-set cookie, owned by
- * the region (NULL: the region has none). get_first/get_next walk a bus's
- * sets in region order; the DIMMs are the region's (ndctl_dimm_foreach_in_region);
- * get_cookie is the raw set_cookie; is_active: 1 if one of its DIMMs is active.
+ * Interleave sets, as upstream models them: one per region that has an
+ * interleave-set cookie, owned by that region, with the region's DIMMs.
+ */
+
+/**
+ * ndctl_region_get_interleave_set() - a region's interleave set
+ * @region: a region
+ *
+ * Return: the set, NULL when the region has no "set_cookie" (or an
+ * empty one).
+ * Since: LIBNDCTL_2
  */
 struct ndctl_interleave_set *ndctl_region_get_interleave_set(struct ndctl_region *region);
+
+/**
+ * ndctl_interleave_set_get_first() - a bus's first interleave set
+ * @bus: a bus
+ *
+ * Return: the set of the first region with a cookie, NULL when there is
+ * none.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_interleave_set *ndctl_interleave_set_get_first(struct ndctl_bus *bus);
+
+/**
+ * ndctl_interleave_set_get_next() - the next interleave set on the bus
+ * @iset: an interleave set
+ *
+ * Return: the set of the next region with a cookie, NULL after the
+ * last.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_interleave_set *ndctl_interleave_set_get_next(struct ndctl_interleave_set *iset);
+
 #define ndctl_interleave_set_foreach(bus, iset) \
 	for (iset = ndctl_interleave_set_get_first(bus); iset; \
 	     iset = ndctl_interleave_set_get_next(iset))
+
+/**
+ * ndctl_interleave_set_get_region() - the region of an interleave set
+ * @iset: an interleave set
+ *
+ * Return: its region.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_region *ndctl_interleave_set_get_region(struct ndctl_interleave_set *iset);
+
+/**
+ * ndctl_interleave_set_get_cookie() - an interleave set's cookie, raw
+ * @iset: an interleave set
+ *
+ * Return: the region's "set_cookie" attribute, labeled region or not
+ * (ndctl_region_get_iset_cookie() says 0 for a label-less one).
+ * Since: LIBNDCTL_2
+ */
 unsigned long long ndctl_interleave_set_get_cookie(struct ndctl_interleave_set *iset);
+
+/**
+ * ndctl_interleave_set_is_active() - whether an interleave set is in use
+ * @iset: an interleave set
+ *
+ * Return: 1 when one of its DIMMs is active (ndctl_dimm_is_active()),
+ * else 0, as upstream.
+ * Since: LIBNDCTL_2
+ */
 int ndctl_interleave_set_is_active(struct ndctl_interleave_set *iset);
+
+/**
+ * ndctl_interleave_set_get_first_dimm() - the first DIMM of an interleave set
+ * @iset: an interleave set
+ *
+ * Return: as ndctl_region_get_first_dimm() for its region.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_dimm *ndctl_interleave_set_get_first_dimm(struct ndctl_interleave_set *iset);
+
+/**
+ * ndctl_interleave_set_get_next_dimm() - the next DIMM of an interleave set
+ * @iset: an interleave set
+ * @dimm: the current DIMM
+ *
+ * Return: as ndctl_region_get_next_dimm() for its region.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_dimm *ndctl_interleave_set_get_next_dimm(struct ndctl_interleave_set *iset,
 		struct ndctl_dimm *dimm);
+
 #define ndctl_dimm_foreach_in_interleave_set(iset, dimm) \
 	for (dimm = ndctl_interleave_set_get_first_dimm(iset); dimm; \
 	     dimm = ndctl_interleave_set_get_next_dimm(iset, dimm))
 
-/* Mappings: one DIMM extent of a region (offset, length in bytes; position -1 if unknown). */
+/*
+ * Mappings: the DIMM extents a region is made of (its mappingN attributes,
+ * "nmemX,dpa,length[,position]"), read when the region is first walked.
+ */
+
+/**
+ * ndctl_mapping_get_first() - a region's first mapping
+ * @region: a region
+ *
+ * Return: mapping0, NULL when the region has none.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_mapping *ndctl_mapping_get_first(struct ndctl_region *region);
+
+/**
+ * ndctl_mapping_get_next() - the next mapping of its region
+ * @mapping: a mapping
+ *
+ * Return: the next mapping, NULL after the last.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_mapping *ndctl_mapping_get_next(struct ndctl_mapping *mapping);
+
 #define ndctl_mapping_foreach(region, mapping) \
 	for (mapping = ndctl_mapping_get_first(region); mapping; \
 	     mapping = ndctl_mapping_get_next(mapping))
+
+/**
+ * ndctl_mapping_get_dimm() - the DIMM of a mapping
+ * @mapping: a mapping
+ *
+ * Return: the DIMM it names, NULL when that DIMM is not on the bus.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_dimm *ndctl_mapping_get_dimm(struct ndctl_mapping *mapping);
+
+/**
+ * ndctl_mapping_get_region() - the region of a mapping
+ * @mapping: a mapping
+ *
+ * Return: its region.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_region *ndctl_mapping_get_region(struct ndctl_mapping *mapping);
+
+/**
+ * ndctl_mapping_get_offset() - where the extent starts on its DIMM
+ * @mapping: a mapping
+ *
+ * Return: the DIMM physical address (dpa) in bytes.
+ * Since: LIBNDCTL_1
+ */
 unsigned long long ndctl_mapping_get_offset(struct ndctl_mapping *mapping);
+
+/**
+ * ndctl_mapping_get_length() - the extent's length
+ * @mapping: a mapping
+ *
+ * Return: its length in bytes.
+ * Since: LIBNDCTL_1
+ */
 unsigned long long ndctl_mapping_get_length(struct ndctl_mapping *mapping);
+
+/**
+ * ndctl_mapping_get_position() - the DIMM's position in the interleave set
+ * @mapping: a mapping
+ *
+ * Return: the position, -1 when the kernel gives none.
+ * Since: LIBNDCTL_1
+ */
 int ndctl_mapping_get_position(struct ndctl_mapping *mapping);
 
 /*
- * Namespaces of a region (seeds included: is_configured tells). Sizes in
- * bytes; get_uuid writes a zero uuid when the namespace has none.
+ * Namespaces of a region, seeds included (ndctl_namespace_is_configured()
+ * tells them apart). Sizes in bytes.
+ */
+
+/**
+ * ndctl_namespace_get_first() - a region's first namespace
+ * @region: a region
+ *
+ * Return: the first namespace in sysfs order, NULL when the region has
+ * none.
+ * Since: LIBNDCTL_1
  */
 struct ndctl_namespace *ndctl_namespace_get_first(struct ndctl_region *region);
+
+/**
+ * ndctl_namespace_get_next() - the next namespace of its region
+ * @ndns: a namespace
+ *
+ * Return: the next namespace, NULL after the last.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_namespace *ndctl_namespace_get_next(struct ndctl_namespace *ndns);
+
 #define ndctl_namespace_foreach(region, ndns) \
 	for (ndns = ndctl_namespace_get_first(region); ndns; \
 	     ndns = ndctl_namespace_get_next(ndns))
+
+/**
+ * ndctl_namespace_get_region() - the region of a namespace
+ * @ndns: a namespace
+ *
+ * Return: its region.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_region *ndctl_namespace_get_region(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_get_ctx() - the context a namespace belongs to
+ * @ndns: a namespace
+ *
+ * Return: its context.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_ctx *ndctl_namespace_get_ctx(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_get_bus() - the bus of a namespace
+ * @ndns: a namespace
+ *
+ * Return: its region's bus.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_bus *ndctl_namespace_get_bus(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_get_devname() - a namespace's name
+ * @ndns: a namespace
+ *
+ * Return: "namespaceR.N", owned by the namespace.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_namespace_get_devname(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_get_id() - a namespace's number in its region
+ * @ndns: a namespace
+ *
+ * Return: N of namespaceR.N.
+ * Since: LIBNDCTL_1
+ */
 unsigned int ndctl_namespace_get_id(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_get_size() - a namespace's capacity
+ * @ndns: a namespace
+ *
+ * Return: its "size" attribute in bytes; 0 for an idle namespace (a
+ * seed, or deleted) or when unreadable.
+ * Since: LIBNDCTL_1
+ */
 unsigned long long ndctl_namespace_get_size(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_get_uuid() - a namespace's uuid
+ * @ndns: a namespace
+ * @uu: filled in with the uuid, or cleared (all zero) when the
+ *	namespace has none or it is unreadable
+ *
+ * Since: LIBNDCTL_1
+ */
 void ndctl_namespace_get_uuid(struct ndctl_namespace *ndns, uuid_t uu);
-/*
- * The name ("" when unnamed), re-read at each call into storage owned by the
- * namespace: valid until the next call for it.
+
+/**
+ * ndctl_namespace_get_alt_name() - a namespace's name as its label gives it
+ * @ndns: a namespace
+ *
+ * Re-read at each call (as far as the cache allows) into storage owned
+ * by the namespace.
+ *
+ * Return: the "alt_name" attribute, "" when unnamed or absent; valid
+ * until the next call for this namespace.
+ * Since: LIBNDCTL_1
  */
 const char *ndctl_namespace_get_alt_name(struct ndctl_namespace *ndns);
-/* Physical start address; ULLONG_MAX when unreadable (root-only). */
+
+/**
+ * ndctl_namespace_get_resource() - a namespace's physical start address
+ * @ndns: a namespace
+ *
+ * Read at each call.
+ *
+ * Return: its "resource" attribute, ULLONG_MAX when unreadable
+ * (root-only).
+ * Since: LIBNDCTL_2
+ */
 unsigned long long ndctl_namespace_get_resource(struct ndctl_namespace *ndns);
-/*
- * The block device's "badblocks" list (fsdax and raw namespaces; NULL for
- * sector and devdax, as upstream): offsets in sectors from the data start.
+
+/**
+ * ndctl_namespace_get_first_badblock() - start walking a namespace's bad blocks
+ * @ndns: a namespace
+ *
+ * The block device's "badblocks" list (that of the pfn device's disk
+ * for fsdax), read afresh; offsets are in 512-byte sectors from the
+ * data start. As upstream, sector and devdax namespaces have no such
+ * list. The record is owned by the namespace and valid until the next
+ * call on it.
+ *
+ * Return: the first bad range, NULL when there is none, for sector and
+ * devdax namespaces, for a namespace without a block device, or when
+ * the list is unreadable.
+ * Since: LIBNDCTL_2
  */
 struct badblock *ndctl_namespace_get_first_badblock(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_get_next_badblock() - the next bad range of a namespace
+ * @ndns: a namespace
+ *
+ * Return: the next record of the list
+ * ndctl_namespace_get_first_badblock() read, NULL after the last.
+ * Since: LIBNDCTL_2
+ */
 struct badblock *ndctl_namespace_get_next_badblock(struct ndctl_namespace *ndns);
+
 #define ndctl_namespace_badblock_foreach(ndns, badblock) \
 	for (badblock = ndctl_namespace_get_first_badblock(ndns); badblock; \
 	     badblock = ndctl_namespace_get_next_badblock(ndns))
-/* The current logical sector size; 0 without sizes, UINT_MAX when none is chosen yet. */
-unsigned int ndctl_namespace_get_sector_size(struct ndctl_namespace *ndns);
+
 /**
- * ndctl_namespace_get_num_sector_sizes - how many logical sector sizes the
- * namespace offers (its "sector_size" attribute lists them)
+ * ndctl_namespace_get_sector_size() - a namespace's current logical sector size
  * @ndns: a namespace
  *
- * Return: the count, 0 for a namespace without sector sizes (label-less).
- * Since: ndkit 0.2 (LIBNDCTL_2), upstream's prototype.
+ * The "sector_size" attribute lists the sizes offered, the current one
+ * bracketed ("[512] 4096").
+ *
+ * Return: the bracketed size; 0 for a namespace without sector sizes
+ * (label-less) or when unreadable; UINT_MAX when none is chosen yet, as
+ * upstream.
+ * Since: LIBNDCTL_1
+ */
+unsigned int ndctl_namespace_get_sector_size(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_get_num_sector_sizes() - how many logical sector sizes a namespace offers
+ * @ndns: a namespace
+ *
+ * Return: the count of sizes its "sector_size" attribute lists (at most
+ * 16), 0 for a namespace without sector sizes (label-less).
+ * Since: LIBNDCTL_2
  */
 int ndctl_namespace_get_num_sector_sizes(struct ndctl_namespace *ndns);
+
 /**
- * ndctl_namespace_get_supported_sector_size - the i-th offered sector size
+ * ndctl_namespace_get_supported_sector_size() - one of the sector sizes a namespace offers
  * @ndns: a namespace
  * @i: 0 .. ndctl_namespace_get_num_sector_sizes() - 1
  *
- * Return: the size in bytes; 0 when the namespace offers none; UINT_MAX with
- * errno EINVAL when @i is out of range.
- * Since: ndkit 0.2 (LIBNDCTL_2), upstream's prototype.
+ * Return: the size in bytes; 0 when the namespace offers none; UINT_MAX
+ * with errno set to EINVAL when @i is out of range, as upstream.
+ * Since: LIBNDCTL_2
  */
 unsigned int ndctl_namespace_get_supported_sector_size(struct ndctl_namespace *ndns, int i);
+
+/**
+ * ndctl_namespace_get_numa_node() - the NUMA node closest to a namespace
+ * @ndns: a namespace
+ *
+ * Return: its "numa_node" attribute, -1 when absent.
+ * Since: LIBNDCTL_1
+ */
 int ndctl_namespace_get_numa_node(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_get_target_node() - the NUMA node a namespace's memory would join
+ * @ndns: a namespace
+ *
+ * Return: its "target_node" attribute, -1 when absent.
+ * Since: LIBNDCTL_1
+ */
 int ndctl_namespace_get_target_node(struct ndctl_namespace *ndns);
-/*
- * What the kernel's "mode" attribute says (memory, safe, dax or raw). On an
- * NFIT bus it follows from the claiming pfn, btt or dax device, the kernel's
- * own rule, with no read of the attribute.
+
+/**
+ * ndctl_namespace_get_mode() - the mode a namespace is in
+ * @ndns: a namespace
+ *
+ * What the kernel's "mode" attribute says (memory, safe, dax or raw).
+ * On an NFIT bus it follows from the claiming pfn, btt or dax device,
+ * the kernel's own rule, without reading the attribute.
+ *
+ * Return: NDCTL_NS_MODE_MEMORY (fsdax), _SAFE (sector), _DAX (devdax)
+ * or _RAW; NDCTL_NS_MODE_UNKNOWN when the attribute is unreadable or
+ * says something else.
+ * Since: LIBNDCTL_1
  */
 enum ndctl_namespace_mode ndctl_namespace_get_mode(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_mode_name() - a mode as ndctl names it
+ * @mode: a mode
+ *
+ * Return: "fsdax", "sector", "raw" or "devdax"; "unknown" for any other
+ * value (static strings).
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_namespace_mode_name(enum ndctl_namespace_mode mode);
-/* Enabled: the namespace or its personality (pfn/dax/btt) has a driver. */
+
+/**
+ * ndctl_namespace_is_enabled() - whether a namespace is in use by a driver
+ * @ndns: a namespace
+ *
+ * Return: true when the namespace is bound (raw) or its personality
+ * (pfn, dax or btt device) is.
+ * Since: LIBNDCTL_1
+ */
 bool ndctl_namespace_is_enabled(struct ndctl_namespace *ndns);
-/* Configured: non-zero size (seeds and deleted namespaces are not). */
+
+/**
+ * ndctl_namespace_is_configured() - whether a namespace has capacity
+ * @ndns: a namespace
+ *
+ * Return: true when its size is not 0; false for seeds and deleted
+ * namespaces.
+ * Since: LIBNDCTL_1
+ */
 bool ndctl_namespace_is_configured(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_get_pfn() - the pfn device claiming a namespace
+ * @ndns: a namespace
+ *
+ * Return: the pfn device whose "namespace" names it, NULL when none
+ * does.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_pfn *ndctl_namespace_get_pfn(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_get_dax() - the dax device claiming a namespace
+ * @ndns: a namespace
+ *
+ * Return: the dax device whose "namespace" names it, NULL when none
+ * does.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_dax *ndctl_namespace_get_dax(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_get_btt() - the btt device claiming a namespace
+ * @ndns: a namespace
+ *
+ * Return: the btt device whose "namespace" names it, NULL when none
+ * does.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_btt *ndctl_namespace_get_btt(struct ndctl_namespace *ndns);
-/* "pmem0" for a raw namespace, else "" (see pfn/btt for theirs). */
+
+/**
+ * ndctl_namespace_get_block_device() - a raw namespace's block device
+ * @ndns: a namespace
+ *
+ * Return: the disk name ("pmem0") of a namespace bound raw, ""
+ * otherwise (see ndctl_pfn_get_block_device() and
+ * ndctl_btt_get_block_device() for theirs); in a per-thread buffer
+ * valid until the next call in this thread.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_namespace_get_block_device(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_has_uuid() - whether a namespace can carry a uuid
+ * @ndns: a namespace
+ *
+ * Return: true when it has a "uuid" attribute (pmem namespaces, even
+ * when empty); false for label-less (io) ones, which have no identity.
+ * Since: LIBNDCTL_1
+ */
 bool ndctl_namespace_has_uuid(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_set_uuid() - give a disabled namespace a uuid
+ * @ndns: a namespace
+ * @uu: the uuid
+ *
+ * Return: 0, or the sysfs write's negative errno (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_namespace_set_uuid(struct ndctl_namespace *ndns, const uuid_t uu);
+
+/**
+ * ndctl_namespace_set_alt_name() - give a disabled namespace a name
+ * @ndns: a namespace
+ * @name: the name ("" clears it)
+ *
+ * Return: 0, or the sysfs write's negative errno (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_namespace_set_alt_name(struct ndctl_namespace *ndns, const char *name);
+
+/**
+ * ndctl_namespace_set_size() - give a disabled namespace its capacity
+ * @ndns: a namespace
+ * @size: the size in bytes; 0 releases the capacity (the kernel drops
+ *	its labels)
+ *
+ * The kernel allocates the capacity and, in a labeled region, writes
+ * the labels.
+ *
+ * Return: 0, or the sysfs write's negative errno (logged): the kernel
+ * refuses sizes that are not aligned or do not fit.
+ * Since: LIBNDCTL_1
+ */
 int ndctl_namespace_set_size(struct ndctl_namespace *ndns, unsigned long long size);
+
+/**
+ * ndctl_namespace_set_sector_size() - choose a disabled namespace's logical sector size
+ * @ndns: a namespace
+ * @sz: one of the sizes ndctl_namespace_get_supported_sector_size()
+ *	gives
+ *
+ * Return: 0, or the sysfs write's negative errno (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_namespace_set_sector_size(struct ndctl_namespace *ndns, unsigned int sz);
-/* holder_class: "pfn", "dax", "btt" or "" */
+
+/**
+ * ndctl_namespace_set_holder_class() - record which personality a namespace is for
+ * @ndns: a namespace
+ * @cls: "pfn", "dax", "btt" or "" to clear it
+ *
+ * Return: 0, or the sysfs write's negative errno (logged); label-less
+ * namespaces have no such attribute.
+ * Since: LIBNDCTL_1
+ */
 int ndctl_namespace_set_holder_class(struct ndctl_namespace *ndns, const char *cls);
-/*
- * Binds the namespace, as upstream: 0 once it is enabled, raw or through the
- * personality the info block on its media makes the kernel create (upstream
- * returns 1 for the latter). Fails at once with -ENXIO when the kernel
- * refuses: an idle namespace (size 0), one claimed by a personality that is
- * not enabled.
+
+/**
+ * ndctl_namespace_enable() - bind a namespace
+ * @ndns: a namespace
+ *
+ * As upstream: the namespace itself is offered to the drivers. An info
+ * block on its media makes the kernel create that personality, claim
+ * the namespace and bind it.
+ *
+ * Return: 0 once it is enabled, raw or through that personality
+ * (upstream returns 1 for the latter), also when it was enabled
+ * already; -ENXIO at once when the kernel refuses: an idle namespace
+ * (size 0), one claimed by a personality that is not enabled (logged);
+ * another negative errno of the bind.
+ * Since: LIBNDCTL_1
  */
 int ndctl_namespace_enable(struct ndctl_namespace *ndns);
-/*
- * Refuses (-EBUSY, logged with the culprit) if its block device is mounted
- * or held open exclusively, or its dax device is onlined as system RAM.
- * Then, as upstream's (ndctl_namespace_disable_invalidate): deletes the
- * personality (unbinds it and releases its claim) and unbinds the
- * namespace, which is raw with its size again; the info block stays on the
- * media, so ndctl_namespace_enable() brings the personality back.
+
+/**
+ * ndctl_namespace_disable_safe() - unbind a namespace that nothing uses
+ * @ndns: a namespace
+ *
+ * Refuses while its block device is mounted or held open exclusively,
+ * or its dax device is onlined as system RAM. Then, as upstream's
+ * ndctl_namespace_disable_invalidate(): the personality is unbound and
+ * releases its claim, and the namespace is unbound, raw again with its
+ * size. The info block stays on the media, so ndctl_namespace_enable()
+ * brings the personality back.
+ *
+ * Return: 0, also when nothing was bound; -EBUSY for a namespace in use
+ * (logged, naming the culprit); the unbind's negative errno.
+ * Since: LIBNDCTL_1
  */
 int ndctl_namespace_disable_safe(struct ndctl_namespace *ndns);
-/*
- * Zero the head of a disabled, unclaimed namespace (where pfn/dax/btt info
- * blocks live) so the kernel does not find an old personality again. One
- * the kernel will not bind raw is left as it is (0), as upstream leaves it.
+
+/**
+ * ndctl_namespace_clear_info_block() - zero the head of a disabled namespace
+ * @ndns: a namespace
+ *
+ * So that the kernel does not find an old personality again: the
+ * namespace is bound raw, its first 8 KiB (where pfn, dax and btt info
+ * blocks live) are zeroed unless they are zero already, and it is
+ * unbound again.
+ *
+ * Return: 0, also for a namespace the kernel will not bind raw (left as
+ * it is, logged, as upstream leaves it); the read or write's negative
+ * errno (logged).
+ * Since: LIBNDCTL_1
  */
 int ndctl_namespace_clear_info_block(struct ndctl_namespace *ndns);
-/*
- * Read the first len bytes of a disabled namespace (bound raw meanwhile); a
- * personality claiming it is detached for the read, then claims it again,
- * still disabled. -EBUSY if enabled, -ENXIO if idle (size 0).
+
+/**
+ * ndctl_namespace_read_head() - read the first bytes of a disabled namespace
+ * @ndns: a namespace
+ * @buf: where the bytes go
+ * @len: how many, from offset 0
+ *
+ * The namespace is bound raw for the read; a personality claiming it is
+ * detached for that time, then claims it again, still disabled.
+ *
+ * Return: 0; -EBUSY when it is enabled; -ENXIO when it is idle (size 0)
+ * or the kernel will not bind it raw; an I/O error. Logged.
+ * Since: LIBNDCTL_1
  */
 int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *buf, size_t len);
-/*
- * Write the first len bytes of a disabled namespace (bound raw meanwhile),
- * detaching its personality first; the namespace stays disabled. The kernel
- * may delete the detached personality: ndctl_invalidate() when done. -EBUSY
- * if enabled, -ENXIO if idle (size 0).
+
+/**
+ * ndctl_namespace_write_head() - write the first bytes of a disabled namespace
+ * @ndns: a namespace
+ * @buf: the bytes
+ * @len: how many, from offset 0
+ *
+ * The personality claiming it is detached first, the namespace bound
+ * raw for the write, and left disabled, so that the next enable probes
+ * the new block (as upstream's write-infoblock). The kernel may delete
+ * the detached personality: call ndctl_invalidate() when done.
+ *
+ * Return: 0; -EBUSY when it is enabled; -ENXIO when it is idle (size 0)
+ * or cannot be bound raw; an I/O error. Logged.
+ * Since: LIBNDCTL_2
  */
 int ndctl_namespace_write_head(struct ndctl_namespace *ndns, const void *buf, size_t len);
-/*
- * Disable safely (the personality goes), clear the info block unless the
- * kernel bound the namespace raw itself, size 0 (the kernel drops labels).
+
+/**
+ * ndctl_namespace_delete() - release a namespace's capacity
+ * @ndns: a namespace
+ *
+ * Disables it safely (ndctl_namespace_disable_safe(): the personality
+ * goes), clears its info block unless the kernel had bound it raw
+ * itself (having found none), then clears its holder class, sets its
+ * size to 0 (the kernel drops its labels) and clears its name.
+ *
+ * Return: 0; a refusal of ndctl_namespace_disable_safe(); the negative
+ * errno of clearing the info block or of the size write (logged).
+ * Since: LIBNDCTL_1
  */
 int ndctl_namespace_delete(struct ndctl_namespace *ndns);
 
-/* pfn devices (the fsdax personality); get_namespace: the claimed one, or NULL. */
+/*
+ * pfn devices (the fsdax personality).
+ */
+
+/**
+ * ndctl_pfn_get_first() - a region's first pfn device
+ * @region: a region
+ *
+ * Return: the first pfn device (seeds included), NULL when the region
+ * has none.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_pfn *ndctl_pfn_get_first(struct ndctl_region *region);
+
+/**
+ * ndctl_pfn_get_next() - the next pfn device of its region
+ * @pfn: a pfn device
+ *
+ * Return: the next pfn device, NULL after the last.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_pfn *ndctl_pfn_get_next(struct ndctl_pfn *pfn);
+
 #define ndctl_pfn_foreach(region, pfn) \
 	for (pfn = ndctl_pfn_get_first(region); pfn; pfn = ndctl_pfn_get_next(pfn))
-/* Physical start of the data (after the info block); ULLONG_MAX when unknown. */
+
+/**
+ * ndctl_pfn_get_resource() - the physical start of an fsdax namespace's data
+ * @pfn: a pfn device
+ *
+ * Read at each call.
+ *
+ * Return: the "resource" attribute (after the info block and page map),
+ * ULLONG_MAX while unknown (disabled, or unreadable: root-only).
+ * Since: LIBNDCTL_2
+ */
 unsigned long long ndctl_pfn_get_resource(struct ndctl_pfn *pfn);
+
+/**
+ * ndctl_pfn_get_devname() - a pfn device's name
+ * @pfn: a pfn device
+ *
+ * Return: "pfnR.N", owned by the device.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_pfn_get_devname(struct ndctl_pfn *pfn);
+
+/**
+ * ndctl_pfn_get_ctx() - the context a pfn device belongs to
+ * @pfn: a pfn device
+ *
+ * Return: its context.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_ctx *ndctl_pfn_get_ctx(struct ndctl_pfn *pfn);
+
+/**
+ * ndctl_pfn_get_region() - the region of a pfn device
+ * @pfn: a pfn device
+ *
+ * Return: its region.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_region *ndctl_pfn_get_region(struct ndctl_pfn *pfn);
+
+/**
+ * ndctl_pfn_get_bus() - the bus of a pfn device
+ * @pfn: a pfn device
+ *
+ * Return: its region's bus.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_bus *ndctl_pfn_get_bus(struct ndctl_pfn *pfn);
+
+/**
+ * ndctl_pfn_get_namespace() - the namespace a pfn device claims
+ * @pfn: a pfn device
+ *
+ * Return: the namespace its "namespace" attribute names, NULL when it
+ * claims none (a seed).
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_namespace *ndctl_pfn_get_namespace(struct ndctl_pfn *pfn);
+
+/**
+ * ndctl_pfn_get_uuid() - a pfn device's uuid
+ * @pfn: a pfn device
+ * @uu: filled in with the uuid, or cleared (all zero) when it has none
+ *
+ * Since: LIBNDCTL_1
+ */
 void ndctl_pfn_get_uuid(struct ndctl_pfn *pfn, uuid_t uu);
+
+/**
+ * ndctl_pfn_get_align() - a pfn device's mapping alignment
+ * @pfn: a pfn device
+ *
+ * Return: its "align" attribute in bytes, 0 when unreadable.
+ * Since: LIBNDCTL_1
+ */
 unsigned long ndctl_pfn_get_align(struct ndctl_pfn *pfn);
+
+/**
+ * ndctl_pfn_get_size() - the usable size of an fsdax namespace
+ * @pfn: a pfn device
+ *
+ * Return: the pfn device's "size" attribute in bytes (the data after
+ * the info block and page map), 0 while disabled or unreadable.
+ * Since: LIBNDCTL_1
+ */
 unsigned long long ndctl_pfn_get_size(struct ndctl_pfn *pfn);
+
+/**
+ * ndctl_pfn_get_location() - where a pfn device keeps its page map
+ * @pfn: a pfn device
+ *
+ * Return: NDCTL_PFN_LOC_RAM ("ram") or NDCTL_PFN_LOC_PMEM ("pmem"),
+ * NDCTL_PFN_LOC_NONE for anything else (a seed).
+ * Since: LIBNDCTL_1
+ */
 enum ndctl_pfn_loc ndctl_pfn_get_location(struct ndctl_pfn *pfn);
+
+/**
+ * ndctl_pfn_is_enabled() - whether a pfn device is bound to its driver
+ * @pfn: a pfn device
+ *
+ * Return: true when bound.
+ * Since: LIBNDCTL_1
+ */
 bool ndctl_pfn_is_enabled(struct ndctl_pfn *pfn);
+
+/**
+ * ndctl_pfn_get_block_device() - an fsdax namespace's block device
+ * @pfn: a pfn device
+ *
+ * Return: the disk name ("pmem0") of an enabled pfn device, ""
+ * otherwise; in a per-thread buffer valid until the next call in this
+ * thread.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_pfn_get_block_device(struct ndctl_pfn *pfn);
-/* Space separated list as sysfs shows it ("4096 2097152 1073741824"); buf: 1024 bytes. */
+
+/**
+ * ndctl_pfn_get_supported_alignments() - the alignments a pfn device offers
+ * @pfn: a pfn device
+ * @buf: the caller's buffer of 1024 bytes
+ *
+ * Return: @buf, holding the "supported_alignments" attribute as sysfs
+ * shows it ("4096 2097152 1073741824"), "" when unreadable.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_pfn_get_supported_alignments(struct ndctl_pfn *pfn, char *buf);
+
+/**
+ * ndctl_pfn_set_uuid() - give a pfn device a uuid
+ * @pfn: a pfn device
+ * @uu: the uuid
+ *
+ * Return: 0, or the sysfs write's negative errno (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_pfn_set_uuid(struct ndctl_pfn *pfn, const uuid_t uu);
+
+/**
+ * ndctl_pfn_set_location() - choose where a pfn device keeps its page map
+ * @pfn: a pfn device
+ * @loc: NDCTL_PFN_LOC_RAM, NDCTL_PFN_LOC_PMEM, or NDCTL_PFN_LOC_NONE
+ *	(writes "none": no mode yet)
+ *
+ * Return: 0, or the sysfs write's negative errno (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_pfn_set_location(struct ndctl_pfn *pfn, enum ndctl_pfn_loc loc);
+
+/**
+ * ndctl_pfn_set_align() - choose a pfn device's mapping alignment
+ * @pfn: a pfn device
+ * @align: one of the supported alignments, in bytes
+ *
+ * Return: 0, or the sysfs write's negative errno (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_pfn_set_align(struct ndctl_pfn *pfn, unsigned long align);
+
+/**
+ * ndctl_pfn_set_namespace() - make a pfn device claim a namespace
+ * @pfn: a pfn device
+ * @ndns: a disabled namespace, or NULL to release the claim
+ *
+ * Return: 0, or the sysfs write's negative errno (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_pfn_set_namespace(struct ndctl_pfn *pfn, struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_pfn_enable() - bind a configured pfn device
+ * @pfn: a pfn device
+ *
+ * The kernel writes the info block (or finds it) and creates the block
+ * device.
+ *
+ * Return: 0, also when already bound; -ENXIO when no driver took it;
+ * another negative errno of the bind (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_pfn_enable(struct ndctl_pfn *pfn);
 
-/* dax devices (the devdax personality); get_namespace: the claimed one, or NULL. */
+/*
+ * dax devices (the devdax personality).
+ */
+
+/**
+ * ndctl_dax_get_first() - a region's first dax device
+ * @region: a region
+ *
+ * Return: the first dax device (seeds included), NULL when the region
+ * has none.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_dax *ndctl_dax_get_first(struct ndctl_region *region);
+
+/**
+ * ndctl_dax_get_next() - the next dax device of its region
+ * @dax: a dax device
+ *
+ * Return: the next dax device, NULL after the last.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_dax *ndctl_dax_get_next(struct ndctl_dax *dax);
+
 #define ndctl_dax_foreach(region, dax) \
 	for (dax = ndctl_dax_get_first(region); dax; dax = ndctl_dax_get_next(dax))
-/* Physical start of the data (after the info block); ULLONG_MAX when unknown. */
+
+/**
+ * ndctl_dax_get_resource() - the physical start of a devdax namespace's data
+ * @dax: a dax device
+ *
+ * Read at each call.
+ *
+ * Return: the "resource" attribute (after the info block and page map),
+ * ULLONG_MAX while unknown (disabled, or unreadable: root-only).
+ * Since: LIBNDCTL_2
+ */
 unsigned long long ndctl_dax_get_resource(struct ndctl_dax *dax);
-/*
- * libdaxctl's region for this device (walk its daxctl devices with
- * daxctl_dev_foreach). Owned by the context's libdaxctl context
- * (ndctl_get_daxctl_ctx); NULL while the device is disabled.
+
+/**
+ * ndctl_dax_get_daxctl_region() - libdaxctl's region for a dax device
+ * @dax: a dax device
+ *
+ * Walk its daxctl devices with daxctl_dev_foreach(). Owned by the
+ * context's libdaxctl context (ndctl_get_daxctl_ctx()).
+ *
+ * Return: the region, NULL while the device is disabled (no dax region
+ * yet) or when the libdaxctl context cannot be made.
+ * Since: LIBNDCTL_2
  */
 struct daxctl_region *ndctl_dax_get_daxctl_region(struct ndctl_dax *dax);
+
+/**
+ * ndctl_dax_get_devname() - a dax device's name
+ * @dax: a dax device
+ *
+ * Return: "daxR.N", owned by the device.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_dax_get_devname(struct ndctl_dax *dax);
+
+/**
+ * ndctl_dax_get_ctx() - the context a dax device belongs to
+ * @dax: a dax device
+ *
+ * Return: its context.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_ctx *ndctl_dax_get_ctx(struct ndctl_dax *dax);
+
+/**
+ * ndctl_dax_get_region() - the region of a dax device
+ * @dax: a dax device
+ *
+ * Return: its region.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_region *ndctl_dax_get_region(struct ndctl_dax *dax);
+
+/**
+ * ndctl_dax_get_bus() - the bus of a dax device
+ * @dax: a dax device
+ *
+ * Return: its region's bus.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_bus *ndctl_dax_get_bus(struct ndctl_dax *dax);
+
+/**
+ * ndctl_dax_get_namespace() - the namespace a dax device claims
+ * @dax: a dax device
+ *
+ * Return: the namespace its "namespace" attribute names, NULL when it
+ * claims none (a seed).
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_namespace *ndctl_dax_get_namespace(struct ndctl_dax *dax);
+
+/**
+ * ndctl_dax_get_uuid() - a dax device's uuid
+ * @dax: a dax device
+ * @uu: filled in with the uuid, or cleared (all zero) when it has none
+ *
+ * Since: LIBNDCTL_1
+ */
 void ndctl_dax_get_uuid(struct ndctl_dax *dax, uuid_t uu);
+
+/**
+ * ndctl_dax_get_align() - a dax device's mapping alignment
+ * @dax: a dax device
+ *
+ * Return: its "align" attribute in bytes, 0 when unreadable.
+ * Since: LIBNDCTL_1
+ */
 unsigned long ndctl_dax_get_align(struct ndctl_dax *dax);
+
+/**
+ * ndctl_dax_get_size() - the usable size of a devdax namespace
+ * @dax: a dax device
+ *
+ * Return: the dax device's "size" attribute in bytes, 0 while disabled
+ * or unreadable.
+ * Since: LIBNDCTL_1
+ */
 unsigned long long ndctl_dax_get_size(struct ndctl_dax *dax);
+
+/**
+ * ndctl_dax_get_location() - where a dax device keeps its page map
+ * @dax: a dax device
+ *
+ * Return: NDCTL_PFN_LOC_RAM or NDCTL_PFN_LOC_PMEM, NDCTL_PFN_LOC_NONE
+ * for anything else (a seed).
+ * Since: LIBNDCTL_1
+ */
 enum ndctl_pfn_loc ndctl_dax_get_location(struct ndctl_dax *dax);
+
+/**
+ * ndctl_dax_is_enabled() - whether a dax device is bound to its driver
+ * @dax: a dax device
+ *
+ * Return: true when bound.
+ * Since: LIBNDCTL_1
+ */
 bool ndctl_dax_is_enabled(struct ndctl_dax *dax);
-/* The character device ("dax0.1"), "" while disabled. */
+
+/**
+ * ndctl_dax_get_chardev() - a devdax namespace's character device
+ * @dax: a dax device
+ *
+ * Return: its name ("dax0.1"), "" while disabled; in a per-thread
+ * buffer valid until the next call in this thread.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_dax_get_chardev(struct ndctl_dax *dax);
-/* Its chardev is bound to kmem: the memory is onlined as system RAM. The
- * dax region and its devices are libdaxctl's (daxctl_region_get_by_path). */
+
+/**
+ * ndctl_dax_is_system_ram() - whether a devdax namespace's memory is onlined as system RAM
+ * @dax: a dax device
+ *
+ * The dax region and its devices are libdaxctl's
+ * (ndctl_dax_get_daxctl_region()).
+ *
+ * Return: true when its character device is bound to kmem; false when
+ * bound to device_dax, disabled, or unreadable.
+ * Since: LIBNDCTL_1
+ */
 bool ndctl_dax_is_system_ram(struct ndctl_dax *dax);
+
+/**
+ * ndctl_dax_get_supported_alignments() - the alignments a dax device offers
+ * @dax: a dax device
+ * @buf: the caller's buffer of 1024 bytes
+ *
+ * Return: @buf, holding the "supported_alignments" attribute as sysfs
+ * shows it, "" when unreadable.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_dax_get_supported_alignments(struct ndctl_dax *dax, char *buf);
+
+/**
+ * ndctl_dax_set_uuid() - give a dax device a uuid
+ * @dax: a dax device
+ * @uu: the uuid
+ *
+ * Return: 0, or the sysfs write's negative errno (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_dax_set_uuid(struct ndctl_dax *dax, const uuid_t uu);
+
+/**
+ * ndctl_dax_set_location() - choose where a dax device keeps its page map
+ * @dax: a dax device
+ * @loc: NDCTL_PFN_LOC_RAM, NDCTL_PFN_LOC_PMEM, or NDCTL_PFN_LOC_NONE
+ *	(writes "none")
+ *
+ * Return: 0, or the sysfs write's negative errno (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_dax_set_location(struct ndctl_dax *dax, enum ndctl_pfn_loc loc);
+
+/**
+ * ndctl_dax_set_align() - choose a dax device's mapping alignment
+ * @dax: a dax device
+ * @align: one of the supported alignments, in bytes
+ *
+ * Return: 0, or the sysfs write's negative errno (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_dax_set_align(struct ndctl_dax *dax, unsigned long align);
+
+/**
+ * ndctl_dax_set_namespace() - make a dax device claim a namespace
+ * @dax: a dax device
+ * @ndns: a disabled namespace, or NULL to release the claim
+ *
+ * Return: 0, or the sysfs write's negative errno (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_dax_set_namespace(struct ndctl_dax *dax, struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_dax_enable() - bind a configured dax device
+ * @dax: a dax device
+ *
+ * The kernel writes the info block (or finds it) and creates the dax
+ * region and its character device.
+ *
+ * Return: 0, also when already bound; -ENXIO when no driver took it;
+ * another negative errno of the bind (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_dax_enable(struct ndctl_dax *dax);
 
-/* btt devices (the sector personality); get_namespace: the claimed one, or NULL. */
+/*
+ * btt devices (the sector personality).
+ */
+
+/**
+ * ndctl_btt_get_first() - a region's first btt device
+ * @region: a region
+ *
+ * Return: the first btt device (seeds included), NULL when the region
+ * has none.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_btt *ndctl_btt_get_first(struct ndctl_region *region);
+
+/**
+ * ndctl_btt_get_next() - the next btt device of its region
+ * @btt: a btt device
+ *
+ * Return: the next btt device, NULL after the last.
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_btt *ndctl_btt_get_next(struct ndctl_btt *btt);
+
 #define ndctl_btt_foreach(region, btt) \
 	for (btt = ndctl_btt_get_first(region); btt; btt = ndctl_btt_get_next(btt))
+
+/**
+ * ndctl_btt_get_devname() - a btt device's name
+ * @btt: a btt device
+ *
+ * Return: "bttR.N", owned by the device.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_btt_get_devname(struct ndctl_btt *btt);
+
+/**
+ * ndctl_btt_get_ctx() - the context a btt device belongs to
+ * @btt: a btt device
+ *
+ * Return: its context.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_ctx *ndctl_btt_get_ctx(struct ndctl_btt *btt);
+
+/**
+ * ndctl_btt_get_region() - the region of a btt device
+ * @btt: a btt device
+ *
+ * Return: its region.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_region *ndctl_btt_get_region(struct ndctl_btt *btt);
+
+/**
+ * ndctl_btt_get_bus() - the bus of a btt device
+ * @btt: a btt device
+ *
+ * Return: its region's bus.
+ * Since: LIBNDCTL_2
+ */
 struct ndctl_bus *ndctl_btt_get_bus(struct ndctl_btt *btt);
+
+/**
+ * ndctl_btt_get_namespace() - the namespace a btt device claims
+ * @btt: a btt device
+ *
+ * Return: the namespace its "namespace" attribute names, NULL when it
+ * claims none (a seed).
+ * Since: LIBNDCTL_1
+ */
 struct ndctl_namespace *ndctl_btt_get_namespace(struct ndctl_btt *btt);
+
+/**
+ * ndctl_btt_get_uuid() - a btt device's uuid
+ * @btt: a btt device
+ * @uu: filled in with the uuid, or cleared (all zero) when it has none
+ *
+ * Since: LIBNDCTL_1
+ */
 void ndctl_btt_get_uuid(struct ndctl_btt *btt, uuid_t uu);
+
+/**
+ * ndctl_btt_get_sector_size() - a btt device's sector size
+ * @btt: a btt device
+ *
+ * Return: the bracketed entry of its "sector_size" attribute ("512 520
+ * [4096] ..."), the first entry when none is bracketed, 0 when
+ * unreadable.
+ * Since: LIBNDCTL_1
+ */
 unsigned int ndctl_btt_get_sector_size(struct ndctl_btt *btt);
+
+/**
+ * ndctl_btt_get_size() - the usable size of a sector namespace
+ * @btt: a btt device
+ *
+ * Return: the btt device's "size" attribute in bytes, 0 while disabled
+ * or unreadable.
+ * Since: LIBNDCTL_1
+ */
 unsigned long long ndctl_btt_get_size(struct ndctl_btt *btt);
+
+/**
+ * ndctl_btt_is_enabled() - whether a btt device is bound to its driver
+ * @btt: a btt device
+ *
+ * Return: true when bound.
+ * Since: LIBNDCTL_1
+ */
 bool ndctl_btt_is_enabled(struct ndctl_btt *btt);
+
+/**
+ * ndctl_btt_get_block_device() - a sector namespace's block device
+ * @btt: a btt device
+ *
+ * Return: the disk name ("pmem0s") of an enabled btt device, ""
+ * otherwise; in a per-thread buffer valid until the next call in this
+ * thread.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_btt_get_block_device(struct ndctl_btt *btt);
-/* The sector_size attribute as is: "512 520 [4096] ..."; buf: 1024 bytes. */
+
+/**
+ * ndctl_btt_get_supported_sector_sizes() - the sector sizes a btt device offers
+ * @btt: a btt device
+ * @buf: the caller's buffer of 1024 bytes
+ *
+ * Return: @buf, holding the "sector_size" attribute as is ("512 520
+ * [4096] ..."), "" when unreadable.
+ * Since: LIBNDCTL_1
+ */
 const char *ndctl_btt_get_supported_sector_sizes(struct ndctl_btt *btt, char *buf);
+
+/**
+ * ndctl_btt_set_uuid() - give a btt device a uuid
+ * @btt: a btt device
+ * @uu: the uuid
+ *
+ * Return: 0, or the sysfs write's negative errno (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_btt_set_uuid(struct ndctl_btt *btt, const uuid_t uu);
+
+/**
+ * ndctl_btt_set_sector_size() - choose a btt device's sector size
+ * @btt: a btt device
+ * @sector_size: one of the sizes it offers, in bytes
+ *
+ * Return: 0, or the sysfs write's negative errno (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_btt_set_sector_size(struct ndctl_btt *btt, unsigned int sector_size);
+
+/**
+ * ndctl_btt_set_namespace() - make a btt device claim a namespace
+ * @btt: a btt device
+ * @ndns: a disabled namespace, or NULL to release the claim
+ *
+ * Return: 0, or the sysfs write's negative errno (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_btt_set_namespace(struct ndctl_btt *btt, struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_btt_enable() - bind a configured btt device
+ * @btt: a btt device
+ *
+ * The kernel lays out the BTT (or finds it) and creates the block
+ * device.
+ *
+ * Return: 0, also when already bound; -ENXIO when no driver took it;
+ * another negative errno of the bind (logged).
+ * Since: LIBNDCTL_1
+ */
 int ndctl_btt_enable(struct ndctl_btt *btt);
 
 #ifdef __cplusplus

@@ -52,6 +52,20 @@ if [ "$man" = yes ]; then
 		checks=$((checks + 1))
 		grep -q '^\.TH ' "$page" 2>/dev/null || fail "$page is not a troff man page"
 	done
+	# The API reference (docs/apidoc.py): a page per public header, a .so page per function.
+	man3=$(under "$mandir")/man3
+	for page in libndctl libndctl-lsa libndctl-infoblock libndctl-topology \
+			libndctl-namespace-ops libdaxctl; do
+		have -s "$man3/$page.3"
+		checks=$((checks + 1))
+		grep -q '^\.TH ' "$man3/$page.3" 2>/dev/null || fail "$man3/$page.3 is not a troff man page"
+	done
+	for alias in ndctl_new:libndctl daxctl_dev_get_size:libdaxctl \
+			ndctl_namespace_get_size:libndctl-topology; do
+		checks=$((checks + 1))
+		[ "$(cat "$man3/${alias%%:*}.3" 2>/dev/null)" = ".so man3/${alias#*:}.3" ] ||
+			fail "$man3/${alias%%:*}.3 should be '.so man3/${alias#*:}.3'"
+	done
 fi
 
 # Build and run a program the way a user would: pkg-config on the staged tree.

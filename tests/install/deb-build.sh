@@ -77,7 +77,9 @@ holds ndkit-dev ./usr/include/ndctl/libndctl.h ./usr/include/ndctl/lsa.h ./usr/i
 	./usr/include/ndctl/topology.h ./usr/include/ndctl/namespace-ops.h \
 	./usr/include/daxctl/libdaxctl.h \
 	"$lib/libndctl.so" "$lib/libdaxctl.so" \
-	"$lib/pkgconfig/libndctl.pc" "$lib/pkgconfig/libdaxctl.pc"
+	"$lib/pkgconfig/libndctl.pc" "$lib/pkgconfig/libdaxctl.pc" \
+	./usr/share/man/man3/libndctl.3.gz ./usr/share/man/man3/libdaxctl.3.gz \
+	./usr/share/man/man3/ndctl_new.3.gz
 # The commands must depend on our libraries (ndctl-qemu links libndctl; ndctl and daxctl
 # have them built in and dlopen libkmod), never on Debian's.
 field_has ndkit Depends libndkit-ndctl0 libkmod2
