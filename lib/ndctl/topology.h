@@ -1572,7 +1572,8 @@ unsigned long ndctl_pfn_get_align(struct ndctl_pfn *pfn);
  * @pfn: a pfn device
  *
  * Return: the pfn device's "size" attribute in bytes (the data after
- * the info block and page map), 0 while disabled or unreadable.
+ * the info block and page map); ULLONG_MAX while disabled (the kernel
+ * has no size to tell then) or unreadable, as upstream's.
  * Since: LIBNDCTL_1
  */
 unsigned long long ndctl_pfn_get_size(struct ndctl_pfn *pfn);
@@ -1791,8 +1792,8 @@ unsigned long ndctl_dax_get_align(struct ndctl_dax *dax);
  * ndctl_dax_get_size() - the usable size of a devdax namespace
  * @dax: a dax device
  *
- * Return: the dax device's "size" attribute in bytes, 0 while disabled
- * or unreadable.
+ * Return: the dax device's "size" attribute in bytes; ULLONG_MAX while
+ * disabled or unreadable, as upstream's.
  * Since: LIBNDCTL_1
  */
 unsigned long long ndctl_dax_get_size(struct ndctl_dax *dax);
@@ -2000,8 +2001,8 @@ unsigned int ndctl_btt_get_sector_size(struct ndctl_btt *btt);
  * ndctl_btt_get_size() - the usable size of a sector namespace
  * @btt: a btt device
  *
- * Return: the btt device's "size" attribute in bytes, 0 while disabled
- * or unreadable.
+ * Return: the btt device's "size" attribute in bytes; ULLONG_MAX while
+ * disabled or unreadable, as upstream's.
  * Since: LIBNDCTL_1
  */
 unsigned long long ndctl_btt_get_size(struct ndctl_btt *btt);
