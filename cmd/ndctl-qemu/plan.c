@@ -35,18 +35,6 @@ static const char *const plan_usage[] = {
 	NULL
 };
 
-int plan_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "ndctl-qemu plan: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n");
-	return 1;
-}
-
 static int parse_dimm_key(struct plan_dimm *d, char *el)
 {
 	char *eq = strchr(el, '=');
@@ -132,9 +120,8 @@ static int check_existing(const struct plan_dimm *d)
 		return errno == ENOENT ? 0 : plan_error("cannot stat %s", d->file);
 	if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size != d->size) {
 		format_size_short(d->size, a, sizeof(a));
-		fprintf(stderr, "ndctl-qemu plan: %s exists and is not a %s file; remove it "
-			"or choose another file=\n", d->file, a);
-		return 1;
+		return plan_error("%s exists and is not a %s file; remove it or choose another file=",
+				d->file, a);
 	}
 	return 0;
 }

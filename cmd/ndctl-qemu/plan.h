@@ -3,6 +3,7 @@
 #define NDKIT_QEMU_PLAN_H
 #include <stdbool.h>
 #include <stdint.h>
+#include "../common/error.h"
 
 #define PLAN_MAX_DIMMS 64
 
@@ -30,8 +31,8 @@ struct plan_arg {
 	char *opt, *value;
 };
 
-__attribute__((format(printf, 1, 2)))
-int plan_error(const char *fmt, ...);
+/* "ndctl-qemu plan: <msg>" on stderr; returns 1. */
+#define plan_error(...) cmd_error(1, "ndctl-qemu", "plan", __VA_ARGS__)
 /* Add a DIMM from an --nvdimm SPEC (SIZE[,label-size=S][,file=PATH]). */
 int plan_add_dimm(struct plan *p, const char *spec);
 /* Choose each DIMM's align and place it as QEMU will; 1 with a message if impossible. */

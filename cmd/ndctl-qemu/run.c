@@ -89,18 +89,6 @@ void run_progress(const struct run *r, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-int run_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "ndctl-qemu run: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return RUN_EXIT_RUNNER;
-}
-
 static const char *const run_usage[] = {
 	"ndctl-qemu run [--nvdimm SPEC]... [--hotplug SPEC]... [--nfit-test] [OPTIONS] "
 		"-- COMMAND [ARG]...",

@@ -3,6 +3,7 @@
 #define NDKIT_QEMU_RUN_H
 #include <stdbool.h>
 #include <stdint.h>
+#include "../common/error.h"
 #include "plan.h"
 
 /* A growing NULL-terminated list of strings (an argv). */
@@ -39,7 +40,7 @@ struct run {
 /* Progress line on stderr with the elapsed time, unless --quiet. */
 void run_progress(const struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "ndctl-qemu run: <msg>" on stderr; returns the exit status for a runner failure (125). */
-int run_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#define run_error(...) cmd_error(RUN_EXIT_RUNNER, "ndctl-qemu", "run", __VA_ARGS__)
 double run_now(void);
 
 /* run-preload.c: FILE (a label area, or one gzip-compressed: .gz) into the DIMM's label area;
