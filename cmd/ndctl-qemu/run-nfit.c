@@ -17,7 +17,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "run.h"
+#include "run-guest.h"
+#include "run-nfit.h"
 #include "run-nfit-script.h"
 
 /* What the build needs from the distribution, named after the guest kernel. */

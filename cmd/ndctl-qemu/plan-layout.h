@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-#ifndef NDKIT_QEMU_PLAN_H
-#define NDKIT_QEMU_PLAN_H
+#ifndef NDKIT_QEMU_PLAN_LAYOUT_H
+#define NDKIT_QEMU_PLAN_LAYOUT_H
 #include <stdbool.h>
 #include <stdint.h>
 #include "../common/error.h"
@@ -47,11 +47,5 @@ void plan_print_regions(const struct plan *p);
 int plan_qemu_args(const struct plan *p, struct plan_arg **out);
 void plan_args_free(struct plan_arg *args, int n);
 void plan_free(struct plan *p);
-
-/* libvirt output (plan-libvirt.c). */
-int plan_libvirt_check(const struct plan *p);
-int plan_hotplug_layout(struct plan *p);
-int print_domain_xml(const struct plan *p);
-int print_hotplug_xml(const struct plan *p);
 
 #endif
