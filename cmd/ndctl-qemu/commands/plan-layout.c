@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "util/size.h"
-#include "placement.h"
+#include "../rules/placement.h"
 #include "plan-layout.h"
 
 #define SZ_FMT 24

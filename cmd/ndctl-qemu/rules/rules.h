@@ -2,8 +2,8 @@
 #ifndef NDKIT_QEMU_RULES_H
 #define NDKIT_QEMU_RULES_H
 #include <stdint.h>
-#include "findings.h"
-#include "qemu-args.h"
+#include "../model/findings.h"
+#include "../model/qemu-args.h"
 
 /* Run every rule over a parsed command line and the files it names. */
 void qemu_check(const struct qemu_config *cfg, struct findings *f);

@@ -3,7 +3,7 @@
 #define NDKIT_QEMU_RUN_VM_H
 #include <stdbool.h>
 #include <stddef.h>
-#include "run-session.h"
+#include "session.h"
 
 /* One boot of the guest; returns COMMAND's exit status (124: timeout). */
 int run_boot(const struct run *r, int boot, const char *initrd);

@@ -4,8 +4,8 @@
  * `ndctl-qemu run`: boot a disposable QEMU guest with the vNVDIMMs asked for
  * (laid out by plan, checked by check before QEMU starts) on the host's own
  * userspace, run COMMAND in the current directory, stream its output and
- * exit with its status. run-guest.c builds what the guest boots, run-vm.c
- * drives QEMU.
+ * exit with its status. guest.c builds what the guest boots, vm.c drives
+ * QEMU, session.c holds what they share.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,15 +14,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "util/size.h"
-#include "builtin.h"
-#include "findings.h"
-#include "qemu-args.h"
-#include "rules.h"
-#include "run-guest.h"
-#include "run-nfit.h"
-#include "run-preload.h"
-#include "run-session.h"
-#include "run-vm.h"
+#include "../commands/builtin.h"
+#include "../model/findings.h"
+#include "../model/qemu-args.h"
+#include "../rules/rules.h"
+#include "guest.h"
+#include "nfit.h"
+#include "preload.h"
+#include "run.h"
+#include "session.h"
+#include "vm.h"
 
 #define DEFAULT_TIMEOUT 600
 #define STR(x) STR_(x)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #define _GNU_SOURCE
 /*
- * What every part of `ndctl-qemu run` shares (run-session.h): argv lists,
+ * What every part of `ndctl-qemu run` shares (session.h): argv lists,
  * the clock and the progress lines. Below the command and the guest, VM,
  * preload and nfit_test parts, so that none of them needs another's file.
  */
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "run-session.h"
+#include "session.h"
 
 int strv_add(struct strv *s, const char *str)
 {

@@ -3,7 +3,7 @@
 #define NDKIT_QEMU_PLAN_LAYOUT_H
 #include <stdbool.h>
 #include <stdint.h>
-#include "../common/error.h"
+#include "../../common/error.h"
 
 #define PLAN_MAX_DIMMS 64
 

@@ -3,8 +3,8 @@
 #define NDKIT_QEMU_RUN_SESSION_H
 #include <stdbool.h>
 #include <stdint.h>
-#include "../common/error.h"
-#include "plan-layout.h"
+#include "../../common/error.h"
+#include "../commands/plan-layout.h"
 
 /* A growing NULL-terminated list of strings (an argv). */
 struct strv {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 #ifndef NDKIT_QEMU_RUN_GUEST_H
 #define NDKIT_QEMU_RUN_GUEST_H
-#include "run-session.h"
+#include "session.h"
 
 /* The guest kernel and its modules; the initramfs. */
 int run_find_kernel(struct run *r);
