@@ -21,7 +21,7 @@
 #include "util/size.h"
 #include "builtin.h"
 #include "provision.h"
-#include "../rules/rules.h"
+#include "../rules/rules-files.h"
 
 /* "ndctl-qemu provision: <msg>" on stderr; returns 1. */
 #define prov_error(...) cmd_error(1, "ndctl-qemu", "provision", __VA_ARGS__)

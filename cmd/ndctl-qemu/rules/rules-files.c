@@ -13,7 +13,7 @@
 #include "ndctl/lsa.h"
 #include "util/size.h"
 #include "placement.h"
-#include "rules.h"
+#include "rules-files.h"
 
 #define SZ_FMT 24
 /* A multiple of the label engine's 256-byte index alignment, so that every
