@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The top level of every tool, with upstream ndctl's texts and statuses. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "config.h"
@@ -37,34 +36,6 @@ static const struct cmd *find_cmd(const struct tool *tool, const char *name)
 		if (strcmp(tool->cmds[i].name, name) == 0)
 			return &tool->cmds[i];
 	return NULL;
-}
-
-__attribute__((format(printf, 3, 0)))
-static void vsay(const char *tool, const char *cmd, const char *fmt, va_list ap)
-{
-	fprintf(stderr, "%s %s: ", tool, cmd);
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "\n");
-}
-
-int usage_error(const char *tool, const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsay(tool, cmd, fmt, ap);
-	va_end(ap);
-	return 1;
-}
-
-int usage_refuse(const char *tool, const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsay(tool, cmd, fmt, ap);
-	va_end(ap);
-	return 129;
 }
 
 static int unknown_command(const char *name)

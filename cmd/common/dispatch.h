@@ -2,6 +2,7 @@
 #ifndef NDKIT_CMD_DISPATCH_H
 #define NDKIT_CMD_DISPATCH_H
 #include <stddef.h>
+#include "error.h"
 
 /*
  * Every tool (ndctl, daxctl, ndctl-qemu) is a table of subcommands. A
@@ -35,13 +36,6 @@ struct tool {
 };
 
 int tool_main(const struct tool *tool, int argc, char **argv);
-
-/* "ndctl create-namespace: <msg>" on stderr, for usage errors; returns 1. */
-int usage_error(const char *tool, const char *cmd, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-/* The same, returning upstream's status for a usage error, 129. */
-int usage_refuse(const char *tool, const char *cmd, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
 
 /* The version every tool prints: upstream's form, see docs/differences.md. */
 const char *tool_version(void);

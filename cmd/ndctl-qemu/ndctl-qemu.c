@@ -1,5 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include "builtin.h"
+/*
+ * ndctl-qemu's table of subcommands, the top of its layers (checked by
+ * tests/unit/qemu/layers.py): model/ (QEMU argv, JSON options, libvirt
+ * domains, QMP) -> rules/ (placement and the check rules) -> commands/
+ * (check, plan, provision, inspect) -> run/ (the guest, VM, preload, nfit).
+ */
+#include "commands/builtin.h"
+#include "run/run.h"
 
 static const struct cmd qemu_cmds[] = {
 	{ "version", cmd_version, "print the ndkit version" },

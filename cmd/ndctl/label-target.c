@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "util/sysfs.h"
+#include "../common/error.h"
 #include "labels.h"
 #include "topo-filter.h"
 
@@ -66,24 +67,20 @@ static int resolve_one(struct ndctl_ctx *ctx, const char *cmd, const struct topo
 	if (strchr(arg, '/') || is_regular_file(arg)) {
 		if (is_regular_file(arg))
 			return add_target(v, n, arg, NULL);
-		fprintf(stderr, "ndctl %s: %s: %s: give an existing label area or backend file\n", cmd, arg,
-			access(arg, F_OK) == 0 ? "not a regular file" : "no such file");
-		return -ENOENT;
+		return cmd_error(-ENOENT, "ndctl", cmd, "%s: %s: give an existing label area or backend file",
+				arg, access(arg, F_OK) == 0 ? "not a regular file" : "no such file");
 	}
-	if (strcmp(arg, "all") != 0 && strncmp(arg, "nmem", 4) != 0) {
-		fprintf(stderr, "ndctl %s: '%s' is neither a DIMM name (nmemN) nor an existing file\n", cmd, arg);
-		return -EINVAL;
-	}
+	if (strcmp(arg, "all") != 0 && strncmp(arg, "nmem", 4) != 0)
+		return cmd_error(-EINVAL, "ndctl", cmd, "'%s' is neither a DIMM name (nmemN) nor an existing file",
+				arg);
 	rc = add_dimms(ctx, f, arg, v, n, &exists);
-	if (rc == 0 && !exists && strcmp(arg, "all") == 0) {
-		fprintf(stderr, "ndctl %s: 'all': no DIMMs found in %s/sys/bus/nd: load the nfit module or name a label file\n",
-			cmd, strcmp(ndctl_get_root(ctx), "/") ? ndctl_get_root(ctx) : "");
-		return -ENODEV;
-	}
-	if (rc == 0 && !exists) {
-		fprintf(stderr, "ndctl %s: %s: no such DIMM: see 'ndctl list -D' for this system's DIMMs\n", cmd, arg);
-		return -ENODEV;
-	}
+	if (rc == 0 && !exists && strcmp(arg, "all") == 0)
+		return cmd_error(-ENODEV, "ndctl", cmd,
+				"'all': no DIMMs found in %s/sys/bus/nd: load the nfit module or name a label file",
+				strcmp(ndctl_get_root(ctx), "/") ? ndctl_get_root(ctx) : "");
+	if (rc == 0 && !exists)
+		return cmd_error(-ENODEV, "ndctl", cmd,
+				"%s: no such DIMM: see 'ndctl list -D' for this system's DIMMs", arg);
 	return rc;
 }
 
@@ -97,13 +94,11 @@ int label_targets_resolve(struct ndctl_ctx *ctx, const char *cmd, char **args, i
 
 	for (i = 0; i < nargs && rc == 0; i++)
 		rc = resolve_one(ctx, cmd, &f, args[i], &v, &n);
-	if (rc == 0 && n == 0 && bus) {	/* only -b can leave nothing */
-		fprintf(stderr, "ndctl %s: no DIMM named is on bus '%s': see 'ndctl list -B -D' for the buses\n",
-			cmd, bus);
-		rc = -ENODEV;
-	}
+	if (rc == 0 && n == 0 && bus)	/* only -b can leave nothing */
+		rc = cmd_error(-ENODEV, "ndctl", cmd,
+				"no DIMM named is on bus '%s': see 'ndctl list -B -D' for the buses", bus);
 	if (rc == -ENOMEM)
-		fprintf(stderr, "ndctl %s: out of memory\n", cmd);
+		cmd_error(rc, "ndctl", cmd, "out of memory");
 	if (rc < 0) {
 		free(v);
 		return -1;
@@ -128,10 +123,10 @@ static int check_area_size(const char *cmd, const struct label_target *tg)
 
 	if (size >= LABEL_AREA_MIN)
 		return 0;
-	fprintf(stderr, "ndctl %s: %s: a %llu-byte label area cannot hold two index blocks and two labels (%u bytes): %s\n",
-		cmd, tg->dev, (unsigned long long)size, LABEL_AREA_MIN,
-		tg->dimm ? "the DIMM's label area is too small" : "give a larger file or --label-size");
-	return -ENOSPC;
+	return cmd_error(-ENOSPC, "ndctl", cmd,
+			"%s: a %llu-byte label area cannot hold two index blocks and two labels (%u bytes): %s",
+			tg->dev, (unsigned long long)size, LABEL_AREA_MIN,
+			tg->dimm ? "the DIMM's label area is too small" : "give a larger file or --label-size");
 }
 
 /*

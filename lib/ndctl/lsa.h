@@ -430,6 +430,23 @@ int ndctl_lsa_decode(const void *buf, size_t size, struct ndctl_lsa **out);
  */
 void ndctl_lsa_free(struct ndctl_lsa *lsa);
 
+/**
+ * ndctl_lsa_has_index_signature() - recognise a label area by its index signature
+ * @buf: bytes starting at a 256-byte boundary of the area (its start, or an
+ *       aligned piece of it), e.g. the tail of a QEMU backend file
+ * @len: how many bytes of @buf to look at
+ *
+ * Index blocks start at 256-byte boundaries with "NAMESPACE_INDEX\0"; this
+ * looks for that signature at offsets 0, 256, 512, ... of @buf and checks
+ * nothing else (no checksum, sequence or size), so that an area torn in the
+ * middle of an update still counts as one. Pure: reads only @buf.
+ *
+ * Return: true if the whole 16-byte signature starts at one of those offsets
+ * within @len, false otherwise.
+ * Since: LIBNDCTL_3
+ */
+bool ndctl_lsa_has_index_signature(const void *buf, size_t len);
+
 /*
  * Getters of a decoded area: they never fail. Index getters take i = 0 or 1.
  */

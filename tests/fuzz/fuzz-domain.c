@@ -6,8 +6,8 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
-#include "ndctl-qemu/domain.h"
-#include "ndctl-qemu/placement.h"
+#include "ndctl-qemu/model/domain.h"
+#include "ndctl-qemu/rules/placement.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

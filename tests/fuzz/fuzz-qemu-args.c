@@ -7,10 +7,10 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "ndctl-qemu/findings.h"
-#include "ndctl-qemu/placement.h"
-#include "ndctl-qemu/qemu-args.h"
-#include "ndctl-qemu/rules.h"
+#include "ndctl-qemu/model/findings.h"
+#include "ndctl-qemu/rules/placement.h"
+#include "ndctl-qemu/model/qemu-args.h"
+#include "ndctl-qemu/rules/rules.h"
 #include "fuzz-lsa.h"
 
 #define MAX_ARGS 256

@@ -8,8 +8,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "ndctl-qemu/placement.h"
-#include "ndctl-qemu/qemu-args.h"
+#include "ndctl-qemu/rules/placement.h"
+#include "ndctl-qemu/model/qemu-args.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

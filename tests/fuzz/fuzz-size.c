@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "util/size.h"
-#include "ndctl-qemu/builtin.h"
+#include "ndctl-qemu/commands/builtin.h"
 #include "fuzz-lsa.h"
 
 static void check_size(const char *s)

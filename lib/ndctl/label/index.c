@@ -11,6 +11,21 @@
  */
 const char lsa_index_sig[IDX_SIG_LEN] = "NAMESPACE_INDEX";
 
+/*
+ * Only the signature, at every 256-byte boundary: a caller asking "is this a
+ * label area?" before overwriting bytes wants a torn or half-written area
+ * (bad checksum, one index only) recognised too, which lsa_index_check refuses.
+ */
+NDCTL_EXPORT bool ndctl_lsa_has_index_signature(const void *buf, size_t len)
+{
+	const uint8_t *p = buf;
+
+	for (size_t off = 0; off + IDX_SIG_LEN <= len; off += IDX_ALIGN)
+		if (memcmp(p + off, lsa_index_sig, IDX_SIG_LEN) == 0)
+			return true;
+	return false;
+}
+
 uint32_t lsa_isz_for(uint64_t nslot)
 {
 	uint64_t raw = IDX_FREE + (nslot + 7) / 8;

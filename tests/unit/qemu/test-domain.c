@@ -6,8 +6,8 @@
  */
 #include <stdlib.h>
 #include "../test.h"
-#include "ndctl-qemu/domain.h"
-#include "ndctl-qemu/rules.h"
+#include "ndctl-qemu/model/domain.h"
+#include "ndctl-qemu/rules/rules.h"
 
 static int parse_xml(struct qemu_config *cfg, struct findings *f, const char *xml)
 {

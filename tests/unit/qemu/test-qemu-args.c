@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../test.h"
-#include "ndctl-qemu/placement.h"
-#include "ndctl-qemu/qemu-args.h"
+#include "ndctl-qemu/rules/placement.h"
+#include "ndctl-qemu/model/qemu-args.h"
 
 static int parse(struct qemu_config *cfg, struct findings *f, char **argv)
 {

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <json-c/json.h>
 #include "util/size.h"
-#include "qemu-args.h"
+#include "qemu-json.h"
 
 /* Properties of the memory objects and devices, by the JSON type QEMU wants. */
 static const char *const bool_keys[] = {

@@ -11,6 +11,7 @@
 #include <strings.h>
 #include "util/size.h"
 #include "qemu-args.h"
+#include "qemu-json.h"
 
 struct tokens {
 	char **v;
@@ -158,80 +159,6 @@ static enum opt_arity option_arity(const char *name)
 	return OPT_UNKNOWN;
 }
 
-static void kv_push(struct qemu_option *opt, char *key, char *value)
-{
-	opt->kv = realloc(opt->kv, (opt->nkv + 1) * sizeof(*opt->kv));
-	if (!opt->kv || !key || !value)
-		abort();
-	opt->kv[opt->nkv].key = key;
-	opt->kv[opt->nkv].value = value;
-	opt->nkv++;
-}
-
-void qemu_opt_set(struct qemu_option *opt, const char *key, const char *value)
-{
-	kv_push(opt, strdup(key), strdup(value));
-}
-
-/* The next comma-separated element, with QEMU's ",," meaning a literal comma. */
-static char *next_element(const char **sp)
-{
-	const char *s = *sp;
-	char *out = malloc(strlen(s) + 1), *o = out;
-
-	if (!out)
-		abort();
-	while (*s) {
-		if (*s == ',' && s[1] == ',') {
-			*o++ = ',';
-			s += 2;
-			continue;
-		}
-		if (*s == ',')
-			break;
-		*o++ = *s++;
-	}
-	*o = '\0';
-	*sp = *s ? s + 1 : s;
-	return out;
-}
-
-/*
- * "memory-backend-file,id=m0,share" -> qom-type=memory-backend-file, id=m0,
- * share=on: the first element without "=" is the option's implied key and a
- * later bare key means "on", as in QEMU's QemuOpts.
- */
-static void parse_opt_arg(struct qemu_option *opt, const char *arg, const char *implied)
-{
-	const char *s = arg;
-	bool first = true;
-
-	while (*s) {
-		char *el = next_element(&s), *eq = strchr(el, '=');
-
-		if (eq) {
-			*eq = '\0';
-			kv_push(opt, strdup(el), strdup(eq + 1));
-		} else if (first && implied) {
-			kv_push(opt, strdup(implied), strdup(el));
-		} else if (*el) {
-			kv_push(opt, strdup(el), strdup("on"));
-		}
-		free(el);
-		first = false;
-	}
-}
-
-const char *qemu_opt_get(const struct qemu_option *opt, const char *key)
-{
-	const char *v = NULL;
-
-	for (int i = 0; opt && i < opt->nkv; i++)
-		if (strcmp(opt->kv[i].key, key) == 0)
-			v = opt->kv[i].value;	/* the last one wins, as in QEMU */
-	return v;
-}
-
 static const char *implied_key(const char *name)
 {
 	if (strcmp(name, "machine") == 0 || strcmp(name, "M") == 0)
@@ -278,7 +205,7 @@ static void add_option(struct qemu_config *cfg, const char *name, const char *ar
 	if (arg[0] == '{')
 		qemu_opt_parse_json(opt, arg, f);
 	else
-		parse_opt_arg(opt, arg, implied_key(name));
+		qemu_opt_parse_kv(opt, arg, implied_key(name));
 }
 
 /* Walk the words, keep the modelled options, skip the rest with their values. */
@@ -541,8 +468,8 @@ void qemu_config_model(struct qemu_config *cfg, struct findings *f)
 				cfg->machine_opt = opt;
 			else
 				for (int k = 0; k < opt->nkv; k++)
-					kv_push(cfg->machine_opt,
-						strdup(opt->kv[k].key), strdup(opt->kv[k].value));
+					qemu_opt_set(cfg->machine_opt, opt->kv[k].key,
+						opt->kv[k].value);
 		} else if (strcmp(opt->flag, "m") == 0) {
 			cfg->m_opt = opt;
 		}
@@ -559,14 +486,8 @@ bool qemu_machine_is_q35(const struct qemu_config *cfg)
 
 void qemu_config_free(struct qemu_config *cfg)
 {
-	for (int i = 0; i < cfg->nopts; i++) {
-		for (int k = 0; k < cfg->opts[i].nkv; k++) {
-			free(cfg->opts[i].kv[k].key);
-			free(cfg->opts[i].kv[k].value);
-		}
-		free(cfg->opts[i].kv);
-		free(cfg->opts[i].text);
-	}
+	for (int i = 0; i < cfg->nopts; i++)
+		qemu_opt_free(&cfg->opts[i]);
 	free(cfg->opts);
 	free(cfg->backends);
 	free(cfg->memdevs);

@@ -10,14 +10,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "ndctl/lsa.h"
 #include "util/size.h"
 #include "placement.h"
-#include "rules.h"
+#include "rules-files.h"
 
 #define SZ_FMT 24
-#define INDEX_SIG "NAMESPACE_INDEX"
-#define INDEX_SIG_LEN 16	/* with its NUL */
-#define INDEX_ALIGN 256
+/* A multiple of the label engine's 256-byte index alignment, so that every
+ * chunk starts on a boundary where an index signature could be. */
 #define TAIL_CHUNK (1U << 20)
 
 static const char *sz(uint64_t v, char *buf)
@@ -43,15 +43,6 @@ static void rule_file_size(const struct qemu_backend *b, const struct stat *st,
 			"%s holds %s but size=%s: QEMU uses only the first %s, so labels sit "
 			"before the file's end, not at it; use size=%s",
 			b->mem_path, sz(fsize, a), sz(b->size, c), c, a);
-}
-
-/* An index block starts with its signature at a 256-byte boundary of the area. */
-static bool has_index_signature(const unsigned char *buf, size_t len)
-{
-	for (size_t off = 0; off + INDEX_SIG_LEN <= len; off += INDEX_ALIGN)
-		if (memcmp(buf + off, INDEX_SIG, INDEX_SIG_LEN) == 0)
-			return true;
-	return false;
 }
 
 static bool all_zero(const unsigned char *buf, size_t len)
@@ -80,7 +71,7 @@ int label_tail_kind(int fd, uint64_t off, uint64_t len)
 			rc = -EIO;
 		else {
 			if (pos < len / 2)
-				labels |= has_index_signature(buf, want < len / 2 - pos ?
+				labels |= ndctl_lsa_has_index_signature(buf, want < len / 2 - pos ?
 						want : len / 2 - pos);
 			zero &= all_zero(buf, want);
 		}

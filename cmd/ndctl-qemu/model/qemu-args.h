@@ -4,20 +4,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "findings.h"
-
-/* One "key=value" of a QEMU option argument (",," already unescaped). */
-struct qemu_kv {
-	char *key;
-	char *value;
-};
-
-/* One option we model: -machine, -m, -object or -device, with its argument. */
-struct qemu_option {
-	const char *flag;	/* "machine", "m", "object" or "device" */
-	char *text;		/* "-object memory-backend-file,id=mem0", for messages */
-	struct qemu_kv *kv;
-	int nkv;
-};
+#include "qemu-opt.h"
 
 enum backend_kind { BACKEND_FILE, BACKEND_RAM, BACKEND_MEMFD };
 
@@ -83,17 +70,8 @@ void qemu_config_free(struct qemu_config *cfg);
  */
 struct qemu_option *qemu_config_add(struct qemu_config *cfg, const char *flag,
 		const char *text);
-void qemu_opt_set(struct qemu_option *opt, const char *key, const char *value);
 void qemu_config_model(struct qemu_config *cfg, struct findings *f);
 
-/*
- * A JSON option value ('{"qom-type":"memory-backend-file",...}', as libvirt
- * writes them) into @opt's keys; values of the wrong JSON type for QEMU and
- * text that is no JSON object become findings.
- */
-void qemu_opt_parse_json(struct qemu_option *opt, const char *json, struct findings *f);
-
-const char *qemu_opt_get(const struct qemu_option *opt, const char *key);
 bool qemu_machine_is_q35(const struct qemu_config *cfg);
 
 #endif

@@ -13,8 +13,8 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "builtin.h"
-#include "run.h"
+#include "preload.h"
+#include "session.h"
 
 /* What FILE held: up to label-size bytes, and whether there were more. */
 struct area {

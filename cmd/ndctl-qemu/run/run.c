@@ -4,102 +4,30 @@
  * `ndctl-qemu run`: boot a disposable QEMU guest with the vNVDIMMs asked for
  * (laid out by plan, checked by check before QEMU starts) on the host's own
  * userspace, run COMMAND in the current directory, stream its output and
- * exit with its status. run-guest.c builds what the guest boots, run-vm.c
- * drives QEMU.
+ * exit with its status. guest.c builds what the guest boots, vm.c drives
+ * QEMU, session.c holds what they share.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 #include "util/size.h"
-#include "builtin.h"
-#include "findings.h"
-#include "qemu-args.h"
-#include "rules.h"
+#include "../commands/builtin.h"
+#include "../model/findings.h"
+#include "../model/qemu-args.h"
+#include "../rules/rules.h"
+#include "guest.h"
+#include "nfit.h"
+#include "preload.h"
 #include "run.h"
+#include "session.h"
+#include "vm.h"
 
 #define DEFAULT_TIMEOUT 600
 #define STR(x) STR_(x)
 #define STR_(x) #x
-
-int strv_add(struct strv *s, const char *str)
-{
-	if (s->n + 2 > s->cap) {
-		int cap = s->cap ? 2 * s->cap : 64;
-		char **v = realloc(s->v, cap * sizeof(*v));
-
-		if (!v)
-			return -1;
-		s->v = v;
-		s->cap = cap;
-	}
-	s->v[s->n] = strdup(str);
-	if (!s->v[s->n])
-		return -1;
-	s->v[++s->n] = NULL;
-	return 0;
-}
-
-int strv_addf(struct strv *s, const char *fmt, ...)
-{
-	va_list ap;
-	char *str;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = vasprintf(&str, fmt, ap);
-	va_end(ap);
-	if (rc < 0)
-		return -1;
-	rc = strv_add(s, str);
-	free(str);
-	return rc;
-}
-
-void strv_free(struct strv *s)
-{
-	for (int i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-	*s = (struct strv){ 0 };
-}
-
-double run_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-void run_progress(const struct run *r, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (r->quiet)
-		return;
-	fprintf(stderr, "ndctl-qemu run: %5.1f s: ", run_now() - r->t0);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-int run_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "ndctl-qemu run: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return RUN_EXIT_RUNNER;
-}
 
 static const char *const run_usage[] = {
 	"ndctl-qemu run [--nvdimm SPEC]... [--hotplug SPEC]... [--nfit-test] [OPTIONS] "

@@ -6,7 +6,7 @@
  * kernel source and headers packages (nfit-build.sh, embedded) into a modules tree beside the
  * cached guest kernel, keyed by kernel version and source package version, and that tree
  * replaces the packaged modules directory for the boot. The guest loads nfit_test before
- * COMMAND (run-guest.c, guest/init).
+ * COMMAND (guest.c, guest/init).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,7 +17,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "run.h"
+#include "guest.h"
+#include "nfit.h"
 #include "run-nfit-script.h"
 
 /* What the build needs from the distribution, named after the guest kernel. */

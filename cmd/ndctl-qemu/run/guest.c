@@ -16,7 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "run.h"
+#include "guest.h"
 #include "run-guest-scripts.h"
 
 /* Mount the host's root; then drive the vNVDIMMs (names as in modules.dep). */

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-#ifndef NDKIT_QEMU_PLAN_H
-#define NDKIT_QEMU_PLAN_H
+#ifndef NDKIT_QEMU_PLAN_LAYOUT_H
+#define NDKIT_QEMU_PLAN_LAYOUT_H
 #include <stdbool.h>
 #include <stdint.h>
+#include "../../common/error.h"
 
 #define PLAN_MAX_DIMMS 64
 
@@ -30,8 +31,8 @@ struct plan_arg {
 	char *opt, *value;
 };
 
-__attribute__((format(printf, 1, 2)))
-int plan_error(const char *fmt, ...);
+/* "ndctl-qemu plan: <msg>" on stderr; returns 1. */
+#define plan_error(...) cmd_error(1, "ndctl-qemu", "plan", __VA_ARGS__)
 /* Add a DIMM from an --nvdimm SPEC (SIZE[,label-size=S][,file=PATH]). */
 int plan_add_dimm(struct plan *p, const char *spec);
 /* Choose each DIMM's align and place it as QEMU will; 1 with a message if impossible. */
@@ -46,11 +47,5 @@ void plan_print_regions(const struct plan *p);
 int plan_qemu_args(const struct plan *p, struct plan_arg **out);
 void plan_args_free(struct plan_arg *args, int n);
 void plan_free(struct plan *p);
-
-/* libvirt output (plan-libvirt.c). */
-int plan_libvirt_check(const struct plan *p);
-int plan_hotplug_layout(struct plan *p);
-int print_domain_xml(const struct plan *p);
-int print_hotplug_xml(const struct plan *p);
 
 #endif

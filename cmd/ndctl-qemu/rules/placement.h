@@ -2,7 +2,7 @@
 #ifndef NDKIT_QEMU_PLACEMENT_H
 #define NDKIT_QEMU_PLACEMENT_H
 #include <stdint.h>
-#include "qemu-args.h"
+#include "../model/qemu-args.h"
 
 /* Where QEMU puts one memory device in guest physical space. */
 struct dimm_place {

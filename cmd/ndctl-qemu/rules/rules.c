@@ -7,6 +7,7 @@
 #include <string.h>
 #include "util/size.h"
 #include "placement.h"
+#include "rules-files.h"
 #include "rules.h"
 
 #define SZ_FMT 24

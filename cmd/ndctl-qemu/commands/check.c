@@ -7,11 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 #include "builtin.h"
-#include "domain.h"
-#include "findings.h"
-#include "qemu-args.h"
-#include "qmp.h"
-#include "rules.h"
+#include "../model/domain.h"
+#include "../model/findings.h"
+#include "../model/qemu-args.h"
+#include "../model/qmp.h"
+#include "../rules/rules.h"
 
 #define INPUT_MAX (16 << 20)
 

@@ -21,7 +21,10 @@
 #include "util/size.h"
 #include "builtin.h"
 #include "provision.h"
-#include "rules.h"
+#include "../rules/rules-files.h"
+
+/* "ndctl-qemu provision: <msg>" on stderr; returns 1. */
+#define prov_error(...) cmd_error(1, "ndctl-qemu", "provision", __VA_ARGS__)
 
 #define MAX_NS 64
 #define REGION_ALIGN SZ_16M	/* the guest region's default align attribute */
@@ -56,19 +59,6 @@ const char *ns_mode_name(enum ns_mode mode)
 uint64_t backend_region_size(uint64_t file_size, uint64_t label_size, uint64_t align)
 {
 	return file_size > label_size ? ALIGN_DOWN(file_size - label_size, align) : 0;
-}
-
-__attribute__((format(printf, 1, 2)))
-static int prov_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "ndctl-qemu provision: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n");
-	return 1;
 }
 
 static const char *const provision_usage[] = {

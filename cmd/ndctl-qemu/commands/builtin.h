@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-#ifndef NDKIT_NDCTL_QEMU_BUILTIN_H
-#define NDKIT_NDCTL_QEMU_BUILTIN_H
-#include "../common/builtin.h"
-#include "../common/parse-options.h"
+#ifndef NDKIT_NDCTL_QEMU_COMMANDS_BUILTIN_H
+#define NDKIT_NDCTL_QEMU_COMMANDS_BUILTIN_H
+#include "../../common/builtin.h"
+#include "../../common/parse-options.h"
 
 /*
  * A usage error's exit status, as ndctl's and daxctl's: what parse_options()
@@ -11,11 +11,10 @@
  */
 #define QEMU_USAGE_EXIT 129
 
-/* ndctl-qemu subcommands (host side; ctx is NULL). */
+/* The subcommands that boot nothing (host side; ctx is NULL); run/run.h has cmd_run. */
 int cmd_check(int argc, char **argv, void *ctx);
 int cmd_plan(int argc, char **argv, void *ctx);
 int cmd_provision(int argc, char **argv, void *ctx);
 int cmd_inspect(int argc, char **argv, void *ctx);
-int cmd_run(int argc, char **argv, void *ctx);
 
 #endif

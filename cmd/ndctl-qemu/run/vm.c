@@ -21,7 +21,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "util/size.h"
-#include "run.h"
+#include "guest.h"
+#include "vm.h"
 
 #define TAIL_LINES 20
 #define MARK "@@NDKIT "

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "util/size.h"
-#include "plan.h"
+#include "plan-libvirt.h"
 
 #define LIBVIRT_DIMM_ALIGN SZ_2M
 #define HOTPLUG_ALIGN SZ_128M
