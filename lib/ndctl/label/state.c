@@ -226,6 +226,24 @@ NDCTL_EXPORT int ndctl_lsa_load(struct ndctl_lsa_xport *t, unsigned flags, struc
 	return 0;
 }
 
+int lsa_current_index_extent(struct ndctl_lsa_xport *t, uint64_t *off, uint64_t *len)
+{
+	struct ndctl_lsa *lsa;
+	int rc = lsa_alloc(t->size, &lsa);
+
+	if (rc < 0)
+		return rc;
+	rc = ndctl_lsa_xport_read(t, 0, lsa->buf, index_span(t->size));
+	if (rc == 0) {
+		lsa_analyze_indexes(lsa);
+		rc = lsa->cur < 0 ? -ENODATA : 0;
+		*off = (uint64_t)(lsa->cur < 0 ? 0 : lsa->cur) * lsa->isz;
+		*len = lsa->isz;
+	}
+	ndctl_lsa_free(lsa);
+	return rc;
+}
+
 void lsa_note_lock(struct ndctl_lsa *lsa, const struct ndctl_lsa_xport *t)
 {
 	lsa->locked_load = lsa_xport_locked_since(t, t->lock_epoch);

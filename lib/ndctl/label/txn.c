@@ -245,7 +245,27 @@ NDCTL_EXPORT int ndctl_lsa_repair(struct ndctl_lsa *lsa, struct ndctl_lsa_xport 
 	return rc < 0 ? rc : 1;
 }
 
-/* nd_label_write_index(..., ND_NSINDEX_INIT) for both blocks: seq 3 then 2. */
+/*
+ * Which new index block to write first: the one clear of the area's current
+ * index block. A failure between the two writes then leaves the old state
+ * (its current block untouched; the other one old, or the new empty index,
+ * which wins or loses against it by seq: a whole state either way). Block 0
+ * first over a current block 0 would, when the old block 1 held the
+ * generation before (seq 3 against 1), make that stale generation current.
+ */
+static int init_first_block(struct ndctl_lsa_xport *t, uint32_t isz)
+{
+	uint64_t off, len;
+
+	if (lsa_current_index_extent(t, &off, &len) < 0)
+		return 0;	/* no index (or unreadable): no old state to keep */
+	return off < isz && off + len > 0 && !(off < 2 * (uint64_t)isz && off + len > isz);
+}
+
+/*
+ * nd_label_write_index(..., ND_NSINDEX_INIT) for both blocks: seq 3 and 2,
+ * the block clear of the old current index first.
+ */
 NDCTL_EXPORT int ndctl_lsa_init(struct ndctl_lsa_xport *t, unsigned labelsize, struct ndctl_lsa **out)
 {
 	uint32_t isz = labelsize == 128 || labelsize == 256 ? lsa_isz_of_area(t->size, labelsize) : 0;
@@ -269,8 +289,12 @@ NDCTL_EXPORT int ndctl_lsa_init(struct ndctl_lsa_xport *t, unsigned labelsize, s
 	}
 	rc = ndctl_lsa_xport_lock(t);
 	if (rc == 0) {
+		int first = init_first_block(t, isz);
+
 		for (i = 0; rc == 0 && i < 2; i++) {
-			rc = ndctl_lsa_xport_write(t, (uint64_t)i * isz, lsa->buf + (uint64_t)i * isz, isz);
+			uint64_t off = (uint64_t)(i ^ first) * isz;
+
+			rc = ndctl_lsa_xport_write(t, off, lsa->buf + off, isz);
 			if (rc == 0)
 				rc = ndctl_lsa_xport_sync(t);
 		}

@@ -174,6 +174,46 @@ static int no_seed(struct ns_op *op, struct ndctl_region *region)
 	return -ENXIO;
 }
 
+/*
+ * The kernel forgets a namespace's uuid only after a label update that
+ * succeeds on every DIMM of the region (size 0); when its label writes fail
+ * it keeps the uuid (uuid_store sets it before the update), and it then
+ * refuses any other uuid (EBUSY) while the namespace has no labels. It may
+ * also keep, in its cache of the failing DIMM's label area, the slots it took
+ * for the failed writes: its next successful label update there writes them
+ * as labels. So the way back is to reload the DIMMs, before any other label
+ * change on them.
+ */
+static void say_reload(struct ns_op *op, struct ndctl_region *region)
+{
+	char dimms[256];
+
+	create_region_dimms(region, dimms, sizeof(dimms));
+	ops_note(op, LOG_ERR, "once %s take label writes again, reload them before any "
+			"other label change on them (the kernel may keep label slots it took for "
+			"the failed writes, and would write them): 'ndctl disable-region' every "
+			"region on them, 'ndctl disable-dimm %s', 'ndctl enable-dimm %s', "
+			"'ndctl enable-region', then 'ndctl check-labels %s'", dimms, dimms,
+			dimms, dimms);
+}
+
+/* A create whose undo could not make the kernel forget its uuid: say what is left. */
+static int uuid_left(struct ndctl_region *region, struct ns_op *op, const uuid_t uu, int rc)
+{
+	const char *rn = ndctl_region_get_devname(region), *ns = op->res->devname;
+	char text[40], left[600], dimms[256];
+
+	uuid_unparse(uu, text);
+	create_region_dimms(region, dimms, sizeof(dimms));
+	create_labels_left(region, uu, left, sizeof(left));
+	ops_note(op, LOG_ERR, "configuring %s in %s failed (%s): a label update on %s's DIMMs "
+			"(%s) failed, and the undo's failed too: %s has no capacity, but the kernel "
+			"keeps its uuid %s, so no create can use %s until it forgets it; %s", ns, rn,
+			strerror(-rc), rn, dimms, ns, text, ns, left);
+	say_reload(op, region);
+	return rc;
+}
+
 /* A failed create: whose the namespace is says what may be undone. */
 static int create_refused(struct ndctl_region *region, struct ndctl_namespace *ndns,
 		struct ns_op *op, const struct create_undo *u, const uuid_t uu[2], int rc,
@@ -203,6 +243,9 @@ static int create_refused(struct ndctl_region *region, struct ndctl_namespace *n
 		return rc;
 	}
 	create_undo(region, ndns, u, uu[1]);
+	if (create_owner(ndns, uu[0]) == CREATE_OURS && !ndctl_namespace_is_configured(ndns) &&
+			rc != -EAGAIN)
+		return uuid_left(region, op, uu[0], rc);
 	if (rc == -EAGAIN)
 		return seed_taken(op, region, ns, "its personality seed moved on");
 	ops_note(op, LOG_ERR, "configuring %s in %s failed (%s); rolled back, %s left unused",
@@ -274,6 +317,39 @@ static bool raw_bound_here(struct ns_op *op, struct ndctl_namespace *ndns)
 	return true;
 }
 
+/*
+ * An idle namespace that carries a uuid: another writer between its uuid and
+ * its size writes, or what a create or destroy whose label update failed
+ * left (see say_reload). The writer moves on within moments; the leftover
+ * stays. Configuring over the leftover fails (EBUSY on the uuid) and writing
+ * its size 0, which would make the kernel forget it, may write the slots the
+ * failed update took: say so and change nothing.
+ */
+static int check_leftover(struct ndctl_region *region, struct ndctl_namespace *ndns,
+		struct ns_op *op)
+{
+	const char *ns = op->res->devname, *rn = ndctl_region_get_devname(region);
+	char text[40], left[600];
+	uuid_t seen, now;
+
+	ndctl_namespace_get_uuid(ndns, seen);
+	if (uuid_is_null(seen))
+		return 0;
+	usleep(300 * 1000);
+	ndctl_namespace_get_uuid(ndns, now);
+	if (uuid_compare(seen, now) || ndctl_namespace_is_configured(ndns) ||
+			ndctl_namespace_is_enabled(ndns))
+		return seed_taken(op, region, ns, "it was being configured");
+	uuid_unparse(now, text);
+	create_labels_left(region, now, left, sizeof(left));
+	ops_note(op, LOG_ERR, "%s in %s has no capacity but keeps uuid %s: a create or "
+			"destroy whose label update failed left it (the kernel keeps the uuid until a "
+			"label update succeeds on every DIMM of %s), and no create can use %s until "
+			"the kernel forgets it; %s", ns, rn, text, rn, ns, left);
+	say_reload(op, region);
+	return -EBUSY;
+}
+
 int create_in_region(struct ndctl_region *region, struct ns_op *op,
 		const struct create_plan *plan)
 {
@@ -287,6 +363,9 @@ int create_in_region(struct ndctl_region *region, struct ns_op *op,
 		return no_seed(op, region);
 	snprintf(op->res->devname, sizeof(op->res->devname), "%s",
 			ndctl_namespace_get_devname(ndns));
+	rc = check_leftover(region, ndns, op);
+	if (rc)
+		return rc;
 	if (op->spec->uuid_given)
 		uuid_copy(uu[0], op->spec->uuid);
 	else

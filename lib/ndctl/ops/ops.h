@@ -95,5 +95,8 @@ void create_undo_claims(struct ndctl_region *region, struct ndctl_namespace *ndn
 /* Put ndns and the seeds back; puu: the uuid this create gave its personality. */
 void create_undo(struct ndctl_region *region, struct ndctl_namespace *ndns,
 		const struct create_undo *u, const uuid_t puu);
+/* What the region's DIMMs hold of uu on their media, in words; the region's DIMMs by name. */
+void create_labels_left(struct ndctl_region *region, const uuid_t uu, char *out, size_t n);
+void create_region_dimms(struct ndctl_region *region, char *out, size_t n);
 
 #endif

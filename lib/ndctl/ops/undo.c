@@ -140,3 +140,56 @@ void create_undo(struct ndctl_region *region, struct ndctl_namespace *ndns,
 	}
 	restore_seeds(u);
 }
+
+/*
+ * What the region's DIMMs hold of namespace uuid uu on their media, read
+ * through each DIMM's label area (reads work while the kernel uses it):
+ * "no DIMM of region1 holds a label of it", or which do, and those that
+ * could not be read.
+ */
+void create_labels_left(struct ndctl_region *region, const uuid_t uu, char *out, size_t n)
+{
+	char holders[256] = "", unread[256] = "";
+	struct ndctl_mapping *m;
+
+	ndctl_mapping_foreach(region, m) {
+		struct ndctl_dimm *dimm = ndctl_mapping_get_dimm(m);
+		const char *dev = dimm ? ndctl_dimm_get_devname(dimm) : "?";
+		struct ndctl_label l;
+		struct ndctl_lsa *lsa;
+		unsigned i, count = 0;
+
+		if (!dimm || ndctl_dimm_read_labels(dimm, 0, &lsa) < 0) {
+			snprintf(unread + strlen(unread), sizeof(unread) - strlen(unread), " %s", dev);
+			continue;
+		}
+		for (i = 0; i < ndctl_lsa_label_count(lsa); i++)
+			if (ndctl_lsa_label_get(lsa, i, &l) == 0 && !memcmp(l.uuid, uu, 16))
+				count++;
+		ndctl_lsa_free(lsa);
+		if (count)
+			snprintf(holders + strlen(holders), sizeof(holders) - strlen(holders),
+					" %s (%u)", dev, count);
+	}
+	if (holders[0])
+		snprintf(out, n, "labels of it remain on%s", holders);
+	else
+		snprintf(out, n, "no DIMM of %s holds a label of it", ndctl_region_get_devname(region));
+	if (unread[0])
+		snprintf(out + strlen(out), n - strlen(out), "; unreadable:%s", unread);
+}
+
+/* "nmem0 nmem1 ...": the region's DIMMs. */
+void create_region_dimms(struct ndctl_region *region, char *out, size_t n)
+{
+	struct ndctl_mapping *m;
+
+	out[0] = 0;
+	ndctl_mapping_foreach(region, m) {
+		struct ndctl_dimm *dimm = ndctl_mapping_get_dimm(m);
+
+		if (dimm)
+			snprintf(out + strlen(out), n - strlen(out), "%s%s", out[0] ? " " : "",
+					ndctl_dimm_get_devname(dimm));
+	}
+}

@@ -269,10 +269,76 @@ static void check_open_lock(void)
 	free(path);
 }
 
+/* The names of the labels the area's current index holds, in slot order ("" for none). */
+static char *active_names(struct ndctl_lsa_xport *t)
+{
+	char *s = calloc(1, 1024);
+	struct ndctl_lsa *lsa;
+	struct ndctl_label l;
+	unsigned i;
+
+	CHECK_EQ_U64(ndctl_lsa_decode(ndctl_lsa_mem_data(t), ndctl_lsa_xport_size(t), &lsa), 0);
+	if (!ndctl_lsa_valid(lsa))
+		strcpy(s, "(no valid index)");
+	for (i = 0; ndctl_lsa_valid(lsa) && i < ndctl_lsa_label_count(lsa); i++) {
+		CHECK_EQ_U64(ndctl_lsa_label_get(lsa, i, &l), 0);
+		strcat(s, l.name);
+		strcat(s, " ");
+	}
+	ndctl_lsa_free(lsa);
+	return s;
+}
+
+/*
+ * init-labels -f over labels, failing at its first or second index write,
+ * the write lost or applied (nfit_test's fail_cmd applies a label write and
+ * then fails it): the area holds its old labels or none, never the
+ * generation before the current one. Four adds after an init leave index 0
+ * current (seq 1) and index 1 one generation older (seq 3, three labels):
+ * writing block 0 first, then failing, made those three labels current.
+ */
+static void check_init_over_labels(void)
+{
+	static const unsigned sizes[] = { 128, 256 };
+	struct ndctl_lsa_xport *t;
+	struct ndctl_lsa *lsa;
+	struct ndctl_label l;
+	unsigned s, i, nth, applied;
+
+	for (s = 0; s < 2; s++)
+		for (nth = 1; nth <= 2; nth++)
+			for (applied = 0; applied <= 1; applied++) {
+				char *before, *after;
+
+				CHECK_EQ_U64(ndctl_lsa_fault_new(NULL, NULL, AREA, 4096, &t), 0);
+				CHECK_EQ_U64(ndctl_lsa_init(t, sizes[s], &lsa), 0);
+				for (i = 0; i < 4; i++) {
+					make_label(&l, i, (uint64_t)i * 16 * MiB, 16 * MiB, sizes[s]);
+					CHECK_EQ_U64(ndctl_lsa_add(lsa, t, &l, NULL), 0);
+				}
+				CHECK_EQ_U64(ndctl_lsa_current_index(lsa), 0);
+				ndctl_lsa_free(lsa);
+				before = active_names(t);
+				CHECK_EQ_STR(before, "ns-0 ns-1 ns-2 ns-3 ");
+				if (applied)
+					ndctl_lsa_fault_arm(t, nth, 1 << 20);	/* written whole, then EIO */
+				else
+					ndctl_lsa_fault_arm(t, nth, -1);
+				CHECK_EQ_U64(ndctl_lsa_init(t, sizes[s], NULL), -EIO);
+				after = active_names(t);
+				if (strcmp(after, before) && strcmp(after, ""))
+					CHECK_EQ_STR(after, "the old labels or none");
+				free(before);
+				free(after);
+				ndctl_lsa_xport_close(t);
+			}
+}
+
 int main(void)
 {
 	check_short_and_failed_pwrite();
 	check_transient_fault();
+	check_init_over_labels();
 	check_bad_label_checksum();
 	check_stale_state();
 	check_open_lock();
