@@ -10,6 +10,7 @@
 #include <syslog.h>
 #include <unistd.h>
 #include "ops.h"
+#include "../private.h"
 
 struct ndctl_namespace *create_find_namespace(struct ndctl_ctx *ctx, const char *devname)
 {
@@ -335,11 +336,18 @@ static int check_leftover(struct ndctl_region *region, struct ndctl_namespace *n
 	ndctl_namespace_get_uuid(ndns, seen);
 	if (uuid_is_null(seen))
 		return 0;
-	usleep(300 * 1000);
-	ndctl_namespace_get_uuid(ndns, now);
-	if (uuid_compare(seen, now) || ndctl_namespace_is_configured(ndns) ||
-			ndctl_namespace_is_enabled(ndns))
-		return seed_taken(op, region, ns, "it was being configured");
+	/*
+	 * A writer's uuid, name and size writes each wait for a label update,
+	 * a few hundred ms apiece under emulation: give it 3 s to move on.
+	 */
+	for (int i = 0; i < 30; i++) {
+		usleep(100 * 1000);
+		ndctl_namespace_get_ctx(ndns)->attr_gen++;	/* read the kernel's now */
+		ndctl_namespace_get_uuid(ndns, now);
+		if (uuid_compare(seen, now) || ndctl_namespace_is_configured(ndns) ||
+				ndctl_namespace_is_enabled(ndns))
+			return seed_taken(op, region, ns, "it was being configured");
+	}
 	uuid_unparse(now, text);
 	create_labels_left(region, now, left, sizeof(left));
 	ops_note(op, LOG_ERR, "%s in %s has no capacity but keeps uuid %s: a create or "
