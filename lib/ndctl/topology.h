@@ -248,12 +248,15 @@ unsigned long long ndctl_cmd_clear_error_get_cleared(struct ndctl_cmd *clear_err
  * @cmd: the command
  *
  * Issues the command's ioctl on /dev/ndctlN (under the context's root)
- * and keeps its outcome: the getters above answer only after a
- * successful submit. Unlike upstream's, never returns a positive
- * status: the firmware's own status is in the command's payload.
+ * and keeps its outcome: the getters above answer only after a submit
+ * that returned 0. The firmware's own status is in the command's
+ * payload.
  *
- * Return: 0 when the ioctl succeeded, else its negative errno (-ENOTTY,
- * -ENXIO, ...; the open's errno is logged); -EINVAL for NULL.
+ * Return: as upstream, the ioctl's own result: 0, or a positive count of
+ * the output bytes the firmware left unfilled (a buffer underrun: the
+ * command completed, but the getters refuse it, as upstream's do); else
+ * a negative errno (-ENOTTY, -ENXIO, ...; the open's errno is logged);
+ * -EINVAL for NULL. Test for failure with < 0.
  * Since: LIBNDCTL_2
  */
 int ndctl_cmd_submit(struct ndctl_cmd *cmd);
