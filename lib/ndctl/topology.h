@@ -1379,11 +1379,12 @@ int ndctl_namespace_set_holder_class(struct ndctl_namespace *ndns, const char *c
  * block on its media makes the kernel create that personality, claim
  * the namespace and bind it.
  *
- * Return: 0 once it is enabled, raw or through that personality
- * (upstream returns 1 for the latter), also when it was enabled
- * already; -ENXIO at once when the kernel refuses: an idle namespace
- * (size 0), one claimed by a personality that is not enabled (logged);
- * another negative errno of the bind.
+ * Return: as upstream, 0 when the namespace itself is bound (raw), 1
+ * when it is enabled through its personality (pfn, dax or btt device)
+ * instead, either also when it was enabled already; -ENXIO at once
+ * when the kernel refuses: an idle namespace (size 0), one claimed by
+ * a personality that is not enabled (logged); another negative errno
+ * of the bind. Test for failure with < 0.
  * Since: LIBNDCTL_1
  */
 int ndctl_namespace_enable(struct ndctl_namespace *ndns);
