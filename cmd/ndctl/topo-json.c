@@ -29,6 +29,12 @@ static struct json_object *size_json(unsigned long long bytes, unsigned flags)
 	return util_json_size(bytes, bytes ? flags : 0);
 }
 
+/* The library's "unreadable" (ULLONG_MAX, as upstream's) is listed as 0. */
+static unsigned long long known_or_0(unsigned long long v)
+{
+	return v == ULLONG_MAX ? 0 : v;
+}
+
 static void add_int(struct json_object *obj, const char *key, long long val)
 {
 	add(obj, key, json_object_new_int64(val));
@@ -153,10 +159,10 @@ struct json_object *topo_json_region(struct ndctl_region *region,
 
 	add_str(j, "dev", ndctl_region_get_devname(region));
 	add(j, "size", size_json(ndctl_region_get_size(region), f));
-	add(j, "align", size_json(ndctl_region_get_align(region), f));
-	add(j, "available_size", size_json(ndctl_region_get_available_size(region), f));
+	add(j, "align", size_json(known_or_0(ndctl_region_get_align(region)), f));
+	add(j, "available_size", size_json(known_or_0(ndctl_region_get_available_size(region)), f));
 	add(j, "max_available_extent",
-			size_json(ndctl_region_get_max_available_extent(region), f));
+			size_json(known_or_0(ndctl_region_get_max_available_extent(region)), f));
 	add_str(j, "type", ndctl_region_get_type_name(region));
 	if (f & UTIL_JSON_VERBOSE)
 		add_nodes(j, ndctl_region_get_numa_node(region),

@@ -594,8 +594,8 @@ unsigned long long ndctl_region_get_resource(struct ndctl_region *region);
  * ndctl_region_get_align() - the alignment of namespace sizes in a region
  * @region: a region
  *
- * Return: its "align" attribute in bytes, 0 when absent (older
- * kernels).
+ * Return: its "align" attribute in bytes; all ones (ULONG_MAX, as
+ * upstream's unsigned long) when absent (older kernels).
  * Since: LIBNDCTL_1
  */
 unsigned long long ndctl_region_get_align(struct ndctl_region *region);
@@ -607,7 +607,8 @@ unsigned long long ndctl_region_get_align(struct ndctl_region *region);
  * Read at each call, so that other processes' allocations show.
  *
  * Return: the "available_size" attribute in bytes; 0 for a label-less
- * region (its one namespace has all of it) or when unreadable.
+ * region (its one namespace has all of it); ULLONG_MAX with errno set
+ * when the attribute cannot be read, as upstream.
  * Since: LIBNDCTL_1
  */
 unsigned long long ndctl_region_get_available_size(struct ndctl_region *region);
@@ -620,7 +621,9 @@ unsigned long long ndctl_region_get_available_size(struct ndctl_region *region);
  * region.
  *
  * Return: the "max_available_extent" attribute in bytes; 0 for a
- * label-less region or when unreadable.
+ * label-less region; ULLONG_MAX with errno set when the attribute
+ * cannot be read (kernels before 4.19 have none), as upstream: fall
+ * back to ndctl_region_get_available_size() then.
  * Since: LIBNDCTL_1
  */
 unsigned long long ndctl_region_get_max_available_extent(struct ndctl_region *region);
