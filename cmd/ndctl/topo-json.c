@@ -53,12 +53,15 @@ struct json_object *topo_json_dimm(struct ndctl_dimm *dimm, const struct topo_js
 {
 	struct json_object *j = json_object_new_object();
 	const char *id = ndctl_dimm_get_unique_id(dimm);
+	unsigned int handle = ndctl_dimm_get_handle(dimm);
+	unsigned short phys_id = ndctl_dimm_get_phys_id(dimm);
 
 	add_str(j, "dev", ndctl_dimm_get_devname(dimm));
-	if (id[0])
+	if (id && id[0])	/* no key when absent (NULL), as upstream; nor when empty, as before */
 		add_str(j, "id", id);
-	add(j, "handle", util_json_hex(ndctl_dimm_get_handle(dimm), o->flags));
-	add(j, "phys_id", util_json_hex(ndctl_dimm_get_phys_id(dimm), o->flags));
+	/* absent (all ones) listed as 0, as before; upstream leaves the keys out */
+	add(j, "handle", util_json_hex(handle == UINT_MAX ? 0 : handle, o->flags));
+	add(j, "phys_id", util_json_hex(phys_id == USHRT_MAX ? 0 : phys_id, o->flags));
 	if (!ndctl_dimm_is_enabled(dimm))
 		add_str(j, "state", "disabled");
 	return j;

@@ -345,8 +345,8 @@ unsigned int ndctl_dimm_get_id(struct ndctl_dimm *dimm);
  * @dimm: a DIMM
  *
  * Return: its nfit/id attribute ("vendor-serial"-style, at most 63
- * characters), "" when absent (upstream returns NULL then); owned by
- * the DIMM, rewritten at each call.
+ * characters), owned by the DIMM and rewritten at each call; NULL when
+ * the DIMM has none (older kernels, a bus without NFIT), as upstream.
  * Since: LIBNDCTL_1
  */
 const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm);
@@ -355,7 +355,8 @@ const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm);
  * ndctl_dimm_get_handle() - a DIMM's NFIT handle
  * @dimm: a DIMM
  *
- * Return: its nfit/handle attribute, 0 when absent.
+ * Return: its nfit/handle attribute; UINT_MAX when absent (a bus
+ * without NFIT), as upstream.
  * Since: LIBNDCTL_1
  */
 unsigned int ndctl_dimm_get_handle(struct ndctl_dimm *dimm);
@@ -364,7 +365,8 @@ unsigned int ndctl_dimm_get_handle(struct ndctl_dimm *dimm);
  * ndctl_dimm_get_phys_id() - a DIMM's NFIT physical id
  * @dimm: a DIMM
  *
- * Return: its nfit/phys_id attribute, 0 when absent.
+ * Return: its nfit/phys_id attribute; USHRT_MAX when absent (a bus
+ * without NFIT), as upstream.
  * Since: LIBNDCTL_1
  */
 unsigned short ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm);
