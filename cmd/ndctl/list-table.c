@@ -3,6 +3,7 @@
  * list --table: what a person wants to see of a region, its capacity map:
  * namespaces in DPA order with the free extents between them.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,15 +25,20 @@ static void print_region(struct ndctl_region *region, const struct topo_filter *
 {
 	unsigned long long size = ndctl_region_get_size(region);
 	unsigned long long avail = ndctl_region_get_available_size(region);
+	unsigned long long extent = ndctl_region_get_max_available_extent(region);
 	char s1[48], s2[48], s3[48];
 	struct ndctl_namespace *ndns;
 
+	/* unreadable (ULLONG_MAX) shows as 0, as before */
+	if (avail == ULLONG_MAX)
+		avail = 0;
+	if (extent == ULLONG_MAX)
+		extent = 0;
 	printf("%s  %s, %s free (largest extent %s), %s%s\n",
 			ndctl_region_get_devname(region),
 			format_size_human(size, s1, sizeof(s1)),
 			format_size_human(avail, s2, sizeof(s2)),
-			format_size_human(ndctl_region_get_max_available_extent(region),
-				s3, sizeof(s3)),
+			format_size_human(extent, s3, sizeof(s3)),
 			ndctl_region_is_labeled(region) ? "labeled" : "label-less",
 			ndctl_region_is_enabled(region) ? "" : ", disabled");
 	printf("  %-14s %-7s %24s  %-8s %s\n", "NAMESPACE", "MODE", "SIZE", "STATE", "NAME");

@@ -40,9 +40,12 @@ static int region_disable(void *obj, bool force)
 	return ndctl_region_disable_safe(obj);
 }
 
+/* 1 (enabled through its personality) is success too, as upstream's command takes it. */
 static int ns_enable(void *obj, bool force)
 {
-	return ndctl_namespace_enable(obj);
+	int rc = ndctl_namespace_enable(obj);
+
+	return rc > 0 ? 0 : rc;
 }
 
 static int ns_disable(void *obj, bool force)

@@ -29,6 +29,12 @@ static struct json_object *size_json(unsigned long long bytes, unsigned flags)
 	return util_json_size(bytes, bytes ? flags : 0);
 }
 
+/* The library's "unreadable" (ULLONG_MAX, as upstream's) is listed as 0. */
+static unsigned long long known_or_0(unsigned long long v)
+{
+	return v == ULLONG_MAX ? 0 : v;
+}
+
 static void add_int(struct json_object *obj, const char *key, long long val)
 {
 	add(obj, key, json_object_new_int64(val));
@@ -47,12 +53,15 @@ struct json_object *topo_json_dimm(struct ndctl_dimm *dimm, const struct topo_js
 {
 	struct json_object *j = json_object_new_object();
 	const char *id = ndctl_dimm_get_unique_id(dimm);
+	unsigned int handle = ndctl_dimm_get_handle(dimm);
+	unsigned short phys_id = ndctl_dimm_get_phys_id(dimm);
 
 	add_str(j, "dev", ndctl_dimm_get_devname(dimm));
-	if (id[0])
+	if (id && id[0])	/* no key when absent (NULL), as upstream; nor when empty, as before */
 		add_str(j, "id", id);
-	add(j, "handle", util_json_hex(ndctl_dimm_get_handle(dimm), o->flags));
-	add(j, "phys_id", util_json_hex(ndctl_dimm_get_phys_id(dimm), o->flags));
+	/* absent (all ones) listed as 0, as before; upstream leaves the keys out */
+	add(j, "handle", util_json_hex(handle == UINT_MAX ? 0 : handle, o->flags));
+	add(j, "phys_id", util_json_hex(phys_id == USHRT_MAX ? 0 : phys_id, o->flags));
 	if (!ndctl_dimm_is_enabled(dimm))
 		add_str(j, "state", "disabled");
 	return j;
@@ -153,10 +162,10 @@ struct json_object *topo_json_region(struct ndctl_region *region,
 
 	add_str(j, "dev", ndctl_region_get_devname(region));
 	add(j, "size", size_json(ndctl_region_get_size(region), f));
-	add(j, "align", size_json(ndctl_region_get_align(region), f));
-	add(j, "available_size", size_json(ndctl_region_get_available_size(region), f));
+	add(j, "align", size_json(known_or_0(ndctl_region_get_align(region)), f));
+	add(j, "available_size", size_json(known_or_0(ndctl_region_get_available_size(region)), f));
 	add(j, "max_available_extent",
-			size_json(ndctl_region_get_max_available_extent(region), f));
+			size_json(known_or_0(ndctl_region_get_max_available_extent(region)), f));
 	add_str(j, "type", ndctl_region_get_type_name(region));
 	if (f & UTIL_JSON_VERBOSE)
 		add_nodes(j, ndctl_region_get_numa_node(region),

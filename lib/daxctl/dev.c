@@ -51,6 +51,37 @@ static void dev_read_numbers(struct daxctl_dev *dev)
 		dev->major = dev->minor = -1;
 }
 
+/*
+ * As upstream (util/iomem.c): a kernel that hides "resource" (older ones, or
+ * root-only) still names the device in /proc/iomem, read under the context's
+ * root; 0 when that cannot be read or does not name it. Upstream logs a
+ * failed open as an error; here it is a debug line, so that a captured tree
+ * without proc/iomem adds nothing to a command's output.
+ */
+static uint64_t iomem_resource(struct daxctl_ctx *ctx, const char *devname)
+{
+	unsigned long long res;
+	char path[PATH_MAX], name[256];
+	FILE *f;
+
+	if (ctx_path(ctx, path, sizeof(path), "/proc/iomem") < 0)
+		return 0;
+	f = fopen(path, "re");
+	if (!f) {
+		dbg(ctx, "%s: open %s: %s\n", devname, path, strerror(errno));
+		return 0;
+	}
+	while (fscanf(f, "%llx-%*x : %254[^\n]\n", &res, name) == 2)
+		if (strcmp(name, devname) == 0) {
+			dbg(ctx, "%s: got resource via iomem: %#llx\n", devname, res);
+			fclose(f);
+			return res;
+		}
+	dbg(ctx, "%s: not found in iomem\n", devname);
+	fclose(f);
+	return 0;
+}
+
 struct daxctl_dev *dev_new(struct daxctl_region *region, const char *devname,
 		const char *path)
 {
@@ -70,7 +101,9 @@ struct daxctl_dev *dev_new(struct daxctl_region *region, const char *devname,
 		return NULL;
 	}
 	dev->size = attr_u64(dev->ctx, path, "size", 0);
-	dev->resource = attr_u64(dev->ctx, path, "resource", 0);
+	dev->resource = attr_u64(dev->ctx, path, "resource", UINT64_MAX);
+	if (dev->resource == UINT64_MAX)
+		dev->resource = iomem_resource(dev->ctx, devname);
 	dev->align = attr_u64(dev->ctx, path, "align", 0);
 	dev->target_node = (int)attr_u64(dev->ctx, path, "target_node", (uint64_t)-1);
 	dev->numa_node = (int)attr_u64(dev->ctx, path, "numa_node", (uint64_t)-1);

@@ -361,8 +361,12 @@ unsigned long long daxctl_dev_get_size(struct daxctl_dev *dev);
  * daxctl_dev_get_resource() - a device's physical start address
  * @dev: a device
  *
- * Return: its "resource" attribute, 0 when unreadable (it is root-only on
- * some kernels).
+ * Read when the device is first seen.
+ *
+ * Return: its "resource" attribute; when that is unreadable (older
+ * kernels, root-only on some), the start of the /proc/iomem range
+ * named after the device (under the context's root), as upstream; 0
+ * when neither gives it (not root: /proc/iomem shows zeros then).
  * Since: LIBDAXCTL_1
  */
 unsigned long long daxctl_dev_get_resource(struct daxctl_dev *dev);

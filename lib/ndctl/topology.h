@@ -248,12 +248,15 @@ unsigned long long ndctl_cmd_clear_error_get_cleared(struct ndctl_cmd *clear_err
  * @cmd: the command
  *
  * Issues the command's ioctl on /dev/ndctlN (under the context's root)
- * and keeps its outcome: the getters above answer only after a
- * successful submit. Unlike upstream's, never returns a positive
- * status: the firmware's own status is in the command's payload.
+ * and keeps its outcome: the getters above answer only after a submit
+ * that returned 0. The firmware's own status is in the command's
+ * payload.
  *
- * Return: 0 when the ioctl succeeded, else its negative errno (-ENOTTY,
- * -ENXIO, ...; the open's errno is logged); -EINVAL for NULL.
+ * Return: as upstream, the ioctl's own result: 0, or a positive count of
+ * the output bytes the firmware left unfilled (a buffer underrun: the
+ * command completed, but the getters refuse it, as upstream's do); else
+ * a negative errno (-ENOTTY, -ENXIO, ...; the open's errno is logged);
+ * -EINVAL for NULL. Test for failure with < 0.
  * Since: LIBNDCTL_2
  */
 int ndctl_cmd_submit(struct ndctl_cmd *cmd);
@@ -342,8 +345,8 @@ unsigned int ndctl_dimm_get_id(struct ndctl_dimm *dimm);
  * @dimm: a DIMM
  *
  * Return: its nfit/id attribute ("vendor-serial"-style, at most 63
- * characters), "" when absent (upstream returns NULL then); owned by
- * the DIMM, rewritten at each call.
+ * characters), owned by the DIMM and rewritten at each call; NULL when
+ * the DIMM has none (older kernels, a bus without NFIT), as upstream.
  * Since: LIBNDCTL_1
  */
 const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm);
@@ -352,7 +355,8 @@ const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm);
  * ndctl_dimm_get_handle() - a DIMM's NFIT handle
  * @dimm: a DIMM
  *
- * Return: its nfit/handle attribute, 0 when absent.
+ * Return: its nfit/handle attribute; UINT_MAX when absent (a bus
+ * without NFIT), as upstream.
  * Since: LIBNDCTL_1
  */
 unsigned int ndctl_dimm_get_handle(struct ndctl_dimm *dimm);
@@ -361,7 +365,8 @@ unsigned int ndctl_dimm_get_handle(struct ndctl_dimm *dimm);
  * ndctl_dimm_get_phys_id() - a DIMM's NFIT physical id
  * @dimm: a DIMM
  *
- * Return: its nfit/phys_id attribute, 0 when absent.
+ * Return: its nfit/phys_id attribute; USHRT_MAX when absent (a bus
+ * without NFIT), as upstream.
  * Since: LIBNDCTL_1
  */
 unsigned short ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm);
@@ -591,8 +596,8 @@ unsigned long long ndctl_region_get_resource(struct ndctl_region *region);
  * ndctl_region_get_align() - the alignment of namespace sizes in a region
  * @region: a region
  *
- * Return: its "align" attribute in bytes, 0 when absent (older
- * kernels).
+ * Return: its "align" attribute in bytes; all ones (ULONG_MAX, as
+ * upstream's unsigned long) when absent (older kernels).
  * Since: LIBNDCTL_1
  */
 unsigned long long ndctl_region_get_align(struct ndctl_region *region);
@@ -604,7 +609,8 @@ unsigned long long ndctl_region_get_align(struct ndctl_region *region);
  * Read at each call, so that other processes' allocations show.
  *
  * Return: the "available_size" attribute in bytes; 0 for a label-less
- * region (its one namespace has all of it) or when unreadable.
+ * region (its one namespace has all of it); ULLONG_MAX with errno set
+ * when the attribute cannot be read, as upstream.
  * Since: LIBNDCTL_1
  */
 unsigned long long ndctl_region_get_available_size(struct ndctl_region *region);
@@ -617,7 +623,9 @@ unsigned long long ndctl_region_get_available_size(struct ndctl_region *region);
  * region.
  *
  * Return: the "max_available_extent" attribute in bytes; 0 for a
- * label-less region or when unreadable.
+ * label-less region; ULLONG_MAX with errno set when the attribute
+ * cannot be read (kernels before 4.19 have none), as upstream: fall
+ * back to ndctl_region_get_available_size() then.
  * Since: LIBNDCTL_1
  */
 unsigned long long ndctl_region_get_max_available_extent(struct ndctl_region *region);
@@ -1376,11 +1384,12 @@ int ndctl_namespace_set_holder_class(struct ndctl_namespace *ndns, const char *c
  * block on its media makes the kernel create that personality, claim
  * the namespace and bind it.
  *
- * Return: 0 once it is enabled, raw or through that personality
- * (upstream returns 1 for the latter), also when it was enabled
- * already; -ENXIO at once when the kernel refuses: an idle namespace
- * (size 0), one claimed by a personality that is not enabled (logged);
- * another negative errno of the bind.
+ * Return: as upstream, 0 when the namespace itself is bound (raw), 1
+ * when it is enabled through its personality (pfn, dax or btt device)
+ * instead, either also when it was enabled already; -ENXIO at once
+ * when the kernel refuses: an idle namespace (size 0), one claimed by
+ * a personality that is not enabled (logged); another negative errno
+ * of the bind. Test for failure with < 0.
  * Since: LIBNDCTL_1
  */
 int ndctl_namespace_enable(struct ndctl_namespace *ndns);

@@ -118,7 +118,8 @@ int create_attach(struct ndctl_region *region, struct ndctl_namespace *ndns,
 		op->res->named_by_upstream = rc && rc != -EAGAIN;
 		return rc ? rc : ndctl_btt_enable(btt);
 	default:
-		return ndctl_namespace_enable(ndns);
+		rc = ndctl_namespace_enable(ndns);
+		return rc > 0 ? 0 : rc;	/* 1: enabled, through a personality */
 	}
 }
 

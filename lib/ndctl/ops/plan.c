@@ -76,9 +76,12 @@ static int plan_capacity(struct ndctl_region *region, struct ns_op *op,
 						"area (QEMU label-size=)", ndctl_dimm_get_devname(dimm),
 						ndctl_region_get_devname(region));
 		}
+		/* as upstream's create: no extent attribute, the available size */
 		avail = ndctl_region_get_max_available_extent(region);
 		if (avail == ULLONG_MAX)
 			avail = ndctl_region_get_available_size(region);
+		if (avail == ULLONG_MAX)
+			avail = 0;	/* neither readable: nothing to allocate from */
 	}
 	if (!avail)
 		return why(r, -EAGAIN, "%s is full: no free capacity left",

@@ -132,7 +132,12 @@ static unsigned long cmd_ioctl(int type)
 	return type == ND_CMD_ARS_CAP ? ND_IOCTL_ARS_CAP : ND_IOCTL_CLEAR_ERROR;
 }
 
-/* 0 or the kernel's positive status on success, a negative errno otherwise. */
+/*
+ * As upstream: the ioctl's result, which for the kernel's ND_IOCTL_* is
+ * 0, a positive count of output bytes left unfilled (buffer underrun), or
+ * -1 with errno. ARS capabilities and clear-error are single transfers, so
+ * upstream's chunked-transfer arithmetic never applies to them.
+ */
 NDCTL_EXPORT int ndctl_cmd_submit(struct ndctl_cmd *cmd)
 {
 	struct ndctl_ctx *ctx;

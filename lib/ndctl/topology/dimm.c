@@ -47,23 +47,26 @@ NDCTL_EXPORT unsigned int ndctl_dimm_get_id(struct ndctl_dimm *dimm)
 	return dimm->id;
 }
 
+/* As upstream: NULL when the DIMM has no nfit/id (older kernels, other buses). */
 NDCTL_EXPORT const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm)
 {
 	char buf[SYSFS_ATTR_SIZE];
 
-	nd_dev_read(&dimm->dev, "nfit/id", buf);
+	if (nd_dev_read(&dimm->dev, "nfit/id", buf))
+		return NULL;
 	snprintf(dimm->unique_id, sizeof(dimm->unique_id), "%.63s", buf);
 	return dimm->unique_id;
 }
 
+/* As upstream: all ones (its -1) when the DIMM has no nfit attributes. */
 NDCTL_EXPORT unsigned int ndctl_dimm_get_handle(struct ndctl_dimm *dimm)
 {
-	return (unsigned int)nd_dev_u64(&dimm->dev, "nfit/handle");
+	return (unsigned int)nd_dev_u64_or_max(&dimm->dev, "nfit/handle");
 }
 
 NDCTL_EXPORT unsigned short ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm)
 {
-	return (unsigned short)nd_dev_u64(&dimm->dev, "nfit/phys_id");
+	return (unsigned short)nd_dev_u64_or_max(&dimm->dev, "nfit/phys_id");
 }
 
 NDCTL_EXPORT bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm)

@@ -379,12 +379,25 @@ static int refuse_idle(struct ndctl_namespace *ndns, const char *what)
  * As upstream: bind the namespace itself. An info block on the media makes
  * the kernel create that personality, claim the namespace and bind it; a
  * personality already claiming it unbound makes the kernel refuse (ENXIO).
+ * Upstream's return: 0 when the namespace itself is bound, 1 when it is
+ * enabled through its personality instead (also when it already was).
  */
 NDCTL_EXPORT int ndctl_namespace_enable(struct ndctl_namespace *ndns)
 {
-	if (ndctl_namespace_is_enabled(ndns))
+	struct nd_persona *p;
+	int rc;
+
+	if (namespace_bound(ndns))
 		return 0;
-	return refuse_idle(ndns, "nothing to enable") ?: nd_dev_enable_or_claimed(&ndns->dev);
+	p = namespace_persona(ndns);
+	if (p && nd_dev_has_driver(&p->dev)) {
+		dbg(ndns->dev.ctx, "%s: enabled via %s\n", ndns->dev.name, p->dev.name);
+		return 1;
+	}
+	rc = refuse_idle(ndns, "nothing to enable") ?: nd_dev_enable_or_claimed(&ndns->dev);
+	if (rc)
+		return rc;
+	return nd_dev_has_driver(&ndns->dev) ? 0 : 1;
 }
 
 /* "maj:min" of a block device under dir/block/NAME/dev, or "". */

@@ -6,6 +6,7 @@
 
 #define ND_DEVICE_NAMESPACE_IO   4	/* label-less: one raw namespace */
 #define ND_DEVICE_NAMESPACE_PMEM 5	/* labeled */
+#define ND_DEVICE_NAMESPACE_BLK  6	/* older kernels' blk regions */
 
 int region_add(struct ndctl_bus *bus, const char *name)
 {
@@ -76,25 +77,42 @@ NDCTL_EXPORT unsigned long long ndctl_region_get_size(struct ndctl_region *regio
 	return nd_dev_u64(&region->dev, "size");
 }
 
+/* As upstream: ULONG_MAX (all ones) when the kernel has no align attribute. */
 NDCTL_EXPORT unsigned long long ndctl_region_get_align(struct ndctl_region *region)
 {
-	return nd_dev_u64(&region->dev, "align");
+	return nd_dev_u64_or_max(&region->dev, "align");
 }
 
-/* A label-less region's capacity is all in its one namespace: none is free. */
+/*
+ * As upstream: 0 for a region that holds no labeled (or blk) namespaces,
+ * whose capacity is all in its one namespace; ULLONG_MAX with errno set
+ * when the attribute cannot be read.
+ */
+static unsigned long long region_free_bytes(struct ndctl_region *region, const char *attr)
+{
+	char buf[SYSFS_ATTR_SIZE];
+	unsigned int nstype = ndctl_region_get_nstype(region);
+	int rc;
+
+	if (nstype != ND_DEVICE_NAMESPACE_PMEM && nstype != ND_DEVICE_NAMESPACE_BLK)
+		return 0;
+	rc = nd_dev_read(&region->dev, attr, buf);
+	if (rc) {
+		errno = -rc;
+		return ULLONG_MAX;
+	}
+	return strtoull(buf, NULL, 0);
+}
+
 NDCTL_EXPORT unsigned long long ndctl_region_get_available_size(struct ndctl_region *region)
 {
-	if (!ndctl_region_is_labeled(region))
-		return 0;
-	return nd_dev_u64(&region->dev, "available_size");
+	return region_free_bytes(region, "available_size");
 }
 
 NDCTL_EXPORT unsigned long long ndctl_region_get_max_available_extent(
 		struct ndctl_region *region)
 {
-	if (!ndctl_region_is_labeled(region))
-		return 0;
-	return nd_dev_u64(&region->dev, "max_available_extent");
+	return region_free_bytes(region, "max_available_extent");
 }
 
 NDCTL_EXPORT unsigned int ndctl_region_get_nstype(struct ndctl_region *region)

@@ -278,6 +278,35 @@ static void write_file(const char *root, const char *rel, const char *text)
 	}
 }
 
+/*
+ * A kernel without (or hiding) a device's "resource": upstream looks the
+ * device's name up in /proc/iomem, here under the context's root; 0 when
+ * that does not name it or cannot be read.
+ */
+static void test_resource_from_iomem(void)
+{
+	char root[PATH_MAX], path[PATH_MAX + 128];
+	struct daxctl_ctx *ctx = ctx_for("devdax", root);
+
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/sys/devices/LNXSYSTM:00/LNXSYBUS:00/"
+				"ACPI0012:00/ndbus0/region%d/dax%d.0/dax%d.0/resource",
+				root, i, i, i);
+		CHECK(unlink(path) == 0);
+	}
+	snprintf(path, sizeof(path), "%s/proc", root);
+	mkdir(path, 0755);
+	write_file(root, "/proc/iomem",
+			"100000000-17fffffff : Persistent Memory\n"
+			"  140000000-17fffffff : namespace1.0\n"
+			"    141000000-177ffffff : dax1.0\n"
+			"      141000000-177ffffff : dax1.0-extra\n");
+	CHECK_EQ_U64(daxctl_dev_get_resource(daxctl_dev_get_by_name(ctx, "dax1.0")),
+			0x141000000ULL);
+	CHECK_EQ_U64(daxctl_dev_get_resource(daxctl_dev_get_by_name(ctx, "dax0.0")), 0);
+	ctx_done(ctx, root);
+}
+
 /* auto_online_blocks: online* means the kernel onlines; missing means it does not. */
 static void test_auto_online_and_resize(void)
 {
@@ -314,5 +343,6 @@ int main(int argc, char **argv)
 	test_json();
 	test_ndctl_daxregion();
 	test_auto_online_and_resize();
+	test_resource_from_iomem();
 	return test_done("test-libdaxctl");
 }

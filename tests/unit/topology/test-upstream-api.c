@@ -11,6 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <stdarg.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <linux/ndctl.h>
 #include <ndctl/libndctl.h>
 #include <daxctl/libdaxctl.h>
@@ -51,6 +56,15 @@ static void put(const char *rel, const char *text)
 		fputs(text, f);
 		fclose(f);
 	}
+}
+
+/* Remove ROOT/NDBUS/rel: an attribute this kernel does not have. */
+static void drop(const char *rel)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/" NDBUS "/%s", root, rel);
+	CHECK(unlink(path) == 0);
 }
 
 static struct ndctl_region *region0(struct ndctl_ctx *ctx)
@@ -241,6 +255,129 @@ static void test_commands(struct ndctl_bus *bus)
 	ndctl_unref(fresh);
 }
 
+/*
+ * Upstream's answers for attributes a kernel may not have: a region's free
+ * capacity (ULLONG_MAX and errno, 0 for a label-less region), its align
+ * (ULONG_MAX), a DIMM's NFIT id (NULL), handle and phys_id (all ones).
+ */
+static void test_absent(void)
+{
+	struct ndctl_region *region, *labelless;
+	struct ndctl_ctx *fresh;
+	struct ndctl_dimm *dimm;
+
+	drop("region0/available_size");
+	drop("region0/max_available_extent");
+	drop("region0/align");
+	drop("nmem0/nfit/id");
+	drop("nmem0/nfit/handle");
+	drop("nmem0/nfit/phys_id");
+	put("region1/nstype", "4\n");	/* label-less: no free capacity, readable or not */
+	drop("region1/available_size");
+	fresh = ctx_at(root);
+	region = fresh ? region0(fresh) : NULL;
+	labelless = fresh ? region_named(fresh, "region1") : NULL;
+	dimm = fresh ? dimm_named(fresh, "nmem0") : NULL;
+	CHECK(region && labelless && dimm);
+	if (region && labelless && dimm) {
+		errno = 0;
+		CHECK_EQ_U64(ndctl_region_get_available_size(region), ULLONG_MAX);
+		CHECK_EQ_U64(errno, ENOENT);
+		errno = 0;
+		CHECK_EQ_U64(ndctl_region_get_max_available_extent(region), ULLONG_MAX);
+		CHECK_EQ_U64(errno, ENOENT);
+		CHECK_EQ_U64(ndctl_region_get_align(region), ULONG_MAX);
+		CHECK_EQ_U64(ndctl_region_get_available_size(labelless), 0);
+		CHECK_EQ_U64(ndctl_region_get_max_available_extent(labelless), 0);
+		CHECK(ndctl_dimm_get_unique_id(dimm) == NULL);
+		CHECK_EQ_U64(ndctl_dimm_get_handle(dimm), UINT_MAX);
+		CHECK_EQ_U64(ndctl_dimm_get_phys_id(dimm), USHRT_MAX);
+		/* present ones still read */
+		CHECK_EQ_STR(ndctl_dimm_get_unique_id(dimm_named(fresh, "nmem1")), "8680-57341200");
+	}
+	ndctl_unref(fresh);
+}
+
+/*
+ * Upstream's ndctl_namespace_enable() says 1 when the namespace is enabled
+ * through its personality (here already: nothing is written), 0 when the
+ * namespace itself is bound.
+ */
+static void test_enable_return(struct ndctl_ctx *ctx, struct ndctl_region *region)
+{
+	struct ndctl_ctx *labelless = ctx_on_tree("labelless");
+	struct ndctl_region *r1 = labelless ? region_named(labelless, "region1") : NULL;
+	struct ndctl_namespace *raw = r1 ? ndctl_namespace_get_first(r1) : NULL;
+
+	(void)ctx;
+	CHECK_EQ_U64(ndctl_namespace_enable(ns_named(region, "namespace0.0")), 1);	/* pfn0.0 */
+	CHECK_EQ_U64(ndctl_namespace_enable(ns_named(region, "namespace0.1")), 1);	/* dax0.0 */
+	CHECK_EQ_U64(ndctl_namespace_enable(ns_named(region, "namespace0.2")), 1);	/* btt0.0 */
+	CHECK(raw != NULL);
+	if (raw)
+		CHECK_EQ_U64(ndctl_namespace_enable(raw), 0);	/* bound itself, raw */
+	ndctl_unref(labelless);
+}
+
+/*
+ * The kernel's ND_IOCTL_* return a positive count of output bytes left
+ * unfilled on a buffer underrun: upstream's ndctl_cmd_submit() passes it
+ * on. This ioctl() stands in for the kernel's on the fake /dev/ndctl0.
+ */
+static int fake_ioctl_rc = -1000;
+
+int ioctl(int fd, unsigned long request, ...)
+{
+	va_list ap;
+	void *arg;
+
+	va_start(ap, request);
+	arg = va_arg(ap, void *);
+	va_end(ap);
+	if (fake_ioctl_rc == -1000)
+		return (int)syscall(SYS_ioctl, fd, request, arg);
+	if (request == ND_IOCTL_ARS_CAP) {
+		struct nd_cmd_ars_cap *cap = arg;
+
+		cap->status = 0;
+		cap->clear_err_unit = 256;
+	}
+	return fake_ioctl_rc;
+}
+
+static void test_submit_underrun(void)
+{
+	struct ndctl_range range;
+	struct ndctl_ctx *fresh;
+	struct ndctl_bus *bus;
+	struct ndctl_cmd *cap;
+	char path[4096];
+
+	put("commands", "ars_cap ars_start ars_status clear_error cmd_call\n");
+	snprintf(path, sizeof(path), "%s/dev", root);
+	mkdir(path, 0755);
+	snprintf(path, sizeof(path), "%s/dev/ndctl0", root);
+	fclose(fopen(path, "w"));
+	fresh = ctx_at(root);
+	bus = fresh ? ndctl_bus_get_first(fresh) : NULL;
+	cap = bus ? ndctl_bus_cmd_new_ars_cap(bus, 0x140000000ULL, 4096) : NULL;
+	CHECK(cap != NULL);
+	if (cap) {
+		fake_ioctl_rc = 8;
+		CHECK_EQ_U64(ndctl_cmd_submit(cap), 8);
+		/* as upstream's: an underrun command gives no range */
+		CHECK_EQ_U64(ndctl_cmd_ars_cap_get_range(cap, &range),
+				(unsigned long long)-EINVAL);
+		fake_ioctl_rc = 0;
+		CHECK_EQ_U64(ndctl_cmd_submit(cap), 0);
+		CHECK_EQ_U64(ndctl_cmd_ars_cap_get_range(cap, &range), 0);
+		fake_ioctl_rc = -1000;
+		ndctl_cmd_unref(cap);
+	}
+	ndctl_unref(fresh);
+	unlink(path);
+}
+
 int main(void)
 {
 	const char *trees = getenv("TOPO_TREES");
@@ -262,7 +399,10 @@ int main(void)
 		test_dax_bridge(region);
 		test_dimms(ctx, region);
 		test_commands(ndctl_region_get_bus(region));
+		test_enable_return(ctx, region);
 	}
+	test_submit_underrun();
+	test_absent();
 	ndctl_unref(ctx);
 	remove_tree();
 	return test_done("test-upstream-api");
