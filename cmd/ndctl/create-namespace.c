@@ -16,7 +16,7 @@
 #include "builtin.h"
 #include "../common/parse-options.h"
 #include "topo-filter.h"
-#include "topo-json.h"
+#include "util/json.h"
 #include "util/size.h"
 
 static const char *const create_usage[] = { "ndctl create-namespace [<options>]", NULL };
@@ -181,13 +181,12 @@ static void print_note(void *arg, int priority, const char *line)
 /* As upstream: human sizes only on a terminal, numbers when piped. */
 static void print_created(struct ndctl_namespace *ndns)
 {
-	struct topo_json_opts o = { .flags = isatty(STDOUT_FILENO) ? UTIL_JSON_HUMAN : 0,
-		.dax = true };
 	struct json_object *j;
 
 	if (!ndns)
 		return;
-	j = topo_json_namespace(ndns, &o);
+	j = ndctl_namespace_to_json(ndns, NDCTL_JSON_DAX |
+			(isatty(STDOUT_FILENO) ? NDCTL_JSON_HUMAN : 0));
 	util_json_print(stdout, j);
 	json_object_put(j);
 }

@@ -6,14 +6,14 @@
 #include "builtin.h"
 #include "../common/parse-options.h"
 #include "topo-filter.h"
-#include "topo-json.h"
+#include "util/json.h"
 
 struct list_opts {
 	struct topo_filter filter;
 	bool buses, dimms, regions, namespaces, idle, configured;
 	bool health, firmware, media_errors;	/* QEMU has none: nothing to add */
 	bool capabilities, dax, human;
-	struct topo_json_opts json;
+	unsigned json;		/* enum ndctl_json_flags */
 	int verbose;
 	bool table;
 };
@@ -54,13 +54,13 @@ static void apply_verbosity(struct list_opts *lo)
 {
 	if (lo->verbose >= 3) {	/* as upstream: also capabilities (health/firmware: none in QEMU) */
 		lo->idle = true;
-		lo->json.capabilities = true;
+		lo->json |= NDCTL_JSON_CAPABILITIES;
 	}
 	if (lo->verbose >= 2)
 		lo->dimms = lo->buses = lo->regions = true;
 	if (lo->verbose >= 1) {
-		lo->namespaces = lo->json.dax = true;
-		lo->json.flags |= UTIL_JSON_VERBOSE;
+		lo->namespaces = true;
+		lo->json |= NDCTL_JSON_DAX | NDCTL_JSON_VERBOSE;
 	}
 }
 
@@ -89,11 +89,10 @@ static int parse_list_args(int argc, char **argv, struct list_opts *lo)
 		opt_error("unknown parameter \"%s\"\n", argv[i]);
 	if (argc)
 		return usage_with_options(list_usage, list_options);
-	lo->json.dax = lo->dax;
-	lo->json.capabilities = lo->capabilities;
-	if (lo->human)
-		lo->json.flags |= UTIL_JSON_HUMAN;
-	if (lo->json.dax && !lo->namespaces) {	/* as upstream: -X without -N, devdax only */
+	lo->json = (lo->dax ? NDCTL_JSON_DAX : 0) |
+		(lo->capabilities ? NDCTL_JSON_CAPABILITIES : 0) |
+		(lo->human ? NDCTL_JSON_HUMAN : 0);
+	if (lo->dax && !lo->namespaces) {	/* as upstream: -X without -N, devdax only */
 		lo->namespaces = true;
 		if (!lo->filter.mode)
 			lo->filter.mode = "devdax";
@@ -111,7 +110,7 @@ static struct json_object *namespaces_json(struct ndctl_region *region,
 		if (topo_filter_namespace(&lo->filter, ndns, lo->idle) ||
 				(lo->configured && ndctl_namespace_get_size(ndns) &&
 				 topo_filter_namespace(&lo->filter, ndns, true)))
-			json_object_array_add(arr, topo_json_namespace(ndns, &lo->json));
+			json_object_array_add(arr, ndctl_namespace_to_json(ndns, lo->json));
 	return arr;
 }
 
@@ -148,12 +147,12 @@ static void list_bus_children(struct ndctl_bus *bus, const struct list_opts *lo,
 	if (lo->dimms)
 		ndctl_dimm_foreach(bus, dimm)
 			if (topo_filter_dimm(&lo->filter, dimm, lo->idle))
-				json_object_array_add(out->dimms, topo_json_dimm(dimm, &lo->json));
+				json_object_array_add(out->dimms, ndctl_dimm_to_json(dimm, lo->json));
 	ndctl_region_foreach(bus, region) {
 		if (!topo_filter_region(&lo->filter, region, lo->idle))
 			continue;
 		if (lo->regions) {
-			struct json_object *jr = topo_json_region(region, &lo->json);
+			struct json_object *jr = ndctl_region_to_json(region, lo->json);
 			struct json_object *jn = lo->namespaces ? namespaces_json(region, lo) : NULL;
 
 			out->last_region_ns = jn && json_object_array_length(jn);
@@ -185,7 +184,7 @@ static struct json_object *list_buses(struct ndctl_ctx *ctx, const struct list_o
 
 		if (!topo_filter_bus(&lo->filter, bus))
 			continue;
-		jb = topo_json_bus(bus, &lo->json);
+		jb = ndctl_bus_to_json(bus, lo->json);
 		list_bus_children(bus, lo, &out);
 		add_if_nonempty(jb, "dimms", out.dimms);
 		add_if_nonempty(jb, "regions", out.regions);
@@ -241,7 +240,7 @@ static bool is_empty(struct json_object *obj)
 /* As upstream: with -u, an array of one prints as that one object. */
 static struct json_object *human_single(struct json_object *out, unsigned flags)
 {
-	if ((flags & UTIL_JSON_HUMAN) && json_object_is_type(out, json_type_array) &&
+	if ((flags & NDCTL_JSON_HUMAN) && json_object_is_type(out, json_type_array) &&
 			json_object_array_length(out) == 1)
 		return json_object_array_get_idx(out, 0);
 	return out;
@@ -260,12 +259,13 @@ int cmd_list(int argc, char **argv, void *vctx)
 		return rc;
 	apply_verbosity(&lo);
 	apply_defaults(&lo);
-	lo.json.mappings = lo.dimms;
+	if (lo.dimms)
+		lo.json |= NDCTL_JSON_MAPPINGS;
 	if (lo.table)
 		return list_table(vctx, &lo.filter);
 	out = lo.buses ? list_buses(vctx, &lo) : list_platform(vctx, &lo);
 	if (!is_empty(out))
-		util_json_print(stdout, human_single(out, lo.json.flags));
+		util_json_print(stdout, human_single(out, lo.json));
 	json_object_put(out);
 	return 0;
 }

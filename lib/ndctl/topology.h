@@ -2090,6 +2090,93 @@ int ndctl_btt_set_namespace(struct ndctl_btt *btt, struct ndctl_namespace *ndns)
  */
 int ndctl_btt_enable(struct ndctl_btt *btt);
 
+/* JSON renderings of the objects above (topology/json.c). */
+
+/* What the *_to_json() functions add beyond each object's own keys. */
+enum ndctl_json_flags {
+	NDCTL_JSON_HUMAN = 1 << 0,	/* sizes as "X.XX GiB (Y GB)", ids as "0x..." (-u) */
+	NDCTL_JSON_VERBOSE = 1 << 1,	/* numa and target nodes, a namespace's raw_uuid (-v) */
+	NDCTL_JSON_MAPPINGS = 1 << 2,	/* a region's DIMM mappings (list -D) */
+	NDCTL_JSON_CAPABILITIES = 1 << 3,	/* a region's modes and their sizes (-C) */
+	NDCTL_JSON_DAX = 1 << 4,	/* a devdax namespace's dax region and devices (-X) */
+};
+struct json_object;
+
+/**
+ * ndctl_bus_to_json() - a bus as upstream's `ndctl list -B` prints it
+ * @bus: a bus
+ * @flags: enum ndctl_json_flags (a bus has no optional keys)
+ *
+ * Keys: provider, dev. The command adds the bus's dimms, regions and
+ * namespaces arrays itself.
+ *
+ * Return: a new json-c object; release it with json_object_put().
+ * Since: LIBNDCTL_3
+ */
+struct json_object *ndctl_bus_to_json(struct ndctl_bus *bus, unsigned flags);
+
+/**
+ * ndctl_dimm_to_json() - a DIMM as upstream's `ndctl list -D` prints it
+ * @dimm: a DIMM
+ * @flags: enum ndctl_json_flags: NDCTL_JSON_HUMAN
+ *
+ * Keys, in upstream's order: dev, id (when the DIMM has one), handle,
+ * phys_id, state ("disabled", only when it is).
+ *
+ * Return: a new json-c object; release it with json_object_put().
+ * Since: LIBNDCTL_3
+ */
+struct json_object *ndctl_dimm_to_json(struct ndctl_dimm *dimm, unsigned flags);
+
+/**
+ * ndctl_mapping_to_json() - one DIMM's extent of a region, as an entry of
+ * upstream's "mappings" array
+ * @mapping: a mapping of a region
+ * @flags: enum ndctl_json_flags: NDCTL_JSON_HUMAN
+ *
+ * Keys: dimm ("unknown" when the DIMM is not found), offset, length,
+ * position (when the kernel gives one).
+ *
+ * Return: a new json-c object; release it with json_object_put().
+ * Since: LIBNDCTL_3
+ */
+struct json_object *ndctl_mapping_to_json(struct ndctl_mapping *mapping, unsigned flags);
+
+/**
+ * ndctl_region_to_json() - a region as upstream's `ndctl list -R` prints it
+ * @region: a region
+ * @flags: enum ndctl_json_flags: HUMAN, VERBOSE (numa_node, target_node),
+ *	MAPPINGS (a "mappings" array), CAPABILITIES (a "capabilities" array,
+ *	one entry per seed the region has)
+ *
+ * Keys, in upstream's order: dev, size, align, available_size,
+ * max_available_extent, type, the nodes, iset_id (when not 0), mappings,
+ * capabilities, state ("disabled", only when it is), persistence_domain.
+ * A zero size prints as a number even with HUMAN, as upstream's. The
+ * command adds the "namespaces" array itself.
+ *
+ * Return: a new json-c object; release it with json_object_put().
+ * Since: LIBNDCTL_3
+ */
+struct json_object *ndctl_region_to_json(struct ndctl_region *region, unsigned flags);
+
+/**
+ * ndctl_namespace_to_json() - a namespace as upstream's `ndctl list -N`
+ * (and create-namespace) prints it
+ * @ndns: a namespace
+ * @flags: enum ndctl_json_flags: HUMAN, VERBOSE (raw_uuid under a
+ *	personality, numa_node, target_node), DAX (an enabled devdax namespace
+ *	nests its "daxregion", read through ndctl_get_daxctl_ctx(), in place of
+ *	"chardev")
+ *
+ * Size, uuid, sector size, align and block device are the personality's
+ * (pfn, dax or btt) when the namespace has one, as upstream's.
+ *
+ * Return: a new json-c object; release it with json_object_put().
+ * Since: LIBNDCTL_3
+ */
+struct json_object *ndctl_namespace_to_json(struct ndctl_namespace *ndns, unsigned flags);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,11 +1,13 @@
-// SPDX-License-Identifier: GPL-2.0-only
-/* Topology objects as upstream ndctl's JSON: same keys, same order. */
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Topology objects as upstream ndctl list's JSON: same keys, same order. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <json-c/json.h>
 #include <daxctl/libdaxctl.h>
-#include "topo-json.h"
+#include "internal.h"
+#include "util/json.h"
 
 /*
  * Every key here is a string constant, added once per object: json-c need
@@ -23,10 +25,21 @@ static void add_str(struct json_object *obj, const char *key, const char *val)
 	add(obj, key, json_object_new_string(val));
 }
 
+/* NDCTL_JSON_HUMAN as lib/util's flag, for its sizes and hex numbers. */
+static unsigned util_flags(unsigned flags)
+{
+	return flags & NDCTL_JSON_HUMAN ? UTIL_JSON_HUMAN : 0;
+}
+
 /* Upstream prints a zero size as a number even with -u. */
 static struct json_object *size_json(unsigned long long bytes, unsigned flags)
 {
-	return util_json_size(bytes, bytes ? flags : 0);
+	return util_json_size(bytes, bytes ? util_flags(flags) : 0);
+}
+
+static struct json_object *hex_json(unsigned long long value, unsigned flags)
+{
+	return util_json_hex(value, util_flags(flags));
 }
 
 /* The library's "unreadable" (ULLONG_MAX, as upstream's) is listed as 0. */
@@ -40,8 +53,9 @@ static void add_int(struct json_object *obj, const char *key, long long val)
 	add(obj, key, json_object_new_int64(val));
 }
 
-struct json_object *topo_json_bus(struct ndctl_bus *bus, const struct topo_json_opts *o)
+NDCTL_EXPORT struct json_object *ndctl_bus_to_json(struct ndctl_bus *bus, unsigned flags)
 {
+	(void)flags;	/* a bus has nothing optional */
 	struct json_object *j = json_object_new_object();
 
 	add_str(j, "provider", ndctl_bus_get_provider(bus));
@@ -49,7 +63,7 @@ struct json_object *topo_json_bus(struct ndctl_bus *bus, const struct topo_json_
 	return j;
 }
 
-struct json_object *topo_json_dimm(struct ndctl_dimm *dimm, const struct topo_json_opts *o)
+NDCTL_EXPORT struct json_object *ndctl_dimm_to_json(struct ndctl_dimm *dimm, unsigned flags)
 {
 	struct json_object *j = json_object_new_object();
 	const char *id = ndctl_dimm_get_unique_id(dimm);
@@ -60,21 +74,22 @@ struct json_object *topo_json_dimm(struct ndctl_dimm *dimm, const struct topo_js
 	if (id && id[0])	/* no key when absent (NULL), as upstream; nor when empty, as before */
 		add_str(j, "id", id);
 	/* absent (all ones) listed as 0, as before; upstream leaves the keys out */
-	add(j, "handle", util_json_hex(handle == UINT_MAX ? 0 : handle, o->flags));
-	add(j, "phys_id", util_json_hex(phys_id == USHRT_MAX ? 0 : phys_id, o->flags));
+	add(j, "handle", hex_json(handle == UINT_MAX ? 0 : handle, flags));
+	add(j, "phys_id", hex_json(phys_id == USHRT_MAX ? 0 : phys_id, flags));
 	if (!ndctl_dimm_is_enabled(dimm))
 		add_str(j, "state", "disabled");
 	return j;
 }
 
-static struct json_object *mapping_json(struct ndctl_mapping *m, unsigned flags)
+NDCTL_EXPORT struct json_object *ndctl_mapping_to_json(struct ndctl_mapping *m,
+		unsigned flags)
 {
 	struct json_object *j = json_object_new_object();
 	struct ndctl_dimm *dimm = ndctl_mapping_get_dimm(m);
 
 	add_str(j, "dimm", dimm ? ndctl_dimm_get_devname(dimm) : "unknown");
-	add(j, "offset", util_json_hex(ndctl_mapping_get_offset(m), flags));
-	add(j, "length", util_json_hex(ndctl_mapping_get_length(m), flags));
+	add(j, "offset", hex_json(ndctl_mapping_get_offset(m), flags));
+	add(j, "length", hex_json(ndctl_mapping_get_length(m), flags));
 	if (ndctl_mapping_get_position(m) >= 0)
 		add_int(j, "position", ndctl_mapping_get_position(m));
 	return j;
@@ -152,45 +167,40 @@ static void add_nodes(struct json_object *j, int numa, int target)
 		add_int(j, "target_node", target);
 }
 
-struct json_object *topo_json_region(struct ndctl_region *region,
-		const struct topo_json_opts *o)
+NDCTL_EXPORT struct json_object *ndctl_region_to_json(struct ndctl_region *region,
+		unsigned flags)
 {
 	struct json_object *j = json_object_new_object();
 	unsigned long long cookie = ndctl_region_get_iset_cookie(region);
 	struct json_object *caps;
-	unsigned f = o->flags;
 
 	add_str(j, "dev", ndctl_region_get_devname(region));
-	add(j, "size", size_json(ndctl_region_get_size(region), f));
-	add(j, "align", size_json(known_or_0(ndctl_region_get_align(region)), f));
-	add(j, "available_size", size_json(known_or_0(ndctl_region_get_available_size(region)), f));
+	add(j, "size", size_json(ndctl_region_get_size(region), flags));
+	add(j, "align", size_json(known_or_0(ndctl_region_get_align(region)), flags));
+	add(j, "available_size", size_json(known_or_0(ndctl_region_get_available_size(region)),
+			flags));
 	add(j, "max_available_extent",
-			size_json(known_or_0(ndctl_region_get_max_available_extent(region)), f));
+			size_json(known_or_0(ndctl_region_get_max_available_extent(region)), flags));
 	add_str(j, "type", ndctl_region_get_type_name(region));
-	if (f & UTIL_JSON_VERBOSE)
+	if (flags & NDCTL_JSON_VERBOSE)
 		add_nodes(j, ndctl_region_get_numa_node(region),
 				ndctl_region_get_target_node(region));
 	if (cookie)
-		add(j, "iset_id", util_json_hex(cookie, f));
-	if (o->mappings) {
+		add(j, "iset_id", hex_json(cookie, flags));
+	if (flags & NDCTL_JSON_MAPPINGS) {
 		struct json_object *maps = json_object_new_array();
 		struct ndctl_mapping *m;
 
 		ndctl_mapping_foreach(region, m)
-			json_object_array_add(maps, mapping_json(m, f));
+			json_object_array_add(maps, ndctl_mapping_to_json(m, flags));
 		add(j, "mappings", maps);
 	}
-	if (o->capabilities && (caps = capabilities_json(region)))
+	if ((flags & NDCTL_JSON_CAPABILITIES) && (caps = capabilities_json(region)))
 		add(j, "capabilities", caps);
 	if (!ndctl_region_is_enabled(region))
 		add_str(j, "state", "disabled");
 	add_str(j, "persistence_domain", ndctl_region_get_persistence_domain_name(region));
 	return j;
-}
-
-const char *topo_namespace_mode(struct ndctl_namespace *ndns)
-{
-	return ndctl_namespace_mode_name(ndctl_namespace_get_mode(ndns));
 }
 
 static void add_uuid(struct json_object *j, const char *key, const uuid_t uu)
@@ -200,19 +210,19 @@ static void add_uuid(struct json_object *j, const char *key, const uuid_t uu)
 
 /*
  * The dax region under a devdax namespace, as libdaxctl sees it (the same
- * object `daxctl list -R` prints, without its path): one daxctl context per
- * process, on the same sysfs root as libndctl's.
+ * object `daxctl list -R` prints, without its path), through the context's
+ * own daxctl context (ndctl_get_daxctl_ctx: the same sysfs root).
  */
 static struct json_object *daxregion_json(struct ndctl_namespace *ndns, struct ndctl_dax *dax,
 		unsigned f)
 {
-	static struct daxctl_ctx *dctx;
 	struct ndctl_ctx *ctx = ndctl_namespace_get_ctx(ndns);
+	struct daxctl_ctx *dctx = ndctl_get_daxctl_ctx(ctx);
 	const char *root = ndctl_get_root(ctx);
 	struct daxctl_region *region;
 	char path[512];
 
-	if (!dctx && (daxctl_new(&dctx) < 0 || daxctl_set_root(dctx, root) < 0))
+	if (!dctx)
 		return NULL;
 	if (snprintf(path, sizeof(path), "%s/sys/bus/nd/devices/%s",
 			strcmp(root, "/") ? root : "", ndctl_dax_get_devname(dax)) >= (int)sizeof(path))
@@ -221,7 +231,7 @@ static struct json_object *daxregion_json(struct ndctl_namespace *ndns, struct n
 	if (!region)
 		return NULL;
 	return daxctl_region_to_json(region, NULL, DAXCTL_JSON_DEVICES | DAXCTL_JSON_NO_PATH |
-			((f & UTIL_JSON_HUMAN) ? DAXCTL_JSON_HUMAN : 0));
+			((f & NDCTL_JSON_HUMAN) ? DAXCTL_JSON_HUMAN : 0));
 }
 
 /* The part that depends on the personality: size, uuids, device names. */
@@ -269,13 +279,13 @@ static void view_namespace(struct ndctl_namespace *ndns, struct ns_view *v)
 }
 
 static void add_devdax_part(struct json_object *j, struct ndctl_namespace *ndns,
-		struct ndctl_dax *dax, const struct ns_view *v, const struct topo_json_opts *o)
+		struct ndctl_dax *dax, const struct ns_view *v, unsigned flags)
 {
 	const char *chardev = ndctl_dax_get_chardev(dax);
 	struct json_object *region;
 
-	if (chardev[0] && o->dax) {
-		region = daxregion_json(ndns, dax, o->flags);
+	if (chardev[0] && (flags & NDCTL_JSON_DAX)) {
+		region = daxregion_json(ndns, dax, flags);
 		if (region)
 			add(j, "daxregion", region);
 	} else if (chardev[0])
@@ -283,13 +293,13 @@ static void add_devdax_part(struct json_object *j, struct ndctl_namespace *ndns,
 	add(j, "align", util_json_u64(v->align));
 }
 
-struct json_object *topo_json_namespace(struct ndctl_namespace *ndns,
-		const struct topo_json_opts *o)
+NDCTL_EXPORT struct json_object *ndctl_namespace_to_json(struct ndctl_namespace *ndns,
+		unsigned flags)
 {
 	struct json_object *j = json_object_new_object();
 	enum ndctl_namespace_mode mode = ndctl_namespace_get_mode(ndns);
 	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
-	bool verbose = o->flags & UTIL_JSON_VERBOSE;
+	bool verbose = flags & NDCTL_JSON_VERBOSE;
 	struct ns_view v;
 
 	view_namespace(ndns, &v);
@@ -304,7 +314,7 @@ struct json_object *topo_json_namespace(struct ndctl_namespace *ndns,
 			add_str(j, "map", loc == NDCTL_PFN_LOC_RAM ? "mem" : "dev");
 	}
 	if (v.size != ULLONG_MAX)
-		add(j, "size", size_json(v.size, o->flags));
+		add(j, "size", size_json(v.size, flags));
 	if (v.has_uuid)
 		add_uuid(j, "uuid", v.uuid);
 	if (verbose && v.has_persona) {
@@ -314,7 +324,7 @@ struct json_object *topo_json_namespace(struct ndctl_namespace *ndns,
 		add_uuid(j, "raw_uuid", raw);
 	}
 	if (dax) {
-		add_devdax_part(j, ndns, dax, &v, o);
+		add_devdax_part(j, ndns, dax, &v, flags);
 	} else {
 		add_int(j, "sector_size", v.sector_size);
 		if (mode == NDCTL_NS_MODE_FSDAX)
