@@ -134,7 +134,8 @@ static int convert_names(struct create_opts *co)
 	if (co->filter.type && strcmp(co->filter.type, "pmem") && strcmp(co->filter.type, "blk"))
 		return bad_value("invalid type '%s', must be either 'pmem' or 'blk'", co->filter.type);
 	spec->mode_given = co->mode_name != NULL;
-	spec->mode = co->mode_name ? topo_parse_mode(co->mode_name) : NDCTL_NS_MODE_FSDAX;
+	spec->mode = co->mode_name ? ndctl_namespace_mode_from_name(co->mode_name) :
+		NDCTL_NS_MODE_FSDAX;
 	if (co->mode_name && spec->mode == NDCTL_NS_MODE_UNKNOWN)
 		return bad_value("invalid mode '%s'", co->mode_name);
 	if (!param.sector_size && spec->mode_given && spec->mode == NDCTL_NS_MODE_SAFE)

@@ -256,14 +256,14 @@ static int parse_size_upstream(const char *s, uint64_t *v)
 /* Upstream's checks and messages (set_defaults); 0 or -1 once reported. */
 static int check_write_params(const struct ib_params *p)
 {
+	enum ndctl_namespace_mode mode = ndctl_namespace_mode_from_name(p->mode);
 	uint64_t v;
 	uuid_t u;
 	int rc = 0;
 
-	if (topo_parse_mode(p->mode) == NDCTL_NS_MODE_UNKNOWN)
+	if (mode == NDCTL_NS_MODE_UNKNOWN)
 		rc = opt_error("invalid mode '%s'\n", p->mode);
-	else if (topo_parse_mode(p->mode) != NDCTL_NS_MODE_FSDAX &&
-			topo_parse_mode(p->mode) != NDCTL_NS_MODE_DEVDAX)
+	else if (mode != NDCTL_NS_MODE_FSDAX && mode != NDCTL_NS_MODE_DEVDAX)
 		rc = opt_error("unsupported mode '%s'\n", p->mode);
 	if (strcmp(p->map, "mem") != 0 && strcmp(p->map, "dev") != 0)
 		rc = opt_error("invalid map location '%s'\n", p->map);
@@ -298,7 +298,7 @@ static int build_head(const struct ib_params *p, uint64_t size, uint64_t align,
 {
 	uint64_t start = size_or_zero(p->offset);
 	struct ndctl_infoblock_pfn pfn = {
-		.kind = topo_parse_mode(p->mode) == NDCTL_NS_MODE_DEVDAX ?
+		.kind = ndctl_namespace_mode_from_name(p->mode) == NDCTL_NS_MODE_DEVDAX ?
 			NDCTL_INFOBLOCK_DAX : NDCTL_INFOBLOCK_PFN,
 		.mode = strcmp(p->map, "dev") == 0 ? NDCTL_INFOBLOCK_MAP_PMEM :
 			NDCTL_INFOBLOCK_MAP_RAM,

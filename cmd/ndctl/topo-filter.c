@@ -6,26 +6,11 @@
 #include "../common/parse-options.h"
 #include "topo-filter.h"
 
-enum ndctl_namespace_mode topo_parse_mode(const char *s)
-{
-	static const struct { const char *name; enum ndctl_namespace_mode mode; } modes[] = {
-		{ "fsdax", NDCTL_NS_MODE_FSDAX }, { "memory", NDCTL_NS_MODE_FSDAX },
-		{ "devdax", NDCTL_NS_MODE_DEVDAX }, { "dax", NDCTL_NS_MODE_DEVDAX },
-		{ "sector", NDCTL_NS_MODE_SAFE }, { "safe", NDCTL_NS_MODE_SAFE },
-		{ "raw", NDCTL_NS_MODE_RAW },
-	};
-
-	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
-		if (strcmp(s, modes[i].name) == 0)
-			return modes[i].mode;
-	return NDCTL_NS_MODE_UNKNOWN;
-}
-
 int topo_filter_check(const char *cmd, const struct topo_filter *f)
 {
 	char *end;
 
-	if (f->mode && topo_parse_mode(f->mode) == NDCTL_NS_MODE_UNKNOWN) {
+	if (f->mode && ndctl_namespace_mode_from_name(f->mode) == NDCTL_NS_MODE_UNKNOWN) {
 		opt_error("invalid mode: '%s'\n", f->mode);	/* upstream's text */
 		return -EINVAL;
 	}
@@ -123,5 +108,6 @@ bool topo_filter_namespace(const struct topo_filter *f, struct ndctl_namespace *
 	if (f->namespace && strcmp(f->namespace, "all") != 0 &&
 			strcmp(f->namespace, devname) != 0)
 		return false;
-	return !f->mode || topo_parse_mode(f->mode) == ndctl_namespace_get_mode(ndns);
+	return !f->mode ||
+		ndctl_namespace_mode_from_name(f->mode) == ndctl_namespace_get_mode(ndns);
 }

@@ -17,8 +17,6 @@ bool topo_filter_region(const struct topo_filter *f, struct ndctl_region *region
 		bool idle);
 bool topo_filter_namespace(const struct topo_filter *f, struct ndctl_namespace *ndns,
 		bool idle);
-/* "fsdax" (or "memory"), "devdax" ("dax"), "sector" ("safe"), "raw"; UNKNOWN else. */
-enum ndctl_namespace_mode topo_parse_mode(const char *s);
 
 /* list --table: people's view of each region (list-table.c). */
 int list_table(struct ndctl_ctx *ctx, const struct topo_filter *f);

@@ -1248,6 +1248,20 @@ enum ndctl_namespace_mode ndctl_namespace_get_mode(struct ndctl_namespace *ndns)
 const char *ndctl_namespace_mode_name(enum ndctl_namespace_mode mode);
 
 /**
+ * ndctl_namespace_mode_from_name() - the mode a user or the kernel names
+ * @name: "fsdax", "devdax", "sector", "raw", or the kernel's and upstream's
+ *	older names "memory", "dax", "safe" (NULL is allowed)
+ *
+ * The inverse of ndctl_namespace_mode_name(), as upstream's commands parse
+ * --mode: exact, case-sensitive names. Both come from one table in
+ * topology/namespace.c.
+ *
+ * Return: the mode, or NDCTL_NS_MODE_UNKNOWN for any other name.
+ * Since: LIBNDCTL_3
+ */
+enum ndctl_namespace_mode ndctl_namespace_mode_from_name(const char *name);
+
+/**
  * ndctl_namespace_is_enabled() - whether a namespace is in use by a driver
  * @ndns: a namespace
  *

@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <uuid/uuid.h>
 #include "ndctl/infoblock.h"
+#include "ndctl/libndctl.h"
 #include "ndctl/lsa.h"
 #include "util/size.h"
 #include "builtin.h"
@@ -49,11 +50,15 @@ struct provision {
 	int n;
 };
 
+/* The names are libndctl's, the ones ndctl prints and parses. */
 const char *ns_mode_name(enum ns_mode mode)
 {
-	static const char *const names[] = { "raw", "fsdax", "devdax" };
+	static const enum ndctl_namespace_mode modes[] = {
+		[NS_RAW] = NDCTL_NS_MODE_RAW, [NS_FSDAX] = NDCTL_NS_MODE_FSDAX,
+		[NS_DEVDAX] = NDCTL_NS_MODE_DEVDAX,
+	};
 
-	return names[mode];
+	return ndctl_namespace_mode_name(modes[mode]);
 }
 
 uint64_t backend_region_size(uint64_t file_size, uint64_t label_size, uint64_t align)

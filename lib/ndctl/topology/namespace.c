@@ -172,15 +172,38 @@ NDCTL_EXPORT int ndctl_namespace_get_target_node(struct ndctl_namespace *ndns)
 	return nd_dev_int(&ndns->dev, "target_node", -1);
 }
 
+/*
+ * The one table of namespace mode names: the name users give and ndctl
+ * prints, and the kernel's (its "mode" attribute), upstream's older names,
+ * which upstream's commands still accept.
+ */
+static const struct {
+	const char *name, *kernel;
+} mode_names[] = {
+	[NDCTL_NS_MODE_MEMORY] = { "fsdax", "memory" },
+	[NDCTL_NS_MODE_SAFE] = { "sector", "safe" },
+	[NDCTL_NS_MODE_RAW] = { "raw", "raw" },
+	[NDCTL_NS_MODE_DAX] = { "devdax", "dax" },
+};
+
 NDCTL_EXPORT const char *ndctl_namespace_mode_name(enum ndctl_namespace_mode mode)
 {
-	switch (mode) {
-	case NDCTL_NS_MODE_MEMORY: return "fsdax";
-	case NDCTL_NS_MODE_SAFE: return "sector";
-	case NDCTL_NS_MODE_RAW: return "raw";
-	case NDCTL_NS_MODE_DAX: return "devdax";
-	default: return "unknown";
-	}
+	return (unsigned)mode < NDCTL_NS_MODE_UNKNOWN ? mode_names[mode].name : "unknown";
+}
+
+/* The mode @name spells in either column (kernel_only: the kernel's), or UNKNOWN. */
+static enum ndctl_namespace_mode mode_from_name(const char *name, bool kernel_only)
+{
+	for (int i = 0; name && i < NDCTL_NS_MODE_UNKNOWN; i++)
+		if (strcmp(name, mode_names[i].kernel) == 0 ||
+				(!kernel_only && strcmp(name, mode_names[i].name) == 0))
+			return (enum ndctl_namespace_mode)i;
+	return NDCTL_NS_MODE_UNKNOWN;
+}
+
+NDCTL_EXPORT enum ndctl_namespace_mode ndctl_namespace_mode_from_name(const char *name)
+{
+	return mode_from_name(name, false);
 }
 
 /*
@@ -240,20 +263,13 @@ static enum ndctl_namespace_mode claim_mode(struct ndctl_namespace *ndns)
 NDCTL_EXPORT enum ndctl_namespace_mode ndctl_namespace_get_mode(
 		struct ndctl_namespace *ndns)
 {
-	static const char *const modes[] = {
-		[NDCTL_NS_MODE_MEMORY] = "memory", [NDCTL_NS_MODE_SAFE] = "safe",
-		[NDCTL_NS_MODE_RAW] = "raw", [NDCTL_NS_MODE_DAX] = "dax",
-	};
 	char buf[SYSFS_ATTR_SIZE];
 
 	if (region_claims_decide_mode(ndns->region))
 		return claim_mode(ndns);
 	if (nd_dev_read(&ndns->dev, "mode", buf))
 		return NDCTL_NS_MODE_UNKNOWN;
-	for (int i = 0; i < NDCTL_NS_MODE_UNKNOWN; i++)
-		if (strcmp(buf, modes[i]) == 0)
-			return (enum ndctl_namespace_mode)i;
-	return NDCTL_NS_MODE_UNKNOWN;
+	return mode_from_name(buf, true);
 }
 
 NDCTL_EXPORT struct ndctl_pfn *ndctl_namespace_get_pfn(struct ndctl_namespace *ndns)

@@ -310,6 +310,28 @@ static void test_many_namespaces(void)
 	run(cmd);
 }
 
+/* One table, both ways: each mode's name and the kernel's older one parse back to it. */
+static void test_mode_names(void)
+{
+	static const char *const names[][2] = {
+		[NDCTL_NS_MODE_FSDAX] = { "fsdax", "memory" },
+		[NDCTL_NS_MODE_SAFE] = { "sector", "safe" },
+		[NDCTL_NS_MODE_RAW] = { "raw", "raw" },
+		[NDCTL_NS_MODE_DEVDAX] = { "devdax", "dax" },
+	};
+
+	for (int m = 0; m < NDCTL_NS_MODE_UNKNOWN; m++) {
+		CHECK_EQ_STR(ndctl_namespace_mode_name((enum ndctl_namespace_mode)m), names[m][0]);
+		CHECK_EQ_U64(ndctl_namespace_mode_from_name(names[m][0]), m);
+		CHECK_EQ_U64(ndctl_namespace_mode_from_name(names[m][1]), m);
+	}
+	CHECK_EQ_STR(ndctl_namespace_mode_name(NDCTL_NS_MODE_UNKNOWN), "unknown");
+	CHECK_EQ_U64(ndctl_namespace_mode_from_name("unknown"), NDCTL_NS_MODE_UNKNOWN);
+	CHECK_EQ_U64(ndctl_namespace_mode_from_name("FSDAX"), NDCTL_NS_MODE_UNKNOWN);
+	CHECK_EQ_U64(ndctl_namespace_mode_from_name(""), NDCTL_NS_MODE_UNKNOWN);
+	CHECK_EQ_U64(ndctl_namespace_mode_from_name(NULL), NDCTL_NS_MODE_UNKNOWN);
+}
+
 int main(void)
 {
 	char root[4096];
@@ -336,5 +358,6 @@ int main(void)
 	test_safe_disable();
 	test_attribute_snapshot();
 	test_many_namespaces();
+	test_mode_names();
 	return test_done("test-topology");
 }
