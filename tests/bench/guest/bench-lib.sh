@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# Guest-side helpers for the bench-* scenarios (shipped as a DATA file, sourced by each).
+# Guest-side helpers for the bench-* scenarios (shipped as a DATA file, sourced by each, after
+# the guest suite's lib.sh: median is there).
 # Each case runs ndkit's command and upstream's alternately, R rounds each, on the same
 # devices, and prints one console line the host script collects:
 #   @@BENCH case|ndkit median ms|upstream median ms|ndkit rounds|upstream rounds
@@ -18,10 +19,6 @@ timed() {	# timed CMD...: run it (fail on error), stdout to /tmp/bench-out, $ms 
 	local rc=0
 	ms=$(/ndkit/data/bench-exec /tmp/bench-out /tmp/bench-err "$@") || rc=$?
 	[ "$rc" -eq 0 ] || fail "'$*' exited $rc" "$(cat /tmp/bench-out /tmp/bench-err)"
-}
-
-median() {	# median FILE: the middle of its numbers (the lower one for an even count)
-	sort -n "$1" | sed -n "$((($(wc -l < "$1") + 1) / 2))p"
 }
 
 bench_reset() {

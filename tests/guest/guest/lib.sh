@@ -133,3 +133,72 @@ hotadd() {
 	echo "@@NDKIT HOTADD $1" > /dev/console
 	wait_for_bus "$want" 60
 }
+
+# --- Comparing with upstream: the suite's oracle is upstream ndctl/daxctl on the same devices.
+
+# capture WHO CMD...: run CMD, whatever its exit status; keep it in /tmp/WHO.rc, its stdout
+# in /tmp/WHO.out, its stderr in /tmp/WHO.err and stderr's last line (the summary,
+# "enabled 1 namespace") in /tmp/WHO.last. WHO: nd for ndkit, up for upstream.
+capture() {
+	local who=$1 rc
+	shift
+	"$@" > "/tmp/$who.out" 2> "/tmp/$who.err" && rc=0 || rc=$?
+	echo "$rc" > "/tmp/$who.rc"
+	tail -n 1 "/tmp/$who.err" > "/tmp/$who.last"
+}
+
+# same_as_upstream TOOL ARGS...: ndkit's TOOL and upstream-TOOL, ARGS on the same devices,
+# give the same exit status, stdout byte for byte and summary line, or the scenario fails;
+# $nrc and $urc are their statuses, /tmp/{nd,up}.{out,err} their output (see capture).
+same_as_upstream() {
+	local tool=$1
+	shift
+	capture nd "$tool" "$@"
+	capture up "upstream-$tool" "$@"
+	nrc=$(cat /tmp/nd.rc) urc=$(cat /tmp/up.rc)
+	[ "$nrc" = "$urc" ] || fail "$*: ndkit exits $nrc, upstream $urc" "$(cat /tmp/nd.err /tmp/up.err)"
+	cmp -s /tmp/nd.out /tmp/up.out || fail "$*: stdout differs" "$(diff /tmp/nd.out /tmp/up.out | head -20)"
+	[ "$(cat /tmp/nd.last)" = "$(cat /tmp/up.last)" ] ||
+		fail "$*: summary differs" "$(cat /tmp/nd.err /tmp/up.err)"
+}
+
+# json_sorted FILE: FILE's JSON with every array of objects sorted by id (dax regions) or
+# chardev (dax devices): upstream lists regions in the kernel's directory order, ndkit by id.
+json_sorted() {
+	jq 'walk(if type == "array" and all(.[]; type == "object")
+		then sort_by(.id // .chardev) else . end)' "$1"
+}
+
+# What each run draws anew, masked before two runs are compared: mask_uuids [WITH] filters
+# stdin to stdout, every uuid replaced by WITH (default UUID).
+UUID_RE='[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
+mask_uuids() {
+	sed -E "s/$UUID_RE/${1:-UUID}/g"
+}
+
+# --- State capture
+
+# claims REGION_DIR: one line per pfn, dax or btt device of the region that claims a
+# namespace, "pfn0.1 namespace0.0 bound" (or unbound: no driver).
+claims() {
+	local d n
+	for d in "$1"/pfn*.* "$1"/dax*.* "$1"/btt*.*; do
+		[ -e "$d/namespace" ] || continue
+		n=$(cat "$d/namespace")
+		[ -z "$n" ] || echo "${d##*/} $n $([ -e "$d/driver" ] && echo bound || echo unbound)"
+	done
+}
+
+# region_of nmemN: the region whose mapping0 is on that DIMM.
+region_of() {
+	local r
+	for r in "$NDKIT_SYS"/region*; do
+		case "$(cat "$r/mapping0")" in "$1,"*) basename "$r"; return 0 ;; esac
+	done
+	fail "no region on $1"
+}
+
+# median FILE: the middle of its numbers, one a line (the lower one for an even count).
+median() {
+	sort -n "$1" | sed -n "$((($(wc -l < "$1") + 1) / 2))p"
+}

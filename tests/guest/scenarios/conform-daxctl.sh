@@ -16,19 +16,10 @@ run upstream-ndctl create-namespace -r region1 -m devdax -a 2M -s 384M > /dev/nu
 policy=/sys/devices/system/memory/auto_online_blocks
 echo offline > $policy
 
-sorted() {	# upstream lists regions in directory order, ndkit by id
-	jq 'walk(if type == "array" and all(.[]; type == "object")
-		then sort_by(.id // .chardev) else . end)' "$1"
-}
 # one WHO ARGS...: run daxctl (ndkit) or upstream-daxctl, keep rc, stdout, last stderr line
 one() {
 	who=$1; shift
-	set +e
-	if [ "$who" = nd ]; then daxctl "$@" > /tmp/$who.out 2> /tmp/$who.err
-	else upstream-daxctl "$@" > /tmp/$who.out 2> /tmp/$who.err; fi
-	echo $? > /tmp/$who.rc
-	set -e
-	tail -n 1 /tmp/$who.err > /tmp/$who.last
+	if [ "$who" = nd ]; then capture nd daxctl "$@"; else capture up upstream-daxctl "$@"; fi
 }
 # same [-r RESET] [-n] ARGS...: both from the same state (RESET, a shell command, runs
 # after each); same status, summary and JSON (key by key, sorted; not with -n) or both
@@ -44,8 +35,8 @@ same() {
 	cmp -s /tmp/nd.last /tmp/up.last ||
 		fail "daxctl $*: says '$(cat /tmp/nd.last)', upstream '$(cat /tmp/up.last)'" "$(cat /tmp/nd.err)"
 	if [ $json = yes ] && { [ -s /tmp/up.out ] || [ -s /tmp/nd.out ]; }; then
-		sorted /tmp/nd.out > /tmp/nd.json || fail "daxctl $*: stdout is not JSON" "$(cat /tmp/nd.out)"
-		sorted /tmp/up.out > /tmp/up.json
+		json_sorted /tmp/nd.out > /tmp/nd.json || fail "daxctl $*: stdout is not JSON" "$(cat /tmp/nd.out)"
+		json_sorted /tmp/up.out > /tmp/up.json
 		json_same /tmp/up.json /tmp/nd.json
 		[ "$(jq -r type /tmp/up.out)" = "$(jq -r type /tmp/nd.out)" ] ||
 			fail "daxctl $*: $(jq -r type /tmp/nd.out), upstream $(jq -r type /tmp/up.out)"

@@ -14,16 +14,12 @@ run upstream-ndctl init-labels -f nmem0
 run upstream-ndctl enable-region region0
 run upstream-ndctl create-namespace -r region0 -m devdax -a 2M -s 64M
 
-# upstream lists regions in the kernel's directory order, ndkit by id: sort arrays
-sorted() {
-	jq 'walk(if type == "array" and all(.[]; type == "object")
-		then sort_by(.id // .chardev) else . end)' "$1"
-}
+# upstream lists regions in the kernel's directory order, ndkit by id: json_sorted sorts arrays
 compare() {
 	run upstream-daxctl list "$@" > /tmp/up.json
 	run daxctl list "$@" > /tmp/nd.json
-	sorted /tmp/up.json > /tmp/up-sorted.json
-	sorted /tmp/nd.json > /tmp/nd-sorted.json
+	json_sorted /tmp/up.json > /tmp/up-sorted.json
+	json_sorted /tmp/nd.json > /tmp/nd-sorted.json
 	json_same /tmp/up-sorted.json /tmp/nd-sorted.json
 	# the shape (bare object or array) must match too
 	[ "$(jq -r type /tmp/up.json)" = "$(jq -r type /tmp/nd.json)" ] ||

@@ -98,11 +98,7 @@ differ() { printf '%s\n' "$*" >> /tmp/diffs; }
 one() {
 	who=$1 st=$2; shift 2
 	set_state "$st"
-	set +e
-	if [ $who = nd ]; then daxctl "$@" > /tmp/$who.out 2> /tmp/$who.err
-	else upstream-daxctl "$@" > /tmp/$who.out 2> /tmp/$who.err; fi
-	echo $? > /tmp/$who.rc
-	set -e
+	if [ $who = nd ]; then capture nd daxctl "$@"; else capture up upstream-daxctl "$@"; fi
 	state > /tmp/$who.state
 }
 same() {

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # ndkit read-labels against upstream's on the same DIMMs: -j gives upstream's active labels
-# (its dump minus stale slots, GUIDs converted from on-media order), -o gives identical bytes;
-# then a same-boot benchmark of read-labels -j on the 2 MiB label area.
+# (its dump minus stale slots, GUIDs converted from on-media order), -o gives identical bytes.
+# (read-labels -j's speed against upstream's: tests/bench/guest/bench-labels.sh.)
 DIMMS="1G:128K:2M 1G:2M:128M"
 PRELOAD="0:nvdimm0-many-v1.1.lsa.gz 1:nvdimm1-many-v1.2.lsa.gz"
 TIMEOUT=400
@@ -43,25 +43,3 @@ run ndctl read-labels -j -b 0 nmem1 | jq -e '.[0].dev == "nmem1"' > /dev/null
 run ndctl read-labels -j -b ACPI.NFIT nmem0 | jq -e '.[0].dev == "nmem0"' > /dev/null
 expect_fail "list -B -D" ndctl read-labels -j -b ndbus9 all
 
-# benchmark: alternate rounds on nmem1 (2 MiB label area), medians. It reports and never
-# fails on a ratio: timings on a shared 2-core TCG host vary too much to assert.
-R=5
-i=0
-: > /tmp/nd-ms
-: > /tmp/up-ms
-: > /tmp/base-ms
-while [ $i -lt $R ]; do
-	time_ms ndctl version > /dev/null
-	echo $ms >> /tmp/base-ms
-	time_ms ndctl read-labels -j nmem1 > /dev/null
-	echo $ms >> /tmp/nd-ms
-	time_ms upstream-ndctl read-labels -j nmem1 > /dev/null
-	echo $ms >> /tmp/up-ms
-	i=$((i + 1))
-done
-median() { sort -n "$1" | sed -n "$(( (R + 1) / 2 ))p"; }
-nd=$(median /tmp/nd-ms)
-up=$(median /tmp/up-ms)
-[ "$nd" -gt 0 ] || nd=1
-ratio=$((up * 10 / nd))
-echo "BENCH read-labels -j nmem1 (2 MiB): ndkit $(tr '\n' ' ' < /tmp/nd-ms)ms, upstream $(tr '\n' ' ' < /tmp/up-ms)ms; medians ndkit ${nd} ms, upstream ${up} ms, ratio $((ratio / 10)).$((ratio % 10))x; 'ndctl version' (process start) median $(median /tmp/base-ms) ms" > /dev/console

@@ -24,9 +24,8 @@ empty() {	# no namespace with a size left: both regions as the last create found
 # Mask what each create draws anew: the kernel's instance numbers (namespaceR.N, daxR.N,
 # pmemR.N(s)) and the uuids of info blocks (every uuid but the namespace's own, $u).
 masked() {
-	sed -E "s/$u/<given>/g" "$1" |
-	sed -E 's/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/<drawn>/g
-		s/(namespace|dax)([0-9]+)\.[0-9]+/\1\2.N/g
+	sed -E "s/$u/<given>/g" "$1" | mask_uuids '<drawn>' |
+	sed -E 's/(namespace|dax)([0-9]+)\.[0-9]+/\1\2.N/g
 		s/(^|[^a-z0-9])pmem([0-9]+)(\.[0-9]+)?(s?)([^0-9.]|$)/\1pmem\2.N\4\5/g'
 }
 

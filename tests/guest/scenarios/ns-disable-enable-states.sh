@@ -9,7 +9,6 @@ DIMMS="1G:2M:2M"
 TIMEOUT=600
 
 R=$NDKIT_SYS/region0
-UUID='[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 
 quiet() { "$@" > /dev/null 2>&1 || fail "building the state: '$*' failed"; }
 
@@ -55,7 +54,7 @@ state() {
 		done
 		echo "namespace0.0 bound: $([ -e $R/namespace0.0/driver ] && echo yes || echo no)," \
 			"force_raw $(cat $R/namespace0.0/force_raw)"
-	} 2>&1 | sed -E "s/$UUID/UUID/g" > "$1"
+	} 2>&1 | mask_uuids > "$1"
 }
 
 # tool TOOL STATE CMD...: TOOL's run from STATE, into /tmp/TOOL.{rc,out,sum,state}
@@ -66,7 +65,7 @@ tool() {
 	rc=0
 	"$t" "$@" > /tmp/out 2> /tmp/err || rc=$?
 	echo "$rc" > "/tmp/$t.rc"
-	sed -E "s/$UUID/UUID/g" /tmp/out > "/tmp/$t.out"
+	mask_uuids < /tmp/out > "/tmp/$t.out"
 	grep -E '^(enabled|disabled|destroyed|read|wrote) [0-9]+ [a-z]+$' /tmp/err > "/tmp/$t.sum" || true
 	cp /tmp/err "/tmp/$t.err"
 	state "/tmp/$t.state"

@@ -18,18 +18,14 @@ ROUNDS=24
 [ "$(cat $NDKIT_SYS/nmem0/available_slots)" = 3 ] ||
 	fail "the kernel reports $(cat $NDKIT_SYS/nmem0/available_slots) free slots, want 3"
 
-claims() {	# each personality's claim, bound or not, and the free label slots
-	for d in $R/pfn0.* $R/dax0.* $R/btt0.*; do
-		[ -e "$d/namespace" ] || continue
-		n=$(cat "$d/namespace")
-		[ -z "$n" ] || echo "${d##*/} $n $([ -e "$d/driver" ] && echo bound || echo unbound)"
-	done
+claims_and_slots() {	# each personality's claim, bound or not, and the free label slots
+	claims "$R"
 	echo "available_slots $(cat $NDKIT_SYS/nmem0/available_slots)"
 }
 
 base() {
 	upstream-ndctl list -RN > /tmp/base.json
-	claims > /tmp/base.claims
+	claims_and_slots > /tmp/base.claims
 	{ upstream-ndctl list -N 2>/dev/null || true; } | jq -s '[.[] | if type == "array" then .[] else . end | .dev]' > /tmp/pre.json
 }
 
@@ -120,7 +116,7 @@ round() {
 	[ "$(jq length /tmp/list.json)" = "$made" ] ||
 		fail "$made creates succeeded, $(jq length /tmp/list.json) namespaces exist" \
 			"$(cat /tmp/list.json /tmp/nd.err /tmp/up.err)"
-	claims > /tmp/now.claims
+	claims_and_slots > /tmp/now.claims
 	! grep -q unbound /tmp/now.claims || fail "a claim nobody binds is left" "$(cat /tmp/now.claims /tmp/nd.err /tmp/up.err)"
 	[ "$(tail -n 1 /tmp/now.claims)" = "available_slots $((slots - made))" ] ||
 		fail "labels left: $(tail -n 1 /tmp/now.claims) with $made namespaces" "$(cat /tmp/list.json)"
@@ -129,7 +125,7 @@ round() {
 	done
 	upstream-ndctl list -RN > /tmp/after.json
 	json_same /tmp/base.json /tmp/after.json
-	claims > /tmp/after.claims
+	claims_and_slots > /tmp/after.claims
 	d=$(diff /tmp/base.claims /tmp/after.claims) || fail "the round left claims or labels" "$d"
 }
 

@@ -20,10 +20,7 @@ snap() {
 	upstream-ndctl list -RNi > "$1.json"
 	s=$(cat $R/namespace_seed)
 	{
-		for d in $R/pfn0.* $R/dax0.* $R/btt0.*; do
-			[ -e "$d/namespace" ] && [ -n "$(cat "$d/namespace")" ] || continue
-			echo "${d##*/} namespace=$(cat "$d/namespace") bound=$([ -e "$d/driver" ] && echo y || echo n)"
-		done
+		claims "$R"
 		echo "available_slots $(cat $NDKIT_SYS/nmem0/available_slots)"
 	} > "$1.claims"
 	echo "namespace_seed $s uuid=$(cat $R/$s/uuid) size=$(cat $R/$s/size) name=$(cat $R/$s/alt_name)" \

@@ -15,12 +15,6 @@ finding=$(echo "$out" | grep 'dimm-align')
 expect_match '^error: -device nvdimm,id=nv1.*misaligned to 16M' "$finding"
 predicted=$(echo "$finding" | sed 's/.* at \(0x[0-9a-f]*\),.*/\1/')
 
-region_of() {	# region_of nmemN: the region whose mapping0 is on that DIMM
-	for r in /sys/bus/nd/devices/region*; do
-		case "$(cat "$r/mapping0")" in "$1,"*) basename "$r"; return 0 ;; esac
-	done
-	fail "no region on $1"
-}
 r0=$(region_of nmem0)
 r1=$(region_of nmem1)
 addr=$(cat "/sys/bus/nd/devices/$r1/resource")

@@ -11,12 +11,6 @@ planned=$(sed -n 's/.*size=\([0-9A-Z]*\),align=\([0-9A-Z]*\).*/\1 \2/p' /tmp/pla
 [ "$planned" = "$DIMMS " ] || fail "plan chose '$planned', this guest runs '$DIMMS'"
 [ "$(grep -c 'label-size=128K' /tmp/plan.args)" = 2 ] || fail "plan's label sizes" "$(cat /tmp/plan.args)"
 
-region_of() {	# region_of nmemN: the region whose mapping0 is on that DIMM
-	for r in /sys/bus/nd/devices/region*; do
-		case "$(cat "$r/mapping0")" in "$1,"*) basename "$r"; return 0 ;; esac
-	done
-	fail "no region on $1"
-}
 
 run upstream-ndctl disable-region all
 run upstream-ndctl init-labels -f all
