@@ -7,7 +7,7 @@
 
 int dimm_add(struct ndctl_bus *bus, const char *name)
 {
-	struct ndctl_dimm *dimm = nd_obj_new(sizeof(*dimm), bus->dev.ctx, name);
+	struct ndctl_dimm *dimm = nd_obj_under(sizeof(*dimm), &bus->dev, name);
 
 	if (!dimm)
 		return -ENOMEM;

@@ -10,7 +10,7 @@
 
 int region_add(struct ndctl_bus *bus, const char *name)
 {
-	struct ndctl_region *region = nd_obj_new(sizeof(*region), bus->dev.ctx, name);
+	struct ndctl_region *region = nd_obj_under(sizeof(*region), &bus->dev, name);
 
 	if (!region)
 		return -ENOMEM;
