@@ -67,27 +67,21 @@ unsigned long long nd_dev_u64(struct nd_dev *dev, const char *attr)
 {
 	char buf[SYSFS_ATTR_SIZE];
 
-	if (nd_dev_read(dev, attr, buf) || !buf[0])
-		return 0;
-	return strtoull(buf, NULL, 0);
+	return nd_dev_read(dev, attr, buf) ? 0 : sysfs_loose_u64(buf, 0);
 }
 
 unsigned long long nd_dev_u64_or_max(struct nd_dev *dev, const char *attr)
 {
 	char buf[SYSFS_ATTR_SIZE];
 
-	if (nd_dev_read(dev, attr, buf) || !buf[0])
-		return ULLONG_MAX;
-	return strtoull(buf, NULL, 0);
+	return nd_dev_read(dev, attr, buf) ? ULLONG_MAX : sysfs_loose_u64(buf, ULLONG_MAX);
 }
 
 int nd_dev_int(struct nd_dev *dev, const char *attr, int dflt)
 {
 	char buf[SYSFS_ATTR_SIZE];
 
-	if (nd_dev_read(dev, attr, buf) || !buf[0])
-		return dflt;
-	return (int)strtol(buf, NULL, 0);
+	return nd_dev_read(dev, attr, buf) ? dflt : (int)sysfs_loose_s64(buf, dflt);
 }
 
 /* Keys of the facts kept beside the attributes: no attribute has parentheses. */

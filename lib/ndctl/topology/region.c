@@ -101,7 +101,7 @@ static unsigned long long region_free_bytes(struct ndctl_region *region, const c
 		errno = -rc;
 		return ULLONG_MAX;
 	}
-	return strtoull(buf, NULL, 0);
+	return sysfs_loose_u64(buf, 0);
 }
 
 NDCTL_EXPORT unsigned long long ndctl_region_get_available_size(struct ndctl_region *region)
