@@ -32,8 +32,8 @@ static void mappings_read(struct daxctl_dev *dev)
 			return;
 		map->dev = dev;
 		map->start = rc ? 0 : v;
-		map->end = attr_u64(dev->ctx, dir, "end", 0);
-		map->page_offset = attr_u64(dev->ctx, dir, "page_offset", 0);
+		map->end = sysfs_attr_u64(&dev->ctx->base.log, dir, "end", 0);
+		map->page_offset = sysfs_attr_u64(&dev->ctx->base.log, dir, "page_offset", 0);
 		*tail = map;
 		tail = &map->next;
 	}
@@ -100,13 +100,13 @@ struct daxctl_dev *dev_new(struct daxctl_region *region, const char *devname,
 		dev_free(dev);
 		return NULL;
 	}
-	dev->size = attr_u64(dev->ctx, path, "size", 0);
-	dev->resource = attr_u64(dev->ctx, path, "resource", UINT64_MAX);
+	dev->size = sysfs_attr_u64(&dev->ctx->base.log, path, "size", 0);
+	dev->resource = sysfs_attr_u64(&dev->ctx->base.log, path, "resource", UINT64_MAX);
 	if (dev->resource == UINT64_MAX)
 		dev->resource = iomem_resource(dev->ctx, devname);
-	dev->align = attr_u64(dev->ctx, path, "align", 0);
-	dev->target_node = (int)attr_u64(dev->ctx, path, "target_node", (uint64_t)-1);
-	dev->numa_node = (int)attr_u64(dev->ctx, path, "numa_node", (uint64_t)-1);
+	dev->align = sysfs_attr_u64(&dev->ctx->base.log, path, "align", 0);
+	dev->target_node = (int)sysfs_attr_u64(&dev->ctx->base.log, path, "target_node", (uint64_t)-1);
+	dev->numa_node = (int)sysfs_attr_u64(&dev->ctx->base.log, path, "numa_node", (uint64_t)-1);
 	dev_read_numbers(dev);
 	mappings_read(dev);
 	return dev;

@@ -16,14 +16,11 @@
 
 static int read_hex(struct daxctl_ctx *ctx, const char *path, uint64_t *out)
 {
-	char buf[SYSFS_ATTR_SIZE], *end;
+	char buf[SYSFS_ATTR_SIZE];
 	int rc = sysfs_read_attr(&ctx->base.log, path, buf);
 
-	if (rc < 0)
-		return rc;
-	errno = 0;
-	*out = strtoull(buf, &end, 16);	/* sysfs prints these in hex without 0x */
-	return errno || end == buf ? -EINVAL : 0;
+	/* sysfs prints these in hex without 0x */
+	return rc < 0 ? rc : sysfs_parse_u64(buf, 16, out);
 }
 
 DAXCTL_EXPORT unsigned long long daxctl_memory_block_size(struct daxctl_ctx *ctx)
@@ -267,7 +264,7 @@ static int64_t first_unremovable(struct daxctl_memory *mem)
 	for (uint64_t b = mem->first; b < mem->first + mem->count; b++) {
 		if (daxctl_memory_block_is_online(mem, b) != 1 ||
 				block_attr(mem, b, "removable", buf) < 0 ||
-				strtoul(buf, NULL, 0) != 0)
+				sysfs_loose_u64(buf, 0) != 0)
 			continue;
 		err(mem->dev->ctx, "%s: memory%llu is unremovable\n", mem->dev->devname,
 				(unsigned long long)b);

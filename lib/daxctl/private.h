@@ -73,9 +73,6 @@ int dev_driver_name(struct daxctl_dev *dev, char *buf, size_t len);
 /* "<root>/sys/..." from a path relative to the system root */
 int ctx_path(struct daxctl_ctx *ctx, char *buf, size_t len, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-/* read a number; @fallback when the attribute is absent or garbage */
-uint64_t attr_u64(struct daxctl_ctx *ctx, const char *dir, const char *attr,
-		uint64_t fallback);
 
 #define dbg(ctx, ...)  log_dbg(&(ctx)->base.log, __VA_ARGS__)
 #define info(ctx, ...) log_info(&(ctx)->base.log, __VA_ARGS__)

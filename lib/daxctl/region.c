@@ -24,19 +24,6 @@ int ctx_path(struct daxctl_ctx *ctx, char *buf, size_t len, const char *fmt, ...
 	return path_printf(buf, len, "%s%s", ctx->base.root, rel);
 }
 
-uint64_t attr_u64(struct daxctl_ctx *ctx, const char *dir, const char *attr,
-		uint64_t fallback)
-{
-	char path[PATH_MAX];
-	uint64_t v;
-
-	if (path_printf(path, sizeof(path), "%s/%s", dir, attr) < 0)
-		return fallback;
-	if (sysfs_read_u64(&ctx->base.log, path, &v) < 0)
-		return fallback;
-	return v;
-}
-
 static void region_free(struct daxctl_region *region)
 {
 	while (region->devs) {
@@ -73,14 +60,14 @@ static struct daxctl_region *region_new(struct daxctl_ctx *ctx, const char *path
 	region->path = strdup(path);
 	if (!region->path)
 		goto fail;
-	region->id = (int)attr_u64(ctx, attrs, "id", (uint64_t)-1);
+	region->id = (int)sysfs_attr_u64(&ctx->base.log, attrs, "id", (uint64_t)-1);
 	if (region->id < 0) {
 		dbg(ctx, "%s: no dax_region/id, not a dax region\n", path);
 		goto fail;
 	}
-	region->size = attr_u64(ctx, attrs, "size", 0);
-	region->available_size = attr_u64(ctx, attrs, "available_size", 0);
-	region->align = attr_u64(ctx, attrs, "align", 0);
+	region->size = sysfs_attr_u64(&ctx->base.log, attrs, "size", 0);
+	region->available_size = sysfs_attr_u64(&ctx->base.log, attrs, "available_size", 0);
+	region->align = sysfs_attr_u64(&ctx->base.log, attrs, "align", 0);
 	snprintf(region->devname, sizeof(region->devname), "region%d", region->id);
 	return region;
 fail:

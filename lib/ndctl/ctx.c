@@ -42,7 +42,6 @@ NDCTL_EXPORT struct ndctl_ctx *ndctl_unref(struct ndctl_ctx *ctx)
 	if (!ctx || !lib_ctx_put(&ctx->base))
 		return ctx;
 	ndctl_topology_free(ctx->topology);
-	nd_close_batch(ctx);
 	daxctl_unref(ctx->daxctl_ctx);
 	lib_ctx_release(&ctx->base);
 	free(ctx);

@@ -3,8 +3,8 @@
 #define NDKIT_NDCTL_LSA_H
 /*
  * The NVDIMM label storage area (LSA): transports (transport/) move bytes,
- * the engine (label/) decodes, validates and changes the area following the
- * Linux kernel's rules (see docs/labels.md).
+ * the codec (label/) decodes and validates, the engine (engine/) loads and
+ * changes the area following the Linux kernel's rules (see docs/labels.md).
  *
  * Conventions: functions returning int give 0 (or a count) on success and a
  * negative errno on failure; the transport then holds a one-line message

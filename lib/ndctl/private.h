@@ -13,20 +13,17 @@ struct ndctl_ctx {
 	void (*app_log_fn)(struct ndctl_ctx *ctx, int priority,
 			const char *file, int line, const char *fn,
 			const char *format, va_list args);
-	struct ndctl_topology *topology;	/* owned by topology/, lazily built */
-	unsigned int attr_gen;		/* moves on at each sysfs write: see struct nd_dev */
-	/* the nd devices holding a directory descriptor open (devattr.c), oldest at next */
-	struct nd_dev *dirfd_ring[64];
-	unsigned int dirfd_next;
-	/* attributes read and not closed yet: closed together (devattr.c) */
-	int close_batch[32];
-	unsigned int close_n;
+	struct ndctl_topology *topology;	/* objects and attribute cache: topology/, lazily built */
 	struct daxctl_ctx *daxctl_ctx;		/* for ndctl_dax_get_daxctl_region */
 };
 
+/* The objects, and the attribute descriptors still open for them. */
 void ndctl_topology_free(struct ndctl_topology *topo);
-/* Close the attribute descriptors devattr.c keeps for a batch close. */
-void nd_close_batch(struct ndctl_ctx *ctx);
+/*
+ * Forget every attribute value the topology holds, keeping its descriptors:
+ * for a caller above it polling what another writer changes (ops/create.c).
+ */
+void nd_attrs_forget(struct ndctl_ctx *ctx);
 
 #define dbg(ctx, ...)  log_dbg(&(ctx)->base.log, __VA_ARGS__)
 #define info(ctx, ...) log_info(&(ctx)->base.log, __VA_ARGS__)

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE	/* dladdr */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,18 +143,42 @@ int sysfs_write_attr_quiet(struct log_ctx *log, const char *path, const char *va
 	return write_attr(log, path, value, LOG_DEBUG);
 }
 
+int sysfs_parse_u64(const char *text, int base, uint64_t *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoull(text, &end, base);
+	return errno || end == text ? -EINVAL : 0;
+}
+
+unsigned long long sysfs_loose_u64(const char *text, unsigned long long if_empty)
+{
+	return text[0] ? strtoull(text, NULL, 0) : if_empty;
+}
+
+long long sysfs_loose_s64(const char *text, long long if_empty)
+{
+	return text[0] ? strtoll(text, NULL, 0) : if_empty;
+}
+
 int sysfs_read_u64(struct log_ctx *log, const char *path, uint64_t *out)
 {
-	char buf[SYSFS_ATTR_SIZE], *end;
+	char buf[SYSFS_ATTR_SIZE];
 	int rc = sysfs_read_attr(log, path, buf);
 
-	if (rc)
-		return rc;
-	errno = 0;
-	*out = strtoull(buf, &end, 0);
-	if (errno || end == buf)
-		return -EINVAL;
-	return 0;
+	return rc ? rc : sysfs_parse_u64(buf, 0, out);
+}
+
+uint64_t sysfs_attr_u64(struct log_ctx *log, const char *dir, const char *attr,
+		uint64_t fallback)
+{
+	char path[PATH_MAX];
+	uint64_t v;
+
+	if (path_printf(path, sizeof(path), "%s/%s", dir, attr) || sysfs_read_u64(log, path, &v))
+		return fallback;
+	return v;
 }
 
 int root_replace(char **root, const char *root_new)

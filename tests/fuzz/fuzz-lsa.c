@@ -8,7 +8,7 @@
 #include <string.h>
 #include <json-c/json.h>
 #include <ndctl/libndctl.h>
-#include "label/engine.h"
+#include "label/codec.h"
 #include "fuzz-lsa.h"
 
 static void exercise_decoded(const struct ndctl_lsa *lsa)

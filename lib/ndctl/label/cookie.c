@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <stdlib.h>
 #include "private.h"
-#include "engine.h"
+#include "codec.h"
 
 /*
  * Interleave-set cookies as acpi_nfit_init_interleave_set() builds them: one

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "private.h"
-#include "engine.h"
+#include "codec.h"
 
 /*
  * The kernel's nd_fletcher64: 32-bit words, a 32-bit low sum and a high sum

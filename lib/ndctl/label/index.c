@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "private.h"
-#include "engine.h"
+#include "codec.h"
 
 /*
  * Index block header (72 bytes, then the free bitmap, 1 = free):

@@ -2,7 +2,7 @@
 #include <string.h>
 #include <json-c/json.h>
 #include "private.h"
-#include "engine.h"
+#include "codec.h"
 #include "util/json.h"
 
 /*

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "private.h"
-#include "engine.h"
+#include "codec.h"
 
 /*
  * Namespace label (docs/labels.md §3); v1.1 stops at byte 128.

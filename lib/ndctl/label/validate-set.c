@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <uuid/uuid.h>
 #include "private.h"
-#include "engine.h"
+#include "codec.h"
 
 /* Cross-DIMM position checks: one label per position 0..nlabel-1 per uuid. */
 struct set_label {

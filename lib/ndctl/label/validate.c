@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "private.h"
-#include "engine.h"
+#include "codec.h"
 
 /*
  * Deep validation. Finding ids are stable (tools and tests match on them):

@@ -343,7 +343,7 @@ static int check_leftover(struct ndctl_region *region, struct ndctl_namespace *n
 	 */
 	for (int i = 0; i < 30; i++) {
 		usleep(100 * 1000);
-		ndctl_namespace_get_ctx(ndns)->attr_gen++;	/* read the kernel's now */
+		nd_attrs_forget(ndctl_namespace_get_ctx(ndns));	/* read the kernel's now */
 		ndctl_namespace_get_uuid(ndns, now);
 		if (uuid_compare(seen, now) || ndctl_namespace_is_configured(ndns) ||
 				ndctl_namespace_is_enabled(ndns))

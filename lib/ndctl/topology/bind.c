@@ -163,14 +163,17 @@ static void read_holder(struct nd_dev *dev, char *holder)
 		holder[0] = '\0';
 	if (holder[0])
 		wait_probe(dev->ctx);
-	nd_attrs_stale(dev->ctx);	/* the probe made a personality: its attributes changed */
+	nd_attrs_stale(dev->cache);	/* the probe made a personality: its attributes changed */
 }
 
-/* Run fn on the device named holder: one of its own (no directory fd, no cached attributes). */
-static int on_holder(struct ndctl_ctx *ctx, const char *holder, int (*fn)(struct nd_dev *))
+/*
+ * Run fn on the device named holder (in dev's topology): one of its own (no
+ * directory fd, no cached attributes).
+ */
+static int on_holder(struct nd_dev *dev, const char *holder, int (*fn)(struct nd_dev *))
 {
 	struct nd_dev h = { 0 };
-	int rc = nd_dev_init(&h, ctx, holder);
+	int rc = nd_dev_init(&h, dev->ctx, dev->cache, holder);
 
 	if (rc)
 		return rc;
@@ -191,7 +194,7 @@ static int enable_finish(struct nd_dev *dev, const struct offer *o, int rc)
 		rc = offer_result(dev, o);
 	if (!rc)
 		wait_probe(dev->ctx);
-	nd_attrs_stale(dev->ctx);	/* the driver's probe changed them */
+	nd_attrs_stale(dev->cache);	/* the driver's probe changed them */
 	if (rc)
 		enable_failed(dev, o);
 	return rc;
@@ -209,7 +212,7 @@ int nd_dev_enable_or_claimed(struct nd_dev *dev)
 	if (!rc && !o.took && !nd_dev_has_driver_fresh(dev)) {
 		read_holder(dev, holder);
 		if (holder[0]) {
-			rc = on_holder(dev->ctx, holder, holder_enabled);
+			rc = on_holder(dev, holder, holder_enabled);
 			if (rc)
 				err(dev->ctx, "%s: claimed by %s, which is not enabled\n",
 						dev->name, holder);
@@ -242,7 +245,7 @@ int nd_dev_disable(struct nd_dev *dev)
 		rc = sysfs_write_attr(&dev->ctx->base.log, path, dev->name);
 	if (!rc)
 		rc = wait_driver(dev, false);
-	nd_attrs_stale(dev->ctx);
+	nd_attrs_stale(dev->cache);
 	return rc;
 }
 

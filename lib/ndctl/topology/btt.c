@@ -7,7 +7,7 @@
 
 int btt_add(struct ndctl_region *region, const char *name, bool inside)
 {
-	struct ndctl_btt *btt = nd_obj_new(sizeof(*btt), region->dev.ctx, name);
+	struct ndctl_btt *btt = nd_obj_under(sizeof(*btt), &region->dev, name);
 
 	if (!btt)
 		return -ENOMEM;

@@ -6,7 +6,7 @@
 
 int bus_add(struct ndctl_topology *topo, struct ndctl_ctx *ctx, const char *name)
 {
-	struct ndctl_bus *bus = nd_obj_new(sizeof(*bus), ctx, name);
+	struct ndctl_bus *bus = nd_obj_new(sizeof(*bus), ctx, &topo->attrs, name);
 
 	if (!bus)
 		return -ENOMEM;

@@ -9,7 +9,7 @@
 
 int dax_add(struct ndctl_region *region, const char *name, bool inside)
 {
-	struct ndctl_dax *dax = nd_obj_new(sizeof(*dax), region->dev.ctx, name);
+	struct ndctl_dax *dax = nd_obj_under(sizeof(*dax), &region->dev, name);
 
 	if (!dax)
 		return -ENOMEM;

@@ -7,7 +7,7 @@
 
 int dimm_add(struct ndctl_bus *bus, const char *name)
 {
-	struct ndctl_dimm *dimm = nd_obj_new(sizeof(*dimm), bus->dev.ctx, name);
+	struct ndctl_dimm *dimm = nd_obj_under(sizeof(*dimm), &bus->dev, name);
 
 	if (!dimm)
 		return -ENOMEM;
@@ -107,7 +107,7 @@ NDCTL_EXPORT long long ndctl_dimm_get_dirty_shutdown(struct ndctl_dimm *dimm)
 {
 	char buf[SYSFS_ATTR_SIZE];
 
-	if (nd_dev_read(&dimm->dev, "nfit/dirty_shutdown", buf) || !buf[0])
+	if (nd_dev_read(&dimm->dev, "nfit/dirty_shutdown", buf))
 		return -ENOENT;
-	return strtoll(buf, NULL, 0);
+	return sysfs_loose_s64(buf, -ENOENT);
 }

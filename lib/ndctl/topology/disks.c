@@ -16,7 +16,7 @@
 #include "internal.h"
 
 struct nd_disks {
-	unsigned int gen;	/* the ctx->attr_gen they were read in */
+	unsigned int gen;	/* the attribute cache generation they were read in */
 	bool ok;		/* ROOT/sys/block could be read */
 	size_t n, cap;
 	char **names;		/* sorted */
@@ -87,12 +87,12 @@ int nd_disk_exists(struct ndctl_ctx *ctx, const char *name)
 	if (!topo)
 		return -1;
 	d = topo->disks;
-	if (!d || d->gen != ctx->attr_gen) {
+	if (!d || d->gen != topo->attrs.gen) {
 		nd_disks_free(d);
 		d = topo->disks = calloc(1, sizeof(*d));
 		if (!d)
 			return -1;
-		d->gen = ctx->attr_gen;
+		d->gen = topo->attrs.gen;
 		disks_scan(d, ctx);
 	}
 	if (!d->ok)

@@ -13,23 +13,44 @@ struct nd_badblocks {
 	size_t count, cap, pos;
 };
 
-struct nd_attr;
+/* A value read (or a fact found) once; one allocation: the value follows the name. */
+struct nd_attr {
+	struct nd_attr *next;
+	int rc;			/* a failed read (absent attribute) is kept too */
+	char *value;
+	char name[];
+};
+
+#define ND_DIRFD_RING 64	/* directory descriptors kept open (attr-cache.c) */
+#define ND_CLOSE_BATCH 32	/* attribute descriptors whose close waits (attr-cache.c) */
+
+/* The topology's attribute cache: what attr-cache.c keeps beyond each nd_dev. */
+struct nd_attr_cache {
+	unsigned int gen;	/* moves on at each sysfs write: see struct nd_dev */
+	/* the nd devices holding a directory descriptor open, oldest at dirfd_next */
+	struct nd_dev *dirfd_ring[ND_DIRFD_RING];
+	unsigned int dirfd_next;
+	/* attributes read and not closed yet: closed together */
+	int close_batch[ND_CLOSE_BATCH];
+	unsigned int close_n;
+};
 
 /*
  * What every object on the nd bus has: a name, its sysfs directory, and the
  * attributes read so far. They are kept until the context writes to sysfs
- * (ctx->attr_gen moves on) or the topology is rebuilt (ndctl_invalidate), so a
- * command reads each attribute at most once per object, like upstream's
+ * (the cache's gen moves on) or the topology is rebuilt (ndctl_invalidate), so
+ * a command reads each attribute at most once per object, like upstream's
  * snapshot of each object at add time.
  */
 struct nd_dev {
 	struct ndctl_ctx *ctx;
+	struct nd_attr_cache *cache;	/* its topology's */
 	char *name;		/* "region0" */
 	char *path;		/* ROOT/sys/bus/nd/devices/region0 */
 	struct nd_attr *attrs;
-	unsigned int attr_gen;	/* the ctx->attr_gen the attrs were read in */
+	unsigned int attr_gen;	/* the cache->gen the attrs were read in */
 	int dirfd;		/* O_PATH descriptor of path, or -1 */
-	int dirfd_slot;		/* its place in ctx->dirfd_ring */
+	int dirfd_slot;		/* its place in cache->dirfd_ring */
 	/* a region child's region: its attributes open as "NAME/ATTR" there */
 	struct nd_dev *parent;
 	int children_inside;	/* as a parent: -1 not known, 0 no, 1 yes */
@@ -41,6 +62,7 @@ struct nd_disks;
 struct ndctl_topology {
 	struct ndctl_bus *buses;
 	struct nd_disks *disks;	/* ROOT/sys/block, read on first use: disks.c */
+	struct nd_attr_cache attrs;	/* every object's attributes are read through it */
 };
 
 struct ndctl_bus {
@@ -93,7 +115,7 @@ struct ndctl_region {
 	struct ndctl_pfn *pfns;
 	struct ndctl_dax *daxs;
 	struct ndctl_btt *btts;
-	/* each namespace's claim (below) holds for this ctx->attr_gen */
+	/* each namespace's claim (below) holds for this attribute cache gen */
 	bool claims_known;
 	unsigned int claims_gen;
 	struct ndctl_region *next;
@@ -119,19 +141,38 @@ void nd_badblocks_release(struct nd_badblocks *bb);
 struct ndctl_topology *topology_get(struct ndctl_ctx *ctx);
 struct ndctl_dimm *topology_find_dimm(struct ndctl_bus *bus, const char *name);
 
-/* devattr.c: sysfs attributes, drivers and modules of one device */
-int nd_dev_init(struct nd_dev *dev, struct ndctl_ctx *ctx, const char *name);
-/* calloc an object whose first member is its struct nd_dev, named name. */
-void *nd_obj_new(size_t size, struct ndctl_ctx *ctx, const char *name);
-void nd_dev_release(struct nd_dev *dev);
+/* attr-cache.c: reading and writing sysfs attributes through the topology's cache */
 int nd_dev_read(struct nd_dev *dev, const char *attr, char *buf);
 /* Past the cache: for polling a value the kernel changes on its own. */
 int nd_dev_read_fresh(struct nd_dev *dev, const char *attr, char *buf);
+int nd_dev_write(struct nd_dev *dev, const char *attr, const char *value);
+/* After any write the kernel may have changed any attribute of any object. */
+void nd_attrs_stale(struct nd_attr_cache *cache);
+/* Where to open attr: *dirfd and a name in it, or AT_FDCWD and the full path. */
+int nd_attr_at(struct nd_dev *dev, const char *attr, int *dirfd, char *path, size_t len);
+/* Facts kept beside the attributes under keys no attribute has (with parentheses). */
+struct nd_attr *nd_attr_find(struct nd_dev *dev, const char *key);
+void nd_attr_remember(struct nd_dev *dev, const char *key, const char *value, int rc);
+void nd_attr_forget(struct nd_dev *dev, const char *key);
+/* A device's descriptor and values; the topology's end: the closes still waiting. */
+void nd_dev_attrs_release(struct nd_dev *dev);
+void nd_attr_cache_release(struct nd_attr_cache *cache);
+
+/* device.c: one device's life, typed attributes, driver link and children */
+int nd_dev_init(struct nd_dev *dev, struct ndctl_ctx *ctx, struct nd_attr_cache *cache,
+		const char *name);
+/* calloc an object whose first member is its struct nd_dev, named name. */
+void *nd_obj_new(size_t size, struct ndctl_ctx *ctx, struct nd_attr_cache *cache,
+		const char *name);
+/* The same for an object under parent: its context and its cache. */
+void *nd_obj_under(size_t size, const struct nd_dev *parent, const char *name);
+void nd_dev_release(struct nd_dev *dev);
 unsigned long long nd_dev_u64(struct nd_dev *dev, const char *attr);
 /* Upstream's getters that may fail: ULLONG_MAX when absent or unreadable. */
 unsigned long long nd_dev_u64_or_max(struct nd_dev *dev, const char *attr);
 int nd_dev_int(struct nd_dev *dev, const char *attr, int dflt);
-int nd_dev_write(struct nd_dev *dev, const char *attr, const char *value);
+void nd_dev_read_uuid(struct nd_dev *dev, uuid_t uu);
+int nd_dev_write_uuid(struct nd_dev *dev, const uuid_t uu);
 bool nd_dev_has_driver(struct nd_dev *dev);
 /* The first entry of subdir (e.g. "block") whose name starts with prefix. */
 int nd_dev_child(struct nd_dev *dev, const char *subdir, const char *prefix,
@@ -146,8 +187,6 @@ bool nd_dev_has_driver_child(struct nd_dev *dev, const char *subdir, const char 
 int nd_dev_driver_cached(struct nd_dev *dev);
 /* nd_dev_has_driver() past the cache: the kernel binds and unbinds on its own time. */
 bool nd_dev_has_driver_fresh(struct nd_dev *dev);
-/* After any write the kernel may have changed any attribute of any object. */
-void nd_attrs_stale(struct ndctl_ctx *ctx);
 
 /* disks.c */
 void nd_disks_free(struct nd_disks *d);
@@ -168,17 +207,10 @@ int nd_dev_disable(struct nd_dev *dev);
 /* namespace.c */
 int namespace_zero_info_block(struct ndctl_namespace *ndns);
 
-/* devattr.c */
-void nd_dev_read_uuid(struct nd_dev *dev, uuid_t uu);
-int nd_dev_write_uuid(struct nd_dev *dev, const uuid_t uu);
-
-/* pfn.c, dax.c, btt.c: shared personality plumbing lives in devattr.c */
+/* pfn.c: what pfn, dax and btt devices share */
 struct ndctl_namespace *persona_get_namespace(struct nd_persona *p);
 int persona_set_namespace(struct nd_persona *p, struct ndctl_namespace *ndns);
 const char *persona_block_device(struct nd_persona *p);
-enum ndctl_pfn_loc persona_get_location(struct nd_persona *p);
-int persona_set_location(struct nd_persona *p, enum ndctl_pfn_loc loc);
-int persona_set_align(struct nd_persona *p, unsigned long align);
 enum ndctl_pfn_loc persona_get_location(struct nd_persona *p);
 int persona_set_location(struct nd_persona *p, enum ndctl_pfn_loc loc);
 int persona_set_align(struct nd_persona *p, unsigned long align);

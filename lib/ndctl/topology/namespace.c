@@ -26,7 +26,7 @@ static void disk_name(struct ndctl_namespace *ndns, const char *name)
 
 int namespace_add(struct ndctl_region *region, const char *name, bool inside)
 {
-	struct ndctl_namespace *ndns = nd_obj_new(sizeof(*ndns), region->dev.ctx, name);
+	struct ndctl_namespace *ndns = nd_obj_under(sizeof(*ndns), &region->dev, name);
 	const char *dot = strchr(name, '.');
 
 	if (!ndns)
@@ -223,7 +223,7 @@ NDCTL_EXPORT enum ndctl_namespace_mode ndctl_namespace_mode_from_name(const char
 static void region_resolve_claims(struct ndctl_region *region)
 {
 	struct ndctl_namespace *ndns;
-	unsigned int gen = region->dev.ctx->attr_gen;
+	unsigned int gen = region->dev.cache->gen;
 
 	if (region->claims_known && region->claims_gen == gen)
 		return;

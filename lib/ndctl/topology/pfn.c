@@ -7,7 +7,7 @@
 
 int pfn_add(struct ndctl_region *region, const char *name, bool inside)
 {
-	struct ndctl_pfn *pfn = nd_obj_new(sizeof(*pfn), region->dev.ctx, name);
+	struct ndctl_pfn *pfn = nd_obj_under(sizeof(*pfn), &region->dev, name);
 
 	if (!pfn)
 		return -ENOMEM;
@@ -50,6 +50,34 @@ NDCTL_EXPORT unsigned long ndctl_pfn_get_align(struct ndctl_pfn *pfn)
 NDCTL_EXPORT unsigned long long ndctl_pfn_get_size(struct ndctl_pfn *pfn)
 {
 	return nd_dev_u64_or_max(&pfn->p.dev, "size");	/* unbound: ULLONG_MAX, as upstream */
+}
+
+/* Shared by pfn, dax and btt devices: the namespace each claims. */
+struct ndctl_namespace *persona_get_namespace(struct nd_persona *p)
+{
+	char buf[SYSFS_ATTR_SIZE];
+	struct ndctl_namespace *ndns;
+
+	if (nd_dev_read(&p->dev, "namespace", buf) || !buf[0])
+		return NULL;
+	for (ndns = p->region->namespaces; ndns; ndns = ndns->next)
+		if (strcmp(ndns->dev.name, buf) == 0)
+			return ndns;
+	return NULL;
+}
+
+int persona_set_namespace(struct nd_persona *p, struct ndctl_namespace *ndns)
+{
+	return nd_dev_write(&p->dev, "namespace", ndns ? ndns->dev.name : "");
+}
+
+const char *persona_block_device(struct nd_persona *p)
+{
+	static __thread char name[64];
+
+	if (nd_dev_child(&p->dev, "block", "", name, sizeof(name)))
+		name[0] = '\0';
+	return name;
 }
 
 /* Shared with dax.c: the "mode" attribute says where the page map lives. */

@@ -10,7 +10,7 @@
 
 int region_add(struct ndctl_bus *bus, const char *name)
 {
-	struct ndctl_region *region = nd_obj_new(sizeof(*region), bus->dev.ctx, name);
+	struct ndctl_region *region = nd_obj_under(sizeof(*region), &bus->dev, name);
 
 	if (!region)
 		return -ENOMEM;
@@ -101,7 +101,7 @@ static unsigned long long region_free_bytes(struct ndctl_region *region, const c
 		errno = -rc;
 		return ULLONG_MAX;
 	}
-	return strtoull(buf, NULL, 0);
+	return sysfs_loose_u64(buf, 0);
 }
 
 NDCTL_EXPORT unsigned long long ndctl_region_get_available_size(struct ndctl_region *region)

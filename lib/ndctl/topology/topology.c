@@ -263,6 +263,7 @@ void ndctl_topology_free(struct ndctl_topology *topo)
 		topo->buses = next;
 	}
 	nd_disks_free(topo->disks);
+	nd_attr_cache_release(&topo->attrs);
 	free(topo);
 }
 
@@ -270,7 +271,6 @@ NDCTL_EXPORT void ndctl_invalidate(struct ndctl_ctx *ctx)
 {
 	ndctl_topology_free(ctx->topology);
 	ctx->topology = NULL;
-	nd_close_batch(ctx);
 	if (ctx->daxctl_ctx)
 		daxctl_invalidate(ctx->daxctl_ctx);
 }

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "private.h"
+#include "label/codec.h"
 #include "xport.h"
 
 /*
@@ -17,6 +18,11 @@
  *   +------------------------------------+------------------------+
  *   | guest-visible pmem                 | label area (index,...) |
  *   +------------------------------------+------------------------+
+ *
+ * Unless the caller gives the label size, the open finds it: the window that
+ * holds a valid index block, as the label codec (label/codec.h, pure
+ * functions over a buffer) recognizes one. The transport reads, the codec
+ * judges: nothing here knows the index format.
  */
 struct file_xport {
 	struct ndctl_lsa_xport base;
@@ -92,7 +98,7 @@ static const struct lsa_xport_ops file_ops = {
 };
 
 /* The label area is the window [offset, offset + size) of the file. */
-int lsa_file_set_window(struct ndctl_lsa_xport *t, uint64_t offset, uint64_t size)
+static int set_window(struct ndctl_lsa_xport *t, uint64_t offset, uint64_t size)
 {
 	struct file_xport *f = to_file(t);
 
@@ -104,18 +110,8 @@ int lsa_file_set_window(struct ndctl_lsa_xport *t, uint64_t offset, uint64_t siz
 	return 0;
 }
 
-uint64_t lsa_file_size(const struct ndctl_lsa_xport *t)
-{
-	return to_file(t)->fsize;
-}
-
-const char *lsa_file_path(const struct ndctl_lsa_xport *t)
-{
-	return to_file(t)->path;
-}
-
-/* The whole file as the window; the label engine narrows it (label/probe.c). */
-int lsa_file_open_whole(struct ndctl_ctx *ctx, const char *path, unsigned flags,
+/* The whole file as the window; ndctl_lsa_file_open narrows it. */
+static int open_whole(struct ndctl_ctx *ctx, const char *path, unsigned flags,
 		struct ndctl_lsa_xport **out)
 {
 	struct file_xport *f = calloc(1, sizeof(*f));
@@ -144,6 +140,114 @@ int lsa_file_open_whole(struct ndctl_ctx *ctx, const char *path, unsigned flags,
 	f->fsize = (uint64_t)st.st_size;
 	f->base.size = f->fsize;
 	return 0;
+}
+
+#define RAW_AREA_MAX (16ull << 20)	/* an index-less file up to this size is taken as raw */
+
+/* Is there an index signature at either of the window's two index offsets? */
+static bool index_signed(struct ndctl_lsa_xport *t, uint32_t isz)
+{
+	char sig[IDX_SIG_LEN];
+
+	for (unsigned i = 0; i < 2; i++)
+		if (ndctl_lsa_xport_read(t, (uint64_t)i * isz, sig, sizeof(sig)) == 0 &&
+				memcmp(sig, lsa_index_sig, sizeof(sig)) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Does the window [start, start + cfg) hold a valid index (either block,
+ * either L)? Signatures first: taking a whole 16 GiB backend for one area
+ * would otherwise read (and allocate) its 32 MiB of index blocks.
+ */
+static bool has_valid_index(struct ndctl_lsa_xport *t, uint64_t start, uint64_t cfg)
+{
+	static const unsigned sizes[] = { 128, 256 };
+	bool found = false;
+
+	if (set_window(t, start, cfg))
+		return false;
+	for (unsigned s = 0; s < 2 && !found; s++) {
+		uint32_t isz = lsa_isz_of_area(cfg, sizes[s]);
+		uint8_t *buf = isz && index_signed(t, isz) ? malloc(2 * (size_t)isz) : NULL;
+		const char *id;
+
+		if (buf && ndctl_lsa_xport_read(t, 0, buf, 2 * (size_t)isz) == 0)
+			found = !lsa_index_check(buf, cfg, sizes[s], 0, &id) ||
+				!lsa_index_check(buf, cfg, sizes[s], 1, &id);
+		free(buf);
+	}
+	return found;
+}
+
+/* Plausible label sizes: 128 KiB steps up to 4 MiB, then powers of two up to 1 GiB. */
+static uint64_t next_candidate(uint64_t s)
+{
+	return s < (4ull << 20) ? s + (128ull << 10) : s * 2;
+}
+
+/* The whole file, else the smallest candidate tail, holding a valid index? */
+static bool probe_windows(struct ndctl_lsa_xport *t, uint64_t fsize, uint64_t *out)
+{
+	uint64_t s;
+
+	*out = fsize;
+	if (has_valid_index(t, 0, fsize))
+		return true;
+	for (s = 128ull << 10; s < fsize && s <= (1ull << 30); s = next_candidate(s))
+		if (has_valid_index(t, fsize - s, s)) {
+			*out = s;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * A candidate window failing (even a read error in it) is expected, not the
+ * caller's error: the transport is quiet meanwhile (its messages go to the
+ * debug log only); the verdict is reported by the caller.
+ */
+static bool find_label_size(struct ndctl_lsa_xport *t, uint64_t fsize, uint64_t *out)
+{
+	bool found;
+
+	t->quiet++;
+	found = probe_windows(t, fsize, out);
+	t->quiet--;
+	return found;
+}
+
+static int detect_label_size(struct ndctl_lsa_xport *t, uint64_t fsize, uint64_t *out)
+{
+	if (find_label_size(t, fsize, out) || fsize <= RAW_AREA_MAX)
+		return 0;
+	return lsa_xport_err(t, -ENOENT,
+		"%s: no label index found at the end of this %llu-byte file: give the label size (e.g. --label-size=128K)",
+		to_file(t)->path, (unsigned long long)fsize);
+}
+
+NDCTL_EXPORT int ndctl_lsa_file_open(struct ndctl_ctx *ctx, const char *path, uint64_t label_size,
+		unsigned flags, struct ndctl_lsa_xport **out)
+{
+	int rc = open_whole(ctx, path, flags, out);
+	uint64_t fsize;
+
+	if (rc < 0)
+		return rc;
+	fsize = to_file(*out)->fsize;
+	if (label_size > fsize)
+		return lsa_xport_err(*out, -EINVAL,
+			"%s: label size %llu is larger than the file (%llu bytes): give a smaller label size",
+			path, (unsigned long long)label_size, (unsigned long long)fsize);
+	if (!label_size) {
+		rc = detect_label_size(*out, fsize, &label_size);
+		if (rc < 0)
+			return rc;
+		ndctl_lsa_xport_reset_counters(*out);	/* the probe is not the caller's I/O */
+		(*out)->errmsg[0] = '\0';
+	}
+	return set_window(*out, fsize - label_size, label_size);
 }
 
 NDCTL_EXPORT uint64_t ndctl_lsa_file_offset(const struct ndctl_lsa_xport *t)

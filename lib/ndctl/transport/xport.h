@@ -69,11 +69,5 @@ static inline int lsa_open_wait_ms(unsigned flags)
 int lsa_xport_lock_at_open(struct ndctl_lsa_xport *t, int fd, const char *what, int wait_ms);
 /* Has the exclusive lock been held without a break since epoch was read? */
 bool lsa_xport_locked_since(const struct ndctl_lsa_xport *t, unsigned epoch);
-/* The file transport's window, for the label-size probe (label/probe.c). */
-int lsa_file_open_whole(struct ndctl_ctx *ctx, const char *path, unsigned flags,
-		struct ndctl_lsa_xport **out);
-int lsa_file_set_window(struct ndctl_lsa_xport *t, uint64_t offset, uint64_t size);
-uint64_t lsa_file_size(const struct ndctl_lsa_xport *t);
-const char *lsa_file_path(const struct ndctl_lsa_xport *t);
 
 #endif

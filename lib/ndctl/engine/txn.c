@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include "private.h"
 #include "engine.h"
-#include "transport/xport.h"
 
 /*
  * Transactions (docs/labels.md §2). The current index and every live label

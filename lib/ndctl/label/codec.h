@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-#ifndef NDKIT_LABEL_ENGINE_H
-#define NDKIT_LABEL_ENGINE_H
+#ifndef NDKIT_LABEL_CODEC_H
+#define NDKIT_LABEL_CODEC_H
 /*
- * Internal to the label engine. On-media layout (docs/labels.md §1):
+ * Internal to libndctl: the label codec, pure functions over a buffer (no
+ * I/O: the engine, engine/, reads and writes through a transport). On-media
+ * layout (docs/labels.md §1):
  *
  *   0            isz          2*isz                          cfg
  *   +------------+------------+------+------+-- ... --+------+-----+
@@ -85,7 +87,7 @@ int lsa_label_checksum_ok(const uint8_t *p, unsigned L);
 void lsa_guid_to_text_order(uint8_t out[16], const uint8_t in[16]);
 #define lsa_guid_to_media_order lsa_guid_to_text_order	/* the swap is its own inverse */
 
-/* state.c: the decoded area */
+/* area.c: the decoded area */
 struct ndctl_lsa {
 	uint8_t *buf;		/* size bytes; only the loaded parts are meaningful */
 	uint64_t size;
@@ -98,6 +100,7 @@ struct ndctl_lsa {
 	uint8_t *loaded;	/* bitmap of slots read; NULL: everything read */
 	uint32_t *active;	/* slots of the active labels, ascending */
 	unsigned nactive;
+	/* the engine's (engine/): how far this copy can be trusted against the medium */
 	bool stale;		/* a transaction failed: reload before using */
 	bool locked_load;	/* read while holding the transport's exclusive lock ... */
 	unsigned lock_epoch;	/* ... in this hold of it */
@@ -110,13 +113,5 @@ uint64_t lsa_slot_off(const struct ndctl_lsa *lsa, uint32_t slot);
 bool lsa_slot_loaded(const struct ndctl_lsa *lsa, uint32_t slot);
 /* The first in-use slot at or after slot (nslot if none): for loops over in-use slots. */
 uint32_t lsa_next_in_use(const struct ndctl_lsa *lsa, uint32_t slot);
-/* Remember whether lsa was read under t's exclusive lock (see txn.c's freshness check). */
-void lsa_note_lock(struct ndctl_lsa *lsa, const struct ndctl_lsa_xport *t);
-/*
- * Where the area's current index block is now, read from the medium (index
- * blocks only): 0 with its offset and size, -ENODATA when no index is valid,
- * or the read's error.
- */
-int lsa_current_index_extent(struct ndctl_lsa_xport *t, uint64_t *off, uint64_t *len);
 
 #endif
