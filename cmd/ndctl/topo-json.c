@@ -163,7 +163,7 @@ struct json_object *topo_json_region(struct ndctl_region *region,
 				ndctl_region_get_target_node(region));
 	if (cookie)
 		add(j, "iset_id", util_json_hex(cookie, f));
-	if (o->mappings) {
+	if (o->mappings && ndctl_mapping_get_first(region)) {	/* none: no key, as upstream */
 		struct json_object *maps = json_object_new_array();
 		struct ndctl_mapping *m;
 
