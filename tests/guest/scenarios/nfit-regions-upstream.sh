@@ -91,9 +91,10 @@ labels_of() { # REGION NAME VERSION
 	for i in $(seq 0 $((ways - 1))); do
 		d=$(cut -d, -f1 $SYS/$1/mapping$i)
 		pos=$(cut -d, -f4 $SYS/$1/mapping$i)
-		run ndctl read-labels -j $d | jq -c --arg n "$2" '[.[0].label[] | select(.name == $n)
+		# -u: the cookie in hex, a string (jq's numbers are doubles)
+		run ndctl read-labels -j -u $d | jq -c --arg n "$2" '[.[0].label[] | select(.name == $n)
 			| {nlabel, position, isetcookie}]' > /tmp/l.json
-		[ "$(cat /tmp/l.json)" = "[{\"nlabel\":$ways,\"position\":$pos,\"isetcookie\":$((want))}]" ] ||
+		[ "$(cat /tmp/l.json)" = "[{\"nlabel\":$ways,\"position\":$pos,\"isetcookie\":\"$want\"}]" ] ||
 			fail "$1: $d's label of $2: $(cat /tmp/l.json), want nlabel $ways, position $pos, cookie $want"
 	done
 	echo "$1 ($ways DIMMs, v$3): $2's labels and cookie $want agree with the kernel"
