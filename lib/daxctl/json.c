@@ -62,7 +62,8 @@ DAXCTL_EXPORT struct json_object *daxctl_dev_to_json(struct daxctl_dev *dev, uns
 		return NULL;
 	add(jdev, "chardev", json_object_new_string(dev->devname));
 	add(jdev, "size", util_json_size(dev->size, flags));
-	add(jdev, "target_node", json_object_new_int(dev->target_node));
+	if (dev->target_node >= 0)	/* none (nfit_test's regions say -1): no key, as upstream */
+		add(jdev, "target_node", json_object_new_int(dev->target_node));
 	add(jdev, "align", util_json_u64(dev->align));	/* a number even with -u, as upstream */
 	if (mode == DAXCTL_DEV_MODE_RAM)
 		add(jdev, "mode", json_object_new_string("system-ram"));

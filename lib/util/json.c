@@ -32,11 +32,16 @@ struct json_object *util_json_u64(uint64_t value)
 	return o;
 }
 
+/*
+ * With -u, upstream writes a size below 5000 KiB as the number of bytes, as
+ * it does without (its display_size(), after mdadm's): nfit_test's 4 MiB
+ * region and 4 KiB align.
+ */
 struct json_object *util_json_size(uint64_t bytes, unsigned flags)
 {
 	char buf[64];
 
-	if (flags & UTIL_JSON_HUMAN)
+	if ((flags & UTIL_JSON_HUMAN) && bytes >= 5000 * 1024)
 		return json_object_new_string(format_size_human(bytes, buf, sizeof(buf)));
 	return util_json_u64(bytes);
 }

@@ -1,10 +1,23 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Helpers for the state recipes of states.txt (sourced by bash in the guest, before each
 # recipe). Everything here uses upstream's tools and sysfs, so each tool under test starts
-# from a state neither tool built. One vNVDIMM: nmem0, region0.
+# from a state neither tool built. By default one vNVDIMM: nmem0, region0; the environment
+# names another region and its DIMMs (nfit.sh: nfit_test's 4-DIMM interleaved region):
+#   STATES_REGION  the region the states are built in (region0)
+#   STATES_DIMMS   its DIMMs, in position order (nmem0); labels are reset on each
+#   STATES_UNIT    the size unit of the recipes, MiB (128): a multiple of the region's align
 U=upstream-ndctl
 UD=upstream-daxctl
 SYS=/sys/bus/nd/devices
+REGION=${STATES_REGION:-region0}
+RID=${REGION#region}
+DIMMS=${STATES_DIMMS:-nmem0}
+UNIT=${STATES_UNIT:-128}
+
+# sz N: N units, as a size option (sz 2 is 256M on a vNVDIMM)
+sz() {
+	echo "$(($1 * UNIT))M"
+}
 
 # The first LABEL_BYTES of the label area hold both index blocks and every label a state
 # or a command writes (a dozen at most: 16 KiB is 45 slots of 1.2's 256 bytes); a reset
@@ -14,7 +27,8 @@ LABEL_BYTES=16384
 IMAGES=/tmp/states-labels
 
 # reset [VERSION|none]: undo whatever the last run left, then labels of VERSION (1.1 by
-# default; none: no index blocks, a label-less region), region0 enabled with only its seed.
+# default; none: no index blocks, a label-less region) on every DIMM of the region (one
+# image: index blocks name no DIMM), the region enabled with only its seed.
 reset() {
 	local v=${1:-1.1}
 	echo offline > /sys/devices/system/memory/auto_online_blocks
@@ -29,30 +43,32 @@ reset() {
 	$U disable-region all > /dev/null 2>&1
 	mkdir -p $IMAGES
 	if [ ! -s $IMAGES/$v ]; then
-		$U zero-labels nmem0 > /dev/null 2>&1
-		[ "$v" = none ] || $U init-labels -f -V "$v" nmem0 > /dev/null 2>&1
-		$U read-labels -s $LABEL_BYTES -o $IMAGES/$v nmem0 > /dev/null 2>&1
+		$U zero-labels $DIMMS > /dev/null 2>&1
+		[ "$v" = none ] || $U init-labels -f -V "$v" $DIMMS > /dev/null 2>&1
+		$U read-labels -s $LABEL_BYTES -o $IMAGES/$v ${DIMMS%% *} > /dev/null 2>&1
 	else
-		$U write-labels -s $LABEL_BYTES -i $IMAGES/$v nmem0 > /dev/null 2>&1
+		for d in $DIMMS; do
+			$U write-labels -s $LABEL_BYTES -i $IMAGES/$v "$d" > /dev/null 2>&1
+		done
 	fi
 	$U enable-region all > /dev/null 2>&1
 }
 
-# labelless: no index blocks; the kernel then shows region0 as one raw namespace over the
-# whole region.
+# labelless: no index blocks; the kernel then shows the region as one raw namespace over
+# the whole region.
 labelless() {
 	reset none
 }
 
-# mk ARGS...: upstream creates a namespace in region0
+# mk ARGS...: upstream creates a namespace in the region
 mk() {
-	$U create-namespace -r region0 "$@" > /dev/null
+	$U create-namespace -r $REGION "$@" > /dev/null
 }
 
-# first: the first namespace of region0 with a size (what most commands target)
+# first: the first namespace of the region with a size (what most commands target)
 first() {
 	local n
-	for n in $(ls -d $SYS/namespace0.* 2>/dev/null | sort -V); do
+	for n in $(ls -d $SYS/namespace$RID.* 2>/dev/null | sort -V); do
 		[ "$(cat "$n/size")" != 0 ] && { echo "${n##*/}"; return; }
 	done
 }
@@ -62,7 +78,7 @@ claim() {
 	local ns pfn
 	ns=$(first)
 	$U disable-namespace "$ns" > /dev/null
-	pfn=$(cat $SYS/region0/pfn_seed)
+	pfn=$(cat $SYS/$REGION/pfn_seed)
 	cat /proc/sys/kernel/random/uuid > $SYS/$pfn/uuid
 	echo "$1" > $SYS/$pfn/mode
 	echo "$ns" > $SYS/$pfn/namespace
@@ -91,6 +107,6 @@ system_ram() {
 # namespace seed), DAX (the first dax device, bound or not).
 targets() {
 	echo "NS=$(first)"
-	echo "SEED=$(cat $SYS/region0/namespace_seed 2>/dev/null)"
+	echo "SEED=$(cat $SYS/$REGION/namespace_seed 2>/dev/null)"
 	echo "DAX=$(ls /sys/bus/dax/devices 2>/dev/null | head -n 1)"
 }

@@ -16,15 +16,25 @@ from the same freshly built state; what each leaves must be the same.
 
 The environment variable STATES_FILTER (a regular expression, searched in the case id)
 narrows cases and run: STATES_FILTER='^fsdax|/create' reruns one family. STATES_SELF=1 runs
-upstream in both seats: the harness itself must then find no difference.
+upstream in both seats: the harness itself must then find no difference. STATES_COVER=N
+runs only the spread `cases --cover N` lists (a sweep in a fraction of the time).
+
+Where the states are built: by default region0 on one vNVDIMM (nmem0). STATES_REGION,
+STATES_DIMMS (its DIMMs, in position order), STATES_UNIT (the recipes' size unit in MiB,
+128), STATES_ODD (a size no multiple of the region's align, 100M) and STATES_SKIP_TAGS
+(states with any of these tags are left out) move them: nfit.sh sets them for nfit_test's
+4-DIMM interleaved region, the states-nfit scenario (suite 'states') runs every case there
+and the guest suite's states-nfit-sample the cases of sample-nfit.txt.
 
 For each case and tool the runner records the exit status, stdout (uuids masked), stderr's
 summary lines (SUMMARY below; any other line ndkit adds is explanation and not compared) and
 the state left behind, read by upstream: `list -RNi -vvv`, the index blocks and labels in
-use in the label area's first 16 KiB (labels() decodes them), `daxctl list -DMi` and the
-memory blocks' states. A documented difference (documented.txt:
+use in the label area's first 16 KiB of each DIMM of the region (labels() decodes them),
+`daxctl list -DMi` and the memory blocks' states. A documented difference (documented.txt:
 PATTERN :: ASPECTS :: REASON) lets the ASPECTS it names differ in the cases PATTERN matches
-(fully, as a regular expression); docs/differences.md's states table is generated from it.
+(fully, as a regular expression; on nfit_test the case id is matched as "nfit_test:ID", so a
+pattern starting so applies there only); docs/differences.md's states table is generated
+from it.
 """
 import json
 import os
@@ -59,13 +69,25 @@ def rows(name, nfields):
     return out
 
 
-def states():
-    return [{"name": n, "tags": set(t.split(",")) | {n}, "recipe": r}
-            for n, t, r in rows("states.txt", 3)]
+def states(skip=True):
+    """states.txt's states, less those with a tag of STATES_SKIP_TAGS (unless not SKIP)."""
+    drop = set(filter(None, os.environ.get("STATES_SKIP_TAGS", "").split(","))) if skip else set()
+    out = [{"name": n, "tags": set(t.split(",")) | {n}, "recipe": r}
+           for n, t, r in rows("states.txt", 3)]
+    return [s for s in out if not s["tags"] & drop]
 
 
 def commands():
     return [{"id": i, "sel": s, "cmd": c} for i, s, c in rows("commands.txt", 3)]
+
+
+NFIT = "nfit_test:"
+
+
+def where():
+    """What documented.txt's patterns see before a case id: "nfit_test:" when the states
+    are built on nfit_test (STATES_ON=nfit_test, nfit.sh), else nothing."""
+    return NFIT if os.environ.get("STATES_ON") == "nfit_test" else ""
 
 
 def documented():
@@ -129,10 +151,17 @@ def mask(text):
     return UUID.sub("<uuid>", text)
 
 
+def dimms():
+    """The DIMMs whose labels the states reset and the runner reads back."""
+    return os.environ.get("STATES_DIMMS", "nmem0").split()
+
+
 AFTER = r"""
 echo '# upstream-ndctl list -RNi -vvv'; upstream-ndctl list -RNi -vvv 2>&1
-rm -f /tmp/states-after.lsa
-upstream-ndctl read-labels -s 16384 -o /tmp/states-after.lsa nmem0 > /dev/null 2>&1
+for d in $STATES_AFTER_DIMMS; do
+	rm -f /tmp/states-after-$d.lsa
+	upstream-ndctl read-labels -s 16384 -o /tmp/states-after-$d.lsa $d > /dev/null 2>&1
+done
 if [ -n "$(ls /sys/bus/dax/devices)" ]; then
 	echo '# upstream-daxctl list -DMi'; upstream-daxctl list -DMi 2>&1
 fi
@@ -194,10 +223,17 @@ def run_tool(case, ndctl, daxctl, lib):
     rc, out, err, _ = sh(f". {lib}\nset -e\n{case['state']['recipe']}\ntargets")
     if rc != 0:
         raise RuntimeError(f"state {case['state']['name']} failed (exit {rc}):\n{out}{err}")
-    env = dict(os.environ, NDCTL=ndctl, DAXCTL=daxctl, REGION="region0", DIMM="nmem0")
+    env = dict(os.environ, NDCTL=ndctl, DAXCTL=daxctl,
+               REGION=os.environ.get("STATES_REGION", "region0"), DIMM=dimms()[0],
+               SIZE=f"{os.environ.get('STATES_UNIT', '128')}M",
+               ODD=os.environ.get("STATES_ODD", "100M"))
     env.update(line.split("=", 1) for line in out.splitlines() if "=" in line)
     rc, out, err, secs = sh(case["cmd"]["cmd"], env=env)
-    after = sh(AFTER)[1] + labels("/tmp/states-after.lsa")
+    after = sh(AFTER, env=dict(os.environ, STATES_AFTER_DIMMS=" ".join(dimms())))[1]
+    if len(dimms()) == 1:
+        after += labels(f"/tmp/states-after-{dimms()[0]}.lsa")
+    for d in dimms() if len(dimms()) > 1 else []:
+        after += f"# labels of {d}\n" + labels(f"/tmp/states-after-{d}.lsa")
     return {"rc": str(rc), "out": mask(out),
             "sum": "".join(l + "\n" for l in err.splitlines() if SUMMARY.search(l)),
             "after": mask(after), "err": err, "secs": secs}
@@ -223,6 +259,8 @@ def run(args):
         missing = wanted - {c["id"] for c in todo}
         if missing and not os.environ.get("STATES_FILTER"):
             sys.exit(f"--only names cases that are not generated: {sorted(missing)}")
+    if os.environ.get("STATES_COVER"):
+        todo = cover(todo, int(os.environ["STATES_COVER"]))
     results = args[args.index("--results") + 1] if "--results" in args else None
     docs = documented()
     self_check = os.environ.get("STATES_SELF") == "1"
@@ -245,7 +283,7 @@ def run(args):
         allowed = set()
         whys = []
         for d in docs:
-            if d["re"].fullmatch(case["id"]):
+            if d["re"].fullmatch(where() + case["id"]):
                 allowed |= d["aspects"]
                 whys.append(d["why"])
         secs = time.monotonic() - t0
@@ -302,7 +340,8 @@ def table():
              "status, stdout (uuids masked), stderr's summary lines and state left behind.", "",
              "| Difference and why | Cases | What differs |", "|---|---|---|"]
     for d in docs:
-        hit = [i for i in ids if d["re"].fullmatch(i)]
+        w = NFIT if d["pat"].startswith(NFIT) else ""
+        hit = [w + i for i in ids if d["re"].fullmatch(w + i)]
         lines.append(f"| {d['why'].replace('|', '/')} | {', '.join(f'`{i}`' for i in hit)} | "
                      f"{', '.join(ASPECTS[a] for a in ASPECTS if a in d['aspects'])} |")
     if not docs:
@@ -328,15 +367,16 @@ def doc(args):
 
 
 def check():
-    sts, cmds, ids = states(), commands(), [c["id"] for c in cases()]
+    sts, cmds, ids = states(False), commands(), [c["id"] for c in cases()]
     bad = [f"command {c['id']} picks no state ({c['sel']})" for c in cmds
            if not any(selects(c["sel"], s["tags"]) for s in sts)]
     bad += [f"state {s['name']} is used by no command" for s in sts
             if not any(selects(c["sel"], s["tags"]) for c in cmds)]
     bad += [f"documented pattern {d['pat']} matches no case" for d in documented()
-            if not any(d["re"].fullmatch(i) for i in ids)]
-    sample = [l.split("#")[0].strip() for l in open(os.path.join(HERE, "sample.txt"))]
-    bad += [f"sample.txt names {i}, which is not a case" for i in sample if i and i not in ids]
+            if not any(d["re"].fullmatch(w + i) for i in ids for w in ("", NFIT))]
+    for name in ("sample.txt", "sample-nfit.txt"):
+        sample = [l.split("#")[0].strip() for l in open(os.path.join(HERE, name))]
+        bad += [f"{name} names {i}, which is not a case" for i in sample if i and i not in ids]
     names = [s["name"] for s in sts] + [c["id"] for c in cmds]
     bad += [f"{x} is defined twice" for x in sorted({x for x in names if names.count(x) > 1})]
     bad += [f"name {x} has a '/'" for x in names if "/" in x]
@@ -374,9 +414,11 @@ def report(paths):
 
 def main():
     args = sys.argv[1:]
-    # In a guest, the host's STATES_FILTER and STATES_SELF arrive as files beside this one
-    # (states.host writes them): the scenario runs with the guest's own environment.
-    for name, var in (("filter", "STATES_FILTER"), ("self", "STATES_SELF")):
+    # In a guest, the host's STATES_FILTER, STATES_SELF and STATES_COVER arrive as files
+    # beside this one (states.host writes them): the scenario runs with the guest's own
+    # environment.
+    for name, var in (("filter", "STATES_FILTER"), ("self", "STATES_SELF"),
+                      ("cover", "STATES_COVER")):
         path = os.path.join(HERE, name)
         if var not in os.environ and os.path.exists(path):
             os.environ[var] = open(path).read().strip()

@@ -263,7 +263,8 @@ static int init_first_block(struct ndctl_lsa_xport *t, uint32_t isz)
 
 /*
  * nd_label_write_index(..., ND_NSINDEX_INIT) for both blocks: seq 3 and 2,
- * the block clear of the old current index first.
+ * over the bytes the blocks held (as upstream's init-labels writes them), the
+ * block clear of the old current index first.
  */
 NDCTL_EXPORT int ndctl_lsa_init(struct ndctl_lsa_xport *t, unsigned labelsize, struct ndctl_lsa **out)
 {
@@ -280,16 +281,24 @@ NDCTL_EXPORT int ndctl_lsa_init(struct ndctl_lsa_xport *t, unsigned labelsize, s
 	rc = lsa_alloc(t->size, &lsa);
 	if (rc < 0)
 		return rc;
-	for (i = 0; i < 2; i++) {
-		uint8_t *idx = lsa->buf + (uint64_t)i * isz;
-
-		lsa_index_init_free(idx, nslot);
-		lsa_index_finish(idx, isz, labelsize, i, 3 - i, nslot);
-	}
 	rc = ndctl_lsa_xport_lock(t);
 	if (rc == 0) {
 		int first = init_first_block(t, isz);
 
+		/*
+		 * Upstream sets the fields and the free bitmap in the index blocks as it read
+		 * them: the bytes past the bitmap keep what they held (a 1.1 -> 1.2 re-init
+		 * leaves the 1.1 bitmap's tail there). The same bytes, and checksums, here;
+		 * an area that cannot be read starts from zeros.
+		 */
+		if (ndctl_lsa_xport_read(t, 0, lsa->buf, 2 * (size_t)isz) < 0)
+			memset(lsa->buf, 0, 2 * (size_t)isz);
+		for (i = 0; i < 2; i++) {
+			uint8_t *idx = lsa->buf + (uint64_t)i * isz;
+
+			lsa_index_init_free(idx, nslot);
+			lsa_index_finish(idx, isz, labelsize, i, 3 - i, nslot);
+		}
 		for (i = 0; rc == 0 && i < 2; i++) {
 			uint64_t off = (uint64_t)(i ^ first) * isz;
 

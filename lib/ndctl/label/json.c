@@ -114,14 +114,19 @@ static void add_text(struct json_object *o, const char *key, const char *s)
 static struct json_object *index_json(const struct ndctl_lsa *lsa, int i)
 {
 	struct ndctl_lsa_index_info info;
+	char sig[IDX_SIG_LEN + 1] = "";
 	struct json_object *o;
+	uint32_t isz;
 
 	if (ndctl_lsa_index_info(lsa, i, &info) < 0)
 		return NULL;
+	/* what the signature field holds, as upstream prints it (nfit_test's "label0") */
+	isz = lsa->isz ? lsa->isz : lsa_isz_of_area(lsa->size, 128);
+	memcpy(sig, lsa->buf + (uint64_t)i * isz + IDX_SIG, IDX_SIG_LEN);
 	o = json_object_new_object();
 	if (!o)
 		return NULL;
-	add_text(o, "signature", info.signature_ok ? "NAMESPACE_INDEX" : "");
+	add_text(o, "signature", info.signature_ok ? "NAMESPACE_INDEX" : sig);
 	add_dump_num(o, "major", info.major);
 	add_dump_num(o, "minor", info.minor);
 	add_dump_num(o, "labelsize", info.labelsize_field < 8 ? 128u << info.labelsize_field : 0);

@@ -24,15 +24,14 @@ bool create_can_autolabel(struct ndctl_region *region, const struct ns_op *op)
 
 int create_autolabel(struct ns_op *op, struct ndctl_region *region)
 {
-	struct ndctl_mapping *m;
+	struct ndctl_dimm *dimm;
 	char dimms[256] = "";
 	int rc = ndctl_region_disable_safe(region);
 
-	ndctl_mapping_foreach(region, m) {
-		struct ndctl_dimm *dimm = ndctl_mapping_get_dimm(m);
+	ndctl_dimm_foreach_in_region(region, dimm) {	/* the bus's order, as upstream */
 		size_t len = strlen(dimms);
 
-		if (rc || !dimm)
+		if (rc)
 			break;
 		rc = ndctl_dimm_init_labels(dimm, 256);	/* logs why it failed */
 		snprintf(dimms + len, sizeof(dimms) - len, " %s", ndctl_dimm_get_devname(dimm));

@@ -102,16 +102,15 @@ static int check_labelless(struct ndctl_region *region, const struct create_plan
 {
 	const char *rn = ndctl_region_get_devname(region);
 	char dimms[256] = "";
-	struct ndctl_mapping *m;
+	struct ndctl_dimm *dimm;
 
 	if (ndctl_region_is_labeled(region) || p->size == ndctl_region_get_size(region))
 		return 0;
-	ndctl_mapping_foreach(region, m) {
+	ndctl_dimm_foreach_in_region(region, dimm) {
 		size_t len = strlen(dimms);
 
-		if (ndctl_mapping_get_dimm(m))
-			snprintf(dimms + len, sizeof(dimms) - len, "%s%s", len ? " " : "",
-					ndctl_dimm_get_devname(ndctl_mapping_get_dimm(m)));
+		snprintf(dimms + len, sizeof(dimms) - len, "%s%s", len ? " " : "",
+				ndctl_dimm_get_devname(dimm));
 	}
 	return why(r, -EINVAL, "%s is label-less: it is one namespace covering the whole "
 			"region and cannot be sub-divided. Label it first: 'ndctl disable-region "

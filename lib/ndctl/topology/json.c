@@ -187,7 +187,7 @@ NDCTL_EXPORT struct json_object *ndctl_region_to_json(struct ndctl_region *regio
 				ndctl_region_get_target_node(region));
 	if (cookie)
 		add(j, "iset_id", hex_json(cookie, flags));
-	if (flags & NDCTL_JSON_MAPPINGS) {
+	if ((flags & NDCTL_JSON_MAPPINGS) && ndctl_mapping_get_first(region)) {	/* none: no key, as upstream */
 		struct json_object *maps = json_object_new_array();
 		struct ndctl_mapping *m;
 

@@ -24,7 +24,9 @@ static int mapping_parse(struct ndctl_region *region, const char *text)
 	m->position = position;
 	m->region = region;
 	m->dimm = topology_find_dimm(region->bus, dimm);
-	list_append(region->mappings, m);
+	/* in front: upstream lists a region's mappings last to first (list_add) */
+	m->next = region->mappings;
+	region->mappings = m;
 	return 0;
 }
 

@@ -196,15 +196,60 @@ static int add_parent(struct ndctl_topology *topo, struct ndctl_ctx *ctx,
 	return 0;
 }
 
+/*
+ * Upstream finds the buses in /sys/class/nd (ndctlN, the bus's control
+ * device, numbered as ndbusN), not in /sys/bus/nd/devices, and lists them in
+ * the reverse of that directory's order: with two buses or more (nfit_test's,
+ * beside QEMU's) the order is the one of the ndctlN names' hashes.
+ */
+struct bus_key {
+	unsigned int hash;
+	char ctl[32];
+	const char *name;
+};
+
+static int cmp_bus_keys(const void *a, const void *b)
+{
+	const struct bus_key *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? 1 : -1;
+	return -strcmp(x->ctl, y->ctl);
+}
+
+static int buses_add(struct ndctl_topology *topo, struct ndctl_ctx *ctx,
+		const struct name_list *nl)
+{
+	struct bus_key *keys = calloc(nl->n ? nl->n : 1, sizeof(*keys));
+	size_t i, n = 0;
+	int rc = 0;
+
+	if (!keys)
+		return -ENOMEM;
+	for (i = 0; i < nl->n; i++) {
+		if (!has_prefix(nl->e[i].name, "ndbus"))
+			continue;
+		keys[n].name = nl->e[i].name;
+		snprintf(keys[n].ctl, sizeof(keys[n].ctl), "ndctl%s",
+				nl->e[i].name + strlen("ndbus"));
+		keys[n].hash = kernfs_hash(keys[n].ctl);
+		n++;
+	}
+	if (n > 1)
+		qsort(keys, n, sizeof(*keys), cmp_bus_keys);
+	for (i = 0; !rc && i < n; i++)
+		rc = bus_add(topo, ctx, keys[i].name);
+	free(keys);
+	return rc;
+}
+
 static int topology_load(struct ndctl_topology *topo, struct ndctl_ctx *ctx)
 {
 	struct name_list nl;
 	int rc = names_read(ctx, &nl);
 	size_t i;
 
-	for (i = 0; !rc && i < nl.n; i++)
-		if (has_prefix(nl.e[i].name, "ndbus"))
-			rc = bus_add(topo, ctx, nl.e[i].name);
+	rc = rc ? rc : buses_add(topo, ctx, &nl);
 	for (i = 0; !rc && i < nl.n; i++)
 		rc = add_parent(topo, ctx, nl.e[i].name);
 	for (i = 0; !rc && i < nl.n; i++)
