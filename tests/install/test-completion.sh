@@ -92,6 +92,14 @@ expect "" "$qemu" run --nvdimm 1G ls --hot
 expect "--hotplug " "$qemu" run --nvdimm 1G -S --hot
 # --nfit-test takes no value: COMMAND comes next.
 expect "--nfit-test " "$qemu" run --nfit
+expect "--legacy-pmem " "$qemu" run --leg
+expect "--qemu-arg " "$qemu" run --qemu
+expect "" "$qemu" run --legacy-pmem ""
+expect "" "$qemu" run --numa ""
+expect "" "$qemu" run --append ""
+expect "" "$qemu" run --qemu-arg ""
+expect "" "$qemu" run --gdb ""
+PATH=$tmp/bin:$PATH expect "ndkit-test-cmd " "$qemu" run --legacy-pmem 512M --gdb 1234 ndkit-test-c
 PATH=$tmp/bin:$PATH expect "ndkit-test-cmd " "$qemu" run --nfit-test ndkit-test-c
 expect "" "$qemu" check -j qemu-system-x86_64 --dom
 expect "--domain " "$qemu" check -j --dom

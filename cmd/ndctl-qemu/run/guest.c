@@ -19,10 +19,15 @@
 #include "guest.h"
 #include "run-guest-scripts.h"
 
-/* Mount the host's root; then drive the vNVDIMMs (names as in modules.dep). */
+/*
+ * Mount the host's root; then drive the vNVDIMMs (names as in modules.dep). With
+ * --legacy-pmem, nd_e820 goes first, so that its regions are region0.. and their disks
+ * /dev/pmem0.., as fstests configurations expect, whatever else the guest has.
+ */
 static const char *const early_modules[] = { "virtio_pci", "9pnet_virtio", "9p", "overlay" };
-static const char *const late_modules[] = { "nfit", "nd_pmem", "nd_btt", "dax_pmem",
+static const char *const late_modules[] = { "nd_e820", "nfit", "nd_pmem", "nd_btt", "dax_pmem",
 	"device_dax", "kmem" };
+#define NLATE (int)(sizeof(late_modules) / sizeof(late_modules[0]))
 
 const char *run_cache_dir(void)
 {
@@ -58,6 +63,60 @@ static int cached_kernel(struct run *r, char **kernel, char **modules)
 	return 0;
 }
 
+/* The version a bzImage says it is (its setup header's kernel_version string), or "". */
+static void bzimage_version(const char *path, char *out, size_t len)
+{
+	unsigned char hdr[0x210];
+	FILE *f = fopen(path, "re");
+	unsigned off;
+
+	*out = '\0';
+	if (!f)
+		return;
+	if (fread(hdr, 1, sizeof(hdr), f) == sizeof(hdr) && !memcmp(hdr + 0x202, "HdrS", 4)) {
+		off = hdr[0x20e] | hdr[0x20f] << 8;
+		if (off && !fseek(f, 0x200 + off, SEEK_SET) && fgets(out, len, f))
+			out[strcspn(out, " \n")] = '\0';
+	}
+	fclose(f);
+}
+
+/*
+ * --modules DIR may be the INSTALL_MOD_PATH of a `make modules_install` (DIR/lib/modules/V):
+ * the V of the kernel's version, or the only one there. Returns a new path or NULL.
+ */
+static char *install_mod_path(const char *kernel, const char *dir)
+{
+	char want[256], *base, *path = NULL, *pick = NULL;
+	struct dirent *de;
+	DIR *d;
+	int n = 0;
+
+	if (asprintf(&base, "%s/lib/modules", dir) < 0)
+		return NULL;
+	bzimage_version(kernel, want, sizeof(want));
+	d = opendir(base);
+	while (d && (de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (!strcmp(de->d_name, want) || !n++) {
+			free(pick);
+			pick = strdup(de->d_name);
+		}
+		if (!strcmp(de->d_name, want)) {
+			n = 1;
+			break;
+		}
+	}
+	if (d)
+		closedir(d);
+	if (pick && n == 1 && asprintf(&path, "%s/%s", base, pick) < 0)
+		path = NULL;
+	free(pick);
+	free(base);
+	return path;
+}
+
 int run_find_kernel(struct run *r)
 {
 	char *kernel = NULL, *modules = NULL, *dep;
@@ -71,6 +130,16 @@ int run_find_kernel(struct run *r)
 	if (r->kernel) {
 		kernel = realpath(r->kernel, NULL);
 		modules = realpath(r->modules, NULL);
+		if (kernel && modules && asprintf(&dep, "%s/modules.dep", modules) >= 0) {
+			char *sub = access(dep, R_OK) ? install_mod_path(kernel, modules) : NULL;
+
+			free(dep);
+			if (sub) {
+				free(modules);
+				modules = realpath(sub, NULL);
+				free(sub);
+			}
+		}
 	}
 	if (!kernel || access(kernel, R_OK))
 		rc = run_error("cannot read the kernel %s", kernel ?: r->kernel);
@@ -336,8 +405,9 @@ static char *env_script(const struct run *r)
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
 
-	fprintf(f, "NDKIT_DIMMS=%d\nNDKIT_BOOTS=%d\nNDKIT_SHELL=%d\nNDKIT_OUT_TTY=%d\n"
-		"NDKIT_ERR_TTY=%d\nNDKIT_KVER=", r->plan.n, r->boots, r->shell, isatty(1), isatty(2));
+	fprintf(f, "NDKIT_DIMMS=%d\nNDKIT_LEGACY=%d\nNDKIT_BOOTS=%d\nNDKIT_SHELL=%d\n"
+		"NDKIT_OUT_TTY=%d\nNDKIT_ERR_TTY=%d\nNDKIT_KVER=", r->plan.n, r->nlegacy, r->boots,
+		r->shell, isatty(1), isatty(2));
 	put_quoted(f, r->kver);
 	fputs("\nNDKIT_MODDIR=", f);
 	put_quoted(f, r->modules);
@@ -393,8 +463,11 @@ static void print_hidden_root(FILE *f, const char *path)
 	}
 }
 
-/* "dir" per line: the host directories init binds back over the guest's tmpfs mounts. */
-static char *binds_list(void)
+/*
+ * "dir" per line: the host directories init binds back over the guest's tmpfs mounts: ndkit's
+ * own tools' and the kernel modules' (--modules from a build in /tmp).
+ */
+static char *binds_list(const struct run *r)
 {
 	char self[PATH_MAX], *text = NULL;
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
@@ -403,6 +476,8 @@ static char *binds_list(void)
 
 	self[n > 0 ? n : 0] = '\0';
 	print_hidden_root(f, self);
+	if (r->modules)
+		print_hidden_root(f, r->modules);
 	fclose(f);
 	return text;
 }
@@ -464,7 +539,7 @@ static int module_lists(const struct run *r, struct cpio *c, char **late, char *
 		return run_error("cannot read %s/modules.dep", r->modules);
 	rc = module_order(r, &m, early_modules, 4, &early);
 	if (!rc)
-		rc = module_order(r, &m, late_modules, 6, &rest);
+		rc = module_order(r, &m, late_modules + !r->nlegacy, NLATE - !r->nlegacy, &rest);
 	nlate = rest.n;
 	if (!rc && r->nfit_test)
 		rc = module_order(r, &m, nfit_test, 1, &rest);
@@ -497,7 +572,7 @@ int run_write_initramfs(const struct run *r, const char *path)
 	const char *busybox = static_busybox();
 	struct cpio c = { 0 };
 	char *texts[7] = { env_script(r), shares_list(r), links_list(r), command_script(r), NULL,
-		binds_list(), NULL };
+		binds_list(r), NULL };
 	int rc;
 
 	if (!busybox)

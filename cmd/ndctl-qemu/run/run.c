@@ -19,6 +19,7 @@
 #include "../model/qemu-args.h"
 #include "../rules/rules.h"
 #include "guest.h"
+#include "memory.h"
 #include "nfit.h"
 #include "preload.h"
 #include "run.h"
@@ -50,7 +51,7 @@ struct spec_list {
 /* The values the option table left as strings. */
 struct run_args {
 	struct spec_list nvdimm, hotplug;
-	const char *ram, *cpus, *boots, *timeout;
+	const char *ram, *cpus, *boots, *timeout, *numa, *gdb;
 };
 
 static int parse_count(const char *opt, const char *arg, int min, int max, int *out)
@@ -120,6 +121,62 @@ static int preload_cb(const struct option *opt, const char *arg, int unset)
 	return parse_preload(r, arg) ? -1 : 0;
 }
 
+/* --legacy-pmem SIZE, one more region each time; --no-legacy-pmem drops those before. */
+static int legacy_cb(const struct option *opt, const char *arg, int unset)
+{
+	struct run *r = opt->value;
+	uint64_t size;
+
+	if (unset) {
+		r->nlegacy = 0;
+		return 0;
+	}
+	if (r->nlegacy == RUN_MAX_LEGACY) {
+		usage_error("ndctl-qemu", "run", "more than %d --legacy-pmem", RUN_MAX_LEGACY);
+		return -1;
+	}
+	if (parse_size(arg, &size) < 0 || !size || size % SZ_128M) {
+		usage_error("ndctl-qemu", "run", "--legacy-pmem %s: give a size that is a "
+			"multiple of 128M, e.g. --legacy-pmem 512M (each region starts on a "
+			"128 MiB boundary)", arg);
+		return -1;
+	}
+	r->legacy[r->nlegacy++] = size;
+	return 0;
+}
+
+/* --append ARGS: more kernel command-line words each time; --no-append drops those before. */
+static int append_cb(const struct option *opt, const char *arg, int unset)
+{
+	struct run *r = opt->value;
+	char *more = NULL;
+
+	if (unset || !*arg) {
+		if (unset) {
+			free(r->append);
+			r->append = NULL;
+		}
+		return 0;
+	}
+	if (asprintf(&more, "%s%s%s", r->append ?: "", r->append ? " " : "", arg) < 0)
+		return -1;
+	free(r->append);
+	r->append = more;
+	return 0;
+}
+
+/* --qemu-arg ARG: one more word for QEMU's command line; --no-qemu-arg drops those before. */
+static int qemu_arg_cb(const struct option *opt, const char *arg, int unset)
+{
+	struct run *r = opt->value;
+
+	if (unset) {
+		strv_free(&r->qemu_args);
+		return 0;
+	}
+	return strv_add(&r->qemu_args, arg) ? -1 : 0;
+}
+
 static void drop_shares(struct run *r)
 {
 	for (int i = 0; i < r->nshares; i++)
@@ -139,14 +196,42 @@ static int share_cb(const struct option *opt, const char *arg, int unset)
 	return parse_share(r, arg) ? -1 : 0;
 }
 
+/*
+ * The kernel keeps a 64-byte page structure per 4 KiB of legacy pmem in RAM (the e820 region
+ * is mapped with pages, for DAX): up to 16 times the guest's RAM leaves it room to work.
+ */
+static int check_memory(const struct run *r)
+{
+	uint64_t total = 0;
+	char a[24], b[24], c[24];
+
+	for (int i = 0; i < r->nlegacy; i++)
+		total += r->legacy[i];
+	if (total > 16 * r->ram)
+		return usage_error("ndctl-qemu", "run", "--legacy-pmem: %s of legacy pmem "
+			"with --ram %s: the kernel keeps 64 bytes of page structures in RAM per "
+			"4 KiB of pmem; give at most 16 times --ram (--ram %s or more)",
+			format_size_short(total, a, sizeof(a)), format_size_short(r->ram, b,
+			sizeof(b)), format_size_short((total / 16 + SZ_128M - 1) / SZ_128M *
+			SZ_128M, c, sizeof(c)));
+	if (r->numa && r->ram / r->numa < SZ_128M)
+		return usage_error("ndctl-qemu", "run", "--numa %d: each node needs 128M of "
+			"the guest's RAM; give --ram %lluM or more", r->numa,
+			(unsigned long long)r->numa * 128);
+	return 0;
+}
+
 static int convert_run_args(struct run *r, const struct run_args *a)
 {
-	if (a->ram && (parse_size(a->ram, &r->plan.ram) < 0 || r->plan.ram < SZ_128M))
+	if (a->ram && (parse_size(a->ram, &r->ram) < 0 || r->ram < SZ_128M))
 		return usage_error("ndctl-qemu", "run", "--ram %s: give a size of 128M "
 			"or more, e.g. --ram 1G", a->ram);
 	return (a->cpus && parse_count("--cpus", a->cpus, 1, 64, &r->cpus)) ||
 		(a->boots && parse_count("--boots", a->boots, 1, 100, &r->boots)) ||
-		(a->timeout && parse_count("--timeout", a->timeout, 1, 86400, &r->timeout));
+		(a->timeout && parse_count("--timeout", a->timeout, 1, 86400, &r->timeout)) ||
+		(a->numa && parse_count("--numa", a->numa, 1, RUN_MAX_NUMA, &r->numa)) ||
+		(a->gdb && parse_count("--gdb", a->gdb, 1, 65535, &r->gdb)) ||
+		check_memory(r);
 }
 
 /* The backend directory must exist before plan names files in it. */
@@ -176,9 +261,9 @@ static int check_run_args(const struct run *r, const struct run_args *a, int nar
 			"e.g. run --nvdimm 1G -- ndctl list -D (or --shell)");
 	if (r->shell && nargs)
 		return usage_error("ndctl-qemu", "run", "--shell takes no COMMAND");
-	if (!a->nvdimm.n && !a->hotplug.n && !r->nfit_test)
+	if (!a->nvdimm.n && !a->hotplug.n && !r->nfit_test && !r->nlegacy)
 		return usage_error("ndctl-qemu", "run", "no DIMM; add --nvdimm SIZE "
-			"(e.g. --nvdimm 1G) or --nfit-test");
+			"(e.g. --nvdimm 1G), --legacy-pmem SIZE or --nfit-test");
 	for (int i = 0; i < PLAN_MAX_DIMMS; i++)
 		if (r->preload[i] && i >= a->nvdimm.n)
 			return usage_error("ndctl-qemu", "run", "--preload %d:%s: there is no "
@@ -210,6 +295,14 @@ static int parse_run_args(struct run *r, struct run_args *a, int argc, char **ar
 			"the distribution's ndctl/daxctl first in PATH"),
 		OPT_BOOLEAN(0, "nfit-test", &r->nfit_test, "also the kernel's nfit_test buses "
 			"(modules built on first use)"),
+		OPT_CALLBACK(0, "legacy-pmem", r, "size", "an e820 pmem region of SIZE "
+			"(memmap=SIZE!OFFSET), /dev/pmem0 first", legacy_cb),
+		OPT_STRING(0, "numa", &a->numa, "n", "N guest NUMA nodes sharing the RAM "
+			"(a DIMM's node=)"),
+		OPT_CALLBACK(0, "append", r, "args", "more kernel command-line words", append_cb),
+		OPT_CALLBACK(0, "qemu-arg", r, "arg", "one more word for QEMU's command line, "
+			"as is", qemu_arg_cb),
+		OPT_STRING(0, "gdb", &a->gdb, "port", "QEMU's gdbstub on tcp::PORT"),
 		OPT_STRING('k', "kernel", &r->kernel, "file", "guest kernel (default: the cached one)"),
 		OPT_STRING('m', "modules", &r->modules, "dir",
 			"its modules (the lib/modules/VERSION directory)"),
@@ -232,15 +325,68 @@ static int parse_run_args(struct run *r, struct run_args *a, int argc, char **ar
 	return 0;
 }
 
+/*
+ * node=N in a SPEC is run's (QEMU's nvdimm node=, a --numa node), not plan's: taken out of
+ * the SPEC into *@node (-1 without one) before plan reads the rest.
+ */
+static int take_node(const struct run *r, const char *opt, const char *spec, char **rest,
+		int *node)
+{
+	char *copy = strdup(spec), *out = calloc(1, strlen(spec) + 1), *save = NULL, *el;
+	int rc = 0;
+
+	*node = -1;
+	*rest = out;
+	if (!copy || !out) {
+		free(copy);
+		return run_error("out of memory");
+	}
+	for (el = strtok_r(copy, ",", &save); !rc && el; el = strtok_r(NULL, ",", &save)) {
+		char *end;
+		long v;
+
+		if (strncmp(el, "node=", 5)) {
+			if (*out)
+				strcat(out, ",");
+			strcat(out, el);
+			continue;
+		}
+		v = strtol(el + 5, &end, 10);
+		if (!el[5] || *end || v < 0 || v >= RUN_MAX_NUMA) {
+			usage_error("ndctl-qemu", "run", "--%s %s: %s is not a NUMA node; give "
+				"node=N, N from 0 to %d", opt, spec, el, RUN_MAX_NUMA - 1);
+			rc = QEMU_USAGE_EXIT;
+		} else if (v >= r->numa) {
+			usage_error("ndctl-qemu", "run", "--%s %s: the guest has no node %ld; add "
+				"--numa %ld (nodes count from 0)", opt, spec, v, v + 1);
+			rc = QEMU_USAGE_EXIT;
+		} else {
+			*node = v;
+		}
+	}
+	free(copy);
+	return rc;
+}
+
 /* The DIMMs from their SPECs, named in the backend directory. */
 static int add_dimms(struct run *r, const struct run_args *a)
 {
-	for (int i = 0; i < a->nvdimm.n; i++)
-		if (plan_add_dimm(&r->plan, a->nvdimm.v[i]))
-			return QEMU_USAGE_EXIT;
-	for (int i = 0; i < a->hotplug.n; i++)
-		if (plan_add_dimm(&r->hot, a->hotplug.v[i]))
-			return QEMU_USAGE_EXIT;
+	const struct spec_list *lists[2] = { &a->nvdimm, &a->hotplug };
+	struct plan *plans[2] = { &r->plan, &r->hot };
+	int *nodes[2] = { r->node, r->hot_node };
+
+	for (int l = 0; l < 2; l++)
+		for (int i = 0; i < lists[l]->n; i++) {
+			char *spec;
+			int rc = take_node(r, l ? "hotplug" : "nvdimm", lists[l]->v[i], &spec,
+				&nodes[l][i]);
+
+			if (!rc && plan_add_dimm(plans[l], spec))
+				rc = QEMU_USAGE_EXIT;
+			free(spec);
+			if (rc)
+				return rc;
+		}
 	return 0;
 }
 
@@ -263,7 +409,9 @@ static int layout(struct run *r)
 	}
 	r->plan.spares = r->hot.n;
 	r->plan.quiet = r->hot.quiet = true;
-	rc = plan_layout(&r->plan);
+	rc = run_memory_layout(r);
+	if (!rc)
+		rc = plan_layout(&r->plan);
 	if (!rc)
 		rc = plan_create_files(&r->plan);
 	if (!rc)
@@ -303,7 +451,7 @@ static int check_layout(const struct run *r)
 
 static int prepare_guest(struct run *r, const char *initrd)
 {
-	char why[128] = "", *cwd = getcwd(NULL, 0);
+	char why[128] = "", *cwd = getcwd(NULL, 0), *memory;
 	int rc = 0;
 
 	if (!cwd || !strcmp(cwd, "/"))
@@ -325,6 +473,13 @@ static int prepare_guest(struct run *r, const char *initrd)
 	run_progress(r, "%d DIMM%s laid out by plan, passed check; kernel %s%s; %s%s%s", r->plan.n,
 		r->plan.n == 1 ? "" : "s", r->kver, r->nfit_test ? " with nfit_test" : "",
 		r->kvm ? "KVM" : "TCG (no KVM: ", r->kvm ? "" : why, r->kvm ? "" : ")");
+	memory = run_memory_summary(r);
+	if (memory)
+		run_progress(r, "%s", memory);
+	free(memory);
+	if (r->gdb)
+		run_progress(r, "QEMU's gdbstub on tcp::%d: gdb -ex 'target remote :%d' vmlinux",
+			r->gdb, r->gdb);
 	return run_write_initramfs(r, initrd);
 }
 
@@ -364,6 +519,8 @@ static void cleanup(struct run *r)
 	plan_free(&r->plan);
 	plan_free(&r->hot);
 	drop_shares(r);
+	free(r->append);
+	strv_free(&r->qemu_args);
 	if (r->kver) {
 		free((char *)r->kernel);
 		free((char *)r->modules);
@@ -426,7 +583,7 @@ int cmd_run(int argc, char **argv, void *ctx)
 	if (!r)
 		return RUN_EXIT_RUNNER;
 	r->t0 = run_now();
-	r->plan.ram = SZ_1G;
+	r->ram = SZ_1G;
 	r->boots = r->cpus = 1;
 	r->timeout = DEFAULT_TIMEOUT;
 	rc = parse_run_args(r, &a, argc, argv);

@@ -17,11 +17,23 @@ int strv_addf(struct strv *s, const char *fmt, ...) __attribute__((format(printf
 void strv_free(struct strv *s);
 
 #define RUN_MAX_SHARES 16
+#define RUN_MAX_LEGACY 8	/* --legacy-pmem regions */
+#define RUN_MAX_NUMA 8		/* --numa nodes */
 
 /* Everything `ndctl-qemu run` was asked for, and what it derived. */
 struct run {
 	struct plan plan;	/* the --nvdimm DIMMs, laid out by plan */
 	struct plan hot;	/* the --hotplug DIMMs, plugged on the guest's request */
+	uint64_t ram;		/* --ram: the RAM the guest keeps (plan.ram is QEMU's -m) */
+	uint64_t legacy[RUN_MAX_LEGACY];	/* --legacy-pmem sizes */
+	uint64_t legacy_at[RUN_MAX_LEGACY];	/* and their guest-physical starts */
+	int nlegacy;
+	int numa;		/* --numa N guest nodes, 0: none */
+	int node[PLAN_MAX_DIMMS];	/* node= of each --nvdimm, -1: none */
+	int hot_node[PLAN_MAX_DIMMS];	/* node= of each --hotplug, -1: none */
+	char *append;		/* --append words, NULL: none */
+	struct strv qemu_args;	/* --qemu-arg, passed to QEMU last */
+	int gdb;		/* --gdb PORT, 0: none */
 	int boots, cpus, timeout;
 	bool upstream, shell, quiet;
 	bool nfit_test;		/* also the kernel's nfit_test buses */

@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include "util/size.h"
 #include "guest.h"
+#include "memory.h"
 #include "vm.h"
 
 #define TAIL_LINES 20
@@ -111,32 +112,55 @@ static int add_share(struct strv *a, const char *id, const char *dir, bool ro)
 	return rc;
 }
 
-static int qemu_argv(const struct run *r, int boot, const char *initrd, struct strv *a)
+/* The kernel command line: ours, the legacy pmem's memmap=, --append, NDKIT_RUN_APPEND. */
+static int add_cmdline(const struct run *r, int boot, struct strv *a)
+{
+	const char *env = getenv("NDKIT_RUN_APPEND");
+	char *memmap = run_memmap_words(r);
+	/* no_timer_check: under TCG on a loaded host the IO-APIC timer check can panic. */
+	int rc = !memmap || strv_add(a, "-append") ||
+		strv_addf(a, "console=ttyS0 panic=-1 mitigations=off no_timer_check quiet "
+			"ndkit.boot=%d%s%s%s%s%s%s", boot, *memmap ? " " : "", memmap,
+			r->append ? " " : "", r->append ?: "", env ? " " : "", env ?: "");
+
+	free(memmap);
+	return rc ? -1 : 0;
+}
+
+/* plan's options, with each DIMM's node= (--numa) on its -device. */
+static int add_plan_args(const struct run *r, struct strv *a)
 {
 	struct plan_arg *pa;
-	int n = plan_qemu_args(&r->plan, &pa), rc;
+	int n = plan_qemu_args(&r->plan, &pa), rc = n < 0, dimm = 0;
 
-	if (n < 0)
-		return -1;
-	rc = strv_add(a, getenv("NDKIT_QEMU") ?: "qemu-system-x86_64");
-	for (int i = 0; !rc && i < n; i++)
-		rc = strv_add(a, pa[i].opt) || strv_add(a, pa[i].value);
-	plan_args_free(pa, n);
+	for (int i = 0; !rc && i < n; i++) {
+		int node = strcmp(pa[i].opt, "-device") ? -1 : r->node[dimm++];
+
+		rc = strv_add(a, pa[i].opt) || (node < 0 ? strv_add(a, pa[i].value) :
+			strv_addf(a, "%s,node=%d", pa[i].value, node));
+	}
+	if (n >= 0)
+		plan_args_free(pa, n);
+	return rc || run_numa_args(r, a) ? -1 : 0;
+}
+
+static int qemu_argv(const struct run *r, int boot, const char *initrd, struct strv *a)
+{
+	int rc = strv_add(a, getenv("NDKIT_QEMU") ?: "qemu-system-x86_64") ||
+		add_plan_args(r, a) || add_cmdline(r, boot, a);
+
 	rc = rc || strv_add(a, "-accel") || strv_add(a, r->kvm ? "kvm" : "tcg,thread=multi") ||
 		strv_add(a, "-cpu") || strv_add(a, r->kvm ? "host" : "max") ||
 		strv_add(a, "-smp") || strv_addf(a, "%d", r->cpus) ||
 		strv_add(a, "-kernel") || strv_add(a, r->kernel) ||
 		strv_add(a, "-initrd") || strv_add(a, initrd) ||
-		/* no_timer_check: under TCG on a loaded host the IO-APIC timer check can panic. */
-		strv_add(a, "-append") ||
-		strv_addf(a, "console=ttyS0 panic=-1 mitigations=off no_timer_check quiet "
-			"ndkit.boot=%d%s%s", boot, getenv("NDKIT_RUN_APPEND") ? " " : "",
-			getenv("NDKIT_RUN_APPEND") ?: "") ||
 		strv_add(a, "-nodefaults") || strv_add(a, "-display") || strv_add(a, "none") ||
 		strv_add(a, "-no-reboot") || strv_add(a, "-qmp") ||
 		strv_addf(a, "unix:%s/qmp.sock,server=on,wait=off", r->dir);
 	if (!rc && r->qmp)
 		rc = strv_add(a, "-qmp") || strv_addf(a, "unix:%s,server=on,wait=off", r->qmp);
+	if (!rc && r->gdb)
+		rc = strv_add(a, "-gdb") || strv_addf(a, "tcp::%d", r->gdb);
 	/* --shell: the console is the user's; the guest's verdict comes on ttyS1, in a file. */
 	if (!rc && r->shell)
 		rc = strv_add(a, "-chardev") || strv_add(a, "stdio,id=con,signal=off") ||
@@ -158,6 +182,9 @@ static int qemu_argv(const struct run *r, int boot, const char *initrd, struct s
 		snprintf(id, sizeof(id), "ndkit%d", i);
 		rc = add_share(a, id, i ? r->shares[i - 1] : r->cwd, false);
 	}
+	/* --qemu-arg last, as given: it may add devices or override ours. */
+	for (int i = 0; !rc && i < r->qemu_args.n; i++)
+		rc = strv_add(a, r->qemu_args.v[i]);
 	return rc ? -1 : 0;
 }
 
@@ -233,6 +260,8 @@ static int hotadd(const struct run *r, int n, char *err, size_t errlen)
 	json_object_object_add(dev, "id", json_object_new_string(id));
 	json_object_object_add(dev, "memdev", json_object_new_string(mem));
 	json_object_object_add(dev, "label-size", json_object_new_int64(d->label_size));
+	if (r->hot_node[n] >= 0)
+		json_object_object_add(dev, "node", json_object_new_int(r->hot_node[n]));
 	rc = getline(&line, &cap, f) > 0 ? 0 : -1;	/* the greeting */
 	free(line);
 	rc = rc || qmp_command(f, "qmp_capabilities", NULL, err, errlen) ||

@@ -299,6 +299,7 @@ NDCTL_EXPORT struct json_object *ndctl_namespace_to_json(struct ndctl_namespace 
 	struct json_object *j = json_object_new_object();
 	enum ndctl_namespace_mode mode = ndctl_namespace_get_mode(ndns);
 	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
+	struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(ndns);
 	bool verbose = flags & NDCTL_JSON_VERBOSE;
 	struct ns_view v;
 
@@ -306,9 +307,10 @@ NDCTL_EXPORT struct json_object *ndctl_namespace_to_json(struct ndctl_namespace 
 	add_str(j, "dev", ndctl_namespace_get_devname(ndns));
 	add_str(j, "mode", ndctl_namespace_mode_name(mode));
 	if (mode == NDCTL_NS_MODE_FSDAX || mode == NDCTL_NS_MODE_DEVDAX) {
-		struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(ndns);
+		/* fsdax without a pfn: a legacy (e820) namespace, its pages in RAM, as upstream */
 		enum ndctl_pfn_loc loc = pfn ? ndctl_pfn_get_location(pfn)
-			: dax ? ndctl_dax_get_location(dax) : NDCTL_PFN_LOC_NONE;
+			: dax ? ndctl_dax_get_location(dax)
+			: mode == NDCTL_NS_MODE_FSDAX ? NDCTL_PFN_LOC_RAM : NDCTL_PFN_LOC_NONE;
 
 		if (loc != NDCTL_PFN_LOC_NONE)
 			add_str(j, "map", loc == NDCTL_PFN_LOC_RAM ? "mem" : "dev");
@@ -327,7 +329,7 @@ NDCTL_EXPORT struct json_object *ndctl_namespace_to_json(struct ndctl_namespace 
 		add_devdax_part(j, ndns, dax, &v, flags);
 	} else {
 		add_int(j, "sector_size", v.sector_size);
-		if (mode == NDCTL_NS_MODE_FSDAX)
+		if (pfn)	/* a legacy fsdax namespace has no align of its own */
 			add(j, "align", util_json_u64(v.align));
 		if (v.blockdev[0])
 			add_str(j, "blockdev", v.blockdev);

@@ -10,7 +10,7 @@ fake_guest() {
 	mkdir -p "$dir/mods/kernel"
 	: > "$dir/kernel"
 	: > "$dir/mods/modules.builtin"
-	for m in virtio_pci 9pnet_virtio 9p overlay nfit nd_pmem nd_btt dax_pmem device_dax kmem; do
+	for m in virtio_pci 9pnet_virtio 9p overlay nd_e820 nfit nd_pmem nd_btt dax_pmem device_dax kmem; do
 		echo "kernel/$m.ko:" >> "$dir/mods/modules.dep"
 		echo "fake $m" > "$dir/mods/kernel/$m.ko"
 	done
@@ -32,4 +32,13 @@ FAKE
 	chmod +x "$dir/fake-qemu"
 	export NDKIT_QEMU=$dir/fake-qemu FAKE_ARGS=$dir/args.txt
 	K="--kernel $dir/kernel --modules $dir/mods"
+}
+
+# fake_guest_test: what a test of run without a guest starts with (after lib.sh): skip without
+# a static busybox, TMPDIR in the test's folder (to see what a run leaves behind), fake_guest.
+fake_guest_test() {
+	[ -x /bin/busybox ] || { echo "no /bin/busybox: skipped"; exit 77; }
+	export TMPDIR=$T/tmp
+	mkdir -p "$TMPDIR"
+	fake_guest "$T"
 }

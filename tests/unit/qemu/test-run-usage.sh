@@ -6,12 +6,8 @@
 # and the exit status is the one the guest reports.
 here=$(dirname "$(realpath "$0")")
 . "$here/lib.sh" "$1"
-[ -x /bin/busybox ] || { echo "no /bin/busybox: skipped"; exit 77; }
-
 . "$here/fake-guest.sh"
-export TMPDIR=$T/tmp
-mkdir -p "$TMPDIR"
-fake_guest "$T"
+fake_guest_test
 
 # refused WHAT STATUS PATTERN ARGS...: exit STATUS (129 a usage error, 1 a file or layout
 # refused), PATTERN on stderr, QEMU never started
