@@ -56,12 +56,12 @@ static int ns_disable(void *obj, bool force)
 /* As upstream, an idle seed (nothing configured) is destroyed already. */
 static int ns_destroy(void *obj, bool force)
 {
-	if (!force && ndctl_namespace_is_enabled(obj)) {
+	if (!force && ndctl_namespace_is_active(obj)) {
 		fprintf(stderr, "%s is active, specify --force for re-configuration\n",
 				ndctl_namespace_get_devname(obj));
 		return -EBUSY;
 	}
-	if (!ndctl_namespace_is_configured(obj) && !ndctl_namespace_is_enabled(obj))
+	if (!ndctl_namespace_is_configured(obj) && !ndctl_namespace_is_active(obj))
 		return 0;
 	return ndctl_namespace_delete(obj);
 }
@@ -160,7 +160,7 @@ static void apply(struct action_run *run, void *obj, const char *devname)
 static bool ns_selected(const char *want, struct ndctl_namespace *ndns)
 {
 	if (strcmp(want, "all") == 0)
-		return ndctl_namespace_is_configured(ndns) || ndctl_namespace_is_enabled(ndns);
+		return ndctl_namespace_is_configured(ndns) || ndctl_namespace_is_active(ndns);
 	return strcmp(want, ndctl_namespace_get_devname(ndns)) == 0;
 }
 

@@ -322,7 +322,7 @@ struct json_object *topo_json_namespace(struct ndctl_namespace *ndns,
 		if (v.blockdev[0])
 			add_str(j, "blockdev", v.blockdev);
 	}
-	if (!ndctl_namespace_is_enabled(ndns))
+	if (!ndctl_namespace_is_active(ndns))
 		add_str(j, "state", "disabled");
 	const char *name = ndctl_namespace_get_alt_name(ndns);
 

@@ -1248,14 +1248,32 @@ enum ndctl_namespace_mode ndctl_namespace_get_mode(struct ndctl_namespace *ndns)
 const char *ndctl_namespace_mode_name(enum ndctl_namespace_mode mode);
 
 /**
- * ndctl_namespace_is_enabled() - whether a namespace is in use by a driver
+ * ndctl_namespace_is_enabled() - whether a namespace device itself is bound
  * @ndns: a namespace
  *
- * Return: true when the namespace is bound (raw) or its personality
- * (pfn, dax or btt device) is.
+ * As upstream, only the namespace's own driver counts: a namespace claimed
+ * by a pfn, dax or btt device is not bound itself (the kernel binds the
+ * personality instead), so this says 0 for it, enabled personality or not.
+ * ndctl_namespace_is_active() answers whether it is in use either way.
+ *
+ * Return: 1 when the namespace device has a driver, else 0.
  * Since: LIBNDCTL_1
  */
-bool ndctl_namespace_is_enabled(struct ndctl_namespace *ndns);
+int ndctl_namespace_is_enabled(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_is_active() - whether a namespace is in use, itself or through its personality
+ * @ndns: a namespace
+ *
+ * Upstream's rule: a namespace claimed by a btt, pfn or dax device is
+ * active when that device is enabled (bound); an unclaimed one when the
+ * namespace itself is (ndctl_namespace_is_enabled()). A namespace claimed
+ * by a disabled personality is not active.
+ *
+ * Return: true when active, else false.
+ * Since: LIBNDCTL_4
+ */
+bool ndctl_namespace_is_active(struct ndctl_namespace *ndns);
 
 /**
  * ndctl_namespace_is_configured() - whether a namespace has capacity

@@ -320,6 +320,51 @@ static void test_enable_return(struct ndctl_ctx *ctx, struct ndctl_region *regio
 }
 
 /*
+ * Upstream's ndctl_namespace_is_enabled() is the namespace device's own
+ * driver; ndctl_namespace_is_active() asks the claiming personality's
+ * first, and is false for a namespace claimed by a disabled one even if the
+ * namespace itself is bound.
+ */
+static void test_enabled_active(struct ndctl_region *region)
+{
+	struct ndctl_ctx *labelless = ctx_on_tree("labelless");
+	struct ndctl_region *r1 = labelless ? region_named(labelless, "region1") : NULL;
+	struct ndctl_namespace *raw = r1 ? ndctl_namespace_get_first(r1) : NULL;
+	struct ndctl_namespace *ns;
+	struct ndctl_ctx *fresh;
+
+	CHECK_EQ_U64(ndctl_namespace_is_enabled(ns_named(region, "namespace0.0")), 0);	/* pfn0.0 */
+	CHECK_EQ_U64(ndctl_namespace_is_active(ns_named(region, "namespace0.0")), 1);
+	CHECK_EQ_U64(ndctl_namespace_is_enabled(ns_named(region, "namespace0.1")), 0);	/* dax0.0 */
+	CHECK_EQ_U64(ndctl_namespace_is_active(ns_named(region, "namespace0.1")), 1);
+	CHECK_EQ_U64(ndctl_namespace_is_enabled(ns_named(region, "namespace0.2")), 0);	/* btt0.0 */
+	CHECK_EQ_U64(ndctl_namespace_is_active(ns_named(region, "namespace0.2")), 1);
+	CHECK_EQ_U64(ndctl_namespace_is_enabled(ns_named(region, "namespace0.3")), 0);	/* idle raw */
+	CHECK_EQ_U64(ndctl_namespace_is_active(ns_named(region, "namespace0.3")), 0);
+	CHECK(raw != NULL);
+	if (raw) {
+		CHECK_EQ_U64(ndctl_namespace_is_enabled(raw), 1);	/* bound raw */
+		CHECK_EQ_U64(ndctl_namespace_is_active(raw), 1);
+	}
+	ndctl_unref(labelless);
+
+	/* namespace0.3 bound, but claimed by the disabled seed pfn0.1 */
+	put("region0/namespace0.3/driver", "");
+	put("region0/pfn0.1/namespace", "namespace0.3\n");
+	fresh = ctx_at(root);
+	region = fresh ? region0(fresh) : NULL;
+	ns = region ? ns_named(region, "namespace0.3") : NULL;
+	CHECK(ns != NULL);
+	if (ns) {
+		CHECK_EQ_U64(ndctl_namespace_is_enabled(ns), 1);
+		CHECK_EQ_U64(ndctl_namespace_is_active(ns), 0);
+	}
+	ndctl_unref(fresh);
+	drop("region0/namespace0.3/driver");
+	put("region0/pfn0.1/namespace", "\n");
+}
+
+/*
  * The kernel's ND_IOCTL_* return a positive count of output bytes left
  * unfilled on a buffer underrun: upstream's ndctl_cmd_submit() passes it
  * on. This ioctl() stands in for the kernel's on the fake /dev/ndctl0.
@@ -400,6 +445,7 @@ int main(void)
 		test_dimms(ctx, region);
 		test_commands(ndctl_region_get_bus(region));
 		test_enable_return(ctx, region);
+		test_enabled_active(region);
 	}
 	test_submit_underrun();
 	test_absent();
