@@ -394,10 +394,12 @@ unsigned int ndctl_dimm_get_available_slots(struct ndctl_dimm *dimm);
  * ndctl_dimm_is_active() - whether an enabled region uses a DIMM
  * @dimm: a DIMM
  *
- * Return: true when its "state" attribute says "active".
+ * Return: 1 when its "state" attribute says "active", 0 when it says
+ * anything else, -ENXIO when it cannot be read (as upstream: test for
+ * > 0, not for truth).
  * Since: LIBNDCTL_1
  */
-bool ndctl_dimm_is_active(struct ndctl_dimm *dimm);
+int ndctl_dimm_is_active(struct ndctl_dimm *dimm);
 
 /**
  * ndctl_dimm_enable() - bind a DIMM to its driver
@@ -918,8 +920,9 @@ unsigned long long ndctl_interleave_set_get_cookie(struct ndctl_interleave_set *
  * ndctl_interleave_set_is_active() - whether an interleave set is in use
  * @iset: an interleave set
  *
- * Return: 1 when one of its DIMMs is active (ndctl_dimm_is_active()),
- * else 0, as upstream.
+ * Return: as upstream, the first of its DIMMs' ndctl_dimm_is_active()
+ * answers that is not 0: 1 when that DIMM is active, -ENXIO when its
+ * state cannot be read; 0 when none is active.
  * Since: LIBNDCTL_2
  */
 int ndctl_interleave_set_is_active(struct ndctl_interleave_set *iset);

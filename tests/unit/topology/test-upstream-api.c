@@ -258,7 +258,8 @@ static void test_commands(struct ndctl_bus *bus)
 /*
  * Upstream's answers for attributes a kernel may not have: a region's free
  * capacity (ULLONG_MAX and errno, 0 for a label-less region), its align
- * (ULONG_MAX), a DIMM's NFIT id (NULL), handle and phys_id (all ones).
+ * (ULONG_MAX), a DIMM's NFIT id (NULL), handle and phys_id (all ones), its
+ * activity (-ENXIO, which an interleave set passes on).
  */
 static void test_absent(void)
 {
@@ -272,6 +273,7 @@ static void test_absent(void)
 	drop("nmem0/nfit/id");
 	drop("nmem0/nfit/handle");
 	drop("nmem0/nfit/phys_id");
+	drop("nmem0/state");
 	put("region1/nstype", "4\n");	/* label-less: no free capacity, readable or not */
 	drop("region1/available_size");
 	fresh = ctx_at(root);
@@ -292,6 +294,10 @@ static void test_absent(void)
 		CHECK(ndctl_dimm_get_unique_id(dimm) == NULL);
 		CHECK_EQ_U64(ndctl_dimm_get_handle(dimm), UINT_MAX);
 		CHECK_EQ_U64(ndctl_dimm_get_phys_id(dimm), USHRT_MAX);
+		CHECK_EQ_U64(ndctl_dimm_is_active(dimm), (unsigned long long)-ENXIO);
+		CHECK_EQ_U64(ndctl_interleave_set_is_active(ndctl_region_get_interleave_set(region)),
+				(unsigned long long)-ENXIO);
+		CHECK_EQ_U64(ndctl_dimm_is_active(dimm_named(fresh, "nmem1")), 1);
 		/* present ones still read */
 		CHECK_EQ_STR(ndctl_dimm_get_unique_id(dimm_named(fresh, "nmem1")), "8680-57341200");
 	}
