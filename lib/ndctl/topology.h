@@ -685,20 +685,37 @@ unsigned int ndctl_region_get_interleave_ways(struct ndctl_region *region);
  */
 unsigned long long ndctl_region_get_iset_cookie(struct ndctl_region *region);
 
+/* Upstream's answers of the NUMA getters: unreadable, and absent (kernels before 5.4). */
+#define NUMA_NO_NODE    (-1)
+#define NUMA_NO_ATTR    (-2)
+
 /**
  * ndctl_region_get_numa_node() - the NUMA node closest to a region
  * @region: a region
  *
- * Return: its "numa_node" attribute, -1 when absent.
+ * Return: its "numa_node" attribute; as upstream, NUMA_NO_ATTR (-2) when
+ * the kernel has none (before 5.4) and NUMA_NO_NODE (-1) when it cannot
+ * be read otherwise.
  * Since: LIBNDCTL_1
  */
 int ndctl_region_get_numa_node(struct ndctl_region *region);
 
 /**
+ * ndctl_region_has_numa() - whether the kernel gives a region a NUMA node
+ * @region: a region
+ *
+ * Return: 0 when ndctl_region_get_numa_node() says NUMA_NO_ATTR (no
+ * "numa_node" attribute), else 1, as upstream.
+ * Since: LIBNDCTL_4
+ */
+int ndctl_region_has_numa(struct ndctl_region *region);
+
+/**
  * ndctl_region_get_target_node() - the NUMA node a region's memory would join
  * @region: a region
  *
- * Return: its "target_node" attribute, -1 when absent.
+ * Return: its "target_node" attribute, -1 when absent or unreadable, as
+ * upstream.
  * Since: LIBNDCTL_1
  */
 int ndctl_region_get_target_node(struct ndctl_region *region);
@@ -1211,7 +1228,8 @@ unsigned int ndctl_namespace_get_supported_sector_size(struct ndctl_namespace *n
  * ndctl_namespace_get_numa_node() - the NUMA node closest to a namespace
  * @ndns: a namespace
  *
- * Return: its "numa_node" attribute, -1 when absent.
+ * Return: its "numa_node" attribute, -1 (NUMA_NO_NODE) when absent or
+ * unreadable: upstream tells absence (NUMA_NO_ATTR) for regions only.
  * Since: LIBNDCTL_1
  */
 int ndctl_namespace_get_numa_node(struct ndctl_namespace *ndns);
@@ -1220,7 +1238,8 @@ int ndctl_namespace_get_numa_node(struct ndctl_namespace *ndns);
  * ndctl_namespace_get_target_node() - the NUMA node a namespace's memory would join
  * @ndns: a namespace
  *
- * Return: its "target_node" attribute, -1 when absent.
+ * Return: its "target_node" attribute, -1 when absent or unreadable, as
+ * upstream.
  * Since: LIBNDCTL_1
  */
 int ndctl_namespace_get_target_node(struct ndctl_namespace *ndns);

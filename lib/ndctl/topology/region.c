@@ -153,9 +153,22 @@ NDCTL_EXPORT unsigned long long ndctl_region_get_iset_cookie(struct ndctl_region
 	return nd_dev_u64(&region->dev, "set_cookie");
 }
 
+/* As upstream: NUMA_NO_ATTR when the kernel has no attribute, NUMA_NO_NODE when unreadable. */
 NDCTL_EXPORT int ndctl_region_get_numa_node(struct ndctl_region *region)
 {
-	return nd_dev_int(&region->dev, "numa_node", -1);
+	char buf[SYSFS_ATTR_SIZE];
+	int rc = nd_dev_read(&region->dev, "numa_node", buf);
+
+	if (rc == -ENOENT)
+		return NUMA_NO_ATTR;
+	if (rc)
+		return NUMA_NO_NODE;
+	return (int)strtol(buf, NULL, 0);
+}
+
+NDCTL_EXPORT int ndctl_region_has_numa(struct ndctl_region *region)
+{
+	return ndctl_region_get_numa_node(region) != NUMA_NO_ATTR;
 }
 
 NDCTL_EXPORT int ndctl_region_get_target_node(struct ndctl_region *region)

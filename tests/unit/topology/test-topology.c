@@ -60,6 +60,8 @@ static void test_region(struct ndctl_ctx *ctx)
 	CHECK(ndctl_region_is_labeled(region));
 	CHECK(ndctl_region_is_enabled(region));
 	CHECK_EQ_STR(ndctl_region_get_type_name(region), "pmem");
+	CHECK_EQ_U64(ndctl_region_get_numa_node(region), 0);
+	CHECK_EQ_U64(ndctl_region_has_numa(region), 1);
 	m = ndctl_mapping_get_first(region);
 	CHECK(m && ndctl_mapping_get_next(m) == NULL);
 	if (m) {

@@ -259,13 +259,16 @@ static void test_commands(struct ndctl_bus *bus)
  * Upstream's answers for attributes a kernel may not have: a region's free
  * capacity (ULLONG_MAX and errno, 0 for a label-less region), its align
  * (ULONG_MAX), a DIMM's NFIT id (NULL), handle and phys_id (all ones), its
- * activity (-ENXIO, which an interleave set passes on).
+ * activity (-ENXIO, which an interleave set passes on), a region's NUMA node
+ * (NUMA_NO_ATTR when absent, NUMA_NO_NODE when unreadable) and a
+ * namespace's (-1 either way).
  */
 static void test_absent(void)
 {
 	struct ndctl_region *region, *labelless;
 	struct ndctl_ctx *fresh;
 	struct ndctl_dimm *dimm;
+	char path[4096];
 
 	drop("region0/available_size");
 	drop("region0/max_available_extent");
@@ -274,6 +277,11 @@ static void test_absent(void)
 	drop("nmem0/nfit/handle");
 	drop("nmem0/nfit/phys_id");
 	drop("nmem0/state");
+	drop("region0/numa_node");
+	drop("region0/namespace0.0/numa_node");
+	drop("region1/numa_node");
+	snprintf(path, sizeof(path), "%s/" NDBUS "/region1/numa_node", root);
+	CHECK(mkdir(path, 0755) == 0);	/* opens, but its read() fails (EISDIR) */
 	put("region1/nstype", "4\n");	/* label-less: no free capacity, readable or not */
 	drop("region1/available_size");
 	fresh = ctx_at(root);
@@ -298,6 +306,14 @@ static void test_absent(void)
 		CHECK_EQ_U64(ndctl_interleave_set_is_active(ndctl_region_get_interleave_set(region)),
 				(unsigned long long)-ENXIO);
 		CHECK_EQ_U64(ndctl_dimm_is_active(dimm_named(fresh, "nmem1")), 1);
+		CHECK_EQ_U64(ndctl_region_get_numa_node(region), (unsigned long long)NUMA_NO_ATTR);
+		CHECK_EQ_U64(ndctl_region_has_numa(region), 0);
+		CHECK_EQ_U64(ndctl_region_get_numa_node(labelless),
+				(unsigned long long)NUMA_NO_NODE);
+		CHECK_EQ_U64(ndctl_region_has_numa(labelless), 1);
+		CHECK_EQ_U64(ndctl_namespace_get_numa_node(ns_named(region, "namespace0.0")),
+				(unsigned long long)-1);
+		CHECK_EQ_U64(ndctl_region_get_target_node(region), 0);	/* present */
 		/* present ones still read */
 		CHECK_EQ_STR(ndctl_dimm_get_unique_id(dimm_named(fresh, "nmem1")), "8680-57341200");
 	}
