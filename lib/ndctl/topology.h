@@ -1253,8 +1253,9 @@ int ndctl_namespace_get_target_node(struct ndctl_namespace *ndns);
  * the kernel's own rule, without reading the attribute.
  *
  * Return: NDCTL_NS_MODE_MEMORY (fsdax), _SAFE (sector), _DAX (devdax)
- * or _RAW; NDCTL_NS_MODE_UNKNOWN when the attribute is unreadable or
- * says something else.
+ * or _RAW; as upstream, -ENXIO converted to the enum (never
+ * NDCTL_NS_MODE_UNKNOWN) when the attribute is unreadable or says
+ * something else. ndctl_namespace_mode_name() calls that "unknown".
  * Since: LIBNDCTL_1
  */
 enum ndctl_namespace_mode ndctl_namespace_get_mode(struct ndctl_namespace *ndns);
@@ -1264,7 +1265,7 @@ enum ndctl_namespace_mode ndctl_namespace_get_mode(struct ndctl_namespace *ndns)
  * @mode: a mode
  *
  * Return: "fsdax", "sector", "raw" or "devdax"; "unknown" for any other
- * value (static strings).
+ * value, ndctl_namespace_get_mode()'s -ENXIO included (static strings).
  * Since: LIBNDCTL_1
  */
 const char *ndctl_namespace_mode_name(enum ndctl_namespace_mode mode);

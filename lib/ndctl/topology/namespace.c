@@ -249,11 +249,11 @@ NDCTL_EXPORT enum ndctl_namespace_mode ndctl_namespace_get_mode(
 	if (region_claims_decide_mode(ndns->region))
 		return claim_mode(ndns);
 	if (nd_dev_read(&ndns->dev, "mode", buf))
-		return NDCTL_NS_MODE_UNKNOWN;
+		return (enum ndctl_namespace_mode)-ENXIO;	/* upstream's, as the enum */
 	for (int i = 0; i < NDCTL_NS_MODE_UNKNOWN; i++)
 		if (strcmp(buf, modes[i]) == 0)
 			return (enum ndctl_namespace_mode)i;
-	return NDCTL_NS_MODE_UNKNOWN;
+	return (enum ndctl_namespace_mode)-ENXIO;
 }
 
 NDCTL_EXPORT struct ndctl_pfn *ndctl_namespace_get_pfn(struct ndctl_namespace *ndns)

@@ -387,6 +387,38 @@ static void test_enabled_active(struct ndctl_region *region)
 }
 
 /*
+ * Upstream's ndctl_namespace_get_mode() says -ENXIO (as the enum) when
+ * "mode" is unreadable or unknown. Off an NFIT bus ndkit reads the
+ * attribute (on one, the claims decide), so the bus here says it is not.
+ */
+static void test_mode_unreadable(void)
+{
+	struct ndctl_namespace *ns3, *ns4;
+	struct ndctl_region *region;
+	struct ndctl_ctx *fresh;
+
+	put("provider", "e820\n");
+	drop("region0/namespace0.3/mode");
+	put("region0/namespace0.4/mode", "bogus\n");
+	fresh = ctx_at(root);
+	region = fresh ? region0(fresh) : NULL;
+	ns3 = region ? ns_named(region, "namespace0.3") : NULL;
+	ns4 = region ? ns_named(region, "namespace0.4") : NULL;
+	CHECK(ns3 && ns4);
+	if (ns3 && ns4) {
+		CHECK_EQ_U64(ndctl_namespace_get_mode(ns3), (enum ndctl_namespace_mode)-ENXIO);
+		CHECK_EQ_U64(ndctl_namespace_get_mode(ns4), (enum ndctl_namespace_mode)-ENXIO);
+		CHECK_EQ_STR(ndctl_namespace_mode_name(ndctl_namespace_get_mode(ns3)), "unknown");
+		CHECK_EQ_U64(ndctl_namespace_get_mode(ns_named(region, "namespace0.0")),
+				NDCTL_NS_MODE_FSDAX);	/* read, and known */
+	}
+	ndctl_unref(fresh);
+	put("provider", "ACPI.NFIT\n");
+	put("region0/namespace0.3/mode", "raw\n");
+	put("region0/namespace0.4/mode", "raw\n");
+}
+
+/*
  * The kernel's ND_IOCTL_* return a positive count of output bytes left
  * unfilled on a buffer underrun: upstream's ndctl_cmd_submit() passes it
  * on. This ioctl() stands in for the kernel's on the fake /dev/ndctl0.
@@ -470,6 +502,7 @@ int main(void)
 		test_enabled_active(region);
 	}
 	test_submit_underrun();
+	test_mode_unreadable();
 	test_absent();
 	ndctl_unref(ctx);
 	remove_tree();
