@@ -157,12 +157,13 @@ struct json_object *topo_json_region(struct ndctl_region *region,
 {
 	struct json_object *j = json_object_new_object();
 	unsigned long long cookie = ndctl_region_get_iset_cookie(region);
+	unsigned long align = ndctl_region_get_align(region);
 	struct json_object *caps;
 	unsigned f = o->flags;
 
 	add_str(j, "dev", ndctl_region_get_devname(region));
 	add(j, "size", size_json(ndctl_region_get_size(region), f));
-	add(j, "align", size_json(known_or_0(ndctl_region_get_align(region)), f));
+	add(j, "align", size_json(align == ULONG_MAX ? 0 : align, f));
 	add(j, "available_size", size_json(known_or_0(ndctl_region_get_available_size(region)), f));
 	add(j, "max_available_extent",
 			size_json(known_or_0(ndctl_region_get_max_available_extent(region)), f));

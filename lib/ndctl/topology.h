@@ -598,11 +598,11 @@ unsigned long long ndctl_region_get_resource(struct ndctl_region *region);
  * ndctl_region_get_align() - the alignment of namespace sizes in a region
  * @region: a region
  *
- * Return: its "align" attribute in bytes; all ones (ULONG_MAX, as
- * upstream's unsigned long) when absent (older kernels).
+ * Return: its "align" attribute in bytes, as upstream's unsigned long;
+ * ULONG_MAX when absent (older kernels).
  * Since: LIBNDCTL_1
  */
-unsigned long long ndctl_region_get_align(struct ndctl_region *region);
+unsigned long ndctl_region_get_align(struct ndctl_region *region);
 
 /**
  * ndctl_region_get_available_size() - capacity not yet given to a namespace

@@ -78,9 +78,9 @@ NDCTL_EXPORT unsigned long long ndctl_region_get_size(struct ndctl_region *regio
 }
 
 /* As upstream: ULONG_MAX (all ones) when the kernel has no align attribute. */
-NDCTL_EXPORT unsigned long long ndctl_region_get_align(struct ndctl_region *region)
+NDCTL_EXPORT unsigned long ndctl_region_get_align(struct ndctl_region *region)
 {
-	return nd_dev_u64_or_max(&region->dev, "align");
+	return (unsigned long)nd_dev_u64_or_max(&region->dev, "align");
 }
 
 /*
