@@ -375,10 +375,10 @@ unsigned short ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm);
  * ndctl_dimm_is_enabled() - whether a DIMM is bound to its driver
  * @dimm: a DIMM
  *
- * Return: true when bound.
+ * Return: 1 when bound, else 0 (upstream's int).
  * Since: LIBNDCTL_1
  */
-bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm);
+int ndctl_dimm_is_enabled(struct ndctl_dimm *dimm);
 
 /**
  * ndctl_dimm_get_available_slots() - free label slots in a DIMM's label area
@@ -735,10 +735,10 @@ const char *ndctl_region_get_persistence_domain_name(struct ndctl_region *region
  * ndctl_region_is_enabled() - whether a region is bound to its driver
  * @region: a region
  *
- * Return: true when bound.
+ * Return: 1 when bound, else 0 (upstream's int).
  * Since: LIBNDCTL_1
  */
-bool ndctl_region_is_enabled(struct ndctl_region *region);
+int ndctl_region_is_enabled(struct ndctl_region *region);
 
 /**
  * ndctl_region_is_labeled() - whether a region's namespaces are defined by labels
@@ -1302,11 +1302,12 @@ bool ndctl_namespace_is_active(struct ndctl_namespace *ndns);
  * ndctl_namespace_is_configured() - whether a namespace has capacity
  * @ndns: a namespace
  *
- * Return: true when its size is not 0; false for seeds and deleted
- * namespaces.
+ * Return: 1 when its size is not 0; 0 for seeds and deleted namespaces
+ * (upstream's int; upstream also says 0 for a pmem namespace under 4 MiB
+ * or without a uuid).
  * Since: LIBNDCTL_1
  */
-bool ndctl_namespace_is_configured(struct ndctl_namespace *ndns);
+int ndctl_namespace_is_configured(struct ndctl_namespace *ndns);
 
 /**
  * ndctl_namespace_get_pfn() - the pfn device claiming a namespace
@@ -1642,10 +1643,10 @@ enum ndctl_pfn_loc ndctl_pfn_get_location(struct ndctl_pfn *pfn);
  * ndctl_pfn_is_enabled() - whether a pfn device is bound to its driver
  * @pfn: a pfn device
  *
- * Return: true when bound.
+ * Return: 1 when bound, else 0 (upstream's int).
  * Since: LIBNDCTL_1
  */
-bool ndctl_pfn_is_enabled(struct ndctl_pfn *pfn);
+int ndctl_pfn_is_enabled(struct ndctl_pfn *pfn);
 
 /**
  * ndctl_pfn_get_block_device() - an fsdax namespace's block device
@@ -1862,10 +1863,10 @@ enum ndctl_pfn_loc ndctl_dax_get_location(struct ndctl_dax *dax);
  * ndctl_dax_is_enabled() - whether a dax device is bound to its driver
  * @dax: a dax device
  *
- * Return: true when bound.
+ * Return: 1 when bound, else 0 (upstream's int).
  * Since: LIBNDCTL_1
  */
-bool ndctl_dax_is_enabled(struct ndctl_dax *dax);
+int ndctl_dax_is_enabled(struct ndctl_dax *dax);
 
 /**
  * ndctl_dax_get_chardev() - a devdax namespace's character device
@@ -2061,10 +2062,10 @@ unsigned long long ndctl_btt_get_size(struct ndctl_btt *btt);
  * ndctl_btt_is_enabled() - whether a btt device is bound to its driver
  * @btt: a btt device
  *
- * Return: true when bound.
+ * Return: 1 when bound, else 0 (upstream's int).
  * Since: LIBNDCTL_1
  */
-bool ndctl_btt_is_enabled(struct ndctl_btt *btt);
+int ndctl_btt_is_enabled(struct ndctl_btt *btt);
 
 /**
  * ndctl_btt_get_block_device() - a sector namespace's block device

@@ -69,7 +69,7 @@ NDCTL_EXPORT unsigned short ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm)
 	return (unsigned short)nd_dev_u64_or_max(&dimm->dev, "nfit/phys_id");
 }
 
-NDCTL_EXPORT bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm)
+NDCTL_EXPORT int ndctl_dimm_is_enabled(struct ndctl_dimm *dimm)
 {
 	return nd_dev_has_driver(&dimm->dev);
 }

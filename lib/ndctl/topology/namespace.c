@@ -326,7 +326,7 @@ NDCTL_EXPORT bool ndctl_namespace_is_active(struct ndctl_namespace *ndns)
 		(!btt && !pfn && !dax && ndctl_namespace_is_enabled(ndns));
 }
 
-NDCTL_EXPORT bool ndctl_namespace_is_configured(struct ndctl_namespace *ndns)
+NDCTL_EXPORT int ndctl_namespace_is_configured(struct ndctl_namespace *ndns)
 {
 	return ndctl_namespace_get_size(ndns) > 0;
 }

@@ -190,7 +190,7 @@ NDCTL_EXPORT const char *ndctl_region_get_persistence_domain_name(
 	return "none";
 }
 
-NDCTL_EXPORT bool ndctl_region_is_enabled(struct ndctl_region *region)
+NDCTL_EXPORT int ndctl_region_is_enabled(struct ndctl_region *region)
 {
 	return nd_dev_has_driver(&region->dev);
 }
