@@ -77,7 +77,7 @@ static int busy(struct ndctl_namespace *ndns, const char *cmd)
 {
 	const char *name = ndctl_namespace_get_devname(ndns);
 
-	if (!ndctl_namespace_is_enabled(ndns))
+	if (!ndctl_namespace_is_active(ndns))
 		return 0;
 	fprintf(stderr, "%s: %s is enabled: disable it first ('ndctl disable-namespace %s')\n",
 			cmd, name, name);

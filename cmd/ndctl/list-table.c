@@ -13,7 +13,7 @@
 static void print_namespace_row(struct ndctl_namespace *ndns)
 {
 	char size[48];
-	const char *state = ndctl_namespace_is_enabled(ndns) ? "enabled" : "disabled";
+	const char *state = ndctl_namespace_is_active(ndns) ? "enabled" : "disabled";
 
 	printf("  %-14s %-7s %24s  %-8s %s\n", ndctl_namespace_get_devname(ndns),
 			ndctl_namespace_mode_name(ndctl_namespace_get_mode(ndns)),

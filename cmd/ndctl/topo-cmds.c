@@ -6,14 +6,12 @@
  * status, which differ by kind (see each kind's finish_*()).
  */
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
 #include "builtin.h"
 #include "topo-filter.h"
-#include "util/sysfs.h"
 #include "../common/parse-options.h"
 
 enum topo_kind { KIND_REGION, KIND_NAMESPACE, KIND_DIMM };
@@ -55,37 +53,24 @@ static int ns_disable(void *obj, bool force)
 	return ndctl_namespace_disable_safe(obj);
 }
 
-/* The region's read_only attribute (nfit_test.1's region on a DIMM flagged failed). */
-static bool region_read_only(struct ndctl_namespace *ndns)
-{
-	struct ndctl_region *region = ndctl_namespace_get_region(ndns);
-	char path[PATH_MAX], buf[SYSFS_ATTR_SIZE];
-
-	if (path_printf(path, sizeof(path), "%s/sys/bus/nd/devices/%s/read_only",
-				ndctl_get_root(ndctl_region_get_ctx(region)),
-				ndctl_region_get_devname(region)))
-		return false;
-	return sysfs_read_attr(NULL, path, buf) == 0 && strtoul(buf, NULL, 0) != 0;
-}
-
 /*
  * As upstream, an idle seed (nothing configured) is destroyed already, and a
  * namespace of a read-only region is refused before anything is disabled.
  */
 static int ns_destroy(void *obj, bool force)
 {
-	if ((ndctl_namespace_is_configured(obj) || ndctl_namespace_is_enabled(obj)) &&
-			region_read_only(obj)) {
+	if ((ndctl_namespace_is_configured(obj) || ndctl_namespace_is_active(obj)) &&
+			ndctl_region_get_ro(ndctl_namespace_get_region(obj))) {
 		fprintf(stderr, "%s: read-only, re-configuration disabled\n",
 				ndctl_namespace_get_devname(obj));
 		return -ENXIO;
 	}
-	if (!force && ndctl_namespace_is_enabled(obj)) {
+	if (!force && ndctl_namespace_is_active(obj)) {
 		fprintf(stderr, "%s is active, specify --force for re-configuration\n",
 				ndctl_namespace_get_devname(obj));
 		return -EBUSY;
 	}
-	if (!ndctl_namespace_is_configured(obj) && !ndctl_namespace_is_enabled(obj))
+	if (!ndctl_namespace_is_configured(obj) && !ndctl_namespace_is_active(obj))
 		return 0;
 	return ndctl_namespace_delete(obj);
 }
@@ -184,7 +169,7 @@ static void apply(struct action_run *run, void *obj, const char *devname)
 static bool ns_selected(const char *want, struct ndctl_namespace *ndns)
 {
 	if (strcmp(want, "all") == 0)
-		return ndctl_namespace_is_configured(ndns) || ndctl_namespace_is_enabled(ndns);
+		return ndctl_namespace_is_configured(ndns) || ndctl_namespace_is_active(ndns);
 	return strcmp(want, ndctl_namespace_get_devname(ndns)) == 0;
 }
 

@@ -103,7 +103,7 @@ bool topo_filter_namespace(const struct topo_filter *f, struct ndctl_namespace *
 {
 	const char *devname = ndctl_namespace_get_devname(ndns);
 
-	if (!idle && !ndctl_namespace_is_enabled(ndns))
+	if (!idle && !ndctl_namespace_is_active(ndns))
 		return false;
 	if (f->namespace && strcmp(f->namespace, "all") != 0 &&
 			strcmp(f->namespace, devname) != 0)

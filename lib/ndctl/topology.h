@@ -375,10 +375,10 @@ unsigned short ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm);
  * ndctl_dimm_is_enabled() - whether a DIMM is bound to its driver
  * @dimm: a DIMM
  *
- * Return: true when bound.
+ * Return: 1 when bound, else 0 (upstream's int).
  * Since: LIBNDCTL_1
  */
-bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm);
+int ndctl_dimm_is_enabled(struct ndctl_dimm *dimm);
 
 /**
  * ndctl_dimm_get_available_slots() - free label slots in a DIMM's label area
@@ -394,10 +394,12 @@ unsigned int ndctl_dimm_get_available_slots(struct ndctl_dimm *dimm);
  * ndctl_dimm_is_active() - whether an enabled region uses a DIMM
  * @dimm: a DIMM
  *
- * Return: true when its "state" attribute says "active".
+ * Return: 1 when its "state" attribute says "active", 0 when it says
+ * anything else, -ENXIO when it cannot be read (as upstream: test for
+ * > 0, not for truth).
  * Since: LIBNDCTL_1
  */
-bool ndctl_dimm_is_active(struct ndctl_dimm *dimm);
+int ndctl_dimm_is_active(struct ndctl_dimm *dimm);
 
 /**
  * ndctl_dimm_enable() - bind a DIMM to its driver
@@ -596,11 +598,11 @@ unsigned long long ndctl_region_get_resource(struct ndctl_region *region);
  * ndctl_region_get_align() - the alignment of namespace sizes in a region
  * @region: a region
  *
- * Return: its "align" attribute in bytes; all ones (ULONG_MAX, as
- * upstream's unsigned long) when absent (older kernels).
+ * Return: its "align" attribute in bytes, as upstream's unsigned long;
+ * ULONG_MAX when absent (older kernels).
  * Since: LIBNDCTL_1
  */
-unsigned long long ndctl_region_get_align(struct ndctl_region *region);
+unsigned long ndctl_region_get_align(struct ndctl_region *region);
 
 /**
  * ndctl_region_get_available_size() - capacity not yet given to a namespace
@@ -683,20 +685,51 @@ unsigned int ndctl_region_get_interleave_ways(struct ndctl_region *region);
  */
 unsigned long long ndctl_region_get_iset_cookie(struct ndctl_region *region);
 
+/* Upstream's answers of the NUMA getters: unreadable, and absent (kernels before 5.4). */
+#define NUMA_NO_NODE    (-1)
+#define NUMA_NO_ATTR    (-2)
+
 /**
  * ndctl_region_get_numa_node() - the NUMA node closest to a region
  * @region: a region
  *
- * Return: its "numa_node" attribute, -1 when absent.
+ * Return: its "numa_node" attribute; as upstream, NUMA_NO_ATTR (-2) when
+ * the kernel has none (before 5.4) and NUMA_NO_NODE (-1) when it cannot
+ * be read otherwise.
  * Since: LIBNDCTL_1
  */
 int ndctl_region_get_numa_node(struct ndctl_region *region);
 
 /**
+ * ndctl_region_has_numa() - whether the kernel gives a region a NUMA node
+ * @region: a region
+ *
+ * Return: 0 when ndctl_region_get_numa_node() says NUMA_NO_ATTR (no
+ * "numa_node" attribute), else 1, as upstream.
+ * Since: LIBNDCTL_4
+ */
+int ndctl_region_has_numa(struct ndctl_region *region);
+
+/**
+ * ndctl_region_get_ro() - whether a region is read-only
+ * @region: a region
+ *
+ * The kernel makes a region read-only when a DIMM of it is flagged as
+ * unable to take writes (or on request); labels and namespaces on it cannot
+ * be changed.
+ *
+ * Return: 1 when its "read_only" attribute says so, else 0 (also when the
+ * attribute cannot be read).
+ * Since: LIBNDCTL_4
+ */
+int ndctl_region_get_ro(struct ndctl_region *region);
+
+/**
  * ndctl_region_get_target_node() - the NUMA node a region's memory would join
  * @region: a region
  *
- * Return: its "target_node" attribute, -1 when absent.
+ * Return: its "target_node" attribute, -1 when absent or unreadable, as
+ * upstream.
  * Since: LIBNDCTL_1
  */
 int ndctl_region_get_target_node(struct ndctl_region *region);
@@ -716,10 +749,10 @@ const char *ndctl_region_get_persistence_domain_name(struct ndctl_region *region
  * ndctl_region_is_enabled() - whether a region is bound to its driver
  * @region: a region
  *
- * Return: true when bound.
+ * Return: 1 when bound, else 0 (upstream's int).
  * Since: LIBNDCTL_1
  */
-bool ndctl_region_is_enabled(struct ndctl_region *region);
+int ndctl_region_is_enabled(struct ndctl_region *region);
 
 /**
  * ndctl_region_is_labeled() - whether a region's namespaces are defined by labels
@@ -918,8 +951,9 @@ unsigned long long ndctl_interleave_set_get_cookie(struct ndctl_interleave_set *
  * ndctl_interleave_set_is_active() - whether an interleave set is in use
  * @iset: an interleave set
  *
- * Return: 1 when one of its DIMMs is active (ndctl_dimm_is_active()),
- * else 0, as upstream.
+ * Return: as upstream, the first of its DIMMs' ndctl_dimm_is_active()
+ * answers that is not 0: 1 when that DIMM is active, -ENXIO when its
+ * state cannot be read; 0 when none is active.
  * Since: LIBNDCTL_2
  */
 int ndctl_interleave_set_is_active(struct ndctl_interleave_set *iset);
@@ -1208,7 +1242,8 @@ unsigned int ndctl_namespace_get_supported_sector_size(struct ndctl_namespace *n
  * ndctl_namespace_get_numa_node() - the NUMA node closest to a namespace
  * @ndns: a namespace
  *
- * Return: its "numa_node" attribute, -1 when absent.
+ * Return: its "numa_node" attribute, -1 (NUMA_NO_NODE) when absent or
+ * unreadable: upstream tells absence (NUMA_NO_ATTR) for regions only.
  * Since: LIBNDCTL_1
  */
 int ndctl_namespace_get_numa_node(struct ndctl_namespace *ndns);
@@ -1217,7 +1252,8 @@ int ndctl_namespace_get_numa_node(struct ndctl_namespace *ndns);
  * ndctl_namespace_get_target_node() - the NUMA node a namespace's memory would join
  * @ndns: a namespace
  *
- * Return: its "target_node" attribute, -1 when absent.
+ * Return: its "target_node" attribute, -1 when absent or unreadable, as
+ * upstream.
  * Since: LIBNDCTL_1
  */
 int ndctl_namespace_get_target_node(struct ndctl_namespace *ndns);
@@ -1231,8 +1267,9 @@ int ndctl_namespace_get_target_node(struct ndctl_namespace *ndns);
  * the kernel's own rule, without reading the attribute.
  *
  * Return: NDCTL_NS_MODE_MEMORY (fsdax), _SAFE (sector), _DAX (devdax)
- * or _RAW; NDCTL_NS_MODE_UNKNOWN when the attribute is unreadable or
- * says something else.
+ * or _RAW; as upstream, -ENXIO converted to the enum (never
+ * NDCTL_NS_MODE_UNKNOWN) when the attribute is unreadable or says
+ * something else. ndctl_namespace_mode_name() calls that "unknown".
  * Since: LIBNDCTL_1
  */
 enum ndctl_namespace_mode ndctl_namespace_get_mode(struct ndctl_namespace *ndns);
@@ -1242,7 +1279,7 @@ enum ndctl_namespace_mode ndctl_namespace_get_mode(struct ndctl_namespace *ndns)
  * @mode: a mode
  *
  * Return: "fsdax", "sector", "raw" or "devdax"; "unknown" for any other
- * value (static strings).
+ * value, ndctl_namespace_get_mode()'s -ENXIO included (static strings).
  * Since: LIBNDCTL_1
  */
 const char *ndctl_namespace_mode_name(enum ndctl_namespace_mode mode);
@@ -1262,24 +1299,43 @@ const char *ndctl_namespace_mode_name(enum ndctl_namespace_mode mode);
 enum ndctl_namespace_mode ndctl_namespace_mode_from_name(const char *name);
 
 /**
- * ndctl_namespace_is_enabled() - whether a namespace is in use by a driver
+ * ndctl_namespace_is_enabled() - whether a namespace device itself is bound
  * @ndns: a namespace
  *
- * Return: true when the namespace is bound (raw) or its personality
- * (pfn, dax or btt device) is.
+ * As upstream, only the namespace's own driver counts: a namespace claimed
+ * by a pfn, dax or btt device is not bound itself (the kernel binds the
+ * personality instead), so this says 0 for it, enabled personality or not.
+ * ndctl_namespace_is_active() answers whether it is in use either way.
+ *
+ * Return: 1 when the namespace device has a driver, else 0.
  * Since: LIBNDCTL_1
  */
-bool ndctl_namespace_is_enabled(struct ndctl_namespace *ndns);
+int ndctl_namespace_is_enabled(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_is_active() - whether a namespace is in use, itself or through its personality
+ * @ndns: a namespace
+ *
+ * Upstream's rule: a namespace claimed by a btt, pfn or dax device is
+ * active when that device is enabled (bound); an unclaimed one when the
+ * namespace itself is (ndctl_namespace_is_enabled()). A namespace claimed
+ * by a disabled personality is not active.
+ *
+ * Return: true when active, else false.
+ * Since: LIBNDCTL_4
+ */
+bool ndctl_namespace_is_active(struct ndctl_namespace *ndns);
 
 /**
  * ndctl_namespace_is_configured() - whether a namespace has capacity
  * @ndns: a namespace
  *
- * Return: true when its size is not 0; false for seeds and deleted
- * namespaces.
+ * Return: 1 when its size is not 0; 0 for seeds and deleted namespaces
+ * (upstream's int; upstream also says 0 for a pmem namespace under 4 MiB
+ * or without a uuid).
  * Since: LIBNDCTL_1
  */
-bool ndctl_namespace_is_configured(struct ndctl_namespace *ndns);
+int ndctl_namespace_is_configured(struct ndctl_namespace *ndns);
 
 /**
  * ndctl_namespace_get_pfn() - the pfn device claiming a namespace
@@ -1615,10 +1671,10 @@ enum ndctl_pfn_loc ndctl_pfn_get_location(struct ndctl_pfn *pfn);
  * ndctl_pfn_is_enabled() - whether a pfn device is bound to its driver
  * @pfn: a pfn device
  *
- * Return: true when bound.
+ * Return: 1 when bound, else 0 (upstream's int).
  * Since: LIBNDCTL_1
  */
-bool ndctl_pfn_is_enabled(struct ndctl_pfn *pfn);
+int ndctl_pfn_is_enabled(struct ndctl_pfn *pfn);
 
 /**
  * ndctl_pfn_get_block_device() - an fsdax namespace's block device
@@ -1835,10 +1891,10 @@ enum ndctl_pfn_loc ndctl_dax_get_location(struct ndctl_dax *dax);
  * ndctl_dax_is_enabled() - whether a dax device is bound to its driver
  * @dax: a dax device
  *
- * Return: true when bound.
+ * Return: 1 when bound, else 0 (upstream's int).
  * Since: LIBNDCTL_1
  */
-bool ndctl_dax_is_enabled(struct ndctl_dax *dax);
+int ndctl_dax_is_enabled(struct ndctl_dax *dax);
 
 /**
  * ndctl_dax_get_chardev() - a devdax namespace's character device
@@ -2034,10 +2090,10 @@ unsigned long long ndctl_btt_get_size(struct ndctl_btt *btt);
  * ndctl_btt_is_enabled() - whether a btt device is bound to its driver
  * @btt: a btt device
  *
- * Return: true when bound.
+ * Return: 1 when bound, else 0 (upstream's int).
  * Since: LIBNDCTL_1
  */
-bool ndctl_btt_is_enabled(struct ndctl_btt *btt);
+int ndctl_btt_is_enabled(struct ndctl_btt *btt);
 
 /**
  * ndctl_btt_get_block_device() - a sector namespace's block device

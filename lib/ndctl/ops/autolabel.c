@@ -19,7 +19,7 @@ bool create_can_autolabel(struct ndctl_region *region, const struct ns_op *op)
 	if (!op->spec->autolabel || ndctl_region_is_labeled(region) ||
 			!ndctl_region_is_enabled(region) || op->reconfig)
 		return false;
-	return op->spec->force || !ndns || !ndctl_namespace_is_enabled(ndns);
+	return op->spec->force || !ndns || !ndctl_namespace_is_active(ndns);
 }
 
 int create_autolabel(struct ns_op *op, struct ndctl_region *region)

@@ -29,7 +29,7 @@ struct ndctl_namespace *create_find_namespace(struct ndctl_ctx *ctx, const char 
 /* Idle: no driver, no capacity (a destroyed namespace or the seed). */
 static bool configuration_idle(struct ndctl_namespace *ndns)
 {
-	return !ndctl_namespace_is_enabled(ndns) && !ndctl_namespace_is_configured(ndns);
+	return !ndctl_namespace_is_active(ndns) && !ndctl_namespace_is_configured(ndns);
 }
 
 struct ndctl_namespace *create_region_namespace(struct ndctl_region *region)
@@ -346,7 +346,7 @@ static int check_leftover(struct ndctl_region *region, struct ndctl_namespace *n
 		nd_attrs_forget(ndctl_namespace_get_ctx(ndns));	/* read the kernel's now */
 		ndctl_namespace_get_uuid(ndns, now);
 		if (uuid_compare(seen, now) || ndctl_namespace_is_configured(ndns) ||
-				ndctl_namespace_is_enabled(ndns))
+				ndctl_namespace_is_active(ndns))
 			return seed_taken(op, region, ns, "it was being configured");
 	}
 	uuid_unparse(now, text);

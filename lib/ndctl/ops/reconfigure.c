@@ -54,7 +54,7 @@ static int take_down(struct ndctl_namespace *ndns, struct ns_op *op)
 	bool labeled = ndctl_region_is_labeled(ndctl_namespace_get_region(ndns));
 	int rc;
 
-	if (ndctl_namespace_is_enabled(ndns) && !op->spec->force) {
+	if (ndctl_namespace_is_active(ndns) && !op->spec->force) {
 		ops_note(op, LOG_ERR, "%s is active, specify --force for re-configuration", name);
 		return -EBUSY;
 	}

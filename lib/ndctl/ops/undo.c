@@ -44,7 +44,7 @@ enum create_owner create_owner(struct ndctl_namespace *ndns, const uuid_t uu)
 	if (uuid_compare(cur, uu) == 0)
 		return CREATE_OURS;
 	if (uuid_is_null(cur) && !ndctl_namespace_is_configured(ndns) &&
-			!ndctl_namespace_is_enabled(ndns))
+			!ndctl_namespace_is_active(ndns))
 		return CREATE_UNTOUCHED;
 	return CREATE_TAKEN;
 }

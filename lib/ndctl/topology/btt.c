@@ -59,7 +59,7 @@ NDCTL_EXPORT unsigned long long ndctl_btt_get_size(struct ndctl_btt *btt)
 	return nd_dev_u64_or_max(&btt->p.dev, "size");	/* unbound: ULLONG_MAX, as upstream */
 }
 
-NDCTL_EXPORT bool ndctl_btt_is_enabled(struct ndctl_btt *btt)
+NDCTL_EXPORT int ndctl_btt_is_enabled(struct ndctl_btt *btt)
 {
 	return nd_dev_has_driver(&btt->p.dev);
 }

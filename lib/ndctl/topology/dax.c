@@ -59,7 +59,7 @@ NDCTL_EXPORT enum ndctl_pfn_loc ndctl_dax_get_location(struct ndctl_dax *dax)
 	return persona_get_location(&dax->p);
 }
 
-NDCTL_EXPORT bool ndctl_dax_is_enabled(struct ndctl_dax *dax)
+NDCTL_EXPORT int ndctl_dax_is_enabled(struct ndctl_dax *dax)
 {
 	return nd_dev_has_driver(&dax->p.dev);
 }

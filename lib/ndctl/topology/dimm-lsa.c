@@ -37,7 +37,7 @@ NDCTL_EXPORT int ndctl_dimm_check_idle(struct ndctl_dimm *dimm)
 				dimm->dev.name, region->dev.name, region->dev.name);
 		return -EBUSY;
 	}
-	if (ndctl_dimm_is_active(dimm)) {
+	if (ndctl_dimm_is_active(dimm) > 0) {
 		err(ctx, "%s is active: disable the regions using it first (ndctl disable-region all)\n",
 				dimm->dev.name);
 		return -EBUSY;

@@ -69,16 +69,18 @@ NDCTL_EXPORT unsigned short ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm)
 	return (unsigned short)nd_dev_u64_or_max(&dimm->dev, "nfit/phys_id");
 }
 
-NDCTL_EXPORT bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm)
+NDCTL_EXPORT int ndctl_dimm_is_enabled(struct ndctl_dimm *dimm)
 {
 	return nd_dev_has_driver(&dimm->dev);
 }
 
-NDCTL_EXPORT bool ndctl_dimm_is_active(struct ndctl_dimm *dimm)
+/* As upstream: -ENXIO when "state" cannot be read. */
+NDCTL_EXPORT int ndctl_dimm_is_active(struct ndctl_dimm *dimm)
 {
 	char buf[SYSFS_ATTR_SIZE];
 
-	nd_dev_read(&dimm->dev, "state", buf);
+	if (nd_dev_read(&dimm->dev, "state", buf))
+		return -ENXIO;
 	return strcmp(buf, "active") == 0;
 }
 
@@ -89,7 +91,7 @@ NDCTL_EXPORT int ndctl_dimm_enable(struct ndctl_dimm *dimm)
 
 NDCTL_EXPORT int ndctl_dimm_disable(struct ndctl_dimm *dimm)
 {
-	if (ndctl_dimm_is_active(dimm)) {
+	if (ndctl_dimm_is_active(dimm) > 0) {
 		err(dimm->dev.ctx, "%s is active: disable the regions using it first\n",
 				dimm->dev.name);
 		return -EBUSY;

@@ -64,13 +64,16 @@ NDCTL_EXPORT struct ndctl_dimm *ndctl_interleave_set_get_next_dimm(
 	return ndctl_region_get_next_dimm(iset->region, dimm);
 }
 
-/* 1 when one of its DIMMs is active (an enabled region uses it), as upstream. */
+/* As upstream: the first DIMM's answer that is not 0 (1, or its -ENXIO), else 0. */
 NDCTL_EXPORT int ndctl_interleave_set_is_active(struct ndctl_interleave_set *iset)
 {
 	struct ndctl_dimm *dimm;
 
-	ndctl_dimm_foreach_in_interleave_set(iset, dimm)
-		if (ndctl_dimm_is_active(dimm))
-			return 1;
+	ndctl_dimm_foreach_in_interleave_set(iset, dimm) {
+		int active = ndctl_dimm_is_active(dimm);
+
+		if (active)
+			return active;
+	}
 	return 0;
 }

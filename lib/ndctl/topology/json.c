@@ -172,11 +172,12 @@ NDCTL_EXPORT struct json_object *ndctl_region_to_json(struct ndctl_region *regio
 {
 	struct json_object *j = json_object_new_object();
 	unsigned long long cookie = ndctl_region_get_iset_cookie(region);
+	unsigned long align = ndctl_region_get_align(region);
 	struct json_object *caps;
 
 	add_str(j, "dev", ndctl_region_get_devname(region));
 	add(j, "size", size_json(ndctl_region_get_size(region), flags));
-	add(j, "align", size_json(known_or_0(ndctl_region_get_align(region)), flags));
+	add(j, "align", size_json(align == ULONG_MAX ? 0 : align, flags));
 	add(j, "available_size", size_json(known_or_0(ndctl_region_get_available_size(region)),
 			flags));
 	add(j, "max_available_extent",
@@ -334,7 +335,7 @@ NDCTL_EXPORT struct json_object *ndctl_namespace_to_json(struct ndctl_namespace 
 		if (v.blockdev[0])
 			add_str(j, "blockdev", v.blockdev);
 	}
-	if (!ndctl_namespace_is_enabled(ndns))
+	if (!ndctl_namespace_is_active(ndns))
 		add_str(j, "state", "disabled");
 	const char *name = ndctl_namespace_get_alt_name(ndns);
 

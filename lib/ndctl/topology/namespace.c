@@ -263,13 +263,15 @@ static enum ndctl_namespace_mode claim_mode(struct ndctl_namespace *ndns)
 NDCTL_EXPORT enum ndctl_namespace_mode ndctl_namespace_get_mode(
 		struct ndctl_namespace *ndns)
 {
+	enum ndctl_namespace_mode mode;
 	char buf[SYSFS_ATTR_SIZE];
 
 	if (region_claims_decide_mode(ndns->region))
 		return claim_mode(ndns);
 	if (nd_dev_read(&ndns->dev, "mode", buf))
-		return NDCTL_NS_MODE_UNKNOWN;
-	return mode_from_name(buf, true);
+		return (enum ndctl_namespace_mode)-ENXIO;	/* upstream's, as the enum */
+	mode = mode_from_name(buf, true);
+	return mode == NDCTL_NS_MODE_UNKNOWN ? (enum ndctl_namespace_mode)-ENXIO : mode;
 }
 
 NDCTL_EXPORT struct ndctl_pfn *ndctl_namespace_get_pfn(struct ndctl_namespace *ndns)
@@ -324,14 +326,25 @@ static bool namespace_bound(struct ndctl_namespace *ndns)
 	return nd_dev_has_driver_child(&ndns->dev, "block", ndns->disk, exists);
 }
 
-NDCTL_EXPORT bool ndctl_namespace_is_enabled(struct ndctl_namespace *ndns)
+/* As upstream: the namespace device itself bound, not through a personality. */
+NDCTL_EXPORT int ndctl_namespace_is_enabled(struct ndctl_namespace *ndns)
 {
-	struct nd_persona *p = namespace_persona(ndns);
-
-	return namespace_bound(ndns) || (p && nd_dev_has_driver(&p->dev));
+	return namespace_bound(ndns);
 }
 
-NDCTL_EXPORT bool ndctl_namespace_is_configured(struct ndctl_namespace *ndns)
+/* As upstream: the claiming personality's driver decides, else the namespace's. */
+NDCTL_EXPORT bool ndctl_namespace_is_active(struct ndctl_namespace *ndns)
+{
+	struct ndctl_btt *btt = ndctl_namespace_get_btt(ndns);
+	struct ndctl_pfn *pfn = ndctl_namespace_get_pfn(ndns);
+	struct ndctl_dax *dax = ndctl_namespace_get_dax(ndns);
+
+	return (btt && ndctl_btt_is_enabled(btt)) || (pfn && ndctl_pfn_is_enabled(pfn)) ||
+		(dax && ndctl_dax_is_enabled(dax)) ||
+		(!btt && !pfn && !dax && ndctl_namespace_is_enabled(ndns));
+}
+
+NDCTL_EXPORT int ndctl_namespace_is_configured(struct ndctl_namespace *ndns)
 {
 	return ndctl_namespace_get_size(ndns) > 0;
 }
@@ -614,7 +627,7 @@ NDCTL_EXPORT int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *b
 
 	if (rc)
 		return rc;
-	if (ndctl_namespace_is_enabled(ndns)) {
+	if (ndctl_namespace_is_active(ndns)) {
 		err(ndns->dev.ctx, "%s is enabled: disable it first ('ndctl "
 				"disable-namespace %s')\n", ndns->dev.name, ndns->dev.name);
 		return -EBUSY;
@@ -634,7 +647,7 @@ NDCTL_EXPORT int ndctl_namespace_write_head(struct ndctl_namespace *ndns, const 
 
 	if (rc)
 		return rc;
-	if (ndctl_namespace_is_enabled(ndns)) {
+	if (ndctl_namespace_is_active(ndns)) {
 		err(ndns->dev.ctx, "%s is enabled: disable it first ('ndctl "
 				"disable-namespace %s')\n", ndns->dev.name, ndns->dev.name);
 		return -EBUSY;

@@ -113,7 +113,7 @@ NDCTL_EXPORT enum ndctl_pfn_loc ndctl_pfn_get_location(struct ndctl_pfn *pfn)
 	return persona_get_location(&pfn->p);
 }
 
-NDCTL_EXPORT bool ndctl_pfn_is_enabled(struct ndctl_pfn *pfn)
+NDCTL_EXPORT int ndctl_pfn_is_enabled(struct ndctl_pfn *pfn)
 {
 	return nd_dev_has_driver(&pfn->p.dev);
 }

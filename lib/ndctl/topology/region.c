@@ -78,9 +78,9 @@ NDCTL_EXPORT unsigned long long ndctl_region_get_size(struct ndctl_region *regio
 }
 
 /* As upstream: ULONG_MAX (all ones) when the kernel has no align attribute. */
-NDCTL_EXPORT unsigned long long ndctl_region_get_align(struct ndctl_region *region)
+NDCTL_EXPORT unsigned long ndctl_region_get_align(struct ndctl_region *region)
 {
-	return nd_dev_u64_or_max(&region->dev, "align");
+	return (unsigned long)nd_dev_u64_or_max(&region->dev, "align");
 }
 
 /*
@@ -153,9 +153,28 @@ NDCTL_EXPORT unsigned long long ndctl_region_get_iset_cookie(struct ndctl_region
 	return nd_dev_u64(&region->dev, "set_cookie");
 }
 
+/* As upstream: NUMA_NO_ATTR when the kernel has no attribute, NUMA_NO_NODE when unreadable. */
 NDCTL_EXPORT int ndctl_region_get_numa_node(struct ndctl_region *region)
 {
-	return nd_dev_int(&region->dev, "numa_node", -1);
+	char buf[SYSFS_ATTR_SIZE];
+	int rc = nd_dev_read(&region->dev, "numa_node", buf);
+
+	if (rc == -ENOENT)
+		return NUMA_NO_ATTR;
+	if (rc)
+		return NUMA_NO_NODE;
+	return (int)strtol(buf, NULL, 0);
+}
+
+NDCTL_EXPORT int ndctl_region_has_numa(struct ndctl_region *region)
+{
+	return ndctl_region_get_numa_node(region) != NUMA_NO_ATTR;
+}
+
+/* Read when asked, not when the region is found: the kernel may change it. */
+NDCTL_EXPORT int ndctl_region_get_ro(struct ndctl_region *region)
+{
+	return nd_dev_int(&region->dev, "read_only", 0) != 0;
 }
 
 NDCTL_EXPORT int ndctl_region_get_target_node(struct ndctl_region *region)
@@ -177,7 +196,7 @@ NDCTL_EXPORT const char *ndctl_region_get_persistence_domain_name(
 	return "none";
 }
 
-NDCTL_EXPORT bool ndctl_region_is_enabled(struct ndctl_region *region)
+NDCTL_EXPORT int ndctl_region_is_enabled(struct ndctl_region *region)
 {
 	return nd_dev_has_driver(&region->dev);
 }

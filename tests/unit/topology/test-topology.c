@@ -60,6 +60,8 @@ static void test_region(struct ndctl_ctx *ctx)
 	CHECK(ndctl_region_is_labeled(region));
 	CHECK(ndctl_region_is_enabled(region));
 	CHECK_EQ_STR(ndctl_region_get_type_name(region), "pmem");
+	CHECK_EQ_U64(ndctl_region_get_numa_node(region), 0);
+	CHECK_EQ_U64(ndctl_region_has_numa(region), 1);
 	m = ndctl_mapping_get_first(region);
 	CHECK(m && ndctl_mapping_get_next(m) == NULL);
 	if (m) {
@@ -109,8 +111,11 @@ static void test_namespaces(struct ndctl_ctx *ctx)
 	ndctl_namespace_get_uuid(sec, uu);
 	uuid_unparse(uu, uuid);
 	CHECK_EQ_STR(uuid, "7f3c2a2e-8d1b-4c1e-9b55-0a1b2c3d4e5f");
-	CHECK(ndctl_namespace_is_enabled(fs) && ndctl_namespace_is_enabled(sec));
-	CHECK(!ndctl_namespace_is_enabled(raw));
+	/* as upstream: claimed ones are active through their personality, not bound */
+	CHECK(ndctl_namespace_is_active(fs) && ndctl_namespace_is_active(sec));
+	CHECK_EQ_U64(ndctl_namespace_is_enabled(fs), 0);
+	CHECK_EQ_U64(ndctl_namespace_is_enabled(sec), 0);
+	CHECK(!ndctl_namespace_is_enabled(raw) && !ndctl_namespace_is_active(raw));
 	CHECK(ndctl_namespace_is_configured(raw));
 	CHECK(!ndctl_namespace_is_configured(ndctl_region_get_namespace_seed(region)));
 	CHECK_EQ_U64(ndctl_namespace_get_sector_size(fs), 512);

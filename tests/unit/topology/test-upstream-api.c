@@ -258,13 +258,17 @@ static void test_commands(struct ndctl_bus *bus)
 /*
  * Upstream's answers for attributes a kernel may not have: a region's free
  * capacity (ULLONG_MAX and errno, 0 for a label-less region), its align
- * (ULONG_MAX), a DIMM's NFIT id (NULL), handle and phys_id (all ones).
+ * (ULONG_MAX), a DIMM's NFIT id (NULL), handle and phys_id (all ones), its
+ * activity (-ENXIO, which an interleave set passes on), a region's NUMA node
+ * (NUMA_NO_ATTR when absent, NUMA_NO_NODE when unreadable) and a
+ * namespace's (-1 either way).
  */
 static void test_absent(void)
 {
 	struct ndctl_region *region, *labelless;
 	struct ndctl_ctx *fresh;
 	struct ndctl_dimm *dimm;
+	char path[4096];
 
 	drop("region0/available_size");
 	drop("region0/max_available_extent");
@@ -272,6 +276,12 @@ static void test_absent(void)
 	drop("nmem0/nfit/id");
 	drop("nmem0/nfit/handle");
 	drop("nmem0/nfit/phys_id");
+	drop("nmem0/state");
+	drop("region0/numa_node");
+	drop("region0/namespace0.0/numa_node");
+	drop("region1/numa_node");
+	snprintf(path, sizeof(path), "%s/" NDBUS "/region1/numa_node", root);
+	CHECK(mkdir(path, 0755) == 0);	/* opens, but its read() fails (EISDIR) */
 	put("region1/nstype", "4\n");	/* label-less: no free capacity, readable or not */
 	drop("region1/available_size");
 	fresh = ctx_at(root);
@@ -292,6 +302,18 @@ static void test_absent(void)
 		CHECK(ndctl_dimm_get_unique_id(dimm) == NULL);
 		CHECK_EQ_U64(ndctl_dimm_get_handle(dimm), UINT_MAX);
 		CHECK_EQ_U64(ndctl_dimm_get_phys_id(dimm), USHRT_MAX);
+		CHECK_EQ_U64(ndctl_dimm_is_active(dimm), (unsigned long long)-ENXIO);
+		CHECK_EQ_U64(ndctl_interleave_set_is_active(ndctl_region_get_interleave_set(region)),
+				(unsigned long long)-ENXIO);
+		CHECK_EQ_U64(ndctl_dimm_is_active(dimm_named(fresh, "nmem1")), 1);
+		CHECK_EQ_U64(ndctl_region_get_numa_node(region), (unsigned long long)NUMA_NO_ATTR);
+		CHECK_EQ_U64(ndctl_region_has_numa(region), 0);
+		CHECK_EQ_U64(ndctl_region_get_numa_node(labelless),
+				(unsigned long long)NUMA_NO_NODE);
+		CHECK_EQ_U64(ndctl_region_has_numa(labelless), 1);
+		CHECK_EQ_U64(ndctl_namespace_get_numa_node(ns_named(region, "namespace0.0")),
+				(unsigned long long)-1);
+		CHECK_EQ_U64(ndctl_region_get_target_node(region), 0);	/* present */
 		/* present ones still read */
 		CHECK_EQ_STR(ndctl_dimm_get_unique_id(dimm_named(fresh, "nmem1")), "8680-57341200");
 	}
@@ -317,6 +339,83 @@ static void test_enable_return(struct ndctl_ctx *ctx, struct ndctl_region *regio
 	if (raw)
 		CHECK_EQ_U64(ndctl_namespace_enable(raw), 0);	/* bound itself, raw */
 	ndctl_unref(labelless);
+}
+
+/*
+ * Upstream's ndctl_namespace_is_enabled() is the namespace device's own
+ * driver; ndctl_namespace_is_active() asks the claiming personality's
+ * first, and is false for a namespace claimed by a disabled one even if the
+ * namespace itself is bound.
+ */
+static void test_enabled_active(struct ndctl_region *region)
+{
+	struct ndctl_ctx *labelless = ctx_on_tree("labelless");
+	struct ndctl_region *r1 = labelless ? region_named(labelless, "region1") : NULL;
+	struct ndctl_namespace *raw = r1 ? ndctl_namespace_get_first(r1) : NULL;
+	struct ndctl_namespace *ns;
+	struct ndctl_ctx *fresh;
+
+	CHECK_EQ_U64(ndctl_namespace_is_enabled(ns_named(region, "namespace0.0")), 0);	/* pfn0.0 */
+	CHECK_EQ_U64(ndctl_namespace_is_active(ns_named(region, "namespace0.0")), 1);
+	CHECK_EQ_U64(ndctl_namespace_is_enabled(ns_named(region, "namespace0.1")), 0);	/* dax0.0 */
+	CHECK_EQ_U64(ndctl_namespace_is_active(ns_named(region, "namespace0.1")), 1);
+	CHECK_EQ_U64(ndctl_namespace_is_enabled(ns_named(region, "namespace0.2")), 0);	/* btt0.0 */
+	CHECK_EQ_U64(ndctl_namespace_is_active(ns_named(region, "namespace0.2")), 1);
+	CHECK_EQ_U64(ndctl_namespace_is_enabled(ns_named(region, "namespace0.3")), 0);	/* idle raw */
+	CHECK_EQ_U64(ndctl_namespace_is_active(ns_named(region, "namespace0.3")), 0);
+	CHECK(raw != NULL);
+	if (raw) {
+		CHECK_EQ_U64(ndctl_namespace_is_enabled(raw), 1);	/* bound raw */
+		CHECK_EQ_U64(ndctl_namespace_is_active(raw), 1);
+	}
+	ndctl_unref(labelless);
+
+	/* namespace0.3 bound, but claimed by the disabled seed pfn0.1 */
+	put("region0/namespace0.3/driver", "");
+	put("region0/pfn0.1/namespace", "namespace0.3\n");
+	fresh = ctx_at(root);
+	region = fresh ? region0(fresh) : NULL;
+	ns = region ? ns_named(region, "namespace0.3") : NULL;
+	CHECK(ns != NULL);
+	if (ns) {
+		CHECK_EQ_U64(ndctl_namespace_is_enabled(ns), 1);
+		CHECK_EQ_U64(ndctl_namespace_is_active(ns), 0);
+	}
+	ndctl_unref(fresh);
+	drop("region0/namespace0.3/driver");
+	put("region0/pfn0.1/namespace", "\n");
+}
+
+/*
+ * Upstream's ndctl_namespace_get_mode() says -ENXIO (as the enum) when
+ * "mode" is unreadable or unknown. Off an NFIT bus ndkit reads the
+ * attribute (on one, the claims decide), so the bus here says it is not.
+ */
+static void test_mode_unreadable(void)
+{
+	struct ndctl_namespace *ns3, *ns4;
+	struct ndctl_region *region;
+	struct ndctl_ctx *fresh;
+
+	put("provider", "e820\n");
+	drop("region0/namespace0.3/mode");
+	put("region0/namespace0.4/mode", "bogus\n");
+	fresh = ctx_at(root);
+	region = fresh ? region0(fresh) : NULL;
+	ns3 = region ? ns_named(region, "namespace0.3") : NULL;
+	ns4 = region ? ns_named(region, "namespace0.4") : NULL;
+	CHECK(ns3 && ns4);
+	if (ns3 && ns4) {
+		CHECK_EQ_U64(ndctl_namespace_get_mode(ns3), (enum ndctl_namespace_mode)-ENXIO);
+		CHECK_EQ_U64(ndctl_namespace_get_mode(ns4), (enum ndctl_namespace_mode)-ENXIO);
+		CHECK_EQ_STR(ndctl_namespace_mode_name(ndctl_namespace_get_mode(ns3)), "unknown");
+		CHECK_EQ_U64(ndctl_namespace_get_mode(ns_named(region, "namespace0.0")),
+				NDCTL_NS_MODE_FSDAX);	/* read, and known */
+	}
+	ndctl_unref(fresh);
+	put("provider", "ACPI.NFIT\n");
+	put("region0/namespace0.3/mode", "raw\n");
+	put("region0/namespace0.4/mode", "raw\n");
 }
 
 /*
@@ -400,8 +499,10 @@ int main(void)
 		test_dimms(ctx, region);
 		test_commands(ndctl_region_get_bus(region));
 		test_enable_return(ctx, region);
+		test_enabled_active(region);
 	}
 	test_submit_underrun();
+	test_mode_unreadable();
 	test_absent();
 	ndctl_unref(ctx);
 	remove_tree();
