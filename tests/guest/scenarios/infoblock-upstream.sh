@@ -24,23 +24,20 @@ same read-infoblock "$fs" -j
 expect_match "disable-namespace $fs" "$(cat /tmp/nd.err)"
 same write-infoblock "$fs" -u "$U"
 
-# Its pfn unbound but still claiming it (as a --no-autorecover create leaves a namespace;
-# disable-namespace releases the claim too): upstream cannot bind it raw (ENXIO, 250); ndkit
-# reads it (personality detached for the read, then back, still disabled).
+# Its pfn unbound but still claiming it (as a --no-autorecover create leaves a namespace):
+# the kernel binds a claimed namespace to no driver, not even raw, so both fail with ENXIO
+# (250) and release the claim on the way out (the state-model suite's claimed/read-infoblock
+# compares the two from the same state); ndkit names the claim.
 pfn=$(cat "$NDKIT_SYS/$fs/holder")
 echo "$pfn" > "$NDKIT_SYS/$pfn/driver/unbind"
-run ndctl read-infoblock "$fs" -j > /tmp/claimed.json 2> /dev/null
-pfn=$(cat "$NDKIT_SYS/$fs/holder")
-[ -n "$pfn" ] && [ ! -e "$NDKIT_SYS/$pfn/driver" ] ||
-	fail "ndkit's read-infoblock did not leave $fs claimed by an unbound pfn ('$pfn')"
-# (upstream's failed read releases the claim on its way out)
-set +e; upstream-ndctl read-infoblock "$fs" -j > /dev/null 2>&1; urc=$?; set -e
-[ "$urc" = 250 ] || fail "upstream read-infoblock of a claimed namespace exits $urc, not 250"
-puuid=$(run upstream-ndctl list -N -i | jq -r ".[] | select(.dev == \"$fs\") | .uuid")
-expect_match "\"parent_uuid\":\"$puuid\"" "$(cat /tmp/claimed.json)"
-expect_match '"signature":"NVDIMM_PFN_INFO"' "$(cat /tmp/claimed.json)"
+set +e; ndctl read-infoblock "$fs" -j > /tmp/claimed.json 2> /tmp/claimed.err; nrc=$?; set -e
+[ "$nrc" = 250 ] || fail "read-infoblock of a claimed namespace exits $nrc, not 250" \
+	"$(cat /tmp/claimed.err)"
+expect_match "claimed by $pfn" "$(cat /tmp/claimed.err)"
+[ -z "$(cat "$NDKIT_SYS/$fs/holder")" ] ||
+	fail "ndkit's failed read-infoblock left $fs claimed by $(cat "$NDKIT_SYS/$fs/holder")"
 
-# Unclaimed from here on (upstream's failed read released it): upstream reads it too.
+# Unclaimed from here on (the failed read released it).
 run ndctl write-infoblock "$fs" -m fsdax -a 2M -u "$U" 2> /tmp/w.err
 expect_match "^wrote 1 infoblock$" "$(cat /tmp/w.err)"
 same read-infoblock "$fs"				# raw 8 KiB
