@@ -182,14 +182,17 @@ void create_labels_left(struct ndctl_region *region, const uuid_t uu, char *out,
 /* "nmem0 nmem1 ...": the region's DIMMs. */
 void create_region_dimms(struct ndctl_region *region, char *out, size_t n)
 {
+	int ways = ndctl_region_get_mappings(region);
 	struct ndctl_mapping *m;
 
+	/* in interleave position order: the region lists its mappings last to first */
 	out[0] = 0;
-	ndctl_mapping_foreach(region, m) {
-		struct ndctl_dimm *dimm = ndctl_mapping_get_dimm(m);
+	for (int pos = 0; pos < ways; pos++)
+		ndctl_mapping_foreach(region, m) {
+			struct ndctl_dimm *dimm = ndctl_mapping_get_dimm(m);
 
-		if (dimm)
-			snprintf(out + strlen(out), n - strlen(out), "%s%s", out[0] ? " " : "",
-					ndctl_dimm_get_devname(dimm));
-	}
+			if (dimm && ndctl_mapping_get_position(m) == pos)
+				snprintf(out + strlen(out), n - strlen(out), "%s%s",
+						out[0] ? " " : "", ndctl_dimm_get_devname(dimm));
+		}
 }

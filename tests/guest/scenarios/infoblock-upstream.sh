@@ -36,6 +36,8 @@ set +e; ndctl read-infoblock "$fs" -j > /tmp/claimed.json 2> /tmp/claimed.err; n
 expect_match "claimed by $pfn" "$(cat /tmp/claimed.err)"
 [ -z "$(cat "$NDKIT_SYS/$fs/holder")" ] ||
 	fail "ndkit's failed read-infoblock left $fs claimed by $(cat "$NDKIT_SYS/$fs/holder")"
+# the namespace's own uuid: the parent uuid a written block takes by default
+puuid=$(run upstream-ndctl list -N -i | jq -r ".[] | select(.dev == \"$fs\") | .uuid")
 
 # Unclaimed from here on (the failed read released it).
 run ndctl write-infoblock "$fs" -m fsdax -a 2M -u "$U" 2> /tmp/w.err
