@@ -656,6 +656,14 @@ NDCTL_EXPORT int ndctl_namespace_write_head(struct ndctl_namespace *ndns, const 
 	return rc ? rc : raw_head_io(ndns, (void *)buf, len, true);
 }
 
+/* rc, said as "<namespace>: <what>: <error>" when it is an error. */
+static int logged(struct ndctl_namespace *ndns, int rc, const char *what)
+{
+	if (rc)
+		err(ndns->dev.ctx, "%s: %s: %s\n", ndns->dev.name, what, strerror(-rc));
+	return rc;
+}
+
 /*
  * A personality's info block stays on the media after the personality is
  * gone, and the kernel would find it again (the next raw enable fails, the
@@ -678,10 +686,7 @@ int namespace_zero_info_block(struct ndctl_namespace *ndns)
 	if (!rc && memcmp(head, zeros, sizeof(head)) != 0)
 		rc = head_io(ndns, (void *)zeros, sizeof(zeros), true);
 	raw_unbind(ndns);
-	if (rc)
-		err(ndns->dev.ctx, "%s: clearing its old info block failed: %s\n",
-				ndns->dev.name, strerror(-rc));
-	return rc;
+	return logged(ndns, rc, "clearing its old info block failed");
 }
 
 /*
@@ -713,10 +718,7 @@ NDCTL_EXPORT int ndctl_namespace_delete(struct ndctl_namespace *ndns)
 	 * The kernel keeps an idle namespace's name, and upstream leaves it: the
 	 * next create without -n inherits it there too.
 	 */
-	if (rc)
-		err(ndns->dev.ctx, "%s: failed to release its capacity: %s\n",
-				ndns->dev.name, strerror(-rc));
-	return rc;
+	return logged(ndns, rc, "failed to release its capacity");
 }
 
 /* Label-less namespaces have no identity: no uuid attribute at all. */
