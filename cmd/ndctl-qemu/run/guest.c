@@ -363,6 +363,18 @@ static const char *static_busybox(void)
 	return NULL;
 }
 
+/* What @write writes for @r, as a string (the caller frees it). */
+static char *text_of(void (*write)(FILE *f, const struct run *r), const struct run *r)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	write(f, r);
+	fclose(f);
+	return text;
+}
+
 /* 'text' in shell quoting. */
 static void put_quoted(FILE *f, const char *text)
 {
@@ -375,12 +387,8 @@ static void put_quoted(FILE *f, const char *text)
 	fputc('\'', f);
 }
 
-static char *command_script(const struct run *r)
+static void command_script(FILE *f, const struct run *r)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-
 	fputs("cd ", f);
 	put_quoted(f, r->cwd);
 	fputs(" || exit 125\n", f);
@@ -395,16 +403,10 @@ static char *command_script(const struct run *r)
 		}
 		fputc('\n', f);
 	}
-	fclose(f);
-	return text;
 }
 
-static char *env_script(const struct run *r)
+static void env_script(FILE *f, const struct run *r)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-
 	fprintf(f, "NDKIT_DIMMS=%d\nNDKIT_LEGACY=%d\nNDKIT_BOOTS=%d\nNDKIT_SHELL=%d\n"
 		"NDKIT_OUT_TTY=%d\nNDKIT_ERR_TTY=%d\nNDKIT_KVER=", r->plan.n, r->nlegacy, r->boots,
 		r->shell, isatty(1), isatty(2));
@@ -414,22 +416,14 @@ static char *env_script(const struct run *r)
 	fputs("\nNDKIT_TERM=", f);
 	put_quoted(f, getenv("TERM") ?: "dumb");
 	fputc('\n', f);
-	fclose(f);
-	return text;
 }
 
 /* "tag dir" per 9p share: the current directory first, then each --share. */
-static char *shares_list(const struct run *r)
+static void shares_list(FILE *f, const struct run *r)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-
 	fprintf(f, "ndkit0 %s\n", r->cwd);
 	for (int i = 0; i < r->nshares; i++)
 		fprintf(f, "ndkit%d %s\n", i + 1, r->shares[i]);
-	fclose(f);
-	return text;
 }
 
 /* ndkit's ndctl and daxctl beside this program: installed in one bindir, or in the build tree. */
@@ -467,28 +461,22 @@ static void print_hidden_root(FILE *f, const char *path)
  * "dir" per line: the host directories init binds back over the guest's tmpfs mounts: ndkit's
  * own tools' and the kernel modules' (--modules from a build in /tmp).
  */
-static char *binds_list(const struct run *r)
+static void binds_list(FILE *f, const struct run *r)
 {
-	char self[PATH_MAX], *text = NULL;
+	char self[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
 
 	self[n > 0 ? n : 0] = '\0';
 	print_hidden_root(f, self);
 	if (r->modules)
 		print_hidden_root(f, r->modules);
-	fclose(f);
-	return text;
 }
 
-static char *links_list(const struct run *r)
+static void links_list(FILE *f, const struct run *r)
 {
 	static const char *const tools[] = { "ndctl", "daxctl" };
-	char self[PATH_MAX], *text = NULL, *tool;
+	char self[PATH_MAX], *tool;
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
 
 	self[n > 0 ? n : 0] = '\0';
 	fprintf(f, "ndctl-qemu %s\n", self);
@@ -506,8 +494,6 @@ static char *links_list(const struct run *r)
 			free(tool);
 		}
 	}
-	fclose(f);
-	return text;
 }
 
 /* "path" per line: @v's entries @from to @to (modules.dep paths), for init to insmod. */
@@ -571,8 +557,8 @@ int run_write_initramfs(const struct run *r, const char *path)
 	static const char *const dirs[] = { "bin", "dev", "proc", "sys", "ndkit", "ndkit/mods" };
 	const char *busybox = static_busybox();
 	struct cpio c = { 0 };
-	char *texts[7] = { env_script(r), shares_list(r), links_list(r), command_script(r), NULL,
-		binds_list(r), NULL };
+	char *texts[7] = { text_of(env_script, r), text_of(shares_list, r), text_of(links_list, r),
+		text_of(command_script, r), NULL, text_of(binds_list, r), NULL };
 	int rc;
 
 	if (!busybox)

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* The PFN/DAX and BTT info blocks (layout drawn in ndctl/infoblock.h). */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <ndctl/infoblock.h>
 #include <ndctl/lsa.h>
 #include "../private.h"
+#include "util/le-fields.h"
 #include "util/size.h"
 
 #define SIG_LEN 16
@@ -28,20 +30,40 @@ enum {
 	BTT_MAPOFF = 96, BTT_LOGOFF = 104, BTT_INFO2OFF = 112,
 };
 
-static uint64_t get_le(const uint8_t *p, int bytes)
-{
-	uint64_t v = 0;
+#define PFN(m) offsetof(struct ndctl_infoblock_pfn, m)
+#define BTT(m) offsetof(struct ndctl_infoblock_btt, m)
 
-	while (bytes--)
-		v = v << 8 | p[bytes];
-	return v;
-}
+/* Each block's integers after the uuids, as laid out on media. */
+static const struct le_field pfn_fields[] = {
+	{ OFF_FLAGS, 4, PFN(flags) },
+	{ OFF_MAJOR, 2, PFN(version_major) },
+	{ OFF_MINOR, 2, PFN(version_minor) },
+	{ PFN_DATAOFF, 8, PFN(dataoff) },
+	{ PFN_NPFNS, 8, PFN(npfns) },
+	{ PFN_MODE, 4, PFN(mode) },
+	{ PFN_START_PAD, 4, PFN(start_pad) },
+	{ PFN_END_TRUNC, 4, PFN(end_trunc) },
+	{ PFN_ALIGN, 4, PFN(align) },
+	{ PFN_PAGE_SIZE, 4, PFN(page_size) },
+	{ PFN_PAGE_STRUCT, 2, PFN(page_struct_size) },
+};
 
-static void put_le(uint8_t *p, uint64_t v, int bytes)
-{
-	for (int i = 0; i < bytes; i++, v >>= 8)
-		p[i] = (uint8_t)v;
-}
+static const struct le_field btt_fields[] = {
+	{ OFF_FLAGS, 4, BTT(flags) },
+	{ OFF_MAJOR, 2, BTT(version_major) },
+	{ OFF_MINOR, 2, BTT(version_minor) },
+	{ BTT_EXT_LBASIZE, 4, BTT(external_lbasize) },
+	{ BTT_EXT_NLBA, 4, BTT(external_nlba) },
+	{ BTT_INT_LBASIZE, 4, BTT(internal_lbasize) },
+	{ BTT_INT_NLBA, 4, BTT(internal_nlba) },
+	{ BTT_NFREE, 4, BTT(nfree) },
+	{ BTT_INFOSIZE, 4, BTT(infosize) },
+	{ BTT_NEXTOFF, 8, BTT(nextoff) },
+	{ BTT_DATAOFF, 8, BTT(dataoff) },
+	{ BTT_MAPOFF, 8, BTT(mapoff) },
+	{ BTT_LOGOFF, 8, BTT(logoff) },
+	{ BTT_INFO2OFF, 8, BTT(info2off) },
+};
 
 static uint64_t checksum(const uint8_t *block)
 {
@@ -65,7 +87,7 @@ NDCTL_EXPORT enum ndctl_infoblock_kind ndctl_infoblock_kind(const void *block)
 
 NDCTL_EXPORT bool ndctl_infoblock_checksum_ok(const void *block)
 {
-	return checksum(block) == get_le((const uint8_t *)block + CHECKSUM_OFF, 8);
+	return checksum(block) == le_get((const uint8_t *)block + CHECKSUM_OFF, 8);
 }
 
 NDCTL_EXPORT int ndctl_infoblock_pfn_decode(const void *block, struct ndctl_infoblock_pfn *pfn)
@@ -78,17 +100,7 @@ NDCTL_EXPORT int ndctl_infoblock_pfn_decode(const void *block, struct ndctl_info
 		return -EINVAL;
 	memcpy(pfn->uuid, b + OFF_UUID, 16);
 	memcpy(pfn->parent_uuid, b + OFF_PARENT, 16);
-	pfn->flags = (uint32_t)get_le(b + OFF_FLAGS, 4);
-	pfn->version_major = (uint16_t)get_le(b + OFF_MAJOR, 2);
-	pfn->version_minor = (uint16_t)get_le(b + OFF_MINOR, 2);
-	pfn->dataoff = get_le(b + PFN_DATAOFF, 8);
-	pfn->npfns = get_le(b + PFN_NPFNS, 8);
-	pfn->mode = (uint32_t)get_le(b + PFN_MODE, 4);
-	pfn->start_pad = (uint32_t)get_le(b + PFN_START_PAD, 4);
-	pfn->end_trunc = (uint32_t)get_le(b + PFN_END_TRUNC, 4);
-	pfn->align = (uint32_t)get_le(b + PFN_ALIGN, 4);
-	pfn->page_size = (uint32_t)get_le(b + PFN_PAGE_SIZE, 4);
-	pfn->page_struct_size = (uint16_t)get_le(b + PFN_PAGE_STRUCT, 2);
+	le_fields_decode(pfn_fields, ARRAY_SIZE(pfn_fields), b, pfn);
 	return 0;
 }
 
@@ -100,18 +112,8 @@ NDCTL_EXPORT void ndctl_infoblock_pfn_encode(const struct ndctl_infoblock_pfn *p
 	memcpy(b, pfn->kind == NDCTL_INFOBLOCK_DAX ? dax_sig : pfn_sig, SIG_LEN);
 	memcpy(b + OFF_UUID, pfn->uuid, 16);
 	memcpy(b + OFF_PARENT, pfn->parent_uuid, 16);
-	put_le(b + OFF_FLAGS, pfn->flags, 4);
-	put_le(b + OFF_MAJOR, pfn->version_major, 2);
-	put_le(b + OFF_MINOR, pfn->version_minor, 2);
-	put_le(b + PFN_DATAOFF, pfn->dataoff, 8);
-	put_le(b + PFN_NPFNS, pfn->npfns, 8);
-	put_le(b + PFN_MODE, pfn->mode, 4);
-	put_le(b + PFN_START_PAD, pfn->start_pad, 4);
-	put_le(b + PFN_END_TRUNC, pfn->end_trunc, 4);
-	put_le(b + PFN_ALIGN, pfn->align, 4);
-	put_le(b + PFN_PAGE_SIZE, pfn->page_size, 4);
-	put_le(b + PFN_PAGE_STRUCT, pfn->page_struct_size, 2);
-	put_le(b + CHECKSUM_OFF, checksum(b), 8);
+	le_fields_encode(pfn_fields, ARRAY_SIZE(pfn_fields), pfn, b);
+	le_put(b + CHECKSUM_OFF, checksum(b), 8);
 }
 
 /* The page map (mode PMEM) and the reserved head sit before dataoff. */
@@ -145,19 +147,6 @@ NDCTL_EXPORT int ndctl_infoblock_btt_decode(const void *block, struct ndctl_info
 		return -EINVAL;
 	memcpy(btt->uuid, b + OFF_UUID, 16);
 	memcpy(btt->parent_uuid, b + OFF_PARENT, 16);
-	btt->flags = (uint32_t)get_le(b + OFF_FLAGS, 4);
-	btt->version_major = (uint16_t)get_le(b + OFF_MAJOR, 2);
-	btt->version_minor = (uint16_t)get_le(b + OFF_MINOR, 2);
-	btt->external_lbasize = (uint32_t)get_le(b + BTT_EXT_LBASIZE, 4);
-	btt->external_nlba = (uint32_t)get_le(b + BTT_EXT_NLBA, 4);
-	btt->internal_lbasize = (uint32_t)get_le(b + BTT_INT_LBASIZE, 4);
-	btt->internal_nlba = (uint32_t)get_le(b + BTT_INT_NLBA, 4);
-	btt->nfree = (uint32_t)get_le(b + BTT_NFREE, 4);
-	btt->infosize = (uint32_t)get_le(b + BTT_INFOSIZE, 4);
-	btt->nextoff = get_le(b + BTT_NEXTOFF, 8);
-	btt->dataoff = get_le(b + BTT_DATAOFF, 8);
-	btt->mapoff = get_le(b + BTT_MAPOFF, 8);
-	btt->logoff = get_le(b + BTT_LOGOFF, 8);
-	btt->info2off = get_le(b + BTT_INFO2OFF, 8);
+	le_fields_decode(btt_fields, ARRAY_SIZE(btt_fields), b, btt);
 	return 0;
 }

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* read-infoblock's JSON: upstream's keys, order and types. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <json-c/json.h>
 #include <ndctl/infoblock.h>
 #include "../private.h"
 #include "util/json.h"
+#include "util/size.h"
 
 struct head_json {
 	const char *key, *name;
@@ -72,51 +74,88 @@ static struct json_object *common_json(const void *block, const uint8_t *uuid,
 	return o;
 }
 
+/* A block's own keys after the common ones, in upstream's order. */
+struct key_json {
+	const char *key;
+	size_t member;		/* offsetof */
+	uint8_t width;		/* the member's size: 2, 4 or 8 */
+	bool hex;		/* a hex string (or human) rather than upstream's int */
+};
+
+#define PFN(m) offsetof(struct ndctl_infoblock_pfn, m)
+#define BTT(m) offsetof(struct ndctl_infoblock_btt, m)
+
+static const struct key_json pfn_keys[] = {
+	{ "dataoff", PFN(dataoff), 8, true },
+	{ "npfns", PFN(npfns), 8, true },
+	{ "mode", PFN(mode), 4, false },
+	{ "start_pad", PFN(start_pad), 4, true },
+	{ "end_trunc", PFN(end_trunc), 4, true },
+	{ "align", PFN(align), 4, true },
+	{ "page_size", PFN(page_size), 4, true },
+	{ "page_struct_size", PFN(page_struct_size), 2, true },
+};
+
+static const struct key_json btt_keys[] = {
+	{ "external_lbasize", BTT(external_lbasize), 4, false },
+	{ "external_nlba", BTT(external_nlba), 4, false },
+	{ "internal_lbasize", BTT(internal_lbasize), 4, false },
+	{ "internal_nlba", BTT(internal_nlba), 4, false },
+	{ "nfree", BTT(nfree), 4, false },
+	{ "infosize", BTT(infosize), 4, false },
+	{ "nextoff", BTT(nextoff), 8, true },
+	{ "dataoff", BTT(dataoff), 8, true },
+	{ "mapoff", BTT(mapoff), 8, true },
+	{ "logoff", BTT(logoff), 8, true },
+	{ "info2off", BTT(info2off), 8, true },
+};
+
+static uint64_t member_value(const void *obj, const struct key_json *k)
+{
+	const uint8_t *m = (const uint8_t *)obj + k->member;
+	uint16_t u16;
+	uint32_t u32;
+	uint64_t u64;
+
+	switch (k->width) {
+	case 2: memcpy(&u16, m, 2); return u16;
+	case 4: memcpy(&u32, m, 4); return u32;
+	default: memcpy(&u64, m, 8); return u64;
+	}
+}
+
+static struct json_object *add_keys(struct json_object *o, const struct key_json *keys,
+		size_t n, const void *obj, unsigned flags)
+{
+	for (size_t i = 0; o && i < n; i++) {
+		uint64_t v = member_value(obj, &keys[i]);
+
+		if (keys[i].hex)
+			add_hex(o, keys[i].key, v, flags);
+		else
+			add_int(o, keys[i].key, (uint32_t)v);
+	}
+	return o;
+}
+
 static struct json_object *pfn_json(const void *block, const struct head_json *h)
 {
 	struct ndctl_infoblock_pfn p;
-	struct json_object *o;
 
 	if (ndctl_infoblock_pfn_decode(block, &p) || !wanted(block, p.parent_uuid, h))
 		return NULL;
-	o = common_json(block, p.uuid, p.parent_uuid, p.flags, p.version_major,
-			p.version_minor, h);
-	if (!o)
-		return NULL;
-	add_hex(o, "dataoff", p.dataoff, h->flags);
-	add_hex(o, "npfns", p.npfns, h->flags);
-	add_int(o, "mode", p.mode);
-	add_hex(o, "start_pad", p.start_pad, h->flags);
-	add_hex(o, "end_trunc", p.end_trunc, h->flags);
-	add_hex(o, "align", p.align, h->flags);
-	add_hex(o, "page_size", p.page_size, h->flags);
-	add_hex(o, "page_struct_size", p.page_struct_size, h->flags);
-	return o;
+	return add_keys(common_json(block, p.uuid, p.parent_uuid, p.flags, p.version_major,
+			p.version_minor, h), pfn_keys, ARRAY_SIZE(pfn_keys), &p, h->flags);
 }
 
 static struct json_object *btt_json(const void *block, const struct head_json *h)
 {
 	struct ndctl_infoblock_btt b;
-	struct json_object *o;
 
 	if (ndctl_infoblock_btt_decode(block, &b) || !wanted(block, b.parent_uuid, h))
 		return NULL;
-	o = common_json(block, b.uuid, b.parent_uuid, b.flags, b.version_major,
-			b.version_minor, h);
-	if (!o)
-		return NULL;
-	add_int(o, "external_lbasize", b.external_lbasize);
-	add_int(o, "external_nlba", b.external_nlba);
-	add_int(o, "internal_lbasize", b.internal_lbasize);
-	add_int(o, "internal_nlba", b.internal_nlba);
-	add_int(o, "nfree", b.nfree);
-	add_int(o, "infosize", b.infosize);
-	add_hex(o, "nextoff", b.nextoff, h->flags);
-	add_hex(o, "dataoff", b.dataoff, h->flags);
-	add_hex(o, "mapoff", b.mapoff, h->flags);
-	add_hex(o, "logoff", b.logoff, h->flags);
-	add_hex(o, "info2off", b.info2off, h->flags);
-	return o;
+	return add_keys(common_json(block, b.uuid, b.parent_uuid, b.flags, b.version_major,
+			b.version_minor, h), btt_keys, ARRAY_SIZE(btt_keys), &b, h->flags);
 }
 
 NDCTL_EXPORT int ndctl_infoblock_head_to_json(const void *head, const char *key,

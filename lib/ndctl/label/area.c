@@ -6,8 +6,11 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include "private.h"
 #include "codec.h"
+#include "util/le-fields.h"
+#include "util/size.h"
 
 int lsa_alloc(uint64_t size, struct ndctl_lsa **out)
 {
@@ -221,6 +224,22 @@ NDCTL_EXPORT int ndctl_lsa_slot_decode(const struct ndctl_lsa *lsa, uint32_t slo
 	return 0;
 }
 
+#define IDX(m) offsetof(struct ndctl_lsa_index_info, m)
+
+/* An index block's header integers after the signature, as laid out on media. */
+static const struct le_field index_fields[] = {
+	{ IDX_LABELSIZE, 1, IDX(labelsize_field) },
+	{ IDX_SEQ, 4, IDX(seq) },
+	{ IDX_MYOFF, 8, IDX(myoff) },
+	{ IDX_MYSIZE, 8, IDX(mysize) },
+	{ IDX_OTHEROFF, 8, IDX(otheroff) },
+	{ IDX_LABELOFF, 8, IDX(labeloff) },
+	{ IDX_NSLOT, 4, IDX(nslot) },
+	{ IDX_MAJOR, 2, IDX(major) },
+	{ IDX_MINOR, 2, IDX(minor) },
+	{ IDX_CHECKSUM, 8, IDX(checksum) },
+};
+
 NDCTL_EXPORT int ndctl_lsa_index_info(const struct ndctl_lsa *lsa, int i, struct ndctl_lsa_index_info *out)
 {
 	uint32_t isz = lsa->isz ? lsa->isz : lsa_isz_of_area(lsa->size, 128);
@@ -230,15 +249,6 @@ NDCTL_EXPORT int ndctl_lsa_index_info(const struct ndctl_lsa *lsa, int i, struct
 		return -ERANGE;
 	idx = lsa->buf + (uint64_t)i * isz;
 	out->signature_ok = !memcmp(idx + IDX_SIG, lsa_index_sig, IDX_SIG_LEN);
-	out->labelsize_field = idx[IDX_LABELSIZE];
-	out->seq = get32(idx + IDX_SEQ);
-	out->myoff = get64(idx + IDX_MYOFF);
-	out->mysize = get64(idx + IDX_MYSIZE);
-	out->otheroff = get64(idx + IDX_OTHEROFF);
-	out->labeloff = get64(idx + IDX_LABELOFF);
-	out->nslot = get32(idx + IDX_NSLOT);
-	out->major = get16(idx + IDX_MAJOR);
-	out->minor = get16(idx + IDX_MINOR);
-	out->checksum = get64(idx + IDX_CHECKSUM);
+	le_fields_decode(index_fields, ARRAY_SIZE(index_fields), idx, out);
 	return 0;
 }

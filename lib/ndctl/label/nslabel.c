@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include <stddef.h>
 #include "private.h"
 #include "codec.h"
+#include "util/le-fields.h"
+#include "util/size.h"
 
 /*
  * Namespace label (docs/labels.md §3); v1.1 stops at byte 128.
@@ -36,18 +39,25 @@ int lsa_label_checksum_ok(const uint8_t *p, unsigned L)
 	return L < 256 || label_checksum(p) == get64(p + LBL_CHECKSUM);
 }
 
+#define LBL(m) offsetof(struct ndctl_label, m)
+
+/* A label's integers, as laid out on media (the slot apart: the engine's to set). */
+static const struct le_field label_fields[] = {
+	{ LBL_FLAGS, 4, LBL(flags) },
+	{ LBL_NLABEL, 2, LBL(nlabel) },
+	{ LBL_POSITION, 2, LBL(position) },
+	{ LBL_ISETCOOKIE, 8, LBL(isetcookie) },
+	{ LBL_LBASIZE, 8, LBL(lbasize) },
+	{ LBL_DPA, 8, LBL(dpa) },
+	{ LBL_RAWSIZE, 8, LBL(rawsize) },
+};
+
 void lsa_label_decode(const uint8_t *p, unsigned L, struct ndctl_label *out)
 {
 	memset(out, 0, sizeof(*out));
 	memcpy(out->uuid, p + LBL_UUID, 16);
 	memcpy(out->name, p + LBL_NAME, LBL_NAME_LEN - 1);
-	out->flags = get32(p + LBL_FLAGS);
-	out->nlabel = get16(p + LBL_NLABEL);
-	out->position = get16(p + LBL_POSITION);
-	out->isetcookie = get64(p + LBL_ISETCOOKIE);
-	out->lbasize = get64(p + LBL_LBASIZE);
-	out->dpa = get64(p + LBL_DPA);
-	out->rawsize = get64(p + LBL_RAWSIZE);
+	le_fields_decode(label_fields, ARRAY_SIZE(label_fields), p, out);
 	out->slot = get32(p + LBL_SLOT);
 	if (L < 256)
 		return;
@@ -60,13 +70,7 @@ void lsa_label_encode(uint8_t *p, unsigned L, const struct ndctl_label *in, uint
 	memset(p, 0, L);
 	memcpy(p + LBL_UUID, in->uuid, 16);
 	memcpy(p + LBL_NAME, in->name, strnlen(in->name, LBL_NAME_LEN - 1));
-	put32(p + LBL_FLAGS, in->flags);
-	put16(p + LBL_NLABEL, in->nlabel);
-	put16(p + LBL_POSITION, in->position);
-	put64(p + LBL_ISETCOOKIE, in->isetcookie);
-	put64(p + LBL_LBASIZE, in->lbasize);
-	put64(p + LBL_DPA, in->dpa);
-	put64(p + LBL_RAWSIZE, in->rawsize);
+	le_fields_encode(label_fields, ARRAY_SIZE(label_fields), in, p);
 	put32(p + LBL_SLOT, slot);
 	if (L < 256)
 		return;

@@ -620,10 +620,11 @@ static int refuse_claimed(struct ndctl_namespace *ndns)
 	return -ENXIO;
 }
 
-NDCTL_EXPORT int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *buf,
-		size_t len)
+/* Read or write the head of a disabled, unclaimed namespace that has capacity. */
+static int head_access(struct ndctl_namespace *ndns, void *buf, size_t len, bool write,
+		const char *idle_why)
 {
-	int rc = refuse_idle(ndns, "no info block to read");
+	int rc = refuse_idle(ndns, idle_why);
 
 	if (rc)
 		return rc;
@@ -633,7 +634,13 @@ NDCTL_EXPORT int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *b
 		return -EBUSY;
 	}
 	rc = refuse_claimed(ndns);
-	return rc ? rc : raw_head_io(ndns, buf, len, false);
+	return rc ? rc : raw_head_io(ndns, buf, len, write);
+}
+
+NDCTL_EXPORT int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *buf,
+		size_t len)
+{
+	return head_access(ndns, buf, len, false, "no info block to read");
 }
 
 /*
@@ -643,17 +650,15 @@ NDCTL_EXPORT int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *b
 NDCTL_EXPORT int ndctl_namespace_write_head(struct ndctl_namespace *ndns, const void *buf,
 		size_t len)
 {
-	int rc = refuse_idle(ndns, "no room for an info block");
+	return head_access(ndns, (void *)buf, len, true, "no room for an info block");
+}
 
+/* rc, said as "<namespace>: <what>: <error>" when it is an error. */
+static int logged(struct ndctl_namespace *ndns, int rc, const char *what)
+{
 	if (rc)
-		return rc;
-	if (ndctl_namespace_is_active(ndns)) {
-		err(ndns->dev.ctx, "%s is enabled: disable it first ('ndctl "
-				"disable-namespace %s')\n", ndns->dev.name, ndns->dev.name);
-		return -EBUSY;
-	}
-	rc = refuse_claimed(ndns);
-	return rc ? rc : raw_head_io(ndns, (void *)buf, len, true);
+		err(ndns->dev.ctx, "%s: %s: %s\n", ndns->dev.name, what, strerror(-rc));
+	return rc;
 }
 
 /*
@@ -678,10 +683,7 @@ int namespace_zero_info_block(struct ndctl_namespace *ndns)
 	if (!rc && memcmp(head, zeros, sizeof(head)) != 0)
 		rc = head_io(ndns, (void *)zeros, sizeof(zeros), true);
 	raw_unbind(ndns);
-	if (rc)
-		err(ndns->dev.ctx, "%s: clearing its old info block failed: %s\n",
-				ndns->dev.name, strerror(-rc));
-	return rc;
+	return logged(ndns, rc, "clearing its old info block failed");
 }
 
 /*
@@ -713,10 +715,7 @@ NDCTL_EXPORT int ndctl_namespace_delete(struct ndctl_namespace *ndns)
 	 * The kernel keeps an idle namespace's name, and upstream leaves it: the
 	 * next create without -n inherits it there too.
 	 */
-	if (rc)
-		err(ndns->dev.ctx, "%s: failed to release its capacity: %s\n",
-				ndns->dev.name, strerror(-rc));
-	return rc;
+	return logged(ndns, rc, "failed to release its capacity");
 }
 
 /* Label-less namespaces have no identity: no uuid attribute at all. */
