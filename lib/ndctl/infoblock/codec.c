@@ -31,38 +31,42 @@ enum {
 };
 
 #define PFN(m) offsetof(struct ndctl_infoblock_pfn, m)
+/* the width on media is the member's own: the compiler keeps them equal */
+#define PFN_FIELD(m) sizeof(((struct ndctl_infoblock_pfn *)0)->m), PFN(m)
 #define BTT(m) offsetof(struct ndctl_infoblock_btt, m)
+/* the width on media is the member's own: the compiler keeps them equal */
+#define BTT_FIELD(m) sizeof(((struct ndctl_infoblock_btt *)0)->m), BTT(m)
 
 /* Each block's integers after the uuids, as laid out on media. */
 static const struct le_field pfn_fields[] = {
-	{ OFF_FLAGS, 4, PFN(flags) },
-	{ OFF_MAJOR, 2, PFN(version_major) },
-	{ OFF_MINOR, 2, PFN(version_minor) },
-	{ PFN_DATAOFF, 8, PFN(dataoff) },
-	{ PFN_NPFNS, 8, PFN(npfns) },
-	{ PFN_MODE, 4, PFN(mode) },
-	{ PFN_START_PAD, 4, PFN(start_pad) },
-	{ PFN_END_TRUNC, 4, PFN(end_trunc) },
-	{ PFN_ALIGN, 4, PFN(align) },
-	{ PFN_PAGE_SIZE, 4, PFN(page_size) },
-	{ PFN_PAGE_STRUCT, 2, PFN(page_struct_size) },
+	{ OFF_FLAGS, PFN_FIELD(flags) },
+	{ OFF_MAJOR, PFN_FIELD(version_major) },
+	{ OFF_MINOR, PFN_FIELD(version_minor) },
+	{ PFN_DATAOFF, PFN_FIELD(dataoff) },
+	{ PFN_NPFNS, PFN_FIELD(npfns) },
+	{ PFN_MODE, PFN_FIELD(mode) },
+	{ PFN_START_PAD, PFN_FIELD(start_pad) },
+	{ PFN_END_TRUNC, PFN_FIELD(end_trunc) },
+	{ PFN_ALIGN, PFN_FIELD(align) },
+	{ PFN_PAGE_SIZE, PFN_FIELD(page_size) },
+	{ PFN_PAGE_STRUCT, PFN_FIELD(page_struct_size) },
 };
 
 static const struct le_field btt_fields[] = {
-	{ OFF_FLAGS, 4, BTT(flags) },
-	{ OFF_MAJOR, 2, BTT(version_major) },
-	{ OFF_MINOR, 2, BTT(version_minor) },
-	{ BTT_EXT_LBASIZE, 4, BTT(external_lbasize) },
-	{ BTT_EXT_NLBA, 4, BTT(external_nlba) },
-	{ BTT_INT_LBASIZE, 4, BTT(internal_lbasize) },
-	{ BTT_INT_NLBA, 4, BTT(internal_nlba) },
-	{ BTT_NFREE, 4, BTT(nfree) },
-	{ BTT_INFOSIZE, 4, BTT(infosize) },
-	{ BTT_NEXTOFF, 8, BTT(nextoff) },
-	{ BTT_DATAOFF, 8, BTT(dataoff) },
-	{ BTT_MAPOFF, 8, BTT(mapoff) },
-	{ BTT_LOGOFF, 8, BTT(logoff) },
-	{ BTT_INFO2OFF, 8, BTT(info2off) },
+	{ OFF_FLAGS, BTT_FIELD(flags) },
+	{ OFF_MAJOR, BTT_FIELD(version_major) },
+	{ OFF_MINOR, BTT_FIELD(version_minor) },
+	{ BTT_EXT_LBASIZE, BTT_FIELD(external_lbasize) },
+	{ BTT_EXT_NLBA, BTT_FIELD(external_nlba) },
+	{ BTT_INT_LBASIZE, BTT_FIELD(internal_lbasize) },
+	{ BTT_INT_NLBA, BTT_FIELD(internal_nlba) },
+	{ BTT_NFREE, BTT_FIELD(nfree) },
+	{ BTT_INFOSIZE, BTT_FIELD(infosize) },
+	{ BTT_NEXTOFF, BTT_FIELD(nextoff) },
+	{ BTT_DATAOFF, BTT_FIELD(dataoff) },
+	{ BTT_MAPOFF, BTT_FIELD(mapoff) },
+	{ BTT_LOGOFF, BTT_FIELD(logoff) },
+	{ BTT_INFO2OFF, BTT_FIELD(info2off) },
 };
 
 static uint64_t checksum(const uint8_t *block)

@@ -225,19 +225,21 @@ NDCTL_EXPORT int ndctl_lsa_slot_decode(const struct ndctl_lsa *lsa, uint32_t slo
 }
 
 #define IDX(m) offsetof(struct ndctl_lsa_index_info, m)
+/* the width on media is the member's own: the compiler keeps them equal */
+#define IDX_FIELD(m) sizeof(((struct ndctl_lsa_index_info *)0)->m), IDX(m)
 
 /* An index block's header integers after the signature, as laid out on media. */
 static const struct le_field index_fields[] = {
-	{ IDX_LABELSIZE, 1, IDX(labelsize_field) },
-	{ IDX_SEQ, 4, IDX(seq) },
-	{ IDX_MYOFF, 8, IDX(myoff) },
-	{ IDX_MYSIZE, 8, IDX(mysize) },
-	{ IDX_OTHEROFF, 8, IDX(otheroff) },
-	{ IDX_LABELOFF, 8, IDX(labeloff) },
-	{ IDX_NSLOT, 4, IDX(nslot) },
-	{ IDX_MAJOR, 2, IDX(major) },
-	{ IDX_MINOR, 2, IDX(minor) },
-	{ IDX_CHECKSUM, 8, IDX(checksum) },
+	{ IDX_LABELSIZE, IDX_FIELD(labelsize_field) },
+	{ IDX_SEQ, IDX_FIELD(seq) },
+	{ IDX_MYOFF, IDX_FIELD(myoff) },
+	{ IDX_MYSIZE, IDX_FIELD(mysize) },
+	{ IDX_OTHEROFF, IDX_FIELD(otheroff) },
+	{ IDX_LABELOFF, IDX_FIELD(labeloff) },
+	{ IDX_NSLOT, IDX_FIELD(nslot) },
+	{ IDX_MAJOR, IDX_FIELD(major) },
+	{ IDX_MINOR, IDX_FIELD(minor) },
+	{ IDX_CHECKSUM, IDX_FIELD(checksum) },
 };
 
 NDCTL_EXPORT int ndctl_lsa_index_info(const struct ndctl_lsa *lsa, int i, struct ndctl_lsa_index_info *out)

@@ -40,16 +40,18 @@ int lsa_label_checksum_ok(const uint8_t *p, unsigned L)
 }
 
 #define LBL(m) offsetof(struct ndctl_label, m)
+/* the width on media is the member's own: the compiler keeps them equal */
+#define LBL_FIELD(m) sizeof(((struct ndctl_label *)0)->m), LBL(m)
 
 /* A label's integers, as laid out on media (the slot apart: the engine's to set). */
 static const struct le_field label_fields[] = {
-	{ LBL_FLAGS, 4, LBL(flags) },
-	{ LBL_NLABEL, 2, LBL(nlabel) },
-	{ LBL_POSITION, 2, LBL(position) },
-	{ LBL_ISETCOOKIE, 8, LBL(isetcookie) },
-	{ LBL_LBASIZE, 8, LBL(lbasize) },
-	{ LBL_DPA, 8, LBL(dpa) },
-	{ LBL_RAWSIZE, 8, LBL(rawsize) },
+	{ LBL_FLAGS, LBL_FIELD(flags) },
+	{ LBL_NLABEL, LBL_FIELD(nlabel) },
+	{ LBL_POSITION, LBL_FIELD(position) },
+	{ LBL_ISETCOOKIE, LBL_FIELD(isetcookie) },
+	{ LBL_LBASIZE, LBL_FIELD(lbasize) },
+	{ LBL_DPA, LBL_FIELD(dpa) },
+	{ LBL_RAWSIZE, LBL_FIELD(rawsize) },
 };
 
 void lsa_label_decode(const uint8_t *p, unsigned L, struct ndctl_label *out)
