@@ -75,7 +75,7 @@ json_same() {
 	json_leaves "$a" "$@" > /tmp/ndkit-json-a || fail "$a is not JSON" "$(cat "$a")"
 	json_leaves "$b" "$@" > /tmp/ndkit-json-b || fail "$b is not JSON" "$(cat "$b")"
 	d=$(diff /tmp/ndkit-json-a /tmp/ndkit-json-b) ||
-		fail "JSON differs: $a (-) vs $b (+)" "$(printf '%s\n' "$d" | grep '^[-+][^-+]')"
+		fail "JSON differs: $a (<) vs $b (>)" "$(printf '%s\n' "$d" | grep '^[<>]')"
 }
 
 now_ms() { gnu-date +%s%3N; }

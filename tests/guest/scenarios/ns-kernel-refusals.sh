@@ -38,13 +38,14 @@ snap() {
 # same WHAT [seeds|renamed|upstream]: the state is the one in /tmp/before; seeds: the seeds'
 # settings too; renamed: but for the idle namespace's device name (a destroy's raw bind, to
 # clear the info block, makes the kernel move the seed on) and its name (a destroy leaves the
-# name, which the kernel keeps, as upstream's does); upstream: nor its sector size
+# name, which the kernel keeps, as upstream's does); upstream: nor its sector size (nor the
+# name an idle namespace keeps, which upstream's failed create may have changed)
 same() {
 	snap /tmp/after
 	if [ "${2:-}" = renamed ]; then
 		json_same /tmp/before.json /tmp/after.json dev name
 	elif [ "${2:-}" = upstream ]; then	# (and the sector size upstream gives the idle one)
-		json_same /tmp/before.json /tmp/after.json dev sector_size
+		json_same /tmp/before.json /tmp/after.json dev sector_size name
 	else
 		json_same /tmp/before.json /tmp/after.json
 	fi
