@@ -712,13 +712,68 @@ static int repair_one(struct ndctl_lsa *lsa, struct label_target *tg)
 	return label_target_revalidate(tg) < 0 ? -1 : 0;
 }
 
+/*
+ * The regions that use a DIMM, each with its extent on it and its cookie (the
+ * kernel shows the one for mapping 0's label version); at most max.
+ */
+static unsigned dimm_region_maps(struct ndctl_dimm *dimm, struct ndctl_lsa_region_map *maps,
+		unsigned max)
+{
+	struct ndctl_region *region;
+	struct ndctl_mapping *mapping;
+	unsigned n = 0;
+
+	ndctl_region_foreach(ndctl_dimm_get_bus(dimm), region)
+		ndctl_mapping_foreach(region, mapping) {
+			unsigned long long cookie = ndctl_region_get_iset_cookie(region);
+
+			if (ndctl_mapping_get_dimm(mapping) != dimm || n == max)
+				continue;
+			maps[n] = (struct ndctl_lsa_region_map){
+				.dpa = ndctl_mapping_get_offset(mapping),
+				.size = ndctl_mapping_get_length(mapping),
+				.cookies = { cookie }, .ncookies = cookie != 0,
+			};
+			n++;
+		}
+	return n;
+}
+
+/* Findings about the DIMM's labels in its regions (none for a file); -ENOMEM. */
+static int check_regions(const struct label_target *tg, const struct ndctl_lsa *lsa,
+		struct ndctl_lsa_finding **f, unsigned *nf)
+{
+	struct ndctl_lsa_region_map maps[16];
+	struct ndctl_lsa_finding *g = NULL, *all;
+	unsigned n = tg->dimm ? dimm_region_maps(tg->dimm, maps, 16) : 0, ng = 0;
+	int errors;
+
+	if (!n || !ndctl_lsa_valid(lsa))
+		return 0;
+	errors = ndctl_lsa_validate_regions(lsa, maps, n, &g, &ng);
+	if (errors < 0 || !ng) {
+		free(g);
+		return errors;
+	}
+	all = realloc(*f, (*nf + ng) * sizeof(**f));
+	if (!all) {
+		free(g);
+		return -ENOMEM;
+	}
+	memcpy(all + *nf, g, ng * sizeof(*g));
+	free(g);
+	*f = all;
+	*nf += ng;
+	return errors;
+}
+
 /* 0: the area passes; 1: it does not (or could not be read or repaired). */
 static int check_one(const struct label_opts *o, struct label_target *tg)
 {
 	struct ndctl_lsa_finding *f = NULL;
 	struct ndctl_lsa *lsa;
 	unsigned nf = 0;
-	int errors, rc = ndctl_lsa_load(tg->t, 0, &lsa);
+	int errors, more, rc = ndctl_lsa_load(tg->t, 0, &lsa);
 
 	if (rc < 0)
 		return report_xport(&check_cmd, tg, rc);
@@ -727,6 +782,8 @@ static int check_one(const struct label_opts *o, struct label_target *tg)
 		return 1;
 	}
 	errors = ndctl_lsa_validate(lsa, NULL, &f, &nf);
+	more = errors < 0 ? 0 : check_regions(tg, lsa, &f, &nf);
+	errors = more < 0 ? more : errors + more;
 	ndctl_lsa_free(lsa);
 	if (errors < 0) {
 		fprintf(stderr, "ndctl check-labels: out of memory\n");

@@ -870,6 +870,40 @@ int ndctl_lsa_validate(const struct ndctl_lsa *lsa, const struct ndctl_lsa_expec
 const char *ndctl_lsa_severity_name(enum ndctl_lsa_severity s);
 
 /**
+ * struct ndctl_lsa_region_map - one region's extent on a DIMM
+ * @dpa: regionN/mappingK's dpa
+ * @size: its length
+ * @cookies: the interleave-set cookies its labels may carry (regionN/set_cookie, the altcookie)
+ * @ncookies: how many of @cookies are set (0: cookies not checked)
+ */
+struct ndctl_lsa_region_map {
+	uint64_t dpa, size;
+	uint64_t cookies[2];
+	unsigned ncookies;
+};
+
+/**
+ * ndctl_lsa_validate_regions() - check a DIMM's labels against the regions that use it
+ * @lsa: the DIMM's area
+ * @maps: the regions' extents on this DIMM
+ * @nmaps: their count (0 checks nothing)
+ * @out: set to a malloc'd array of findings (free() it), NULL on failure
+ * @n: set to their count
+ *
+ * As the kernel's region probe reads them (docs/labels.md, "Kernel rules"): a
+ * label whose dpa starts in none of @maps belongs to no region (dpa-outside,
+ * warning), one in a region whose cookie it does not carry is skipped
+ * (cookie-mismatch, warning): the kernel ignores both. One that starts in its
+ * region but ends past the region's extent (extent-outside, error) fails the
+ * region's probe.
+ *
+ * Return: the number of error findings, or -ENOMEM.
+ * Since: LIBNDCTL_3
+ */
+int ndctl_lsa_validate_regions(const struct ndctl_lsa *lsa, const struct ndctl_lsa_region_map *maps,
+		unsigned nmaps, struct ndctl_lsa_finding **out, unsigned *n);
+
+/**
  * ndctl_lsa_validate_set() - check a namespace's labels across a region's DIMMs
  * @lsas: the @n DIMMs' areas (an entry may be NULL for a DIMM without labels)
  * @n: the number of DIMMs

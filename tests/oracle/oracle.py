@@ -492,11 +492,13 @@ def learn_cookies(g, tmp):
         disable(g)
         for d in g["dimms"]:
             isz, nslot = layout(g["cfg"][d], L)
-            area = bytearray(2 * isz)
+            # zeroes up to the v1.1 layout's second index: the kernel tries 128-byte labels
+            # first, and a v1.1 index left there would win over a v1.2 pair
+            area = bytearray(max(2 * isz, 2 * layout(g["cfg"][d], 128)[0]))
             full = set(range(nslot))
             area[0:isz] = encode_index(0, isz, L, nslot, 3, full, [])
             area[isz:] = encode_index(1, isz, L, nslot, 2, full, [])
-            err = write_area(d, area, [(0, 2 * isz)], None, tmp)
+            err = write_area(d, area, [(0, len(area))], None, tmp)
             if err:
                 sys.exit(f"oracle: {err}")
             if not os.path.exists(f"{SYS}/{d}/driver"):

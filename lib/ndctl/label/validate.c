@@ -19,12 +19,16 @@
  *   label-flags       warn   unknown flag bits set
  *   label-updating    warn   UPDATING left set: an interrupted multi-DIMM update
  *   label-name        warn   name not NUL-terminated within 64 bytes
- *   label-rawsize     error  rawsize 0 or dpa+rawsize overflows
+ *   label-rawsize     error  rawsize 0 or dpa+rawsize overflows (the DIMM's probe fails, -EBUSY)
  *   label-position    error  position >= nlabel, or nlabel 0
  *   position-duplicate error two active labels of one uuid claim one position
  *   dpa-overlap       error  active labels overlap in DPA (the kernel refuses the DIMM)
  *   cookie-zero       error  isetcookie 0 (never valid)
  *   cookie-mismatch   error  isetcookie matches no expected interleave set
+ * and, from ndctl_lsa_validate_regions() (the DIMM's regions known):
+ *   dpa-outside       warn   dpa starts in no region of the DIMM (the kernel ignores it)
+ *   cookie-mismatch   warn   dpa in a region whose cookie it lacks (the kernel ignores it)
+ *   extent-outside    error  starts in its region, ends past it (the region probe fails)
  */
 struct findings {
 	struct ndctl_lsa_finding *v;
@@ -112,7 +116,7 @@ static void check_label(const struct ndctl_lsa *lsa, const struct ndctl_label *l
 		add(f, "label-name", NDCTL_LSA_WARN, -1, l->slot, "slot %u: name is not NUL-terminated", l->slot);
 	if (!l->rawsize || l->dpa + l->rawsize < l->dpa)
 		add(f, "label-rawsize", NDCTL_LSA_ERROR, -1, l->slot,
-			"slot %u: bad extent dpa %#llx rawsize %#llx", l->slot,
+			"slot %u: bad extent dpa %#llx rawsize %#llx: the kernel refuses this DIMM", l->slot,
 			(unsigned long long)l->dpa, (unsigned long long)l->rawsize);
 	if (!l->nlabel || l->position >= l->nlabel)
 		add(f, "label-position", NDCTL_LSA_ERROR, -1, l->slot,
@@ -213,6 +217,69 @@ NDCTL_EXPORT int ndctl_lsa_validate(const struct ndctl_lsa *lsa, const struct nd
 
 	check_indexes(lsa, &f);
 	if (check_labels(lsa, expect, &f) < 0 || f.oom) {
+		free(f.v);
+		return -ENOMEM;
+	}
+	*out = f.v;
+	*n = f.n;
+	return f.errors;
+}
+
+static const struct ndctl_lsa_region_map *region_of(const struct ndctl_label *l,
+		const struct ndctl_lsa_region_map *maps, unsigned nmaps)
+{
+	unsigned k;
+
+	for (k = 0; k < nmaps; k++)
+		if (l->dpa >= maps[k].dpa && l->dpa - maps[k].dpa < maps[k].size)
+			return &maps[k];
+	return NULL;
+}
+
+static bool carries_cookie(const struct ndctl_label *l, const struct ndctl_lsa_region_map *m)
+{
+	unsigned k;
+
+	for (k = 0; k < m->ncookies && k < 2; k++)
+		if (m->cookies[k] == l->isetcookie)
+			return true;
+	return m->ncookies == 0;
+}
+
+/*
+ * scan_labels() skips a label whose dpa starts outside the region's mapping,
+ * create_namespace_pmem() one whose cookie is neither the region's nor its
+ * altcookie (-EAGAIN); select_pmem_id() fails the region (-EINVAL) when the
+ * label it picked does not end inside the mapping.
+ */
+NDCTL_EXPORT int ndctl_lsa_validate_regions(const struct ndctl_lsa *lsa,
+		const struct ndctl_lsa_region_map *maps, unsigned nmaps,
+		struct ndctl_lsa_finding **out, unsigned *n)
+{
+	struct findings f = { 0 };
+	struct ndctl_label l;
+	unsigned i;
+
+	for (i = 0; nmaps && i < lsa->nactive; i++) {
+		const struct ndctl_lsa_region_map *m;
+
+		ndctl_lsa_label_get(lsa, i, &l);
+		m = region_of(&l, maps, nmaps);
+		if (!m)
+			add(&f, "dpa-outside", NDCTL_LSA_WARN, -1, l.slot,
+				"slot %u: dpa %#llx is in no region of this DIMM: the kernel ignores it",
+				l.slot, (unsigned long long)l.dpa);
+		else if (!carries_cookie(&l, m))
+			add(&f, "cookie-mismatch", NDCTL_LSA_WARN, -1, l.slot,
+				"slot %u: isetcookie %#llx is not its region's (%#llx): the kernel ignores it",
+				l.slot, (unsigned long long)l.isetcookie, (unsigned long long)m->cookies[0]);
+		else if (l.rawsize > m->dpa + m->size - l.dpa)
+			add(&f, "extent-outside", NDCTL_LSA_ERROR, -1, l.slot,
+				"slot %u: dpa %#llx + rawsize %#llx ends past its region's extent on this DIMM (%#llx): the region probe fails",
+				l.slot, (unsigned long long)l.dpa, (unsigned long long)l.rawsize,
+				(unsigned long long)(m->dpa + m->size));
+	}
+	if (f.oom) {
 		free(f.v);
 		return -ENOMEM;
 	}

@@ -81,6 +81,91 @@ static void check_cookies(const char *name, const struct ndctl_lsa *lsa)
 	free(f);
 }
 
+static unsigned count_id(const struct ndctl_lsa_finding *f, unsigned n, const char *id)
+{
+	unsigned i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += !strcmp(f[i].id, id);
+	return k;
+}
+
+/*
+ * The kernel's region probe ignores a label whose dpa is in no region of its
+ * DIMM or whose cookie is not its region's, and fails the region for one that
+ * ends past the region's extent: check-labels must say so (the oracle's
+ * disagreements on corrupted cookies and DPAs, issue 24).
+ */
+static void check_regions(const struct ndctl_lsa *lsa)
+{
+	unsigned slot = 0, i, n, nl = ndctl_lsa_label_count(lsa);
+	uint64_t want, lo = ~0ull;
+	struct ndctl_lsa_region_map m;
+	struct ndctl_lsa_finding *f;
+	struct ndctl_label l;
+
+	if (!nl)
+		return;
+	for (i = 0; i < nl; i++) {
+		ndctl_lsa_label_get(lsa, i, &l);
+		if (l.dpa < lo) {
+			lo = l.dpa;
+			slot = l.slot;
+		}
+	}
+	want = l.isetcookie;
+	m = (struct ndctl_lsa_region_map){ .dpa = 0, .size = 1ull << 40, .cookies = { want },
+		.ncookies = 1 };
+	CHECK_EQ_U64(ndctl_lsa_validate_regions(lsa, &m, 1, &f, &n), 0);
+	CHECK_EQ_U64(n, 0);
+	free(f);
+	m.cookies[0] = want + 1;	/* another set's cookie: every label ignored, no error */
+	CHECK_EQ_U64(ndctl_lsa_validate_regions(lsa, &m, 1, &f, &n), 0);
+	CHECK_EQ_U64(count_id(f, n, "cookie-mismatch"), nl);
+	CHECK(n && f[0].severity == NDCTL_LSA_WARN && strstr(f[0].msg, "the kernel ignores it"));
+	free(f);
+	m = (struct ndctl_lsa_region_map){ .dpa = lo + 1, .size = 1ull << 40, .cookies = { want },
+		.ncookies = 1 };	/* the lowest label starts before the region */
+	CHECK_EQ_U64(ndctl_lsa_validate_regions(lsa, &m, 1, &f, &n), 0);
+	CHECK_EQ_U64(count_id(f, n, "dpa-outside"), 1);
+	CHECK(n && f[0].slot == slot && strstr(f[0].msg, "the kernel ignores it"));
+	free(f);
+	m = (struct ndctl_lsa_region_map){ .dpa = lo, .size = 1, .cookies = { want },
+		.ncookies = 1 };	/* ... and ends past it */
+	CHECK(ndctl_lsa_validate_regions(lsa, &m, 1, &f, &n) >= 1);
+	CHECK_EQ_U64(count_id(f, n, "extent-outside"), 1);
+	CHECK(n && strstr(f[0].msg, "the region probe fails"));
+	free(f);
+}
+
+/* A v1.1 label of rawsize 0 makes the kernel refuse the DIMM (-EBUSY): check-labels says so. */
+static void check_rawsize_zero(const struct ndctl_lsa *lsa, const uint8_t *buf, size_t len)
+{
+	struct ndctl_lsa_finding *f;
+	struct ndctl_lsa *bad;
+	struct ndctl_label l;
+	uint8_t *copy;
+	unsigned n, i;
+
+	if (ndctl_lsa_labelsize(lsa) != 128 || !ndctl_lsa_label_count(lsa))
+		return;
+	ndctl_lsa_label_get(lsa, 0, &l);
+	copy = malloc(len);
+	CHECK(copy != NULL);
+	if (!copy)
+		return;
+	memcpy(copy, buf, len);
+	memset(copy + 2 * ndctl_lsa_isz(lsa) + (size_t)l.slot * 128 + 112, 0, 8);
+	CHECK_EQ_U64(ndctl_lsa_decode(copy, len, &bad), 0);
+	CHECK(ndctl_lsa_validate(bad, NULL, &f, &n) >= 1);
+	for (i = 0; i < n && strcmp(f[i].id, "label-rawsize"); i++)
+		;
+	CHECK(i < n && strstr(f[i].msg, "the kernel refuses this DIMM"));
+	free(f);
+	ndctl_lsa_free(bad);
+	free(copy);
+}
+
 static const char *jstr(struct json_object *o, const char *key)
 {
 	struct json_object *v;
@@ -198,6 +283,8 @@ static void check_vector(const char *name)
 		check_upstream(name, buf, len);
 		CHECK_EQ_U64(count_findings(lsa, NDCTL_LSA_WARN), 0);
 		check_cookies(name, lsa);
+		check_regions(lsa);
+		check_rawsize_zero(lsa, buf, len);
 	}
 	ndctl_lsa_free(lsa);
 
