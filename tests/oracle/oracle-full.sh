@@ -10,4 +10,5 @@ NFIT_TEST=1
 HOST_SETUP='bash "$SCENARIO_DIR/oracle.host"'
 TIMEOUT=14400
 
-. /ndkit/data/oracle-guest.sh 1200 2024
+default_cases=1200 default_seed=2024
+. /ndkit/data/oracle-guest.sh

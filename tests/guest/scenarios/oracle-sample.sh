@@ -9,4 +9,5 @@ NFIT_TEST=1
 HOST_SETUP='bash "$SCENARIO_DIR/../../oracle/oracle.host"'
 TIMEOUT=900
 
-. /ndkit/data/oracle-guest.sh 60 24
+default_cases=60 default_seed=24
+. /ndkit/data/oracle-guest.sh
