@@ -493,11 +493,14 @@ def learn_cookies(g, tmp):
         for d in g["dimms"]:
             isz, nslot = layout(g["cfg"][d], L)
             # zeroes up to the v1.1 layout's second index: the kernel tries 128-byte labels
-            # first, and a v1.1 index left there would win over a v1.2 pair
+            # first, and a v1.1 index left there would win over a v1.2 pair (a slice
+            # assignment to area[isz:] once shrank the area to 2 * isz and left the v1.1
+            # index of the step before at 512 on the 200 KiB DIMM: set_cookie then showed
+            # cookie1, rightly, and the "v1.2 cookie" learned was the v1.1 one)
             area = bytearray(max(2 * isz, 2 * layout(g["cfg"][d], 128)[0]))
             full = set(range(nslot))
             area[0:isz] = encode_index(0, isz, L, nslot, 3, full, [])
-            area[isz:] = encode_index(1, isz, L, nslot, 2, full, [])
+            area[isz:2 * isz] = encode_index(1, isz, L, nslot, 2, full, [])
             err = write_area(d, area, [(0, len(area))], None, tmp)
             if err:
                 sys.exit(f"oracle: {err}")
