@@ -381,6 +381,22 @@ uint64_t ndctl_label_iset_cookie(const struct ndctl_label_iset_map *maps, unsign
  */
 uint64_t ndctl_label_qemu_cookie(unsigned slot, uint64_t region_offset, int version);
 
+/**
+ * ndctl_label_iset_cookie1_of_one() - a one-DIMM set's cookie1 from its cookie2
+ * @cookie2: the set's v1.2 cookie (regionN/set_cookie while its DIMM's index is v1.2)
+ * @m: the DIMM's serial, vendor, date and location as the NFIT stores them
+ *	(nmemN/nfit/id shows them byte-swapped); region_offset is ignored
+ *
+ * The kernel accepts a label whose cookie is the region's altcookie (the
+ * v1.1 cookie in an older sort order, create_namespace_pmem()); sysfs does not
+ * show it. For a one-DIMM set the altcookie is cookie1, and the unknown
+ * region_offset can be solved from @cookie2: this gives it.
+ *
+ * Return: cookie1 of the one-DIMM set @cookie2 belongs to.
+ * Since: LIBNDCTL_4
+ */
+uint64_t ndctl_label_iset_cookie1_of_one(uint64_t cookie2, const struct ndctl_label_iset_map *m);
+
 /* ------------------------------------------------------------------------
  * A decoded area: both index blocks, the current one, the in-use labels.
  * ------------------------------------------------------------------------ */
@@ -898,7 +914,7 @@ struct ndctl_lsa_region_map {
  * region's probe.
  *
  * Return: the number of error findings, or -ENOMEM.
- * Since: LIBNDCTL_3
+ * Since: LIBNDCTL_4
  */
 int ndctl_lsa_validate_regions(const struct ndctl_lsa *lsa, const struct ndctl_lsa_region_map *maps,
 		unsigned nmaps, struct ndctl_lsa_finding **out, unsigned *n);
@@ -919,6 +935,38 @@ int ndctl_lsa_validate_regions(const struct ndctl_lsa *lsa, const struct ndctl_l
  * Since: LIBNDCTL_1
  */
 int ndctl_lsa_validate_set(const struct ndctl_lsa *const *lsas, unsigned n,
+		struct ndctl_lsa_finding **out, unsigned *nfindings);
+
+/**
+ * ndctl_lsa_validate_region() - what the kernel's namespace scan makes of a region
+ * @lsas: the areas of the region's DIMMs, in mapping order (mapping 0 first;
+ *	an entry may be NULL for a DIMM without labels)
+ * @maps: each mapping's extent on its DIMM; the cookies accepted are
+ *	@maps[0]'s (the region's cookie for mapping 0's index version, and the
+ *	altcookie when known; ncookies 0: any)
+ * @n: the number of mappings
+ * @type_guid: the region's type GUID in text order, checked in 256-byte
+ *	labels (NULL: not checked)
+ * @out: set to a malloc'd array of findings (free() it), NULL on failure
+ * @nfindings: set to their count
+ *
+ * scan_labels() as Linux 6.1 runs it (docs/labels.md, "Kernel rules" K3-K7):
+ * each label of mapping 0's DIMM that starts in the mapping and carries an
+ * accepted cookie starts a namespace, which needs every position 0..n-1 on
+ * some DIMM (cookie, type GUID, nlabel == n, no second label of the uuid with
+ * the cookie on one DIMM) and each DIMM's first label of the uuid inside its
+ * mapping; a second mapping-0 label of an assembled uuid conflicts. Errors,
+ * each failing the whole region ("the region probe fails", reported on
+ * mapping 0's label, index 0): region-label-missing, region-uuid-conflict,
+ * region-extent. Warnings ("the kernel ignores it"): region-unused, a label
+ * in its mapping that no namespace uses. In a finding, index is the
+ * mapping's number.
+ *
+ * Return: the number of error findings (0: the region probes), or -ENOMEM.
+ * Since: LIBNDCTL_4
+ */
+int ndctl_lsa_validate_region(const struct ndctl_lsa *const *lsas,
+		const struct ndctl_lsa_region_map *maps, unsigned n, const uint8_t *type_guid,
 		struct ndctl_lsa_finding **out, unsigned *nfindings);
 
 #ifdef __cplusplus

@@ -67,3 +67,23 @@ NDCTL_EXPORT uint64_t ndctl_label_qemu_cookie(unsigned slot, uint64_t region_off
 
 	return ndctl_label_iset_cookie(&m, 1, version);
 }
+
+/*
+ * A one-DIMM set's cookie2 record is twelve LE words w0..w11: region_offset
+ * (w0, w1), serial (w2), vendor | date << 16 (w3), location (w4), zeros. Its
+ * Fletcher sums are lo = w0+w1+w2+w3+w4 and hi = 12w0+11w1+10w2+9w3+8w4 (mod
+ * 2^32), so w0 + w1 and then w0 follow from the cookie and the DCR fields:
+ * the unknown region_offset is solved for, and cookie1 computed from it.
+ */
+NDCTL_EXPORT uint64_t ndctl_label_iset_cookie1_of_one(uint64_t cookie2,
+		const struct ndctl_label_iset_map *m)
+{
+	uint32_t lo = (uint32_t)cookie2, hi = (uint32_t)(cookie2 >> 32);
+	uint32_t w2 = m->serial, w3 = m->vendor_id | (uint32_t)m->mfg_date << 16, w4 = m->mfg_location;
+	uint32_t s = lo - w2 - w3 - w4;
+	uint32_t w0 = hi - 10 * w2 - 9 * w3 - 8 * w4 - 11 * s, w1 = s - w0;
+	struct ndctl_label_iset_map one = *m;
+
+	one.region_offset = (uint64_t)w1 << 32 | w0;
+	return ndctl_label_iset_cookie(&one, 1, 1);
+}

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <uuid/uuid.h>
@@ -146,4 +149,212 @@ NDCTL_EXPORT int ndctl_lsa_validate_set(const struct ndctl_lsa *const *lsas, uns
 		return rc;
 	}
 	return errors;
+}
+
+/* ------------------------------------------------------------------------
+ * One region as scan_labels() reads it (ndctl_lsa_validate_region()).
+ * ------------------------------------------------------------------------ */
+struct region_scan {
+	const struct ndctl_lsa *const *lsas;
+	const struct ndctl_lsa_region_map *maps;
+	unsigned n;
+	const uint8_t *type_guid;
+	struct ndctl_lsa_finding *f;
+	unsigned nf;
+	int errors;
+	bool oom;
+};
+
+static unsigned nlabels(const struct region_scan *r, unsigned i)
+{
+	return r->lsas[i] ? ndctl_lsa_label_count(r->lsas[i]) : 0;
+}
+
+static void region_add(struct region_scan *r, const char *id, enum ndctl_lsa_severity sev,
+		unsigned dimm, uint32_t slot, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+static void region_add(struct region_scan *r, const char *id, enum ndctl_lsa_severity sev,
+		unsigned dimm, uint32_t slot, const char *fmt, ...)
+{
+	struct ndctl_lsa_finding *x = r->oom ? NULL : grow(&r->f, &r->nf);
+	va_list ap;
+
+	if (!x) {
+		r->oom = true;
+		return;
+	}
+	x->id = id;
+	x->severity = sev;
+	x->index = (int)dimm;
+	x->slot = (int)slot;
+	va_start(ap, fmt);
+	vsnprintf(x->msg, sizeof(x->msg), fmt, ap);
+	va_end(ap);
+	r->errors += sev == NDCTL_LSA_ERROR;
+}
+
+static bool cookie_ok(const struct ndctl_lsa_region_map *m, uint64_t cookie)
+{
+	unsigned k;
+
+	for (k = 0; k < m->ncookies && k < 2; k++)
+		if (m->cookies[k] == cookie)
+			return true;
+	return m->ncookies == 0;
+}
+
+static bool in_mapping(const struct ndctl_lsa_region_map *m, uint64_t dpa)
+{
+	return dpa >= m->dpa && dpa - m->dpa < m->size;
+}
+
+/*
+ * has_uuid_at_pos() for one cookie (any when !with_cookie): 1 when some DIMM
+ * has the uuid's label at pos, 0 when none, -1 - i when DIMM i holds two
+ * labels of the uuid with the cookie (the kernel gives up there).
+ */
+static int uuid_at_pos(const struct region_scan *r, const uint8_t *uuid, bool with_cookie,
+		uint64_t cookie, unsigned pos)
+{
+	struct ndctl_label l;
+	unsigned i, j;
+
+	for (i = 0; i < r->n; i++) {
+		bool seen = false;
+
+		for (j = 0; j < nlabels(r, i); j++) {
+			ndctl_lsa_label_get(r->lsas[i], j, &l);
+			if ((with_cookie && l.isetcookie != cookie) || memcmp(l.uuid, uuid, 16))
+				continue;
+			if (r->type_guid && ndctl_lsa_labelsize(r->lsas[i]) >= 256 &&
+			    memcmp(l.type_guid, r->type_guid, 16))
+				continue;
+			if (seen)
+				return -1 - (int)i;
+			seen = true;
+			if (l.nlabel == r->n && l.position == pos)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* create_namespace_pmem()'s search for every position; true when all are found. */
+static bool assemble(struct region_scan *r, const struct ndctl_label *l0)
+{
+	const struct ndctl_lsa_region_map *m0 = &r->maps[0];
+	char uuid[37];
+	unsigned pos;
+	int got = 0, k;
+
+	uuid_unparse(l0->uuid, uuid);
+	for (pos = 0; pos < r->n; pos++) {
+		got = m0->ncookies ? 0 : uuid_at_pos(r, l0->uuid, false, 0, pos);
+		for (k = 0; k < (int)m0->ncookies && k < 2 && got <= 0; k++) {
+			int g = uuid_at_pos(r, l0->uuid, true, m0->cookies[k], pos);
+
+			got = g == 1 || got == 0 ? g : got;
+		}
+		if (got != 1)
+			break;
+	}
+	if (got == 1)
+		return true;
+	if (got < 0)
+		region_add(r, "region-label-missing", NDCTL_LSA_ERROR, 0, l0->slot,
+			"slot %u: uuid %s: DIMM %d of the region holds two labels of it with the region's cookie: the region probe fails",
+			l0->slot, uuid, -1 - got);
+	else
+		region_add(r, "region-label-missing", NDCTL_LSA_ERROR, 0, l0->slot,
+			"slot %u: uuid %s: no DIMM of the region has its label for position %u (region's cookie%s, nlabel %u): the region probe fails",
+			l0->slot, uuid, pos, r->type_guid ? ", type GUID" : "", r->n);
+	return false;
+}
+
+/* select_pmem_id(): each DIMM's first label of the uuid must lie in its mapping. */
+static bool select_labels(struct region_scan *r, const struct ndctl_label *l0, bool **used)
+{
+	struct ndctl_label l;
+	char uuid[37];
+	unsigned i, j;
+
+	uuid_unparse(l0->uuid, uuid);
+	for (i = 0; i < r->n; i++) {
+		const struct ndctl_lsa_region_map *m = &r->maps[i];
+
+		for (j = 0; j < nlabels(r, i); j++) {
+			ndctl_lsa_label_get(r->lsas[i], j, &l);
+			if (!memcmp(l.uuid, l0->uuid, 16))
+				break;
+		}
+		if (j == nlabels(r, i) || !in_mapping(m, l.dpa) || l.dpa + l.rawsize < l.dpa ||
+		    l.dpa + l.rawsize > m->dpa + m->size || l.dpa + l.rawsize <= m->dpa) {
+			region_add(r, "region-extent", NDCTL_LSA_ERROR, 0, l0->slot,
+				"slot %u: uuid %s: its first label on DIMM %u is not inside that DIMM's mapping: the region probe fails",
+				l0->slot, uuid, i);
+			return false;
+		}
+		used[i][j] = true;
+	}
+	return true;
+}
+
+NDCTL_EXPORT int ndctl_lsa_validate_region(const struct ndctl_lsa *const *lsas,
+		const struct ndctl_lsa_region_map *maps, unsigned n, const uint8_t *type_guid,
+		struct ndctl_lsa_finding **out, unsigned *nfindings)
+{
+	struct region_scan r = { .lsas = lsas, .maps = maps, .n = n, .type_guid = type_guid };
+	bool **used = calloc(n ? n : 1, sizeof(*used)), failed = false;
+	uint8_t (*made)[16] = NULL;
+	unsigned i, j, k, nmade = 0;
+	struct ndctl_label l;
+	char uuid[37];
+
+	*out = NULL;
+	*nfindings = 0;
+	r.oom = !used;
+	for (i = 0; !r.oom && i < n; i++)
+		r.oom = !(used[i] = calloc(nlabels(&r, i) + 1, sizeof(**used)));
+	if (!r.oom && n)
+		r.oom = !(made = calloc(nlabels(&r, 0) + 1, sizeof(*made)));
+	for (j = 0; !r.oom && n && j < nlabels(&r, 0) && !failed; j++) {
+		ndctl_lsa_label_get(lsas[0], j, &l);
+		if (!in_mapping(&maps[0], l.dpa))
+			continue;
+		for (k = 0; k < nmade && memcmp(made[k], l.uuid, 16); k++)
+			;
+		if (k < nmade) {
+			uuid_unparse(l.uuid, uuid);
+			region_add(&r, "region-uuid-conflict", NDCTL_LSA_ERROR, 0, l.slot,
+				"slot %u: uuid %s: a namespace with this uuid is already assembled (conflicting extents): the region probe fails",
+				l.slot, uuid);
+			failed = true;
+		} else if (cookie_ok(&maps[0], l.isetcookie)) {
+			failed = !assemble(&r, &l) || !select_labels(&r, &l, used);
+			memcpy(made[nmade++], l.uuid, 16);
+		}
+	}
+	for (i = 0; !r.oom && !failed && i < n; i++)
+		for (j = 0; j < nlabels(&r, i); j++) {
+			ndctl_lsa_label_get(lsas[i], j, &l);
+			if (used[i][j] || !in_mapping(&maps[i], l.dpa) ||
+			    (i == 0 && !cookie_ok(&maps[0], l.isetcookie)))
+				continue;	/* used, another region's, or reported as cookie-mismatch */
+			uuid_unparse(l.uuid, uuid);
+			region_add(&r, "region-unused", NDCTL_LSA_WARN, i, l.slot,
+				"slot %u: uuid %s is in no namespace of the region: the kernel ignores it",
+				l.slot, uuid);
+		}
+	for (i = 0; used && i < n; i++)
+		free(used[i]);
+	free(used);
+	free(made);
+	if (r.oom) {
+		free(r.f);
+		return -ENOMEM;
+	}
+	*out = r.f;
+	*nfindings = r.nf;
+	return r.errors;
 }

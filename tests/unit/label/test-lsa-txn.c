@@ -323,6 +323,113 @@ static void check_set_update(void)
 	}
 }
 
+/* Findings of validate_region over n DIMMs with the given id (all errors when id is NULL). */
+static unsigned count_region_findings(struct ndctl_lsa **lsa, unsigned n,
+		const struct ndctl_lsa_region_map *maps, const char *id)
+{
+	struct ndctl_lsa_finding *f;
+	unsigned nf, i, count = 0;
+	uint8_t guid[16];
+	int errors;
+
+	uuid_parse(NDCTL_LABEL_GUID_PMEM, guid);
+	errors = ndctl_lsa_validate_region((const struct ndctl_lsa *const *)lsa, maps, n, guid, &f, &nf);
+	CHECK(errors >= 0);
+	for (i = 0; i < nf; i++)
+		count += id ? !strcmp(f[i].id, id) : 0;
+	free(f);
+	return id ? count : (unsigned)errors;
+}
+
+/* Replace the area's only label (it moves to another slot at each update). */
+static int replace_only(struct ndctl_lsa *lsa, struct ndctl_lsa_xport *t, const struct ndctl_label *l)
+{
+	struct ndctl_label cur;
+
+	CHECK_EQ_U64(ndctl_lsa_label_get(lsa, 0, &cur), 0);
+	return ndctl_lsa_update(lsa, t, cur.slot, l, NULL);
+}
+
+/*
+ * scan_labels() across a 2-DIMM region (K3-K7 of docs/labels.md): what the
+ * oracle saw the kernel refuse while check-labels passed each DIMM alone.
+ */
+static void check_region_scan(void)
+{
+	struct ndctl_lsa_region_map maps[2];
+	struct ndctl_lsa_xport *t[2];
+	struct ndctl_lsa *lsa[2];
+	struct ndctl_label l[2];
+	uint64_t cookie = ndctl_label_qemu_cookie(0, 0, 2);
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		CHECK_EQ_U64(ndctl_lsa_mem_new(NULL, NULL, 128 << 10, MAX_XFER, &t[i]), 0);
+		CHECK_EQ_U64(ndctl_lsa_init(t[i], 256, &lsa[i]), 0);
+		maps[i] = (struct ndctl_lsa_region_map){ .dpa = 0, .size = 64 * MiB,
+			.cookies = { cookie }, .ncookies = 1 };
+		make_label(&l[i], 5, 0, 16 * MiB, 256);
+		l[i].nlabel = 2;
+		l[i].position = (uint16_t)i;
+		CHECK_EQ_U64(ndctl_lsa_add(lsa[i], t[i], &l[i], NULL), 0);
+	}
+	CHECK_EQ_U64(count_region_findings(lsa, 2, maps, NULL), 0);
+	/* a one-DIMM region's label with nlabel 2: position 0 found, nlabel wrong */
+	CHECK_EQ_U64(count_region_findings(lsa, 1, maps, "region-label-missing"), 1);
+	/* DIMM 1's label with another cookie: position 1 is missing, the region fails */
+	l[1].isetcookie = cookie + 1;
+	CHECK_EQ_U64(replace_only(lsa[1], t[1], &l[1]), 0);
+	CHECK_EQ_U64(count_region_findings(lsa, 2, maps, "region-label-missing"), 1);
+	/* ... unless that cookie is the region's altcookie */
+	maps[0].cookies[1] = cookie + 1;
+	maps[0].ncookies = 2;
+	CHECK_EQ_U64(count_region_findings(lsa, 2, maps, NULL), 0);
+	maps[0].ncookies = 1;
+	/* another type GUID on DIMM 1 (v1.2): missing too */
+	l[1].isetcookie = cookie;
+	uuid_parse(NDCTL_LABEL_GUID_BTT, l[1].type_guid);
+	CHECK_EQ_U64(replace_only(lsa[1], t[1], &l[1]), 0);
+	CHECK_EQ_U64(count_region_findings(lsa, 2, maps, "region-label-missing"), 1);
+	/* DIMM 1's label ending past its mapping: select_pmem_id() fails the region */
+	uuid_parse(NDCTL_LABEL_GUID_PMEM, l[1].type_guid);
+	l[1].rawsize = 128 * MiB;
+	CHECK_EQ_U64(replace_only(lsa[1], t[1], &l[1]), 0);
+	CHECK_EQ_U64(count_region_findings(lsa, 2, maps, "region-extent"), 1);
+	/* a uuid only on DIMM 1 starts nothing: ignored, no error */
+	make_label(&l[1], 6, 32 * MiB, 16 * MiB, 256);
+	l[1].nlabel = 2;
+	l[1].position = 1;
+	CHECK_EQ_U64(replace_only(lsa[1], t[1], &l[1]), 0);
+	CHECK_EQ_U64(count_region_findings(lsa, 2, maps, "region-label-missing"), 1);
+	CHECK_EQ_U64(ndctl_lsa_delete(lsa[0], t[0], 0), 0);
+	CHECK_EQ_U64(count_region_findings(lsa, 2, maps, NULL), 0);
+	CHECK_EQ_U64(count_region_findings(lsa, 2, maps, "region-unused"), 1);
+	/* a second mapping-0 label of an assembled uuid, with another cookie: conflicting
+	 * extents (add_namespace_resource() looks before the cookie is checked) */
+	make_label(&l[0], 6, 32 * MiB, 16 * MiB, 256);
+	l[0].nlabel = 2;
+	CHECK_EQ_U64(ndctl_lsa_add(lsa[0], t[0], &l[0], NULL), 0);
+	CHECK_EQ_U64(count_region_findings(lsa, 2, maps, NULL), 0);
+	l[0].dpa = 48 * MiB;
+	l[0].isetcookie = cookie + 1;
+	CHECK_EQ_U64(ndctl_lsa_add(lsa[0], t[0], &l[0], NULL), 0);
+	CHECK_EQ_U64(count_region_findings(lsa, 2, maps, "region-uuid-conflict"), 1);
+	/* with the same cookie, has_uuid_at_pos() finds two on DIMM 0 and gives up */
+	l[0].isetcookie = cookie;
+	for (i = 0; i < (int)ndctl_lsa_label_count(lsa[0]); i++) {
+		struct ndctl_label cur;
+
+		CHECK_EQ_U64(ndctl_lsa_label_get(lsa[0], (unsigned)i, &cur), 0);
+		if (cur.dpa == 48 * MiB)
+			CHECK_EQ_U64(ndctl_lsa_update(lsa[0], t[0], cur.slot, &l[0], NULL), 0);
+	}
+	CHECK_EQ_U64(count_region_findings(lsa, 2, maps, "region-label-missing"), 1);
+	for (i = 0; i < 2; i++) {
+		ndctl_lsa_free(lsa[i]);
+		ndctl_lsa_xport_close(t[i]);
+	}
+}
+
 int main(void)
 {
 	static const struct { uint64_t size; unsigned L; uint32_t nslot; } cases[] = {
@@ -342,5 +449,6 @@ int main(void)
 	check_full_and_errors();
 	check_findings();
 	check_set_update();
+	check_region_scan();
 	return test_done("lsa-txn");
 }

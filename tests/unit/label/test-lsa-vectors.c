@@ -382,6 +382,16 @@ int main(void)
 	CHECK_EQ_U64(ndctl_label_qemu_cookie(0, 0, 2), 0xba90120012b4dcull);
 	CHECK_EQ_U64(ndctl_label_qemu_cookie(1, 0, 1), 0x2468ae00123457ull);
 	CHECK_EQ_U64(ndctl_label_qemu_cookie(1, 0, 2), 0xba901c0012b4ddull);
+	/* a one-DIMM set's cookie1 (its altcookie) from cookie2 and the NFIT fields alone */
+	for (unsigned k = 0; k < 64; k++) {
+		struct ndctl_label_iset_map m = { .region_offset = 0x9e3779b97f4a7c15ull * k,
+			.serial = 0x123456u + k * 77, .vendor_id = (uint16_t)(0x8086 + k),
+			.mfg_date = (uint16_t)(k * 31), .mfg_location = (uint8_t)k };
+		uint64_t c1 = ndctl_label_iset_cookie(&m, 1, 1), c2 = ndctl_label_iset_cookie(&m, 1, 2);
+
+		m.region_offset = 0;	/* not known from sysfs */
+		CHECK_EQ_U64(ndctl_label_iset_cookie1_of_one(c2, &m), c1);
+	}
 	names = vector_names();
 	for (n = names; n && *n; n++, count++)
 		check_vector(*n);
