@@ -11,11 +11,7 @@
 
 /* Remember whether lsa was read under t's exclusive lock (see txn.c's freshness check). */
 void lsa_note_lock(struct ndctl_lsa *lsa, const struct ndctl_lsa_xport *t);
-/*
- * Where the area's current index block is now, read from the medium (index
- * blocks only): 0 with its offset and size, -ENODATA when no index is valid,
- * or the read's error.
- */
-int lsa_current_index_extent(struct ndctl_lsa_xport *t, uint64_t *off, uint64_t *len);
+/* How many bytes from offset 0 hold both index blocks, whichever label size the area uses. */
+uint64_t lsa_index_span(uint64_t size);
 
 #endif

@@ -10,7 +10,7 @@
 #include "engine.h"
 
 /* Both index blocks, for whichever label size they turn out to use. */
-static uint64_t index_span(uint64_t size)
+uint64_t lsa_index_span(uint64_t size)
 {
 	uint64_t a = 2 * (uint64_t)lsa_isz_of_area(size, 128);
 	uint64_t b = 2 * (uint64_t)lsa_isz_of_area(size, 256);
@@ -54,7 +54,7 @@ NDCTL_EXPORT int ndctl_lsa_load(struct ndctl_lsa_xport *t, unsigned flags, struc
 {
 	struct ndctl_lsa *lsa;
 	bool full = flags & NDCTL_LSA_LOAD_FULL;
-	uint64_t have = full ? t->size : index_span(t->size);
+	uint64_t have = full ? t->size : lsa_index_span(t->size);
 	int rc = lsa_alloc(t->size, &lsa);
 
 	if (rc < 0)
@@ -74,24 +74,6 @@ NDCTL_EXPORT int ndctl_lsa_load(struct ndctl_lsa_xport *t, unsigned flags, struc
 	lsa_note_lock(lsa, t);
 	*out = lsa;
 	return 0;
-}
-
-int lsa_current_index_extent(struct ndctl_lsa_xport *t, uint64_t *off, uint64_t *len)
-{
-	struct ndctl_lsa *lsa;
-	int rc = lsa_alloc(t->size, &lsa);
-
-	if (rc < 0)
-		return rc;
-	rc = ndctl_lsa_xport_read(t, 0, lsa->buf, index_span(t->size));
-	if (rc == 0) {
-		lsa_analyze_indexes(lsa);
-		rc = lsa->cur < 0 ? -ENODATA : 0;
-		*off = (uint64_t)(lsa->cur < 0 ? 0 : lsa->cur) * lsa->isz;
-		*len = lsa->isz;
-	}
-	ndctl_lsa_free(lsa);
-	return rc;
 }
 
 void lsa_note_lock(struct ndctl_lsa *lsa, const struct ndctl_lsa_xport *t)

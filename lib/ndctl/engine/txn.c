@@ -252,12 +252,15 @@ NDCTL_EXPORT int ndctl_lsa_repair(struct ndctl_lsa *lsa, struct ndctl_lsa_xport 
  * first over a current block 0 would, when the old block 1 held the
  * generation before (seq 3 against 1), make that stale generation current.
  */
-static int init_first_block(struct ndctl_lsa_xport *t, uint32_t isz)
+static int init_first_block(struct ndctl_lsa *old, uint32_t isz)
 {
 	uint64_t off, len;
 
-	if (lsa_current_index_extent(t, &off, &len) < 0)
-		return 0;	/* no index (or unreadable): no old state to keep */
+	lsa_analyze_indexes(old);
+	if (old->cur < 0)
+		return 0;	/* no index: no old state to keep */
+	off = (uint64_t)old->cur * old->isz;
+	len = old->isz;
 	return off < isz && off + len > 0 && !(off < 2 * (uint64_t)isz && off + len > isz);
 }
 
@@ -283,16 +286,20 @@ NDCTL_EXPORT int ndctl_lsa_init(struct ndctl_lsa_xport *t, unsigned labelsize, s
 		return rc;
 	rc = ndctl_lsa_xport_lock(t);
 	if (rc == 0) {
-		int first = init_first_block(t, isz);
+		int first = 0;
 
 		/*
-		 * Upstream sets the fields and the free bitmap in the index blocks as it read
-		 * them: the bytes past the bitmap keep what they held (a 1.1 -> 1.2 re-init
-		 * leaves the 1.1 bitmap's tail there). The same bytes, and checksums, here;
-		 * an area that cannot be read starts from zeros.
+		 * One read of the index blocks serves twice: where the current index is
+		 * (which new block to write first), and the bytes the new blocks keep:
+		 * upstream sets the fields and the free bitmap in the index blocks as it
+		 * read them, so the bytes past the bitmap keep what they held (a 1.1 ->
+		 * 1.2 re-init leaves the 1.1 bitmap's tail there). The same bytes, and
+		 * checksums, here; an area that cannot be read starts from zeros.
 		 */
-		if (ndctl_lsa_xport_read(t, 0, lsa->buf, 2 * (size_t)isz) < 0)
+		if (ndctl_lsa_xport_read(t, 0, lsa->buf, lsa_index_span(t->size)) < 0)
 			memset(lsa->buf, 0, 2 * (size_t)isz);
+		else
+			first = init_first_block(lsa, isz);
 		for (i = 0; i < 2; i++) {
 			uint8_t *idx = lsa->buf + (uint64_t)i * isz;
 
