@@ -21,7 +21,7 @@
  */
 
 struct label_opts {
-	bool json, human, index_only, all_slots, force, verbose, repair;
+	bool json, human, index_only, all_slots, force, verbose, repair, strict;
 	const char *output, *input, *version, *bus;
 	uint64_t size, offset, label_size;
 	bool size_set, offset_set;
@@ -674,12 +674,15 @@ int cmd_init_labels(int argc, char **argv, void *ctx)
 static const char *const check_usage[] = {
 	"ndctl check-labels <nmem0> [<nmem1>..<nmemN>] [<options>]", FILE_USAGE, "",
 	"ndkit validates deeply: both index blocks, every in-use label, overlaps,",
-	"positions, cookies; a DIMM fails with no valid index or an error finding.", NULL
+	"positions, cookies. As upstream, a DIMM fails only with no valid index;",
+	"--strict fails it on any error finding too.", NULL
 };
 static const struct option check_options[] = {
 	BASE_OPTIONS(),
 	OPT_BOOLEAN(0, "repair", &lopts.repair,
 		"ndkit: rewrite a torn (invalid) index block from the current one"),
+	OPT_BOOLEAN(0, "strict", &lopts.strict,
+		"ndkit: a DIMM with an error finding about its labels fails too"),
 	FILE_OPTIONS(),
 	OPT_END(),
 };
@@ -828,6 +831,9 @@ static int check_regions(const struct label_target *tg, const struct ndctl_lsa *
 /*
  * 0: the area passes; 1: it does not (or could not be read or repaired). The
  * area is kept in *keep (NULL when it could not be read) for check_sets().
+ * Upstream's check stops at the index blocks, and scripts read its count and
+ * exit status: so only a missing valid index fails the area, and the deeper
+ * findings are printed beside it, unless --strict.
  */
 static int check_one(const struct label_opts *o, struct label_target *tg, struct ndctl_lsa **keep)
 {
@@ -853,7 +859,7 @@ static int check_one(const struct label_opts *o, struct label_target *tg, struct
 	}
 	print_findings(tg, f, nf, o->verbose);
 	free(f);
-	return errors > 0;
+	return o->strict ? errors > 0 : !ndctl_lsa_valid(lsa);
 }
 
 /* The target holding dimm, or n. */
@@ -869,7 +875,7 @@ static unsigned target_of(const struct label_target *tg, unsigned n, struct ndct
 /*
  * Each region whose DIMMs were all checked, as the kernel's namespace scan
  * reads it across them (ndctl_lsa_validate_region()); a finding is printed
- * under the DIMM it is about and fails that DIMM. A region whose other
+ * under the DIMM it is about (and, with --strict, fails it). A region whose other
  * DIMMs were not named is not checked.
  */
 static void check_sets(const struct label_opts *o, struct label_target *tg, unsigned n,
@@ -928,12 +934,12 @@ static void check_sets(const struct label_opts *o, struct label_target *tg, unsi
 			maps[0].ncookies = region_cookies(region, lsas[who[0]], maps[0].cookies);
 			if (ndctl_lsa_validate_region(set, maps, k, pmem_guid, &f, &nf) < 0) {
 				fprintf(stderr, "ndctl check-labels: out of memory\n");
-				bad[who[0]] = 1;
+				bad[who[0]] = o->strict;
 				continue;
 			}
 			for (j = 0; j < nf; j++) {
 				print_findings(&tg[who[f[j].index]], &f[j], 1, o->verbose);
-				if (f[j].severity == NDCTL_LSA_ERROR)
+				if (o->strict && f[j].severity == NDCTL_LSA_ERROR)
 					bad[who[f[j].index]] = 1;
 			}
 			free(f);

@@ -272,7 +272,7 @@ def main():
             print(f"DIFF {cid}: {','.join(differ)}")
             for k in differ:
                 print(f"  {k}: upstream {str(up[k])[:600]}\n  {k}: ndkit    {str(nd[k])[:600]}")
-            print(f"  ndkit said: {nd['err'][:400]}\n  upstream said: {up['err'][:400]}")
+            print(f"  ndkit said: {nd['err'][:4000]}\n  upstream said: {up['err'][:4000]}")
         else:
             totals["same"] += 1
             print(f"ok {cid}: exit {nd['rc']}, {' '.join(nd['sum']) or 'no summary'} "
