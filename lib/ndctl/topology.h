@@ -68,6 +68,16 @@ enum ndctl_namespace_mode {
 #define NDCTL_NS_MODE_FSDAX NDCTL_NS_MODE_MEMORY
 #define NDCTL_NS_MODE_DEVDAX NDCTL_NS_MODE_DAX
 
+/* A DIMM's security state (its "security" attribute), upstream's values. */
+enum ndctl_security_state {
+	NDCTL_SECURITY_INVALID = -1,
+	NDCTL_SECURITY_DISABLED = 0,
+	NDCTL_SECURITY_UNLOCKED,
+	NDCTL_SECURITY_LOCKED,
+	NDCTL_SECURITY_FROZEN,
+	NDCTL_SECURITY_OVERWRITE,
+};
+
 enum ndctl_pfn_loc {
 	NDCTL_PFN_LOC_NONE,
 	NDCTL_PFN_LOC_RAM,
@@ -148,6 +158,30 @@ const char *ndctl_bus_get_devname(struct ndctl_bus *bus);
  * Since: LIBNDCTL_1
  */
 const char *ndctl_bus_get_provider(struct ndctl_bus *bus);
+
+/**
+ * ndctl_bus_get_scrub_state() - whether an address range scrub is running
+ * @bus: a bus
+ *
+ * Read anew at each call from the bus's nfit/scrub attribute (the kernel
+ * changes it on its own).
+ *
+ * Return: 1 while a scrub runs, 0 when idle; -EOPNOTSUPP when the bus has
+ * no address range scrub (QEMU's NFIT, e820), -ENXIO when the attribute
+ * cannot be parsed.
+ * Since: LIBNDCTL_5
+ */
+int ndctl_bus_get_scrub_state(struct ndctl_bus *bus);
+
+/**
+ * ndctl_bus_get_scrub_count() - how many address range scrubs have completed
+ * @bus: a bus
+ *
+ * Return: the count; UINT_MAX with errno set (EOPNOTSUPP, ENXIO) when it
+ * cannot be read, as ndctl_bus_get_scrub_state().
+ * Since: LIBNDCTL_5
+ */
+unsigned int ndctl_bus_get_scrub_count(struct ndctl_bus *bus);
 
 /**
  * ndctl_bus_get_id() - a bus's number
@@ -433,6 +467,108 @@ int ndctl_dimm_disable(struct ndctl_dimm *dimm);
  * Since: LIBNDCTL_2
  */
 long long ndctl_dimm_get_dirty_shutdown(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_failed_save() - whether the last shutdown's save of the DIMM's contents failed
+ * @dimm: a DIMM
+ *
+ * Return: 1 when its nfit/flags attribute lists "save_fail", 0 otherwise
+ * (also when there is no such attribute: QEMU's DIMMs, other buses).
+ * Since: LIBNDCTL_5
+ */
+int ndctl_dimm_failed_save(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_failed_arm() - whether the DIMM is not armed to save its contents at the next power loss
+ * @dimm: a DIMM
+ *
+ * Return: 1 when its nfit/flags attribute lists "not_armed", 0 otherwise
+ * (also when there is no such attribute: QEMU's DIMMs, other buses).
+ * Since: LIBNDCTL_5
+ */
+int ndctl_dimm_failed_arm(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_failed_restore() - whether the restore of the DIMM's contents at boot failed
+ * @dimm: a DIMM
+ *
+ * Return: 1 when its nfit/flags attribute lists "restore_fail", 0 otherwise
+ * (also when there is no such attribute: QEMU's DIMMs, other buses).
+ * Since: LIBNDCTL_5
+ */
+int ndctl_dimm_failed_restore(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_failed_flush() - whether the platform's flush of the DIMM at the last shutdown failed
+ * @dimm: a DIMM
+ *
+ * Return: 1 when its nfit/flags attribute lists "flush_fail", 0 otherwise
+ * (also when there is no such attribute: QEMU's DIMMs, other buses).
+ * Since: LIBNDCTL_5
+ */
+int ndctl_dimm_failed_flush(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_failed_map() - whether the DIMM's memory could not be mapped
+ * @dimm: a DIMM
+ *
+ * Return: 1 when its nfit/flags attribute lists "map_fail", 0 otherwise
+ * (also when there is no such attribute: QEMU's DIMMs, other buses).
+ * Since: LIBNDCTL_5
+ */
+int ndctl_dimm_failed_map(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_smart_pending() - whether the DIMM has a SMART health event pending
+ * @dimm: a DIMM
+ *
+ * Return: 1 when its nfit/flags attribute lists "smart_event", 0 otherwise
+ * (also when there is no such attribute: QEMU's DIMMs, other buses).
+ * Since: LIBNDCTL_5
+ */
+int ndctl_dimm_smart_pending(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_has_notifications() - whether the DIMM sends health notifications
+ * @dimm: a DIMM
+ *
+ * Return: 1 when its nfit/flags attribute lists "smart_notify", 0 otherwise
+ * (also when there is no such attribute: QEMU's DIMMs, other buses).
+ * Since: LIBNDCTL_5
+ */
+int ndctl_dimm_has_notifications(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_has_errors() - whether any of the DIMM's NFIT flags reports a failure
+ * @dimm: a DIMM
+ *
+ * Return: 1 when one of ndctl_dimm_failed_save(), _failed_arm(),
+ * _failed_restore(), _failed_flush(), _failed_map() or
+ * ndctl_dimm_smart_pending() would, 0 otherwise.
+ * Since: LIBNDCTL_5
+ */
+int ndctl_dimm_has_errors(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_get_security() - a DIMM's security state
+ * @dimm: a DIMM
+ *
+ * Return: the state its "security" attribute names;
+ * NDCTL_SECURITY_INVALID when the DIMM has none (no security commands, as
+ * on QEMU) or names another.
+ * Since: LIBNDCTL_5
+ */
+enum ndctl_security_state ndctl_dimm_get_security(struct ndctl_dimm *dimm);
+
+/**
+ * ndctl_dimm_security_is_frozen() - whether a DIMM's security is frozen
+ * @dimm: a DIMM
+ *
+ * Return: true when its state is NDCTL_SECURITY_FROZEN or its "frozen"
+ * attribute is non-zero, false otherwise.
+ * Since: LIBNDCTL_5
+ */
+bool ndctl_dimm_security_is_frozen(struct ndctl_dimm *dimm);
 
 /*
  * A DIMM's label area (see ndctl/lsa.h), through the DSM transport, with

@@ -52,6 +52,16 @@ reset() {
 		done
 	fi
 	$U enable-region all > /dev/null 2>&1
+	scrub_idle
+}
+
+# scrub_idle: wait (30 s at most) until no bus runs an address range scrub. nfit_test's
+# buses scrub after a region is enabled, and a list taken meanwhile says "scrub_state":
+# "active": two runs from one state would differ by the moment they list. (QEMU's NFIT
+# has no scrub attribute: nothing to wait for.)
+scrub_idle() {
+	local i
+	for i in $(seq 300); do grep -qs '+' /sys/bus/nd/devices/ndbus*/nfit/scrub || return 0; sleep 0.1; done
 }
 
 # labelless: no index blocks; the kernel then shows the region as one raw namespace over

@@ -157,6 +157,8 @@ def dimms():
 
 
 AFTER = r"""
+# a scrub the command started runs on its own: list once it is over
+. "$STATES_LIB"; scrub_idle
 echo '# upstream-ndctl list -RNi -vvv'; upstream-ndctl list -RNi -vvv 2>&1
 for d in $STATES_AFTER_DIMMS; do
 	rm -f /tmp/states-after-$d.lsa
@@ -220,7 +222,7 @@ def labels(path):
 
 def run_tool(case, ndctl, daxctl, lib):
     """Build CASE's state, run its command with the tools given; what to compare."""
-    rc, out, err, _ = sh(f". {lib}\nset -e\n{case['state']['recipe']}\ntargets")
+    rc, out, err, _ = sh(f". {lib}\nset -e\n{case['state']['recipe']}\nscrub_idle\ntargets")
     if rc != 0:
         raise RuntimeError(f"state {case['state']['name']} failed (exit {rc}):\n{out}{err}")
     env = dict(os.environ, NDCTL=ndctl, DAXCTL=daxctl,
@@ -229,7 +231,8 @@ def run_tool(case, ndctl, daxctl, lib):
                ODD=os.environ.get("STATES_ODD", "100M"))
     env.update(line.split("=", 1) for line in out.splitlines() if "=" in line)
     rc, out, err, secs = sh(case["cmd"]["cmd"], env=env)
-    after = sh(AFTER, env=dict(os.environ, STATES_AFTER_DIMMS=" ".join(dimms())))[1]
+    after = sh(AFTER, env=dict(os.environ, STATES_AFTER_DIMMS=" ".join(dimms()),
+                               STATES_LIB=lib))[1]
     if len(dimms()) == 1:
         after += labels(f"/tmp/states-after-{dimms()[0]}.lsa")
     for d in dimms() if len(dimms()) > 1 else []:

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
@@ -78,4 +80,47 @@ NDCTL_EXPORT struct ndctl_bus *ndctl_bus_get_by_provider(struct ndctl_ctx *ctx,
 		if (strcmp(ndctl_bus_get_provider(bus), provider) == 0)
 			return bus;
 	return NULL;
+}
+
+/*
+ * nfit/scrub: "COUNT" when idle, "COUNT+" while an address range scrub runs.
+ * Read past the cache: the kernel changes it on its own. A bus without ARS
+ * (QEMU's NFIT, e820) has no such attribute: -EOPNOTSUPP, as upstream.
+ */
+static int bus_read_scrub(struct ndctl_bus *bus, unsigned int *count, bool *active)
+{
+	char buf[SYSFS_ATTR_SIZE], *end;
+	unsigned long n;
+
+	if (nd_dev_read_fresh(&bus->dev, "nfit/scrub", buf))
+		return -EOPNOTSUPP;
+	errno = 0;
+	n = strtoul(buf, &end, 10);
+	if (errno || end == buf || n > UINT_MAX || (*end && strcmp(end, "+") != 0))
+		return -ENXIO;
+	*count = (unsigned int)n;
+	*active = *end == '+';
+	return 0;
+}
+
+NDCTL_EXPORT int ndctl_bus_get_scrub_state(struct ndctl_bus *bus)
+{
+	unsigned int count;
+	bool active;
+	int rc = bus_read_scrub(bus, &count, &active);
+
+	return rc < 0 ? rc : active;
+}
+
+NDCTL_EXPORT unsigned int ndctl_bus_get_scrub_count(struct ndctl_bus *bus)
+{
+	unsigned int count;
+	bool active;
+	int rc = bus_read_scrub(bus, &count, &active);
+
+	if (rc < 0) {
+		errno = -rc;
+		return UINT_MAX;
+	}
+	return count;
 }

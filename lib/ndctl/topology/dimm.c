@@ -113,3 +113,81 @@ NDCTL_EXPORT long long ndctl_dimm_get_dirty_shutdown(struct ndctl_dimm *dimm)
 		return -ENOENT;
 	return sysfs_loose_s64(buf, -ENOENT);
 }
+
+/*
+ * The NFIT's memory-device state flags, as the kernel lists them in
+ * nfit/flags ("save_fail map_fail ..."; empty on QEMU, absent off NFIT).
+ */
+static bool dimm_has_flag(struct ndctl_dimm *dimm, const char *token)
+{
+	char buf[SYSFS_ATTR_SIZE], *tok, *save = NULL;
+
+	if (nd_dev_read(&dimm->dev, "nfit/flags", buf))
+		return false;
+	for (tok = strtok_r(buf, " \n", &save); tok; tok = strtok_r(NULL, " \n", &save))
+		if (strcmp(tok, token) == 0)
+			return true;
+	return false;
+}
+
+/* Upstream's flag getters, one line each: 1 when the flag is listed. */
+#define DIMM_FLAG_GETTER(name, token) \
+	NDCTL_EXPORT int ndctl_dimm_##name(struct ndctl_dimm *dimm) \
+	{ \
+		return dimm_has_flag(dimm, token); \
+	}
+
+DIMM_FLAG_GETTER(failed_save, "save_fail")
+DIMM_FLAG_GETTER(failed_arm, "not_armed")
+DIMM_FLAG_GETTER(failed_restore, "restore_fail")
+DIMM_FLAG_GETTER(failed_flush, "flush_fail")
+DIMM_FLAG_GETTER(failed_map, "map_fail")
+DIMM_FLAG_GETTER(smart_pending, "smart_event")
+DIMM_FLAG_GETTER(has_notifications, "smart_notify")
+
+NDCTL_EXPORT int ndctl_dimm_has_errors(struct ndctl_dimm *dimm)
+{
+	return ndctl_dimm_failed_save(dimm) || ndctl_dimm_failed_arm(dimm) ||
+		ndctl_dimm_failed_restore(dimm) || ndctl_dimm_failed_flush(dimm) ||
+		ndctl_dimm_failed_map(dimm) || ndctl_dimm_smart_pending(dimm);
+}
+
+static const char *const security_names[] = {
+	[NDCTL_SECURITY_DISABLED] = "disabled",
+	[NDCTL_SECURITY_UNLOCKED] = "unlocked",
+	[NDCTL_SECURITY_LOCKED] = "locked",
+	[NDCTL_SECURITY_FROZEN] = "frozen",
+	[NDCTL_SECURITY_OVERWRITE] = "overwrite",
+};
+
+const char *dimm_security_name(enum ndctl_security_state state)
+{
+	if (state < 0 || (size_t)state >= sizeof(security_names) / sizeof(security_names[0]))
+		return NULL;
+	return security_names[state];
+}
+
+NDCTL_EXPORT enum ndctl_security_state ndctl_dimm_get_security(struct ndctl_dimm *dimm)
+{
+	char buf[SYSFS_ATTR_SIZE];
+	unsigned i;
+
+	if (nd_dev_read(&dimm->dev, "security", buf))
+		return NDCTL_SECURITY_INVALID;
+	for (i = 0; i < sizeof(security_names) / sizeof(security_names[0]); i++)
+		if (strcmp(buf, security_names[i]) == 0)
+			return (enum ndctl_security_state)i;
+	return NDCTL_SECURITY_INVALID;
+}
+
+/* Frozen either way the kernel says it: the state itself, or (since 5.x) "frozen" beside it. */
+NDCTL_EXPORT bool ndctl_dimm_security_is_frozen(struct ndctl_dimm *dimm)
+{
+	char buf[SYSFS_ATTR_SIZE];
+
+	if (ndctl_dimm_get_security(dimm) == NDCTL_SECURITY_FROZEN)
+		return true;
+	if (nd_dev_read(&dimm->dev, "frozen", buf))
+		return false;
+	return strtoul(buf, NULL, 0) != 0;
+}

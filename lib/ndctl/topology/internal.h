@@ -134,6 +134,9 @@ struct ndctl_namespace {
 	struct ndctl_namespace *next;
 };
 
+/* dimm.c: a security state's name as sysfs and upstream's JSON spell it; NULL for INVALID */
+const char *dimm_security_name(enum ndctl_security_state state);
+
 /* badblocks.c */
 void nd_badblocks_release(struct nd_badblocks *bb);
 

@@ -57,10 +57,44 @@ NDCTL_EXPORT struct json_object *ndctl_bus_to_json(struct ndctl_bus *bus, unsign
 {
 	(void)flags;	/* a bus has nothing optional */
 	struct json_object *j = json_object_new_object();
+	int scrub = ndctl_bus_get_scrub_state(bus);
 
 	add_str(j, "provider", ndctl_bus_get_provider(bus));
 	add_str(j, "dev", ndctl_bus_get_devname(bus));
+	if (scrub >= 0)		/* only buses with address range scrub (nfit_test, real NFITs) */
+		add_str(j, "scrub_state", scrub ? "active" : "idle");
 	return j;
+}
+
+/* The NFIT's failure flags (upstream's keys and order), each only when set. */
+static void add_dimm_flags(struct json_object *j, struct ndctl_dimm *dimm)
+{
+	static const struct {
+		const char *key;
+		int (*is_set)(struct ndctl_dimm *);
+	} flags[] = {
+		{ "flag_failed_map", ndctl_dimm_failed_map },
+		{ "flag_failed_save", ndctl_dimm_failed_save },
+		{ "flag_failed_arm", ndctl_dimm_failed_arm },
+		{ "flag_failed_restore", ndctl_dimm_failed_restore },
+		{ "flag_failed_flush", ndctl_dimm_failed_flush },
+		{ "flag_smart_event", ndctl_dimm_smart_pending },
+	};
+	unsigned i;
+
+	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+		if (flags[i].is_set(dimm))
+			add(j, flags[i].key, json_object_new_boolean(true));
+}
+
+static void add_dimm_security(struct json_object *j, struct ndctl_dimm *dimm)
+{
+	const char *state = dimm_security_name(ndctl_dimm_get_security(dimm));
+
+	if (state)
+		add_str(j, "security", state);
+	if (ndctl_dimm_security_is_frozen(dimm))
+		add(j, "security_frozen", json_object_new_boolean(true));
 }
 
 NDCTL_EXPORT struct json_object *ndctl_dimm_to_json(struct ndctl_dimm *dimm, unsigned flags)
@@ -73,11 +107,15 @@ NDCTL_EXPORT struct json_object *ndctl_dimm_to_json(struct ndctl_dimm *dimm, uns
 	add_str(j, "dev", ndctl_dimm_get_devname(dimm));
 	if (id && id[0])	/* no key when absent (NULL), as upstream; nor when empty, as before */
 		add_str(j, "id", id);
-	/* absent (all ones) listed as 0, as before; upstream leaves the keys out */
-	add(j, "handle", hex_json(handle == UINT_MAX ? 0 : handle, flags));
-	add(j, "phys_id", hex_json(phys_id == USHRT_MAX ? 0 : phys_id, flags));
+	/* absent (all ones) off NFIT (e820, CXL): no key, as upstream */
+	if (handle != UINT_MAX)
+		add(j, "handle", hex_json(handle, flags));
+	if (phys_id != USHRT_MAX)
+		add(j, "phys_id", hex_json(phys_id, flags));
 	if (!ndctl_dimm_is_enabled(dimm))
 		add_str(j, "state", "disabled");
+	add_dimm_flags(j, dimm);
+	add_dimm_security(j, dimm);
 	return j;
 }
 

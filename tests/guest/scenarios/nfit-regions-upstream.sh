@@ -60,6 +60,13 @@ print(hex(lib.ndctl_label_iset_cookie(maps, len(maps), int(sys.argv[2]))))
 PY
 }
 
+# nfit_test's buses scrub after a region is enabled: wait (30 s at most) for the end, so
+# that two lists agree on "scrub_state"
+scrub_idle() {
+	local i
+	for i in $(seq 300); do grep -qs '+' $SYS/ndbus*/nfit/scrub || return 0; sleep 0.1; done
+}
+
 # regions and namespaces of both buses as upstream lists them; each region's free space
 # as the kernel counts it (none in a label-less region)
 same_view() { # WHAT
@@ -67,6 +74,13 @@ same_view() { # WHAT
 	run $U list -RN -v > /tmp/up.json
 	json_same /tmp/up.json /tmp/nd.json
 	expect_match "$R4" "$(cat /tmp/nd.json)"
+	# buses (scrub_state, once no scrub runs) and DIMMs (their NFIT flags, security)
+	scrub_idle
+	run ndctl list -BDi > /tmp/nd.json
+	run $U list -BDi > /tmp/up.json
+	json_same /tmp/up.json /tmp/nd.json
+	expect_match '"scrub_state":"idle"' "$(jq -c '.[]' /tmp/nd.json)"
+	expect_match '"flag_failed_' "$(cat /tmp/nd.json)"
 	for r in $R2 $R4 $(ls -d $SYS/region* | sed 's|.*/||'); do
 		run ndctl list -R -r $r | jq 'if type == "array" then .[0] else . end' > /tmp/r.json
 		for a in available_size max_available_extent; do

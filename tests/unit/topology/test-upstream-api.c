@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <linux/ndctl.h>
+#include <json-c/json.h>
 #include <ndctl/libndctl.h>
 #include <daxctl/libdaxctl.h>
 #include "../test.h"
@@ -215,6 +216,84 @@ static void test_dimms(struct ndctl_ctx *ctx, struct ndctl_region *region)
 	CHECK(ndctl_bus_get_by_provider(ctx, "ACPI.NFIT") == ndctl_bus_get_first(ctx));
 	test_iset(ctx, region);
 	CHECK(ndctl_bus_get_by_provider(ctx, "nfit_test.0") == NULL);
+}
+
+static void check_json(struct json_object *j, const char *want)
+{
+	CHECK(j != NULL);
+	if (j)
+		CHECK_EQ_STR(json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN), want);
+	json_object_put(j);
+}
+
+/*
+ * What nfit_test's buses have and QEMU's lack: the NFIT flags of a failed
+ * DIMM, its security state, the bus's address range scrub. Upstream reads
+ * them, and lists them, only where the kernel has them.
+ */
+static void test_nfit_state(void)
+{
+	struct ndctl_ctx *fresh;
+	struct ndctl_dimm *d0, *d1;
+	struct ndctl_bus *bus;
+
+	put("nfit/scrub", "7+\n");
+	put("nmem0/nfit/flags", "save_fail map_fail smart_event smart_notify \n");
+	put("nmem0/security", "frozen\n");
+	put("nmem1/nfit/flags", "not_armed restore_fail flush_fail \n");
+	put("nmem1/security", "disabled\n");
+	put("nmem1/frozen", "1\n");
+	fresh = ctx_at(root);
+	bus = fresh ? ndctl_bus_get_first(fresh) : NULL;
+	d0 = fresh ? dimm_named(fresh, "nmem0") : NULL;
+	d1 = fresh ? dimm_named(fresh, "nmem1") : NULL;
+	CHECK(bus && d0 && d1);
+	if (bus && d0 && d1) {
+		CHECK_EQ_U64(ndctl_bus_get_scrub_state(bus), 1);
+		CHECK_EQ_U64(ndctl_bus_get_scrub_count(bus), 7);
+		check_json(ndctl_bus_to_json(bus, 0),
+			"{\"provider\":\"ACPI.NFIT\",\"dev\":\"ndbus0\",\"scrub_state\":\"active\"}");
+		put("nfit/scrub", "8\n");	/* read anew: the kernel changes it on its own */
+		CHECK_EQ_U64(ndctl_bus_get_scrub_state(bus), 0);
+		CHECK_EQ_U64(ndctl_bus_get_scrub_count(bus), 8);
+		put("nfit/scrub", "8-\n");
+		CHECK_EQ_U64(ndctl_bus_get_scrub_state(bus), (unsigned long long)-ENXIO);
+		drop("nfit/scrub");		/* QEMU's NFIT: no ARS */
+		CHECK_EQ_U64(ndctl_bus_get_scrub_state(bus), (unsigned long long)-EOPNOTSUPP);
+		errno = 0;
+		CHECK_EQ_U64(ndctl_bus_get_scrub_count(bus), UINT_MAX);
+		CHECK_EQ_U64(errno, EOPNOTSUPP);
+		check_json(ndctl_bus_to_json(bus, 0), "{\"provider\":\"ACPI.NFIT\",\"dev\":\"ndbus0\"}");
+		CHECK(ndctl_dimm_failed_save(d0) && ndctl_dimm_failed_map(d0));
+		CHECK(ndctl_dimm_smart_pending(d0) && ndctl_dimm_has_notifications(d0));
+		CHECK(!ndctl_dimm_failed_arm(d0) && !ndctl_dimm_failed_restore(d0));
+		CHECK(!ndctl_dimm_failed_flush(d0) && ndctl_dimm_has_errors(d0));
+		CHECK(ndctl_dimm_failed_arm(d1) && ndctl_dimm_failed_restore(d1));
+		CHECK(ndctl_dimm_failed_flush(d1) && !ndctl_dimm_has_notifications(d1));
+		CHECK_EQ_U64(ndctl_dimm_get_security(d0), NDCTL_SECURITY_FROZEN);
+		CHECK(ndctl_dimm_security_is_frozen(d0));
+		CHECK_EQ_U64(ndctl_dimm_get_security(d1), NDCTL_SECURITY_DISABLED);
+		CHECK(ndctl_dimm_security_is_frozen(d1));
+		check_json(ndctl_dimm_to_json(d0, 0), "{\"dev\":\"nmem0\",\"id\":\"8680-56341200\","
+			"\"handle\":1,\"phys_id\":0,\"flag_failed_map\":true,\"flag_failed_save\":true,"
+			"\"flag_smart_event\":true,\"security\":\"frozen\",\"security_frozen\":true}");
+	}
+	ndctl_unref(fresh);
+	/* back to QEMU's: no flags, no security */
+	put("nmem0/nfit/flags", "\n");
+	put("nmem1/nfit/flags", "\n");
+	drop("nmem0/security");
+	drop("nmem1/security");
+	drop("nmem1/frozen");
+	fresh = ctx_at(root);
+	d0 = fresh ? dimm_named(fresh, "nmem0") : NULL;
+	CHECK(d0 != NULL);
+	if (d0) {
+		CHECK(!ndctl_dimm_has_errors(d0) && !ndctl_dimm_has_notifications(d0));
+		CHECK_EQ_U64(ndctl_dimm_get_security(d0), (unsigned long long)NDCTL_SECURITY_INVALID);
+		CHECK(!ndctl_dimm_security_is_frozen(d0));
+	}
+	ndctl_unref(fresh);
 }
 
 static void test_commands(struct ndctl_bus *bus)
@@ -501,6 +580,7 @@ int main(void)
 		test_enable_return(ctx, region);
 		test_enabled_active(region);
 	}
+	test_nfit_state();
 	test_submit_underrun();
 	test_mode_unreadable();
 	test_absent();

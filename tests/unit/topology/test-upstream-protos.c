@@ -28,6 +28,18 @@
 
 /* libndctl */
 int ndctl_btt_enable(struct ndctl_btt *);
+int ndctl_bus_get_scrub_state(struct ndctl_bus *);
+unsigned int ndctl_bus_get_scrub_count(struct ndctl_bus *);
+int ndctl_dimm_failed_save(struct ndctl_dimm *);
+int ndctl_dimm_failed_arm(struct ndctl_dimm *);
+int ndctl_dimm_failed_restore(struct ndctl_dimm *);
+int ndctl_dimm_failed_flush(struct ndctl_dimm *);
+int ndctl_dimm_failed_map(struct ndctl_dimm *);
+int ndctl_dimm_smart_pending(struct ndctl_dimm *);
+int ndctl_dimm_has_errors(struct ndctl_dimm *);
+int ndctl_dimm_has_notifications(struct ndctl_dimm *);
+enum ndctl_security_state ndctl_dimm_get_security(struct ndctl_dimm *);
+bool ndctl_dimm_security_is_frozen(struct ndctl_dimm *);
 const char *ndctl_btt_get_block_device(struct ndctl_btt *);
 struct ndctl_bus *ndctl_btt_get_bus(struct ndctl_btt *);
 struct ndctl_ctx *ndctl_btt_get_ctx(struct ndctl_btt *);
