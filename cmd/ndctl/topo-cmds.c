@@ -54,6 +54,26 @@ static int ns_disable(void *obj, bool force)
 }
 
 /*
+ * A label-less namespace (no uuid: e820, a region without label support) has
+ * no capacity to give back. As upstream: it is disabled and an info block on
+ * its head cleared; it counts as destroyed only when there was one (else 1:
+ * skipped, not an error), and it stays disabled.
+ */
+static int ns_destroy_labelless(struct ndctl_namespace *ndns)
+{
+	static const char zeros[8192];
+	char head[sizeof(zeros)];
+	int rc = ndctl_namespace_disable_safe(ndns);
+
+	if (rc)
+		return rc;
+	if (ndctl_namespace_read_head(ndns, head, sizeof(head)) ||
+			memcmp(head, zeros, sizeof(head)) == 0)
+		return 1;
+	return ndctl_namespace_clear_info_block(ndns);
+}
+
+/*
  * As upstream, an idle seed (nothing configured) is destroyed already, and a
  * namespace of a read-only region is refused before anything is disabled.
  */
@@ -72,6 +92,8 @@ static int ns_destroy(void *obj, bool force)
 	}
 	if (!ndctl_namespace_is_configured(obj) && !ndctl_namespace_is_active(obj))
 		return 0;
+	if (!ndctl_namespace_has_uuid(obj))
+		return ns_destroy_labelless(obj);
 	return ndctl_namespace_delete(obj);
 }
 
@@ -149,20 +171,27 @@ struct action_run {
 	const char *const *usage;
 	const struct option *opts;
 	const char *name;
-	int done, err;		/* err: the first failure's negative errno */
+	int done, err;		/* err: see apply() */
 };
 
+/*
+ * An action's result: 0 done (counted), > 0 skipped, < 0 failed (printed).
+ * For namespaces, as upstream, each one's result replaces the last one's: the
+ * exit status is the last namespace's, and a later success hides an earlier
+ * failure from it (not from the messages). Otherwise the first failure stays.
+ */
 static void apply(struct action_run *run, void *obj, const char *devname)
 {
 	int rc = run->act->fn(obj, param.force);
 
-	if (rc) {
+	if (rc < 0)
 		fprintf(stderr, "%s: %s: %s\n", run->act->cmd, devname, strerror(-rc));
-		if (!run->err)
-			run->err = rc;
-	} else {
+	else if (rc == 0)
 		run->done++;
-	}
+	if (run->act->kind == KIND_NAMESPACE)
+		run->err = rc < 0 ? rc : 0;
+	else if (rc < 0 && !run->err)
+		run->err = rc;
 }
 
 /* "all" leaves out the idle seeds, as upstream: nothing to act on there. */
