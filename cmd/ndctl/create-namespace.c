@@ -36,11 +36,7 @@ static struct {
 } param;
 
 static const struct option create_options[] = {
-	OPT_STRING('b', "bus", &param.co.filter.bus, "bus-id",
-		"limit namespace to a bus with an id or provider of <bus-id>"),
-	OPT_STRING('r', "region", &param.co.filter.region, "region-id",
-		"limit namespace to a region with an id or name of <region-id>"),
-	OPT_BOOLEAN('v', "verbose", &param.co.verbose, "emit extra debug messages to stderr"),
+	NS_FILTER_OPTIONS(&param.co.filter, &param.co.verbose),
 	OPT_STRING('e', "reconfig", &param.co.reconfig, "reconfig namespace",
 		"reconfigure existing namespace"),
 	OPT_STRING('u', "uuid", &param.uuid, "uuid",

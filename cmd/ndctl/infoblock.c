@@ -34,13 +34,6 @@ struct ib_run {
 	int done;
 };
 
-#define BASE_OPTIONS(p) \
-	OPT_STRING('b', "bus", &(p)->filter.bus, "bus-id", \
-		"limit namespace to a bus with an id or provider of <bus-id>"), \
-	OPT_STRING('r', "region", &(p)->filter.region, "region-id", \
-		"limit namespace to a region with an id or name of <region-id>"), \
-	OPT_BOOLEAN('v', "verbose", &(p)->verbose, "emit extra debug messages to stderr")
-
 #define verbose(run, ...) do { if ((run)->p->verbose) fprintf(stderr, __VA_ARGS__); } while (0)
 
 /* Upstream's loop: each namespace the name (or "all", seeds excepted) selects. */
@@ -209,7 +202,7 @@ int cmd_read_infoblock(int argc, char **argv, void *ctx)
 		"ndctl read-infoblock <namespace> [<options>]", NULL };
 	struct ib_params p = { 0 };
 	const struct option opts[] = {
-		BASE_OPTIONS(&p),
+		NS_FILTER_OPTIONS(&p.filter, &p.verbose),
 		OPT_FILENAME('o', "output", &p.outfile, "output-file",
 			"filename to write infoblock contents"),
 		OPT_FILENAME('i', "input", &p.infile, "input-file",
@@ -429,7 +422,7 @@ int cmd_write_infoblock(int argc, char **argv, void *ctx)
 		"ndctl write-infoblock <namespace> [<options>]", NULL };
 	struct ib_params p = { .mode = "fsdax", .map = "dev" };
 	const struct option opts[] = {
-		BASE_OPTIONS(&p),
+		NS_FILTER_OPTIONS(&p.filter, &p.verbose),
 		OPT_FILENAME('o', "output", &p.outfile, "output-file",
 			"filename to write infoblock contents"),
 		OPT_BOOLEAN('c', "stdout", &p.to_stdout, "write the infoblock data to stdout"),

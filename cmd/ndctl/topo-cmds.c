@@ -128,20 +128,13 @@ static const struct topo_action actions[] = {
 		DIMM_USAGE("disable-dimm") },
 };
 
-#define NS_BASE_OPTIONS() \
-	OPT_STRING('b', "bus", &param.filter.bus, "bus-id", \
-		"limit namespace to a bus with an id or provider of <bus-id>"), \
-	OPT_STRING('r', "region", &param.filter.region, "region-id", \
-		"limit namespace to a region with an id or name of <region-id>"), \
-	OPT_BOOLEAN('v', "verbose", &param.verbose, "emit extra debug messages to stderr")
-
 static const struct option ns_options[] = {
-	NS_BASE_OPTIONS(),
+	NS_FILTER_OPTIONS(&param.filter, &param.verbose),
 	OPT_END(),
 };
 
 static const struct option destroy_options[] = {
-	NS_BASE_OPTIONS(),
+	NS_FILTER_OPTIONS(&param.filter, &param.verbose),
 	OPT_BOOLEAN('f', "force", &param.force, "destroy namespace even if currently active"),
 	OPT_END(),
 };

@@ -18,6 +18,18 @@ bool topo_filter_region(const struct topo_filter *f, struct ndctl_region *region
 bool topo_filter_namespace(const struct topo_filter *f, struct ndctl_namespace *ndns,
 		bool idle);
 
+/*
+ * Upstream's BASE_OPTIONS of the namespace commands (create, destroy, enable,
+ * disable, read/write-infoblock): one copy of its texts. f points to a
+ * struct topo_filter, verbose to a bool; needs parse-options.h.
+ */
+#define NS_FILTER_OPTIONS(f, verbose) \
+	OPT_STRING('b', "bus", &(f)->bus, "bus-id", \
+		"limit namespace to a bus with an id or provider of <bus-id>"), \
+	OPT_STRING('r', "region", &(f)->region, "region-id", \
+		"limit namespace to a region with an id or name of <region-id>"), \
+	OPT_BOOLEAN('v', "verbose", (verbose), "emit extra debug messages to stderr")
+
 /* list --table: people's view of each region (list-table.c). */
 int list_table(struct ndctl_ctx *ctx, const struct topo_filter *f);
 
