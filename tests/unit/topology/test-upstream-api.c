@@ -381,6 +381,8 @@ static void test_absent(void)
 		CHECK(ndctl_dimm_get_unique_id(dimm) == NULL);
 		CHECK_EQ_U64(ndctl_dimm_get_handle(dimm), UINT_MAX);
 		CHECK_EQ_U64(ndctl_dimm_get_phys_id(dimm), USHRT_MAX);
+		/* upstream lists neither, rather than 0 */
+		check_json(ndctl_dimm_to_json(dimm, 0), "{\"dev\":\"nmem0\"}");
 		CHECK_EQ_U64(ndctl_dimm_is_active(dimm), (unsigned long long)-ENXIO);
 		CHECK_EQ_U64(ndctl_interleave_set_is_active(ndctl_region_get_interleave_set(region)),
 				(unsigned long long)-ENXIO);
