@@ -130,20 +130,41 @@ static bool dimm_has_flag(struct ndctl_dimm *dimm, const char *token)
 	return false;
 }
 
-/* Upstream's flag getters, one line each: 1 when the flag is listed. */
-#define DIMM_FLAG_GETTER(name, token) \
-	NDCTL_EXPORT int ndctl_dimm_##name(struct ndctl_dimm *dimm) \
-	{ \
-		return dimm_has_flag(dimm, token); \
-	}
+/* Upstream's flag getters: 1 when the flag is listed (written out: check-symbols reads the definitions). */
+NDCTL_EXPORT int ndctl_dimm_failed_save(struct ndctl_dimm *dimm)
+{
+	return dimm_has_flag(dimm, "save_fail");
+}
 
-DIMM_FLAG_GETTER(failed_save, "save_fail")
-DIMM_FLAG_GETTER(failed_arm, "not_armed")
-DIMM_FLAG_GETTER(failed_restore, "restore_fail")
-DIMM_FLAG_GETTER(failed_flush, "flush_fail")
-DIMM_FLAG_GETTER(failed_map, "map_fail")
-DIMM_FLAG_GETTER(smart_pending, "smart_event")
-DIMM_FLAG_GETTER(has_notifications, "smart_notify")
+NDCTL_EXPORT int ndctl_dimm_failed_arm(struct ndctl_dimm *dimm)
+{
+	return dimm_has_flag(dimm, "not_armed");
+}
+
+NDCTL_EXPORT int ndctl_dimm_failed_restore(struct ndctl_dimm *dimm)
+{
+	return dimm_has_flag(dimm, "restore_fail");
+}
+
+NDCTL_EXPORT int ndctl_dimm_failed_flush(struct ndctl_dimm *dimm)
+{
+	return dimm_has_flag(dimm, "flush_fail");
+}
+
+NDCTL_EXPORT int ndctl_dimm_failed_map(struct ndctl_dimm *dimm)
+{
+	return dimm_has_flag(dimm, "map_fail");
+}
+
+NDCTL_EXPORT int ndctl_dimm_smart_pending(struct ndctl_dimm *dimm)
+{
+	return dimm_has_flag(dimm, "smart_event");
+}
+
+NDCTL_EXPORT int ndctl_dimm_has_notifications(struct ndctl_dimm *dimm)
+{
+	return dimm_has_flag(dimm, "smart_notify");
+}
 
 NDCTL_EXPORT int ndctl_dimm_has_errors(struct ndctl_dimm *dimm)
 {
