@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <uuid/uuid.h>
 #include "builtin.h"
 #include "topo-filter.h"
 #include "../common/parse-options.h"
@@ -53,6 +54,38 @@ static int ns_disable(void *obj, bool force)
 	return ndctl_namespace_disable_safe(obj);
 }
 
+/* Idle (no capacity) but the kernel keeps its uuid: what a failed label update left. */
+static bool idle_keeps_uuid(struct ndctl_namespace *ndns)
+{
+	uuid_t uu;
+
+	if (ndctl_namespace_is_configured(ndns) || ndctl_namespace_is_active(ndns))
+		return false;
+	ndctl_namespace_get_uuid(ndns, uu);
+	return !uuid_is_null(uu);
+}
+
+/*
+ * Its release (size 0) failed: with a DIMM failing label writes the kernel
+ * has freed the capacity already, keeps the uuid, and deleted its labels
+ * from the DIMMs before the failing one only. Say so, and what finishes it.
+ */
+static int destroy_failed(struct ndctl_namespace *ndns, int rc)
+{
+	const char *ns = ndctl_namespace_get_devname(ndns);
+	char text[40];
+	uuid_t uu;
+
+	if (!idle_keeps_uuid(ndns))
+		return rc;
+	ndctl_namespace_get_uuid(ndns, uu);
+	uuid_unparse(uu, text);
+	fprintf(stderr, "%s: its label update failed (%s): the kernel released its capacity but keeps uuid %s, and labels of it may remain on %s's DIMMs ('ndctl read-labels -j' shows which); once they take label writes again, 'ndctl destroy-namespace -f %s' deletes them and the uuid\n",
+		ns, strerror(-rc), text,
+		ndctl_region_get_devname(ndctl_namespace_get_region(ndns)), ns);
+	return rc;
+}
+
 /*
  * A label-less namespace (no uuid: e820, a region without label support) has
  * no capacity to give back. As upstream: it is disabled and an info block on
@@ -76,6 +109,8 @@ static int ns_destroy_labelless(struct ndctl_namespace *ndns)
 /*
  * As upstream, an idle seed (nothing configured) is destroyed already, and a
  * namespace of a read-only region is refused before anything is disabled.
+ * An idle namespace that keeps a uuid is not: its release is written again
+ * (as upstream does), which makes the kernel delete its labels and forget it.
  */
 static int ns_destroy(void *obj, bool force)
 {
@@ -90,11 +125,13 @@ static int ns_destroy(void *obj, bool force)
 				ndctl_namespace_get_devname(obj));
 		return -EBUSY;
 	}
+	if (idle_keeps_uuid(obj))
+		return destroy_failed(obj, ndctl_namespace_set_size(obj, 0));
 	if (!ndctl_namespace_is_configured(obj) && !ndctl_namespace_is_active(obj))
 		return 0;
 	if (!ndctl_namespace_has_uuid(obj))
 		return ns_destroy_labelless(obj);
-	return ndctl_namespace_delete(obj);
+	return destroy_failed(obj, ndctl_namespace_delete(obj));
 }
 
 static int dimm_enable(void *obj, bool force)

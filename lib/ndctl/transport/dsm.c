@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -60,13 +61,17 @@ static int dsm_read(struct ndctl_lsa_xport *t, uint64_t off, void *buf, size_t l
 	struct dsm_xport *d = to_dsm(t);
 	struct nd_cmd_get_config_data_hdr *hdr = (void *)d->cmd;
 
+	char what[64];
+
 	memset(hdr, 0, sizeof(*hdr));
 	hdr->in_offset = (uint32_t)off;
 	hdr->in_length = (uint32_t)len;
+	snprintf(what, sizeof(what), "get_config_data of %zu bytes at %#llx", len,
+			(unsigned long long)off);
 	if (ioctl(d->fd, ND_IOCTL_GET_CONFIG_DATA, hdr) < 0)
-		return ioctl_err(d, "get_config_data");
+		return ioctl_err(d, what);
 	if (hdr->status)
-		return status_err(d, "get_config_data", hdr->status);
+		return status_err(d, what, hdr->status);
 	memcpy(buf, hdr->out_buf, len);
 	return 0;
 }
@@ -76,16 +81,20 @@ static int dsm_write(struct ndctl_lsa_xport *t, uint64_t off, const void *buf, s
 	struct dsm_xport *d = to_dsm(t);
 	struct nd_cmd_set_config_hdr *hdr = (void *)d->cmd;
 	uint32_t status = 0;
+	char what[64];
 
 	hdr->in_offset = (uint32_t)off;
 	hdr->in_length = (uint32_t)len;
 	memcpy(hdr->in_buf, buf, len);
 	memcpy(hdr->in_buf + len, &status, sizeof(status));
+	/* which transfer failed: the caller tells what was written before it */
+	snprintf(what, sizeof(what), "set_config_data of %zu bytes at %#llx", len,
+			(unsigned long long)off);
 	if (ioctl(d->fd, ND_IOCTL_SET_CONFIG_DATA, hdr) < 0)
-		return ioctl_err(d, "set_config_data");
+		return ioctl_err(d, what);
 	memcpy(&status, hdr->in_buf + len, sizeof(status));
 	if (status)
-		return status_err(d, "set_config_data", status);
+		return status_err(d, what, status);
 	return 0;
 }
 

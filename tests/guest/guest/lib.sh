@@ -202,3 +202,30 @@ region_of() {
 median() {
 	sort -n "$1" | sed -n "$((($(wc -l < "$1") + 1) / 2))p"
 }
+
+# --- nfit_test (NFIT_TEST=1)
+
+# nfit4: nfit_test.0's 4-DIMM interleaved region in $R, its DIMMs in position order in $DIMMS4.
+nfit4() {
+	local r i
+	R=""
+	for r in $(ndctl list -b nfit_test.0 -R | jq -r '.[] | .dev'); do
+		if [ "$(cat "$NDKIT_SYS/$r/mappings")" = 4 ]; then R=$r; fi
+	done
+	[ -n "$R" ] || fail "no 4-DIMM region on nfit_test.0"
+	DIMMS4=""
+	for i in 0 1 2 3; do DIMMS4="$DIMMS4 $(cut -d, -f1 "$NDKIT_SYS/$R/mapping$i")"; done
+}
+
+# fail_cmd_of nmemN: the DIMM's nfit_test fail_cmd file (a bitmask of ND_CMD_* numbers whose
+# calls then fail with EIO after they ran: 0x20 GET_CONFIG_DATA, 0x40 SET_CONFIG_DATA).
+fail_cmd_of() {
+	local d
+	for d in /sys/class/nfit_test_dimm/*; do
+		if [ "$(cat "$d/handle")" = "$(cat "$NDKIT_SYS/$1/nfit/handle")" ]; then
+			echo "$d/fail_cmd"
+			return 0
+		fi
+	done
+	fail "no nfit_test_dimm for $1"
+}
