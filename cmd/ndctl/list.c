@@ -11,7 +11,8 @@
 struct list_opts {
 	struct topo_filter filter;
 	bool buses, dimms, regions, namespaces, idle, configured;
-	bool health, firmware, media_errors;	/* QEMU has none: nothing to add */
+	bool health, firmware;	/* DIMMs without Intel-family DSMs (QEMU's): nothing to add */
+	bool media_errors;	/* QEMU has none: nothing to add */
 	bool capabilities, dax, human;
 	unsigned json;		/* enum ndctl_json_flags */
 	int verbose;
@@ -52,9 +53,9 @@ static const struct option list_options[] = {
 
 static void apply_verbosity(struct list_opts *lo)
 {
-	if (lo->verbose >= 3) {	/* as upstream: also capabilities (health/firmware: none in QEMU) */
+	if (lo->verbose >= 3) {	/* as upstream: also capabilities, health and firmware */
 		lo->idle = true;
-		lo->json |= NDCTL_JSON_CAPABILITIES;
+		lo->json |= NDCTL_JSON_CAPABILITIES | NDCTL_JSON_HEALTH | NDCTL_JSON_FIRMWARE;
 	}
 	if (lo->verbose >= 2)
 		lo->dimms = lo->buses = lo->regions = true;
@@ -91,7 +92,9 @@ static int parse_list_args(int argc, char **argv, struct list_opts *lo)
 		return usage_with_options(list_usage, list_options);
 	lo->json = (lo->dax ? NDCTL_JSON_DAX : 0) |
 		(lo->capabilities ? NDCTL_JSON_CAPABILITIES : 0) |
-		(lo->human ? NDCTL_JSON_HUMAN : 0);
+		(lo->human ? NDCTL_JSON_HUMAN : 0) |
+		(lo->health ? NDCTL_JSON_HEALTH : 0) |
+		(lo->firmware ? NDCTL_JSON_FIRMWARE : 0);
 	if (lo->dax && !lo->namespaces) {	/* as upstream: -X without -N, devdax only */
 		lo->namespaces = true;
 		if (!lo->filter.mode)

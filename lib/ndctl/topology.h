@@ -2305,16 +2305,20 @@ enum ndctl_json_flags {
 	NDCTL_JSON_MAPPINGS = 1 << 2,	/* a region's DIMM mappings (list -D) */
 	NDCTL_JSON_CAPABILITIES = 1 << 3,	/* a region's modes and their sizes (-C) */
 	NDCTL_JSON_DAX = 1 << 4,	/* a devdax namespace's dax region and devices (-X) */
+	NDCTL_JSON_HEALTH = 1 << 5,	/* a DIMM's "health" from its SMART DSMs (-H) */
+	NDCTL_JSON_FIRMWARE = 1 << 6,	/* DIMM firmware versions, bus activation (-F) */
 };
 struct json_object;
 
 /**
  * ndctl_bus_to_json() - a bus as upstream's `ndctl list -B` prints it
  * @bus: a bus
- * @flags: enum ndctl_json_flags (a bus has no optional keys)
+ * @flags: enum ndctl_json_flags: NDCTL_JSON_FIRMWARE
  *
- * Keys: provider, dev. The command adds the bus's dimms, regions and
- * namespaces arrays itself.
+ * Keys: provider, dev, scrub_state (buses with address range scrub), and
+ * with NDCTL_JSON_FIRMWARE on such a bus, when one of its DIMMs can take a
+ * firmware update, "firmware" (activate_method, activate_state). The command
+ * adds the bus's dimms, regions and namespaces arrays itself.
  *
  * Return: a new json-c object; release it with json_object_put().
  * Since: LIBNDCTL_3
@@ -2324,10 +2328,14 @@ struct json_object *ndctl_bus_to_json(struct ndctl_bus *bus, unsigned flags);
 /**
  * ndctl_dimm_to_json() - a DIMM as upstream's `ndctl list -D` prints it
  * @dimm: a DIMM
- * @flags: enum ndctl_json_flags: NDCTL_JSON_HUMAN
+ * @flags: enum ndctl_json_flags: NDCTL_JSON_HUMAN, NDCTL_JSON_FIRMWARE,
+ * NDCTL_JSON_HEALTH
  *
  * Keys, in upstream's order: dev, id (when the DIMM has one), handle,
- * phys_id, state ("disabled", only when it is).
+ * phys_id, state ("disabled", only when it is), the NFIT flag_* keys,
+ * security, then "firmware" (NDCTL_JSON_FIRMWARE) and "health"
+ * (NDCTL_JSON_HEALTH), each only for a DIMM with the Intel-family DSMs
+ * that answer them (nfit_test, real NVDIMMs; not QEMU's vNVDIMMs).
  *
  * Return: a new json-c object; release it with json_object_put().
  * Since: LIBNDCTL_3

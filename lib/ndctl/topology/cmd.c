@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -26,18 +27,22 @@ struct ndctl_cmd {
 	} u;
 };
 
-NDCTL_EXPORT int ndctl_bus_is_cmd_supported(struct ndctl_bus *bus, int cmd)
+int nd_dev_lists_cmd(struct nd_dev *dev, const char *name)
 {
-	const char *name = nvdimm_bus_cmd_name((unsigned int)cmd);
 	char buf[SYSFS_ATTR_SIZE];
 	size_t len = strlen(name);
 
-	if (nd_dev_read(&bus->dev, "commands", buf))
+	if (nd_dev_read(dev, "commands", buf))
 		return 0;
 	for (const char *w = buf; (w = strstr(w, name)); w += len)
 		if ((w == buf || w[-1] == ' ') && (w[len] == ' ' || !w[len]))
 			return 1;
 	return 0;
+}
+
+NDCTL_EXPORT int ndctl_bus_is_cmd_supported(struct ndctl_bus *bus, int cmd)
+{
+	return nd_dev_lists_cmd(&bus->dev, nvdimm_bus_cmd_name((unsigned int)cmd));
 }
 
 static struct ndctl_cmd *cmd_new(struct ndctl_bus *bus, int type)
@@ -138,17 +143,12 @@ static unsigned long cmd_ioctl(int type)
  * -1 with errno. ARS capabilities and clear-error are single transfers, so
  * upstream's chunked-transfer arithmetic never applies to them.
  */
-NDCTL_EXPORT int ndctl_cmd_submit(struct ndctl_cmd *cmd)
+int nd_node_ioctl(struct ndctl_ctx *ctx, const char *node, unsigned long req, void *arg)
 {
-	struct ndctl_ctx *ctx;
 	char path[PATH_MAX];
 	int fd, rc;
 
-	if (!cmd)
-		return -EINVAL;
-	ctx = cmd->bus->dev.ctx;
-	rc = path_printf(path, sizeof(path), "%s/dev/ndctl%u", ctx->base.root,
-			cmd->bus->id);
+	rc = path_printf(path, sizeof(path), "%s/dev/%s", ctx->base.root, node);
 	if (rc)
 		return rc;
 	fd = open(path, O_RDWR | O_CLOEXEC);
@@ -157,13 +157,27 @@ NDCTL_EXPORT int ndctl_cmd_submit(struct ndctl_cmd *cmd)
 		err(ctx, "%s: %s\n", path, strerror(errno));
 		return rc;
 	}
-	rc = ioctl(fd, cmd_ioctl(cmd->type), &cmd->u);
-	if (rc < 0) {
+	rc = ioctl(fd, req, arg);
+	if (rc < 0)
 		rc = -errno;
+	close(fd);
+	return rc;
+}
+
+NDCTL_EXPORT int ndctl_cmd_submit(struct ndctl_cmd *cmd)
+{
+	struct ndctl_ctx *ctx;
+	char node[32];
+	int rc;
+
+	if (!cmd)
+		return -EINVAL;
+	ctx = cmd->bus->dev.ctx;
+	snprintf(node, sizeof(node), "ndctl%u", cmd->bus->id);
+	rc = nd_node_ioctl(ctx, node, cmd_ioctl(cmd->type), &cmd->u);
+	if (rc < 0)
 		dbg(ctx, "%s: %s failed: %s\n", cmd->bus->dev.name,
 				nvdimm_bus_cmd_name((unsigned int)cmd->type), strerror(-rc));
-	}
-	close(fd);
 	cmd->status = rc;
 	return rc;
 }

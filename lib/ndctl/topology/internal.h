@@ -207,6 +207,11 @@ int nd_dev_enable_or_claimed(struct nd_dev *dev);
 int nd_wait_path(const char *path);
 int nd_dev_disable(struct nd_dev *dev);
 
+/* cmd.c: does dev's "commands" attribute list the command name (a whole word)? */
+int nd_dev_lists_cmd(struct nd_dev *dev, const char *name);
+/* cmd.c: ioctl req on ROOT/dev/node (ndctlN, nmemN): its result or a negative errno */
+int nd_node_ioctl(struct ndctl_ctx *ctx, const char *node, unsigned long req, void *arg);
+
 /* namespace.c */
 int namespace_zero_info_block(struct ndctl_namespace *ndns);
 

@@ -7,6 +7,7 @@
 #include <json-c/json.h>
 #include <daxctl/libdaxctl.h>
 #include "internal.h"
+#include "intel-dsm.h"
 #include "util/json.h"
 
 /*
@@ -53,16 +54,64 @@ static void add_int(struct json_object *obj, const char *key, long long val)
 	add(obj, key, json_object_new_int64(val));
 }
 
+static void add_bool(struct json_object *obj, const char *key, bool val)
+{
+	add(obj, key, json_object_new_boolean(val));
+}
+
+/* A firmware/activate value as upstream's enum ndctl_fwa_state reads it. */
+static const char *fwa_state_name(struct nd_dev *dev, bool busy_ok)
+{
+	char buf[SYSFS_ATTR_SIZE];
+
+	if (nd_dev_read(dev, "firmware/activate", buf))
+		return NULL;
+	if (!strcmp(buf, "idle") || !strcmp(buf, "armed") || (busy_ok && !strcmp(buf, "busy")))
+		return buf[0] == 'i' ? "idle" : buf[0] == 'a' ? "armed" : "busy";
+	return !busy_ok && !strcmp(buf, "overflow") ? "overflow" : NULL;
+}
+
+/*
+ * As upstream: only when a DIMM of the bus can take a firmware update; the
+ * method from firmware/capability ("quiesce": suspend, "live"; else or
+ * absent: reset), the state as the kernel has it (busy is not shown).
+ */
+static struct json_object *bus_firmware_json(struct ndctl_bus *bus)
+{
+	struct json_object *j;
+	struct ndctl_dimm *dimm;
+	char buf[SYSFS_ATTR_SIZE];
+	const char *state;
+
+	ndctl_dimm_foreach(bus, dimm)
+		if (dimm_intel_fw_updatable(dimm))
+			break;
+	if (!dimm)
+		return NULL;
+	j = json_object_new_object();
+	if (nd_dev_read(&bus->dev, "firmware/capability", buf))
+		buf[0] = 0;
+	add_str(j, "activate_method", !strcmp(buf, "quiesce") ? "suspend"
+			: !strcmp(buf, "live") ? "live" : "reset");
+	state = fwa_state_name(&bus->dev, false);
+	if (state)
+		add_str(j, "activate_state", state);
+	return j;
+}
+
 NDCTL_EXPORT struct json_object *ndctl_bus_to_json(struct ndctl_bus *bus, unsigned flags)
 {
-	(void)flags;	/* a bus has nothing optional */
 	struct json_object *j = json_object_new_object();
 	int scrub = ndctl_bus_get_scrub_state(bus);
+	struct json_object *fw;
 
 	add_str(j, "provider", ndctl_bus_get_provider(bus));
 	add_str(j, "dev", ndctl_bus_get_devname(bus));
-	if (scrub >= 0)		/* only buses with address range scrub (nfit_test, real NFITs) */
-		add_str(j, "scrub_state", scrub ? "active" : "idle");
+	if (scrub < 0)		/* only buses with address range scrub (nfit_test, real NFITs) */
+		return j;
+	add_str(j, "scrub_state", scrub ? "active" : "idle");
+	if ((flags & NDCTL_JSON_FIRMWARE) && (fw = bus_firmware_json(bus)))
+		add(j, "firmware", fw);
 	return j;
 }
 
@@ -97,6 +146,126 @@ static void add_dimm_security(struct json_object *j, struct ndctl_dimm *dimm)
 		add(j, "security_frozen", json_object_new_boolean(true));
 }
 
+static void add_celsius(struct json_object *j, const char *key, unsigned int raw)
+{
+	add(j, key, json_object_new_double(intel_temperature(raw)));
+}
+
+static const char *health_name(unsigned int health)
+{
+	return health & NDS_FATAL ? "fatal" : health & NDS_CRITICAL ? "critical"
+		: health & NDS_NON_CRITICAL ? "non-critical" : "ok";
+}
+
+/* Upstream's smart_threshold_to_json: each alarm's enable, its threshold when enabled. */
+static void add_thresholds(struct json_object *j, const struct nd_smart_threshold *t)
+{
+	bool mtemp = t->alarm_control & NDS_MTEMP_TRIP;
+	bool ctemp = t->alarm_control & NDS_CTEMP_TRIP;
+	bool spare = t->alarm_control & NDS_SPARE_TRIP;
+
+	add_bool(j, "alarm_enabled_media_temperature", mtemp);
+	if (mtemp)
+		add_celsius(j, "temperature_threshold", t->media_temp);
+	add_bool(j, "alarm_enabled_ctrl_temperature", ctemp);
+	if (ctemp)
+		add_celsius(j, "controller_temperature_threshold", t->ctrl_temp);
+	add_bool(j, "alarm_enabled_spares", spare);
+	if (spare)
+		add_int(j, "spares_threshold", t->spares);
+}
+
+struct json_object *smart_to_json(const struct nd_smart *s, const struct nd_smart_threshold *t)
+{
+	struct json_object *j = json_object_new_object();
+
+	if (s->rc < 0) {	/* sent, and the kernel or the firmware failed it */
+		add_str(j, "health_state", "unknown");
+		return j;
+	}
+	if (s->flags & NDS_HEALTH_VALID)
+		add_str(j, "health_state", health_name(s->health));
+	if (s->flags & NDS_MTEMP_VALID)
+		add_celsius(j, "temperature_celsius", s->media_temp);
+	if (s->flags & NDS_CTEMP_VALID)
+		add_celsius(j, "controller_temperature_celsius", s->ctrl_temp);
+	if (s->flags & NDS_SPARES_VALID)
+		add_int(j, "spares_percentage", s->spares);
+	if (s->flags & NDS_ALARM_VALID) {
+		add_bool(j, "alarm_temperature", s->alarm_flags & NDS_MTEMP_TRIP);
+		add_bool(j, "alarm_controller_temperature", s->alarm_flags & NDS_CTEMP_TRIP);
+		add_bool(j, "alarm_spares", s->alarm_flags & NDS_SPARE_TRIP);
+	}
+	if (t && t->rc == 0)
+		add_thresholds(j, t);
+	if (s->flags & NDS_USED_VALID)
+		add_int(j, "life_used_percentage", s->life_used);
+	if (s->flags & NDS_SHUTDOWN_VALID)
+		add_str(j, "shutdown_state", s->shutdown_state ? "dirty" : "clean");
+	if (s->flags & NDS_SHUTDOWN_COUNT_VALID)
+		add_int(j, "shutdown_count", s->shutdown_count);
+	return j;
+}
+
+/* No key at all for a DIMM without the SMART function (QEMU's), as upstream. */
+static void add_dimm_health(struct json_object *j, struct ndctl_dimm *dimm)
+{
+	struct nd_smart_threshold t;
+	struct nd_smart s;
+
+	if (!dimm_intel_supports(dimm, ND_INTEL_FN_SMART))
+		return;
+	dimm_read_smart(dimm, &s);
+	if (s.rc == 0)
+		dimm_read_threshold(dimm, &t);
+	add(j, "health", smart_to_json(&s, s.rc == 0 ? &t : NULL));
+}
+
+/*
+ * Upstream's need_powercycle: the last activation did not end in none,
+ * success or not_staged, or its result cannot be read.
+ */
+static bool need_powercycle(const char *result)
+{
+	return !result || (strcmp(result, "none") && strcmp(result, "success") &&
+			strcmp(result, "not_staged"));
+}
+
+struct json_object *fw_info_to_json(const struct nd_fw_info *f, int updatable,
+		const char *activate, const char *result, unsigned flags)
+{
+	struct json_object *j = json_object_new_object();
+
+	if (f->rc < 0) {	/* upstream's -1 as a version */
+		add(j, "current_version", hex_json(ULLONG_MAX, flags));
+		return j;
+	}
+	add(j, "current_version", hex_json(f->run_version, flags));
+	add_bool(j, "can_update", updatable);
+	if (!f->updated_version)	/* nothing staged */
+		return j;
+	add(j, "next_version", hex_json(f->updated_version, flags));
+	if (activate)
+		add_str(j, "activate_state", activate);
+	if (need_powercycle(result))
+		add_bool(j, "need_powercycle", true);
+	return j;
+}
+
+static void add_dimm_firmware(struct json_object *j, struct ndctl_dimm *dimm, unsigned flags)
+{
+	char result[SYSFS_ATTR_SIZE];
+	struct nd_fw_info f;
+
+	if (!dimm_intel_supports(dimm, ND_INTEL_FN_FW_GET_INFO))
+		return;
+	dimm_read_fw_info(dimm, &f);
+	if (nd_dev_read(&dimm->dev, "firmware/result", result))
+		result[0] = 0;
+	add(j, "firmware", fw_info_to_json(&f, dimm_intel_fw_updatable(dimm),
+			fwa_state_name(&dimm->dev, true), result[0] ? result : NULL, flags));
+}
+
 NDCTL_EXPORT struct json_object *ndctl_dimm_to_json(struct ndctl_dimm *dimm, unsigned flags)
 {
 	struct json_object *j = json_object_new_object();
@@ -116,6 +285,10 @@ NDCTL_EXPORT struct json_object *ndctl_dimm_to_json(struct ndctl_dimm *dimm, uns
 		add_str(j, "state", "disabled");
 	add_dimm_flags(j, dimm);
 	add_dimm_security(j, dimm);
+	if (flags & NDCTL_JSON_FIRMWARE)
+		add_dimm_firmware(j, dimm, flags);
+	if (flags & NDCTL_JSON_HEALTH)
+		add_dimm_health(j, dimm);
 	return j;
 }
 
