@@ -57,6 +57,30 @@ typedef void (*ndctl_btt_report_fn)(void *arg, int priority, const char *where,
 int ndctl_btt_layout_check(void *ns, uint64_t size, const uint8_t parent_uuid[16],
 		unsigned flags, ndctl_btt_report_fn report, void *arg);
 
+struct ndctl_namespace;
+/**
+ * ndctl_namespace_check_btt() - check (and repair) the BTT layout on a disabled namespace
+ * @ndns: a namespace, disabled (ndctl_namespace_disable_safe())
+ * @flags: enum ndctl_btt_check_flags
+ * @report: called with each finding (see ndctl_btt_layout_check()); may
+ *	be NULL
+ * @arg: passed to @report
+ *
+ * As upstream's check-namespace: a claim an unbound personality left is
+ * released, the namespace bound raw, its block device opened exclusively
+ * (read-only without REPAIR) and mapped whole, checked by
+ * ndctl_btt_layout_check(), repairs synced, and the namespace unbound
+ * again: left disabled, as upstream leaves it. ndctl_namespace_enable()
+ * brings the sector personality back.
+ *
+ * Return: ndctl_btt_layout_check()'s; -EBUSY when it is enabled
+ * (reported as upstream's "check aborted, namespace online"); -ENXIO for an
+ * idle namespace; the bind, open or map's negative errno (reported).
+ * Since: LIBNDCTL_5
+ */
+int ndctl_namespace_check_btt(struct ndctl_namespace *ndns, unsigned flags,
+		ndctl_btt_report_fn report, void *arg);
+
 #ifdef __cplusplus
 }
 #endif
