@@ -24,5 +24,6 @@ int cmd_disable_dimm(int argc, char **argv, void *ctx);
 int cmd_create_namespace(int argc, char **argv, void *ctx);
 int cmd_read_infoblock(int argc, char **argv, void *ctx);
 int cmd_write_infoblock(int argc, char **argv, void *ctx);
+int cmd_check_namespace(int argc, char **argv, void *ctx);
 
 #endif

@@ -21,6 +21,7 @@ static const struct cmd ndctl_cmds[] = {
 	{ "disable-namespace", cmd_disable_namespace, "disable namespaces not in use" },
 	{ "create-namespace", cmd_create_namespace, "create or reconfigure a namespace" },
 	{ "destroy-namespace", cmd_destroy_namespace, "destroy namespaces" },
+	{ "check-namespace", cmd_check_namespace, "check (and repair) a sector namespace's BTT" },
 	{ "enable-dimm", cmd_enable_dimm, "enable dimms" },
 	{ "disable-dimm", cmd_disable_dimm, "disable dimms no region uses" },
 	{ "read-infoblock", cmd_read_infoblock, "dump a namespace's info blocks, raw or as JSON" },
@@ -34,8 +35,6 @@ static const struct cmd ndctl_cmds[] = {
 #define BUSES "[<bus-id> <bus-id2> ... <bus-idN>] [<options>]"
 
 static const struct upstream_only_cmd ndctl_upstream_only[] = {
-	{ "check-namespace", "ndctl check-namespace <namespace> [<options>]",
-		"BTT (sector mode) metadata checks are outside its label and namespace subset" },
 	{ "clear-errors", "ndctl clear_errors <namespace> [<options>]", NO_ARS },
 	{ "inject-error", "ndctl inject-error <namespace> [<options>]", NO_ARS },
 	{ "update-firmware", "ndctl update-firmware " NMEMS, NO_FW },

@@ -164,6 +164,16 @@ int ndctl_infoblock_pfn_layout(struct ndctl_infoblock_pfn *pfn, uint64_t size, u
  */
 int ndctl_infoblock_btt_decode(const void *block, struct ndctl_infoblock_btt *btt);
 
+/**
+ * ndctl_infoblock_btt_encode() - the bytes of a BTT info block
+ * @btt: the fields (infosize included: the kernel writes 4096)
+ * @block: NDCTL_INFOBLOCK_SIZE bytes, overwritten (zeroes where no field is),
+ *	signature and checksum included
+ *
+ * Since: LIBNDCTL_5
+ */
+void ndctl_infoblock_btt_encode(const struct ndctl_infoblock_btt *btt, void *block);
+
 enum ndctl_infoblock_json_flags {
 	NDCTL_INFOBLOCK_JSON_HUMAN = 1 << 0,	/* -u: numbers as "0x..." strings */
 	NDCTL_INFOBLOCK_JSON_VERIFY = 1 << 1,	/* -V: skip bad checksums, other parents */

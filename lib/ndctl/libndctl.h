@@ -167,5 +167,6 @@ struct daxctl_ctx *ndctl_get_daxctl_ctx(struct ndctl_ctx *ctx);
 #include <ndctl/infoblock.h>
 #include <ndctl/topology.h>
 #include <ndctl/namespace-ops.h>
+#include <ndctl/btt-layout.h>
 
 #endif

@@ -40,7 +40,7 @@ for l in ndctl:0:0.1.0 daxctl:0:0.1.0; do
 	have -f "$lib/pkgconfig/lib$name.pc"
 done
 for h in ndctl/libndctl.h ndctl/lsa.h ndctl/infoblock.h ndctl/topology.h \
-		ndctl/namespace-ops.h daxctl/libdaxctl.h; do
+		ndctl/namespace-ops.h ndctl/btt-layout.h daxctl/libdaxctl.h; do
 	have -f "$inc/$h"
 done
 have -f "$(under "$compdir")/ndctl"

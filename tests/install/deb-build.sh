@@ -75,6 +75,7 @@ holds libndkit-ndctl0 "$lib/libndctl.so.0.1.0" "$lib/libndctl.so.0"
 holds libndkit-daxctl0 "$lib/libdaxctl.so.0.1.0" "$lib/libdaxctl.so.0"
 holds ndkit-dev ./usr/include/ndctl/libndctl.h ./usr/include/ndctl/lsa.h ./usr/include/ndctl/infoblock.h \
 	./usr/include/ndctl/topology.h ./usr/include/ndctl/namespace-ops.h \
+	./usr/include/ndctl/btt-layout.h \
 	./usr/include/daxctl/libdaxctl.h \
 	"$lib/libndctl.so" "$lib/libdaxctl.so" \
 	"$lib/pkgconfig/libndctl.pc" "$lib/pkgconfig/libdaxctl.pc" \

@@ -67,6 +67,8 @@ expect "" "$ndctl" write-infoblock --parent-uuid ""
 expect "all namespace0.0 namespace1.0 " "$ndctl" write-infoblock -u 1 ""
 expect "vm/nv0.img " "$ndctl" read-infoblock -i vm/n
 expect "all namespace0.0 namespace1.0 " "$ndctl" read-infoblock -u ""
+expect "all namespace0.0 namespace1.0 " "$ndctl" check-namespace ""
+expect "--region --repair --rewrite-log " "$ndctl" check-namespace --re
 expect "system-ram " "$tmp/bin/daxctl" reconfigure-device -m sys
 # ndctl-qemu's values: formats, domain types, files, QEMU pids (a fake /proc).
 expect "libvirt " "$qemu" plan --format l

@@ -16,7 +16,7 @@ from pathlib import Path
 
 LIBS = {
     "ndctl": ("NDCTL_EXPORT", ["libndctl.h", "lsa.h", "infoblock.h", "topology.h",
-                                  "namespace-ops.h"]),
+                                  "namespace-ops.h", "btt-layout.h"]),
     "daxctl": ("DAXCTL_EXPORT", ["libdaxctl.h"]),
 }
 PROTO = re.compile(r"^[a-z][^;(#]*?\b((?:nd|dax)ctl_\w+)\(")

@@ -154,3 +154,15 @@ NDCTL_EXPORT int ndctl_infoblock_btt_decode(const void *block, struct ndctl_info
 	le_fields_decode(btt_fields, ARRAY_SIZE(btt_fields), b, btt);
 	return 0;
 }
+
+NDCTL_EXPORT void ndctl_infoblock_btt_encode(const struct ndctl_infoblock_btt *btt, void *block)
+{
+	uint8_t *b = block;
+
+	memset(b, 0, NDCTL_INFOBLOCK_SIZE);
+	memcpy(b, btt_sig, SIG_LEN);
+	memcpy(b + OFF_UUID, btt->uuid, 16);
+	memcpy(b + OFF_PARENT, btt->parent_uuid, 16);
+	le_fields_encode(btt_fields, ARRAY_SIZE(btt_fields), btt, b);
+	le_put(b + CHECKSUM_OFF, checksum(b), 8);
+}

@@ -214,6 +214,9 @@ int nd_node_ioctl(struct ndctl_ctx *ctx, const char *node, unsigned long req, vo
 
 /* namespace.c */
 int namespace_zero_info_block(struct ndctl_namespace *ndns);
+/* Bind a disabled namespace raw and open its block device: an fd, or -errno. */
+int namespace_raw_open(struct ndctl_namespace *ndns, int oflags);
+void namespace_raw_close(struct ndctl_namespace *ndns, int fd);
 
 /* pfn.c: what pfn, dax and btt devices share */
 struct ndctl_namespace *persona_get_namespace(struct nd_persona *p);

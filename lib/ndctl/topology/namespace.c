@@ -547,12 +547,11 @@ NDCTL_EXPORT int ndctl_namespace_disable_safe(struct ndctl_namespace *ndns)
 	return rc;
 }
 
-/* Read or write the first len bytes of the (raw-bound) block device. */
-static int head_io(struct ndctl_namespace *ndns, void *buf, size_t len, bool write)
+/* Open the (raw-bound) namespace's block device, once its node is there: an fd or -errno. */
+static int raw_open(struct ndctl_namespace *ndns, int oflags)
 {
 	char block[64], path[PATH_MAX];
-	ssize_t n;
-	int fd, rc = 0;
+	int fd;
 
 	if (nd_dev_child(&ndns->dev, "block", "", block, sizeof(block)))
 		return -ENXIO;
@@ -560,9 +559,18 @@ static int head_io(struct ndctl_namespace *ndns, void *buf, size_t len, bool wri
 		return -ENAMETOOLONG;
 	if (nd_wait_path(path))
 		return -ETIMEDOUT;
-	fd = open(path, (write ? O_WRONLY : O_RDONLY) | O_CLOEXEC);
+	fd = open(path, oflags | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
+/* Read or write the first len bytes of the (raw-bound) block device. */
+static int head_io(struct ndctl_namespace *ndns, void *buf, size_t len, bool write)
+{
+	ssize_t n;
+	int fd = raw_open(ndns, write ? O_WRONLY : O_RDONLY), rc = 0;
+
 	if (fd < 0)
-		return -errno;
+		return fd;
 	n = write ? pwrite(fd, buf, len, 0) : pread(fd, buf, len, 0);
 	if (n != (ssize_t)len || (write && fsync(fd)))
 		rc = -EIO;
@@ -635,6 +643,35 @@ static int head_access(struct ndctl_namespace *ndns, void *buf, size_t len, bool
 	}
 	rc = refuse_claimed(ndns);
 	return rc ? rc : raw_head_io(ndns, buf, len, write);
+}
+
+/*
+ * For a whole-namespace access (btt-check.c): a disabled namespace bound
+ * raw, a claim left by an unbound personality released first (upstream's
+ * check ends with the claim released too), its block device opened.
+ */
+int namespace_raw_open(struct ndctl_namespace *ndns, int oflags)
+{
+	struct nd_persona *p = namespace_persona(ndns);
+	int rc, fd;
+
+	if (ndctl_namespace_is_active(ndns))
+		return -EBUSY;
+	if (p)
+		persona_set_namespace(p, NULL);
+	rc = raw_bind(ndns);
+	if (rc)
+		return rc;
+	fd = raw_open(ndns, oflags);
+	if (fd < 0)
+		raw_unbind(ndns);
+	return fd;
+}
+
+void namespace_raw_close(struct ndctl_namespace *ndns, int fd)
+{
+	close(fd);
+	raw_unbind(ndns);
 }
 
 NDCTL_EXPORT int ndctl_namespace_read_head(struct ndctl_namespace *ndns, void *buf,
