@@ -11,32 +11,17 @@
 #include "builtin.h"
 #include "../common/parse-options.h"
 #include "labels.h"
+#include "label-cmd.h"
 
 /*
- * read-labels, write-labels, zero-labels, init-labels, check-labels: the
+ * read-labels, write-labels, zero-labels, init-labels (check-labels.c): the
  * upstream commands and options, on DIMMs (/dev/nmemN) or on files (a raw
  * label area or a QEMU backend file). Every argument is resolved and opened,
  * and every write checked (idle DIMM, fitting input) before anything is
  * written, so bad input changes nothing.
  */
 
-struct label_opts {
-	bool json, human, index_only, all_slots, force, verbose, repair, strict;
-	const char *output, *input, *version, *bus;
-	uint64_t size, offset, label_size;
-	bool size_set, offset_set;
-	unsigned lock_flags;	/* --wait: NDCTL_LSA_WAIT_SECONDS(n); 0: the default wait */
-};
-
-struct label_cmd {
-	const char *name;
-	const struct option *opts;
-	const char *const *usage;
-	const char *done;	/* "read", "initialized", ... for the final count */
-	const char *counted;	/* "nmem", or check-labels' "nmem label" */
-};
-
-static struct label_opts lopts;	/* where the option tables store */
+struct label_opts lopts;	/* where the option tables store */
 
 static int parse_bytes(const char *what, const char *arg, uint64_t *out)
 {
@@ -59,7 +44,7 @@ static int offset_cb(const struct option *opt, const char *arg, int unset)
 	return unset ? 0 : parse_bytes("offset", arg, &lopts.offset);
 }
 
-static int label_size_cb(const struct option *opt, const char *arg, int unset)
+int label_size_cb(const struct option *opt, const char *arg, int unset)
 {
 	lopts.label_size = 0;
 	if (unset)
@@ -73,7 +58,7 @@ static int label_size_cb(const struct option *opt, const char *arg, int unset)
 }
 
 /* --wait=SECONDS (ndkit): 0 fails at once when another label command holds the area. */
-static int wait_cb(const struct option *opt, const char *arg, int unset)
+int label_wait_cb(const struct option *opt, const char *arg, int unset)
 {
 	char *end;
 	unsigned long s;
@@ -89,31 +74,16 @@ static int wait_cb(const struct option *opt, const char *arg, int unset)
 	return 0;
 }
 
-/* Upstream's options, then ndkit's (how long to wait for the area's lock). */
-#define BASE_OPTIONS() \
-	OPT_STRING('b', "bus", &lopts.bus, "bus-id", \
-		"<nmem> must be on a bus with an id/provider of <bus-id>"), \
-	OPT_BOOLEAN('v', "verbose", &lopts.verbose, "turn on debug"), \
-	OPT_CALLBACK(0, "wait", NULL, "seconds", \
-		"ndkit: wait up to <seconds> for another label command on the area (default 10, 0: fail at once)", \
-		wait_cb)
 #define EXTENT_OPTIONS() \
 	OPT_CALLBACK('s', "size", NULL, "n", "number of label bytes to operate", size_cb), \
 	OPT_CALLBACK('O', "offset", NULL, "n", "offset into the label area to start operation", \
 		offset_cb)
-#define FILE_OPTIONS() \
-	OPT_CALLBACK(0, "label-size", NULL, "size", \
-		"ndkit: label area size at the end of a FILE (default: detect)", label_size_cb)
-#define FILE_USAGE "", \
-	"ndkit: an <nmem> may also be a FILE: a raw label area or a QEMU", \
-	"memory-backend-file (its label area at its end); an argument with '/'", \
-	"or naming an existing file is a FILE."
 
 /*
  * 0 to go on with the arguments left in argv[0..*argc); else the command
- * ends: with parse_options()'s stop code (< 0, see cmd_end()) or a status.
+ * ends: with parse_options()'s stop code (< 0, see label_cmd_end()) or a status.
  */
-static int parse_opts(const struct label_cmd *c, int *argc, char **argv, struct label_opts *o)
+int label_parse_opts(const struct label_cmd *c, int *argc, char **argv, struct label_opts *o)
 {
 	int n;
 
@@ -131,7 +101,7 @@ static int parse_opts(const struct label_cmd *c, int *argc, char **argv, struct 
  * ndkit also takes files, and refuses a bad name among good ones (nothing
  * is done then, see docs/differences.md).
  */
-static int check_names(const struct label_cmd *c, int argc, char **argv)
+int label_check_names(const struct label_cmd *c, int argc, char **argv)
 {
 	unsigned long id;
 	int bad = 0;
@@ -147,7 +117,7 @@ static int check_names(const struct label_cmd *c, int argc, char **argv)
 	return 0;
 }
 
-static int cmd_end(int rc)
+int label_cmd_end(int rc)
 {
 	return rc < 0 ? parse_options_exit(rc) : rc;
 }
@@ -157,18 +127,18 @@ static int cmd_end(int rc)
  * transfer while others succeeded is named on standard error, not in the
  * status: scripts written for upstream read 0 there.
  */
-static int label_status(unsigned count, bool failed)
+int label_status(unsigned count, bool failed)
 {
 	return failed && count == 0 ? EXIT_FAILURE : 0;
 }
 
-static void print_count(const struct label_cmd *c, unsigned count)
+void label_print_count(const struct label_cmd *c, unsigned count)
 {
 	fprintf(stderr, "%s %u %s%s\n", c->done, count, c->counted, count > 1 ? "s" : "");
 }
 
 /* Resolve and open every target; on failure everything is closed and 1 returned. */
-static int open_targets(struct ndctl_ctx *ctx, const struct label_cmd *c, const struct label_opts *o,
+int label_open_targets(struct ndctl_ctx *ctx, const struct label_cmd *c, const struct label_opts *o,
 		char **args, int nargs, bool writable, struct label_target **tg, unsigned *n)
 {
 	unsigned i;
@@ -176,7 +146,7 @@ static int open_targets(struct ndctl_ctx *ctx, const struct label_cmd *c, const 
 
 	label_log_to_cmd(ctx, c->name);
 	if (label_targets_resolve(ctx, c->name, args, nargs, o->bus, tg, n) < 0) {
-		print_count(c, 0);
+		label_print_count(c, 0);
 		return 1;
 	}
 	/* every target opened (locked) and checked before anything is written */
@@ -188,7 +158,7 @@ static int open_targets(struct ndctl_ctx *ctx, const struct label_cmd *c, const 
 		label_targets_free(*tg, *n);
 		*tg = NULL;
 		*n = 0;
-		print_count(c, 0);
+		label_print_count(c, 0);
 	}
 	return failed;
 }
@@ -219,7 +189,7 @@ static uint64_t extent_len(const struct label_opts *o, const struct label_target
 	return o->size_set && o->size ? o->size : area - o->offset;
 }
 
-static int report_xport(const struct label_cmd *c, const struct label_target *tg, int rc)
+int label_report_xport(const struct label_cmd *c, const struct label_target *tg, int rc)
 {
 	/* transport errors were logged as they happened; anything else is said here */
 	if (!ndctl_lsa_xport_errmsg(tg->t)[0])
@@ -233,14 +203,14 @@ static int report_xport(const struct label_cmd *c, const struct label_target *tg
  * one may or may not have reached the medium (nfit_test's fail_cmd stores it
  * and then fails), and what the area holds now, read back.
  */
-static int report_write(const struct label_cmd *c, struct label_target *tg, int rc)
+int label_report_write(const struct label_cmd *c, struct label_target *tg, int rc)
 {
 	struct ndctl_lsa_counters n;
 	struct ndctl_lsa *lsa;
 	int lrc;
 
 	ndctl_lsa_xport_counters(tg->t, &n);
-	report_xport(c, tg, rc);
+	label_report_xport(c, tg, rc);
 	if (rc != -EIO)	/* not a failed transfer: a lock, memory, a read-only area */
 		return 1;
 	fprintf(stderr, "ndctl %s: %s: %llu bytes were written before the failed transfer, which may or may not have reached the DIMM; nothing after it was written",
@@ -369,7 +339,7 @@ static int read_all(const struct label_opts *o, struct label_target *tg, unsigne
 		int rc = o->json ? read_json(o, &tg[i], all) : read_raw(o, &tg[i], out);
 
 		if (rc < 0)
-			failed = report_xport(&read_cmd, &tg[i], rc);
+			failed = label_report_xport(&read_cmd, &tg[i], rc);
 		else
 			count++;
 	}
@@ -378,7 +348,7 @@ static int read_all(const struct label_opts *o, struct label_target *tg, unsigne
 		util_json_print(out, count == 1 && out == stdout && isatty(STDOUT_FILENO) ?
 				json_object_array_get_idx(all, 0) : all);
 	json_object_put(all);
-	print_count(&read_cmd, count);
+	label_print_count(&read_cmd, count);
 	return label_status(count, failed);
 }
 
@@ -390,17 +360,17 @@ int cmd_read_labels(int argc, char **argv, void *ctx)
 	FILE *out;
 	int rc;
 
-	rc = parse_opts(&read_cmd, &argc, argv, &o);
+	rc = label_parse_opts(&read_cmd, &argc, argv, &o);
 	if (!rc)
-		rc = check_names(&read_cmd, argc, argv);
+		rc = label_check_names(&read_cmd, argc, argv);
 	if (!rc)
 		rc = read_checks(&o);
 	if (rc)
-		return cmd_end(rc);
-	if (open_targets(ctx, &read_cmd, &o, argv, argc, false, &tg, &n))
+		return label_cmd_end(rc);
+	if (label_open_targets(ctx, &read_cmd, &o, argv, argc, false, &tg, &n))
 		return EXIT_FAILURE;
 	if (check_extent(&read_cmd, &o, tg, n)) {
-		print_count(&read_cmd, 0);
+		label_print_count(&read_cmd, 0);
 		label_targets_free(tg, n);
 		return EXIT_FAILURE;
 	}
@@ -508,16 +478,16 @@ int cmd_write_labels(int argc, char **argv, void *ctx)
 	size_t len = 0;
 	int rc;
 
-	rc = parse_opts(&write_cmd, &argc, argv, &o);
+	rc = label_parse_opts(&write_cmd, &argc, argv, &o);
 	if (!rc)
-		rc = check_names(&write_cmd, argc, argv);
+		rc = label_check_names(&write_cmd, argc, argv);
 	if (rc)
-		return cmd_end(rc);
+		return label_cmd_end(rc);
 	if (!o.input && isatty(STDIN_FILENO)) {
 		fprintf(stderr, "give the bytes to write with -i FILE (or on stdin)\n");
 		return usage_with_options(write_usage, write_options);
 	}
-	rc = open_targets(ctx, &write_cmd, &o, argv, argc, true, &tg, &n);
+	rc = label_open_targets(ctx, &write_cmd, &o, argv, argc, true, &tg, &n);
 	if (!rc && n > 1) {
 		opt_error("write-labels only supports writing a single dimm\n");
 		label_targets_free(tg, n);
@@ -532,11 +502,11 @@ int cmd_write_labels(int argc, char **argv, void *ctx)
 
 		ndctl_lsa_xport_reset_counters(tg->t);
 		wrc = write_locked(tg, o.offset, buf, len);
-		rc = wrc < 0 ? report_write(&write_cmd, tg, wrc) : label_target_revalidate(tg) < 0;
+		rc = wrc < 0 ? label_report_write(&write_cmd, tg, wrc) : label_target_revalidate(tg) < 0;
 		count = wrc == 0;
 	}
-	if (n)	/* else open_targets() printed it */
-		print_count(&write_cmd, count);
+	if (n)	/* else label_open_targets() printed it */
+		label_print_count(&write_cmd, count);
 	free(buf);
 	label_targets_free(tg, n);
 	return label_status(count, rc);
@@ -584,13 +554,13 @@ static int for_each_write(const struct label_cmd *c, const struct label_opts *o,
 		ndctl_lsa_xport_reset_counters(tg[i].t);
 		rc = fn(o, &tg[i]);
 		if (rc < 0) {
-			failed = report_write(c, &tg[i], rc);
+			failed = label_report_write(c, &tg[i], rc);
 			continue;
 		}
 		failed |= label_target_revalidate(&tg[i]) < 0;
 		count++;
 	}
-	print_count(c, count);
+	label_print_count(c, count);
 	return label_status(count, failed);
 }
 
@@ -601,16 +571,16 @@ int cmd_zero_labels(int argc, char **argv, void *ctx)
 	unsigned n;
 	int rc;
 
-	rc = parse_opts(&zero_cmd, &argc, argv, &o);
+	rc = label_parse_opts(&zero_cmd, &argc, argv, &o);
 	if (!rc)
-		rc = check_names(&zero_cmd, argc, argv);
+		rc = label_check_names(&zero_cmd, argc, argv);
 	if (rc)
-		return cmd_end(rc);
-	if (open_targets(ctx, &zero_cmd, &o, argv, argc, true, &tg, &n))
+		return label_cmd_end(rc);
+	if (label_open_targets(ctx, &zero_cmd, &o, argv, argc, true, &tg, &n))
 		return EXIT_FAILURE;
 	rc = check_extent(&zero_cmd, &o, tg, n);
 	if (rc)
-		print_count(&zero_cmd, 0);
+		label_print_count(&zero_cmd, 0);
 	else
 		rc = for_each_write(&zero_cmd, &o, tg, n, zero_one);
 	label_targets_free(tg, n);
@@ -656,7 +626,7 @@ static int init_checks(const struct label_opts *o, struct label_target *tg, unsi
 		int rc = ndctl_lsa_load(tg[i].t, 0, &lsa);
 
 		if (rc < 0)
-			return report_xport(&init_cmd, &tg[i], rc);
+			return label_report_xport(&init_cmd, &tg[i], rc);
 		valid = ndctl_lsa_valid(lsa);
 		ndctl_lsa_free(lsa);
 		if (valid && !o->force) {
@@ -685,345 +655,28 @@ int cmd_init_labels(int argc, char **argv, void *ctx)
 	unsigned n, L;
 	int rc;
 
-	rc = parse_opts(&init_cmd, &argc, argv, &o);
+	rc = label_parse_opts(&init_cmd, &argc, argv, &o);
 	if (!rc)
-		rc = check_names(&init_cmd, argc, argv);
+		rc = label_check_names(&init_cmd, argc, argv);
 	if (rc)
-		return cmd_end(rc);
+		return label_cmd_end(rc);
 	if (!o.version)
 		o.version = "1.1";
 	L = parse_version(o.version);
 	if (!L) {	/* upstream's text, then the fix */
 		fprintf(stderr, "'%s' is not a valid label version: use -V 1.1 or -V 1.2\n",
 				o.version);
-		print_count(&init_cmd, 0);
+		label_print_count(&init_cmd, 0);
 		return EXIT_FAILURE;
 	}
-	if (open_targets(ctx, &init_cmd, &o, argv, argc, true, &tg, &n))
+	if (label_open_targets(ctx, &init_cmd, &o, argv, argc, true, &tg, &n))
 		return EXIT_FAILURE;
 	rc = init_checks(&o, tg, n, L);
 	if (rc)
-		print_count(&init_cmd, 0);
+		label_print_count(&init_cmd, 0);
 	else
 		rc = for_each_write(&init_cmd, &o, tg, n, init_one);
 	label_targets_free(tg, n);
 	return rc;
 }
 
-/* ---------------------------------------------------------------- check-labels */
-
-static const char *const check_usage[] = {
-	"ndctl check-labels <nmem0> [<nmem1>..<nmemN>] [<options>]", FILE_USAGE, "",
-	"ndkit validates deeply: both index blocks, every in-use label, overlaps,",
-	"positions, cookies. As upstream, a DIMM fails only with no valid index;",
-	"--strict fails it on any error finding too.", NULL
-};
-static const struct option check_options[] = {
-	BASE_OPTIONS(),
-	OPT_BOOLEAN(0, "repair", &lopts.repair,
-		"ndkit: rewrite a torn (invalid) index block from the current one"),
-	OPT_BOOLEAN(0, "strict", &lopts.strict,
-		"ndkit: a DIMM with an error finding about its labels fails too"),
-	FILE_OPTIONS(),
-	OPT_END(),
-};
-static const struct label_cmd check_cmd = {
-	"check-labels", check_options, check_usage, "successfully verified", "nmem label",
-};
-
-static void print_findings(const struct label_target *tg, const struct ndctl_lsa_finding *f,
-		unsigned nf, bool verbose)
-{
-	unsigned i;
-
-	for (i = 0; i < nf; i++)
-		if (verbose || f[i].severity != NDCTL_LSA_INFO)
-			fprintf(stderr, "%s: %s: %s [%s]\n", tg->dev, ndctl_lsa_severity_name(f[i].severity),
-				f[i].msg, f[i].id);
-}
-
-static int repair_one(struct ndctl_lsa *lsa, struct label_target *tg)
-{
-	int rc;
-
-	if (!ndctl_lsa_valid(lsa) || (ndctl_lsa_index_valid(lsa, 0) && ndctl_lsa_index_valid(lsa, 1)))
-		return 0;
-	ndctl_lsa_xport_reset_counters(tg->t);
-	rc = ndctl_lsa_repair(lsa, tg->t);
-	if (rc < 0) {
-		report_write(&check_cmd, tg, rc);
-		return -1;
-	}
-	fprintf(stderr, "%s: repaired the invalid index block\n", tg->dev);
-	return label_target_revalidate(tg) < 0 ? -1 : 0;
-}
-
-/* nmemN/nfit/id as the NFIT stores the fields (sysfs shows them byte-swapped). */
-static bool dimm_iset_fields(struct ndctl_dimm *dimm, struct ndctl_label_iset_map *m)
-{
-	const char *id = ndctl_dimm_get_unique_id(dimm);
-	unsigned vendor, location, date, serial;
-
-	*m = (struct ndctl_label_iset_map){ 0 };
-	if (!id)
-		return false;
-	if (sscanf(id, "%4x-%2x-%4x-%8x", &vendor, &location, &date, &serial) != 4) {
-		location = date = 0;
-		if (sscanf(id, "%4x-%8x", &vendor, &serial) != 2)
-			return false;
-	}
-	m->vendor_id = (uint16_t)(vendor >> 8 | (vendor & 0xff) << 8);
-	m->mfg_date = (uint16_t)(date >> 8 | (date & 0xff) << 8);
-	m->mfg_location = (uint8_t)location;
-	m->serial = __builtin_bswap32(serial);
-	return true;
-}
-
-/* The region's mapping0 (the kernel's mapping[0]): libndctl lists mappings last to first. */
-static struct ndctl_mapping *mapping0(struct ndctl_region *region)
-{
-	struct ndctl_mapping *mapping, *last = NULL;
-
-	ndctl_mapping_foreach(region, mapping)
-		last = mapping;
-	return last;
-}
-
-/*
- * The cookies the kernel accepts in the region's labels: set_cookie (the one
- * for the version of mapping 0's current index) and the altcookie, which is
- * cookie1 for a one-DIMM set: equal to set_cookie when that index is v1.1,
- * else solved from set_cookie and the DIMM's NFIT identity. A larger set's
- * altcookie is not known. lsa0: mapping 0's area when loaded, else NULL.
- */
-static unsigned region_cookies(struct ndctl_region *region, const struct ndctl_lsa *lsa0,
-		uint64_t cookies[2])
-{
-	struct ndctl_mapping *m0 = mapping0(region);
-	struct ndctl_lsa_index_info info;
-	struct ndctl_label_iset_map fields;
-	bool v11;
-
-	cookies[0] = ndctl_region_get_iset_cookie(region);
-	if (!cookies[0])
-		return 0;
-	if (ndctl_region_get_mappings(region) != 1 || !m0 || !lsa0 || ndctl_lsa_current_index(lsa0) < 0)
-		return 1;
-	v11 = ndctl_lsa_index_info(lsa0, ndctl_lsa_current_index(lsa0), &info) == 0 &&
-		info.major == 1 && info.minor == 1;
-	if (v11 || !dimm_iset_fields(ndctl_mapping_get_dimm(m0), &fields))
-		return 1;
-	cookies[1] = ndctl_label_iset_cookie1_of_one(cookies[0], &fields);
-	return 2;
-}
-
-/* The regions that use a DIMM, each with its extent on it and its cookies; at most max. */
-static unsigned dimm_region_maps(struct ndctl_dimm *dimm, const struct ndctl_lsa *lsa,
-		struct ndctl_lsa_region_map *maps, unsigned max)
-{
-	struct ndctl_region *region;
-	struct ndctl_mapping *mapping;
-	unsigned n = 0;
-
-	ndctl_region_foreach(ndctl_dimm_get_bus(dimm), region)
-		ndctl_mapping_foreach(region, mapping) {
-			struct ndctl_mapping *m0 = mapping0(region);
-
-			if (ndctl_mapping_get_dimm(mapping) != dimm || n == max)
-				continue;
-			maps[n] = (struct ndctl_lsa_region_map){
-				.dpa = ndctl_mapping_get_offset(mapping),
-				.size = ndctl_mapping_get_length(mapping),
-			};
-			maps[n].ncookies = region_cookies(region,
-				ndctl_mapping_get_dimm(m0) == dimm ? lsa : NULL, maps[n].cookies);
-			n++;
-		}
-	return n;
-}
-
-/* Findings about the DIMM's labels in its regions (none for a file); -ENOMEM. */
-static int check_regions(const struct label_target *tg, const struct ndctl_lsa *lsa,
-		struct ndctl_lsa_finding **f, unsigned *nf)
-{
-	struct ndctl_lsa_region_map maps[16];
-	struct ndctl_lsa_finding *g = NULL, *all;
-	unsigned n = tg->dimm ? dimm_region_maps(tg->dimm, lsa, maps, 16) : 0, ng = 0;
-	int errors;
-
-	if (!n || !ndctl_lsa_valid(lsa))
-		return 0;
-	errors = ndctl_lsa_validate_regions(lsa, maps, n, &g, &ng);
-	if (errors < 0 || !ng) {
-		free(g);
-		return errors;
-	}
-	all = realloc(*f, (*nf + ng) * sizeof(**f));
-	if (!all) {
-		free(g);
-		return -ENOMEM;
-	}
-	memcpy(all + *nf, g, ng * sizeof(*g));
-	free(g);
-	*f = all;
-	*nf += ng;
-	return errors;
-}
-
-/*
- * 0: the area passes; 1: it does not (or could not be read or repaired). The
- * area is kept in *keep (NULL when it could not be read) for check_sets().
- * Upstream's check stops at the index blocks, and scripts read its count and
- * exit status: so only a missing valid index fails the area, and the deeper
- * findings are printed beside it, unless --strict.
- */
-static int check_one(const struct label_opts *o, struct label_target *tg, struct ndctl_lsa **keep)
-{
-	struct ndctl_lsa_finding *f = NULL;
-	struct ndctl_lsa *lsa;
-	unsigned nf = 0;
-	int errors, more, rc = ndctl_lsa_load(tg->t, 0, &lsa);
-
-	*keep = NULL;
-	if (rc < 0)
-		return report_xport(&check_cmd, tg, rc);
-	if (o->repair && repair_one(lsa, tg) < 0) {
-		ndctl_lsa_free(lsa);
-		return 1;
-	}
-	errors = ndctl_lsa_validate(lsa, NULL, &f, &nf);
-	more = errors < 0 ? 0 : check_regions(tg, lsa, &f, &nf);
-	errors = more < 0 ? more : errors + more;
-	*keep = lsa;
-	if (errors < 0) {
-		fprintf(stderr, "ndctl check-labels: out of memory\n");
-		return 1;
-	}
-	print_findings(tg, f, nf, o->verbose);
-	free(f);
-	return o->strict ? errors > 0 : !ndctl_lsa_valid(lsa);
-}
-
-/* The target holding dimm, or n. */
-static unsigned target_of(const struct label_target *tg, unsigned n, struct ndctl_dimm *dimm)
-{
-	unsigned i;
-
-	for (i = 0; i < n && tg[i].dimm != dimm; i++)
-		;
-	return i;
-}
-
-/*
- * Each region whose DIMMs were all checked, as the kernel's namespace scan
- * reads it across them (ndctl_lsa_validate_region()); a finding is printed
- * under the DIMM it is about (and, with --strict, fails it). A region whose other
- * DIMMs were not named is not checked.
- */
-static void check_sets(const struct label_opts *o, struct label_target *tg, unsigned n,
-		struct ndctl_lsa **lsas, int *bad)
-{
-	uint8_t pmem_guid[16];
-	unsigned i, j;
-
-	uuid_parse(NDCTL_LABEL_GUID_PMEM, pmem_guid);
-	for (i = 0; i < n; i++) {
-		struct ndctl_region *region;
-
-		/* each bus once: from its first target */
-		for (j = 0; tg[i].dimm && j < i && (!tg[j].dimm ||
-				ndctl_dimm_get_bus(tg[j].dimm) != ndctl_dimm_get_bus(tg[i].dimm)); j++)
-			;
-		if (!tg[i].dimm || j < i)
-			continue;
-		ndctl_region_foreach(ndctl_dimm_get_bus(tg[i].dimm), region) {
-			const struct ndctl_lsa *set[16];
-			struct ndctl_lsa_region_map maps[16];
-			unsigned who[16], k = 0, nf = 0;
-			struct ndctl_mapping *mapping;
-			struct ndctl_lsa_finding *f = NULL;
-			bool whole = true;
-
-			ndctl_mapping_foreach(region, mapping) {
-				unsigned t = target_of(tg, n, ndctl_mapping_get_dimm(mapping));
-
-				if (k == 16 || t == n || !lsas[t]) {
-					whole = false;
-					break;
-				}
-				who[k] = t;
-				set[k] = ndctl_lsa_valid(lsas[t]) ? lsas[t] : NULL;
-				maps[k] = (struct ndctl_lsa_region_map){
-					.dpa = ndctl_mapping_get_offset(mapping),
-					.size = ndctl_mapping_get_length(mapping),
-				};
-				k++;
-			}
-			if (!whole || !k || !ndctl_region_get_iset_cookie(region))
-				continue;
-			for (j = 0; j < k / 2; j++) {	/* listed last to first: mapping0 first */
-				const struct ndctl_lsa *s = set[j];
-				struct ndctl_lsa_region_map m = maps[j];
-				unsigned w = who[j];
-
-				set[j] = set[k - 1 - j];
-				maps[j] = maps[k - 1 - j];
-				who[j] = who[k - 1 - j];
-				set[k - 1 - j] = s;
-				maps[k - 1 - j] = m;
-				who[k - 1 - j] = w;
-			}
-			maps[0].ncookies = region_cookies(region, lsas[who[0]], maps[0].cookies);
-			if (ndctl_lsa_validate_region(set, maps, k, pmem_guid, &f, &nf) < 0) {
-				fprintf(stderr, "ndctl check-labels: out of memory\n");
-				bad[who[0]] = o->strict;
-				continue;
-			}
-			for (j = 0; j < nf; j++) {
-				print_findings(&tg[who[f[j].index]], &f[j], 1, o->verbose);
-				if (o->strict && f[j].severity == NDCTL_LSA_ERROR)
-					bad[who[f[j].index]] = 1;
-			}
-			free(f);
-		}
-	}
-}
-
-int cmd_check_labels(int argc, char **argv, void *ctx)
-{
-	struct label_opts o = { 0 };
-	struct label_target *tg;
-	struct ndctl_lsa **lsas;
-	unsigned n, i, count = 0;
-	int rc, failed = 0, *bad;
-
-	rc = parse_opts(&check_cmd, &argc, argv, &o);
-	if (!rc)
-		rc = check_names(&check_cmd, argc, argv);
-	if (rc)
-		return cmd_end(rc);
-	if (open_targets(ctx, &check_cmd, &o, argv, argc, o.repair, &tg, &n))
-		return EXIT_FAILURE;
-	lsas = calloc(n, sizeof(*lsas));
-	bad = calloc(n, sizeof(*bad));
-	if (!lsas || !bad) {
-		fprintf(stderr, "ndctl check-labels: out of memory\n");
-		free(lsas);
-		free(bad);
-		label_targets_free(tg, n);
-		return EXIT_FAILURE;
-	}
-	for (i = 0; i < n; i++)
-		bad[i] = check_one(&o, &tg[i], &lsas[i]);
-	check_sets(&o, tg, n, lsas, bad);
-	for (i = 0; i < n; i++) {
-		failed |= bad[i];
-		count += !bad[i];
-		ndctl_lsa_free(lsas[i]);
-	}
-	free(lsas);
-	free(bad);
-	print_count(&check_cmd, count);
-	label_targets_free(tg, n);
-	return label_status(count, failed);
-}
