@@ -8,6 +8,7 @@
 # on the namespace afterwards.
 DIMMS="1G:128K:2M"
 MEM=1G
+TIMEOUT=900
 
 run upstream-ndctl disable-region all
 run upstream-ndctl init-labels -f all
