@@ -185,7 +185,7 @@ static struct json_object *list_buses(struct ndctl_ctx *ctx, const struct list_o
 		struct list_out out = list_out_new();
 		struct json_object *jb;
 
-		if (!topo_filter_bus(&lo->filter, bus))
+		if (!topo_filter_bus(&lo->filter, bus) || !topo_filter_bus_holds(&lo->filter, bus))
 			continue;
 		jb = ndctl_bus_to_json(bus, lo->json);
 		list_bus_children(bus, lo, &out);

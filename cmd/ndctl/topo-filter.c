@@ -51,6 +51,35 @@ bool topo_filter_bus(const struct topo_filter *f, struct ndctl_bus *bus)
 		name_matches(f->bus, ndctl_bus_get_devname(bus), ndctl_bus_get_id(bus));
 }
 
+static bool unnamed(const char *want)
+{
+	return !want || strcmp(want, "all") == 0;
+}
+
+/*
+ * As upstream's walk: a bus that has none of the DIMM, region or namespace
+ * named is left out (list -B would otherwise print it, empty).
+ */
+bool topo_filter_bus_holds(const struct topo_filter *f, struct ndctl_bus *bus)
+{
+	const struct topo_filter by_ns = { .namespace = f->namespace };
+	bool dimm = unnamed(f->dimm), region = unnamed(f->region), ns = unnamed(f->namespace);
+	struct ndctl_region *r;
+	struct ndctl_dimm *d;
+
+	ndctl_dimm_foreach(bus, d)
+		dimm = dimm || name_matches(f->dimm, ndctl_dimm_get_devname(d), ndctl_dimm_get_id(d));
+	ndctl_region_foreach(bus, r) {
+		struct ndctl_namespace *n;
+
+		region = region || name_matches(f->region, ndctl_region_get_devname(r),
+				ndctl_region_get_id(r));
+		ndctl_namespace_foreach(r, n)
+			ns = ns || topo_filter_namespace(&by_ns, n, true);
+	}
+	return dimm && region && ns;
+}
+
 static bool region_has_dimm(struct ndctl_region *region, const char *want)
 {
 	struct ndctl_mapping *m;
@@ -80,22 +109,36 @@ bool topo_filter_region(const struct topo_filter *f, struct ndctl_region *region
 	return !f->dimm || strcmp(f->dimm, "all") == 0 || region_has_dimm(region, f->dimm);
 }
 
+/*
+ * As upstream's by_region and by_namespace: the DIMM is in a region the
+ * region filter names, and in a region holding the namespace named.
+ */
+static bool dimm_in_selected_regions(const struct topo_filter *f, struct ndctl_dimm *dimm)
+{
+	const struct topo_filter by_ns = { .namespace = f->namespace };
+	bool region = unnamed(f->region), ns = unnamed(f->namespace);
+	struct ndctl_region *r;
+
+	ndctl_region_foreach(ndctl_dimm_get_bus(dimm), r) {
+		struct ndctl_namespace *n;
+
+		if (!region_has_dimm(r, ndctl_dimm_get_devname(dimm)))
+			continue;
+		region = region || name_matches(f->region, ndctl_region_get_devname(r),
+				ndctl_region_get_id(r));
+		ndctl_namespace_foreach(r, n)
+			ns = ns || topo_filter_namespace(&by_ns, n, true);
+	}
+	return region && ns;
+}
+
 bool topo_filter_dimm(const struct topo_filter *f, struct ndctl_dimm *dimm, bool idle)
 {
-	struct ndctl_region *region;
-
 	if (!idle && !ndctl_dimm_is_enabled(dimm))
 		return false;
 	if (!name_matches(f->dimm, ndctl_dimm_get_devname(dimm), ndctl_dimm_get_id(dimm)))
 		return false;
-	if (!f->region || strcmp(f->region, "all") == 0)
-		return true;
-	ndctl_region_foreach(ndctl_dimm_get_bus(dimm), region)
-		if (name_matches(f->region, ndctl_region_get_devname(region),
-					ndctl_region_get_id(region)) &&
-				region_has_dimm(region, ndctl_dimm_get_devname(dimm)))
-			return true;
-	return false;
+	return dimm_in_selected_regions(f, dimm);
 }
 
 bool topo_filter_namespace(const struct topo_filter *f, struct ndctl_namespace *ndns,

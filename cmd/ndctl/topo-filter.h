@@ -12,6 +12,8 @@ struct topo_filter {
 /* Rejects an unknown mode, type or numa node as upstream; 0 or the exit status. */
 int topo_filter_check(const char *cmd, const struct topo_filter *f);
 bool topo_filter_bus(const struct topo_filter *f, struct ndctl_bus *bus);
+/* Whether the bus has the DIMM, region and namespace the filter names (upstream's walk). */
+bool topo_filter_bus_holds(const struct topo_filter *f, struct ndctl_bus *bus);
 bool topo_filter_dimm(const struct topo_filter *f, struct ndctl_dimm *dimm, bool idle);
 bool topo_filter_region(const struct topo_filter *f, struct ndctl_region *region,
 		bool idle);

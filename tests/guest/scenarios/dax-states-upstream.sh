@@ -9,7 +9,7 @@
 DIMMS="1G:128K:2M"
 MEM=1G
 # 55 command pairs: 6 min on a host at load 15 (the guest had 15% of a core)
-TIMEOUT=480
+TIMEOUT=900
 
 dev=dax0.0
 sys=/sys/bus/dax/devices/$dev

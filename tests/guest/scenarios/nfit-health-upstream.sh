@@ -36,3 +36,7 @@ expect_match '"activate_method":' "$(jq -c . /tmp/nd.json)"
 same_list -BDRNiX -vvv
 same_list -DHF -u
 same_list -DHF -d nmem1
+# a bus without the DIMM, region or namespace named is left out, as upstream's walk does
+same_list -BDHF -d nmem1
+same_list -BR -r region0
+same_list -BDN -n namespace0.0
