@@ -329,20 +329,42 @@ static bool inside(const struct btt_chk *c, uint64_t off, uint64_t len)
 	return off <= c->size && len <= c->size - off;
 }
 
+static bool overlap(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
+{
+	return a < b + blen && b < a + alen;
+}
+
+/*
+ * info2 over the info block, map or log, or the map over the log: restoring
+ * info2 or a map entry would rewrite what was checked.
+ */
+static bool metadata_overlaps(const struct btt_arena *a)
+{
+	return overlap(a->mapoff, 4ULL * a->external_nlba,
+			a->logoff, (uint64_t)BTT_LOG_GRP_SIZE * a->nfree) ||
+		overlap(a->info2off, BTT_INFO_SIZE, a->infooff, BTT_INFO_SIZE) ||
+		overlap(a->info2off, BTT_INFO_SIZE, a->mapoff, 4ULL * a->external_nlba) ||
+		overlap(a->info2off, BTT_INFO_SIZE, a->logoff, (uint64_t)BTT_LOG_GRP_SIZE * a->nfree);
+}
+
 /*
  * Upstream maps each region and reads it; one reaching past the device
  * faults (SIGBUS), which it reports so. Said the same way before any read.
+ * Metadata lying over other metadata is refused here too, so that the
+ * checks that follow can trust what they checked once.
  */
 static int regions_inside(struct btt_chk *c)
 {
 	for (int i = 0; i < c->num_arenas; i++) {
 		const struct btt_arena *a = &c->arena[i];
-
-		if (!inside(c, a->infooff, BTT_INFO_SIZE) ||
+		bool outside = !inside(c, a->infooff, BTT_INFO_SIZE) ||
 				!inside(c, a->mapoff, 4ULL * a->external_nlba) ||
 				!inside(c, a->logoff, (uint64_t)BTT_LOG_GRP_SIZE * a->nfree) ||
-				!inside(c, a->info2off, BTT_INFO_SIZE)) {
-			btt_say(c, LOG_ERR, "namespace_check", "Received a SIGBUS\n");
+				!inside(c, a->info2off, BTT_INFO_SIZE);
+
+		if (outside || metadata_overlaps(a)) {
+			if (outside)
+				btt_say(c, LOG_ERR, "namespace_check", "Received a SIGBUS\n");
 			btt_say(c, LOG_ERR, "namespace_check",
 					"Metadata corruption found, recovery is not possible\n");
 			return -EFAULT;
