@@ -11,6 +11,9 @@ int cmd_list(int argc, char **argv, void *ctx);
 int cmd_reconfigure_device(int argc, char **argv, void *ctx);
 int cmd_enable_device(int argc, char **argv, void *ctx);
 int cmd_disable_device(int argc, char **argv, void *ctx);
+int cmd_destroy_device(int argc, char **argv, void *ctx);
+/* create.c */
+int cmd_create_device(int argc, char **argv, void *ctx);
 /* device.c too */
 int cmd_online_memory(int argc, char **argv, void *ctx);
 int cmd_offline_memory(int argc, char **argv, void *ctx);

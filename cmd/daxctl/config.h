@@ -10,6 +10,18 @@ struct dev_params {
 	bool human, verbose, no_online, no_movable, force, check_config;
 };
 
+/* -r, -u and -v: every device command's, as upstream's BASE_OPTIONS. */
+#define DEVICE_BASE_OPTIONS(p) \
+	OPT_STRING('r', "region", &(p)->region, "region-id", "filter by region"), \
+	OPT_BOOLEAN('u', "human", &(p)->human, "use human friendly number formats"), \
+	OPT_BOOLEAN('v', "verbose", &(p)->verbose, "emit more debug messages")
+
+/* -s, -a and --input: create-device's, also taken by reconfigure-device (CREATE_OPTIONS). */
+#define DEVICE_CREATE_OPTIONS(p) \
+	OPT_STRING('s', "size", &(p)->size, "size", "size to switch the device to"), \
+	OPT_STRING('a', "align", &(p)->align, "align", "alignment to switch the device to"), \
+	OPT_STRING('\0', "input", &(p)->input, "input", "input device JSON file")
+
 enum { CONFIG_MISUSE = 1, CONFIG_NONE = 2 };
 
 /*

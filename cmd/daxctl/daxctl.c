@@ -13,6 +13,8 @@ static const struct cmd daxctl_cmds[] = {
 	{ "offline-memory", cmd_offline_memory, "offline the memory blocks of system-ram devices" },
 	{ "enable-device", cmd_enable_device, "bind a dax device to its driver" },
 	{ "disable-device", cmd_disable_device, "unbind a dax device from its driver" },
+	{ "create-device", cmd_create_device, "make a devdax device from a region's available capacity" },
+	{ "destroy-device", cmd_destroy_device, "give a disabled device's capacity back to its region" },
 };
 
 /* NDKIT_SYSFS_ROOT points the tool at a captured sysfs tree (unit tests). */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * reconfigure-device, enable-device, disable-device, online-memory and
- * offline-memory: upstream's options, per-device flow, summary lines
+ * reconfigure-device, enable-device, disable-device, destroy-device,
+ * online-memory and offline-memory: upstream's options, per-device flow, summary lines
  * ("reconfigured 1 device", "onlined memory for 1 device") and exit
  * statuses; ndkit's own checks add a line saying why and what to do.
  */
@@ -17,7 +17,7 @@
 #include "../common/parse-options.h"
 #include "util/size.h"
 
-enum dev_action { ACT_RECONFIG, ACT_ONLINE, ACT_OFFLINE, ACT_ENABLE, ACT_DISABLE };
+enum dev_action { ACT_RECONFIG, ACT_ONLINE, ACT_OFFLINE, ACT_ENABLE, ACT_DISABLE, ACT_DESTROY };
 
 struct dev_run {
 	struct dev_params p;
@@ -29,17 +29,13 @@ struct dev_run {
 	int done;
 };
 
-#define BASE_OPTIONS(p) \
-	OPT_STRING('r', "region", &(p)->region, "region-id", "filter by region"), \
-	OPT_BOOLEAN('u', "human", &(p)->human, "use human friendly number formats"), \
-	OPT_BOOLEAN('v', "verbose", &(p)->verbose, "emit more debug messages")
 #define ZONE_OPTIONS(p) \
 	OPT_BOOLEAN('\0', "no-movable", &(p)->no_movable, "online memory in ZONE_NORMAL")
 
 static const char *const action_words[] = {
 	[ACT_RECONFIG] = "reconfigure", [ACT_ONLINE] = "online memory for",
 	[ACT_OFFLINE] = "offline memory for", [ACT_ENABLE] = "enable",
-	[ACT_DISABLE] = "disable",
+	[ACT_DISABLE] = "disable", [ACT_DESTROY] = "destroy",
 };
 
 /* ------------------------------------------------------------ per device */
@@ -174,6 +170,37 @@ static int xble_one(struct dev_run *run, struct daxctl_dev *dev)
 }
 
 /*
+ * Upstream's steps: disabled (with -f, or already), size 0, deleted. The
+ * kernel never deletes daxX.0 (/sys/bus/dax keeps a device while the region
+ * lives): v81 counts it destroyed once it is disabled with size 0, and so
+ * does ndkit, without the delete the kernel would refuse.
+ */
+static int destroy_one(struct dev_run *run, struct daxctl_dev *dev)
+{
+	const char *name = daxctl_dev_get_devname(dev);
+	int rc;
+
+	if (daxctl_dev_is_enabled(dev) && !run->p.force) {
+		fprintf(stderr, "%s is active, specify --force for deletion\n", name);
+		fprintf(stderr, "%s: 'daxctl disable-device %s' first, or add -f\n", name, name);
+		return -ENXIO;
+	}
+	rc = daxctl_dev_disable(dev);
+	if (rc) {
+		fprintf(stderr, "%s: disable failed: %s\n", name, strerror(-rc));
+		return rc;
+	}
+	rc = daxctl_dev_set_size(dev, 0);
+	if (rc < 0)
+		return rc;
+	if (daxctl_dev_get_id(dev) == 0) {
+		fprintf(stderr, "%s: the kernel keeps daxX.0: left disabled with size 0\n", name);
+		return 0;
+	}
+	return daxctl_region_destroy_dev(daxctl_dev_get_region(dev), dev);
+}
+
+/*
  * Upstream's loop: every device the name selects. The status is v81's (f533bd7):
  * the last failure, whatever the order, where 76.1 gave the last device's; so a
  * name that selects nothing is not a failure (76.1: ENXIO), ndkit says why.
@@ -195,6 +222,8 @@ static int each_device(struct daxctl_ctx *ctx, const char *name, struct dev_run 
 				rc = reconfig_one(run, dev);
 			else if (run->action == ACT_ONLINE || run->action == ACT_OFFLINE)
 				rc = memory_one(run, dev);
+			else if (run->action == ACT_DESTROY)
+				rc = destroy_one(run, dev);
 			else
 				rc = xble_one(run, dev);
 			if (rc == 0)
@@ -310,10 +339,8 @@ int cmd_reconfigure_device(int argc, char **argv, void *ctx)
 	struct dev_run run = { .action = ACT_RECONFIG, .size = -1, .align = -1 };
 	struct dev_params *p = &run.p;
 	const struct option opts[] = {
-		BASE_OPTIONS(p),
-		OPT_STRING('s', "size", &p->size, "size", "size to switch the device to"),
-		OPT_STRING('a', "align", &p->align, "align", "alignment to switch the device to"),
-		OPT_STRING('\0', "input", &p->input, "input", "input device JSON file"),
+		DEVICE_BASE_OPTIONS(p),
+		DEVICE_CREATE_OPTIONS(p),
 		OPT_STRING('m', "mode", &p->mode, "mode", "mode to switch the device to"),
 		OPT_BOOLEAN('N', "no-online", &p->no_online, "don't auto-online memory sections"),
 		OPT_BOOLEAN('f', "force", &p->force,
@@ -333,7 +360,7 @@ static int xble_cmd(int argc, char **argv, void *ctx, enum dev_action action)
 	static const char *const enable_usage[] = { "daxctl enable-device <device>", NULL };
 	static const char *const disable_usage[] = { "daxctl disable-device <device>", NULL };
 	struct dev_run run = { .action = action, .size = -1, .align = -1 };
-	const struct option opts[] = { BASE_OPTIONS(&run.p), OPT_END() };
+	const struct option opts[] = { DEVICE_BASE_OPTIONS(&run.p), OPT_END() };
 	bool enable = action == ACT_ENABLE;
 
 	return device_cmd(argc, argv, ctx, &run, opts, enable ? enable_usage : disable_usage,
@@ -356,7 +383,7 @@ int cmd_online_memory(int argc, char **argv, void *ctx)
 	static const char *const usage[] = {
 		"daxctl online-memory <device> [<options>]", NULL };
 	struct dev_run run = { .action = ACT_ONLINE, .size = -1, .align = -1 };
-	const struct option opts[] = { BASE_OPTIONS(&run.p), ZONE_OPTIONS(&run.p), OPT_END() };
+	const struct option opts[] = { DEVICE_BASE_OPTIONS(&run.p), ZONE_OPTIONS(&run.p), OPT_END() };
 
 	return device_cmd(argc, argv, ctx, &run, opts, usage, "onlined memory for",
 			"onlining memory");
@@ -367,8 +394,23 @@ int cmd_offline_memory(int argc, char **argv, void *ctx)
 	static const char *const usage[] = {
 		"daxctl offline-memory <device> [<options>]", NULL };
 	struct dev_run run = { .action = ACT_OFFLINE, .size = -1, .align = -1 };
-	const struct option opts[] = { BASE_OPTIONS(&run.p), OPT_END() };
+	const struct option opts[] = { DEVICE_BASE_OPTIONS(&run.p), OPT_END() };
 
 	return device_cmd(argc, argv, ctx, &run, opts, usage, "offlined memory for",
 			"offlining memory");
+}
+
+int cmd_destroy_device(int argc, char **argv, void *ctx)
+{
+	static const char *const usage[] = {
+		"daxctl destroy-device <device> [<options>]", NULL };
+	struct dev_run run = { .action = ACT_DESTROY, .size = -1, .align = -1 };
+	const struct option opts[] = {
+		DEVICE_BASE_OPTIONS(&run.p),
+		OPT_BOOLEAN('f', "force", &run.p.force, "attempt to disable before destroying device"),
+		OPT_END(),
+	};
+
+	return device_cmd(argc, argv, ctx, &run, opts, usage, "destroyed",
+			"destroying devices");
 }

@@ -253,17 +253,24 @@ DAXCTL_EXPORT int daxctl_dev_get_minor(struct daxctl_dev *dev)
 }
 
 /* Writable only on dynamic (hmem/CXL) regions; QEMU's are static, so -ENXIO there. */
-static int dev_write_u64(struct daxctl_dev *dev, const char *attr, unsigned long long v)
+static int dev_attr_write(struct daxctl_dev *dev, const char *attr, const char *value)
 {
-	char path[PATH_MAX], buf[32];
+	char path[PATH_MAX];
 
-	snprintf(buf, sizeof(buf), "%#llx\n", v);
 	if (path_printf(path, sizeof(path), "%s/%s", dev->path, attr) < 0 ||
-			sysfs_write_attr(&dev->ctx->base.log, path, buf) < 0) {
+			sysfs_write_attr(&dev->ctx->base.log, path, value) < 0) {
 		err(dev->ctx, "%s: failed to set %s\n", dev->devname, attr);
 		return -ENXIO;
 	}
 	return 0;
+}
+
+static int dev_write_u64(struct daxctl_dev *dev, const char *attr, unsigned long long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%#llx\n", v);
+	return dev_attr_write(dev, attr, buf);
 }
 
 DAXCTL_EXPORT int daxctl_dev_set_size(struct daxctl_dev *dev, unsigned long long size)
@@ -281,5 +288,18 @@ DAXCTL_EXPORT int daxctl_dev_set_align(struct daxctl_dev *dev, unsigned long ali
 
 	if (!rc)
 		dev->align = align;
+	return rc;
+}
+
+DAXCTL_EXPORT int daxctl_dev_set_mapping(struct daxctl_dev *dev, unsigned long long start,
+		unsigned long long end)
+{
+	char range[64];
+	int rc;
+
+	snprintf(range, sizeof(range), "%#llx-%#llx\n", start, end);
+	rc = dev_attr_write(dev, "mapping", range);
+	if (!rc)
+		dev->size += end - start + 1;
 	return rc;
 }

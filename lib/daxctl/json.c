@@ -90,6 +90,7 @@ DAXCTL_EXPORT struct json_object *daxctl_region_to_json(struct daxctl_region *re
 		const char *devname, unsigned flags)
 {
 	struct json_object *jregion = json_object_new_object(), *jdevs;
+	unsigned long long avail;
 	struct daxctl_dev *dev;
 
 	if (!jregion)
@@ -98,8 +99,9 @@ DAXCTL_EXPORT struct json_object *daxctl_region_to_json(struct daxctl_region *re
 		add(jregion, "path", json_object_new_string(daxctl_region_get_path(region)));
 	add(jregion, "id", json_object_new_int(region->id));
 	add(jregion, "size", util_json_size(region->size, flags));
-	if (region->available_size)
-		add(jregion, "available_size", util_json_size(region->available_size, flags));
+	avail = daxctl_region_get_available_size(region);
+	if (avail)
+		add(jregion, "available_size", util_json_size(avail, flags));
 	add(jregion, "align", util_json_u64(region->align));
 	if (!(flags & DAXCTL_JSON_DEVICES))
 		return jregion;

@@ -241,11 +241,55 @@ unsigned long long daxctl_region_get_size(struct daxctl_region *region);
  * daxctl_region_get_available_size() - capacity not yet given to a device
  * @region: a region
  *
+ * Read anew at each call: creating, resizing and destroying devices change it.
+ *
  * Return: dax_region/available_size in bytes, 0 when unreadable (static
  * regions, such as every nvdimm one, show 0 once their device exists).
  * Since: LIBDAXCTL_1
  */
 unsigned long long daxctl_region_get_available_size(struct daxctl_region *region);
+
+/**
+ * daxctl_region_create_dev() - ask the kernel for a new, empty device
+ * @region: a dynamic region (hmem, CXL)
+ *
+ * Writes 1 to dax_region/create: the kernel adds a device of size 0 and,
+ * when the region has no seed, makes it the seed. Give it capacity with
+ * daxctl_region_get_dev_seed() and daxctl_dev_set_size(), then enable it.
+ *
+ * Return: 0; -ENOSPC when the region has no available capacity, -EINVAL on
+ * a static region (every nvdimm one), or another negative errno from the
+ * write (logged at debug level only: the caller explains).
+ * Since: LIBDAXCTL_3
+ */
+int daxctl_region_create_dev(struct daxctl_region *region);
+
+/**
+ * daxctl_region_get_dev_seed() - the region's device waiting for capacity
+ * @region: a dynamic region
+ *
+ * Reads dax_region/seed, adding the device to the region's list when the
+ * scan predates it (a device daxctl_region_create_dev() just made).
+ *
+ * Return: the seed device, or NULL when the region has none or is static.
+ * Since: LIBDAXCTL_3
+ */
+struct daxctl_dev *daxctl_region_get_dev_seed(struct daxctl_region *region);
+
+/**
+ * daxctl_region_destroy_dev() - remove a device from its region
+ * @region: the device's region
+ * @dev: a disabled device of size 0
+ *
+ * Writes the device's name to dax_region/delete. The device object stays
+ * valid until the context is freed or invalidated.
+ *
+ * Return: 0; -EBUSY when it is still enabled or has capacity, and always
+ * for daxX.0, which the kernel keeps; -EINVAL on a static region; another
+ * negative errno from the write (logged at debug level).
+ * Since: LIBDAXCTL_3
+ */
+int daxctl_region_destroy_dev(struct daxctl_region *region, struct daxctl_dev *dev);
 
 /**
  * daxctl_region_get_align() - a region's alignment
@@ -510,6 +554,23 @@ int daxctl_dev_set_size(struct daxctl_dev *dev, unsigned long long size);
  * Since: LIBDAXCTL_2
  */
 int daxctl_dev_set_align(struct daxctl_dev *dev, unsigned long align);
+
+/**
+ * daxctl_dev_set_mapping() - give a disabled device one more physical range
+ * @dev: a device of a dynamic region
+ * @start: the range's first byte (a physical address inside the region)
+ * @end: its last byte
+ *
+ * Writes "start-end" to the device's mapping attribute, as a device's
+ * mappings are restored from saved JSON (create-device --input); the
+ * range must be free in the region and aligned to the device's align.
+ *
+ * Return: 0 with the device's size grown by the range, or -ENXIO when the
+ * kernel refused the write (logged), as upstream.
+ * Since: LIBDAXCTL_3
+ */
+int daxctl_dev_set_mapping(struct daxctl_dev *dev, unsigned long long start,
+		unsigned long long end);
 
 /**
  * daxctl_mapping_get_first() - a device's first physical range

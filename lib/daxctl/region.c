@@ -235,10 +235,60 @@ DAXCTL_EXPORT unsigned long long daxctl_region_get_size(struct daxctl_region *re
 	return region->size;
 }
 
+/* Read at each call, as upstream: every create, resize and destroy changes it. */
 DAXCTL_EXPORT unsigned long long daxctl_region_get_available_size(
 		struct daxctl_region *region)
 {
+	char attrs[PATH_MAX];
+
+	if (path_printf(attrs, sizeof(attrs), "%s/dax_region", region->path) == 0)
+		region->available_size = sysfs_attr_u64(&region->ctx->base.log, attrs,
+				"available_size", 0);
 	return region->available_size;
+}
+
+/* Refusals are the caller's to explain (no capacity, a busy device): logged at debug. */
+static int region_attr_write(struct daxctl_region *region, const char *attr,
+		const char *value)
+{
+	char path[PATH_MAX];
+	int rc = path_printf(path, sizeof(path), "%s/dax_region/%s", region->path, attr);
+
+	return rc < 0 ? rc : sysfs_write_attr_quiet(&region->ctx->base.log, path, value);
+}
+
+DAXCTL_EXPORT int daxctl_region_create_dev(struct daxctl_region *region)
+{
+	return region_attr_write(region, "create", "1");
+}
+
+DAXCTL_EXPORT int daxctl_region_destroy_dev(struct daxctl_region *region,
+		struct daxctl_dev *dev)
+{
+	return region_attr_write(region, "delete", daxctl_dev_get_devname(dev));
+}
+
+/*
+ * The seed is usually a device that did not exist when the region was
+ * scanned (daxctl_region_create_dev() just made it): add it then.
+ */
+DAXCTL_EXPORT struct daxctl_dev *daxctl_region_get_dev_seed(struct daxctl_region *region)
+{
+	char path[PATH_MAX], name[SYSFS_ATTR_SIZE], devpath[PATH_MAX];
+	struct daxctl_dev *dev;
+
+	if (path_printf(path, sizeof(path), "%s/dax_region/seed", region->path) < 0 ||
+			sysfs_read_attr(&region->ctx->base.log, path, name) < 0 || !name[0])
+		return NULL;
+	daxctl_dev_foreach(region, dev)
+		if (strcmp(name, dev->devname) == 0)
+			return dev;
+	if (path_printf(devpath, sizeof(devpath), "%s/%s", region->path, name) < 0)
+		return NULL;
+	dev = dev_new(region, name, devpath);
+	if (dev)
+		dev_insert(region, dev);
+	return dev;
 }
 
 DAXCTL_EXPORT unsigned long daxctl_region_get_align(struct daxctl_region *region)

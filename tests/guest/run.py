@@ -23,7 +23,7 @@ import time
 
 HERE = os.path.dirname(os.path.realpath(__file__))
 HEADER_VARS = ("DIMMS", "HOTPLUG", "BOOTS", "PRELOAD", "HOST_SETUP", "DATA", "TIMEOUT", "MEM",
-               "LIBVIRT", "NFIT_TEST")
+               "LIBVIRT", "NFIT_TEST", "APPEND")
 MARK = "@@NDKIT "
 SUFFIX = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
 
@@ -70,6 +70,8 @@ def read_header(path):
         "libvirt": found.get("LIBVIRT", "") == "1",
         # nfit_test's two buses beside the DIMMS (ndctl-qemu run --nfit-test)
         "nfit_test": found.get("NFIT_TEST", "") == "1",
+        # more kernel command-line words (ndctl-qemu run --append), e.g. memmap= soft-reserved
+        "append": found.get("APPEND", ""),
     }
 
 
@@ -179,7 +181,7 @@ def as_cli(props, skip):
 
 def guest_cmdline(sc, boot):
     return (f"console=ttyS0 panic=-1 mitigations=off quiet ndkit.boot={boot} "
-            f"ndkit.boots={sc['boots']} ndkit.dimms={len(sc['dimms'])}")
+            f"ndkit.boots={sc['boots']} ndkit.dimms={len(sc['dimms'])} {sc['append']}").rstrip()
 
 
 def qemu_command(sc, kernel, initrd, paths, qmp, boot):
@@ -430,6 +432,8 @@ def run_through_ndctl_qemu(args, sc, name, work, specs, data):
         cmd += ["--hotplug", f"{d['size']},label-size={d['label']}"]
     if sc["nfit_test"]:
         cmd += ["--nfit-test"]
+    if sc["append"]:
+        cmd += ["--append", sc["append"]]
     cmd += ["--", "/bin/sh", os.path.join(guest_files, "scenario.sh"),
             os.path.join(guest_files, "lib.sh"),
             os.path.join(guest_files, os.path.basename(args.scenario)), data_dir]

@@ -70,6 +70,12 @@ expect "all namespace0.0 namespace1.0 " "$ndctl" read-infoblock -u ""
 expect "all namespace0.0 namespace1.0 " "$ndctl" check-namespace ""
 expect "--region --repair --rewrite-log " "$ndctl" check-namespace --re
 expect "system-ram " "$tmp/bin/daxctl" reconfigure-device -m sys
+# The real daxctl: destroy-device takes devices, create-device none; their options
+expect "all dax1.0 " "$daxctl" destroy-device ""
+expect "" "$daxctl" create-device ""
+expect "--align --human --input --region --size --verbose " "$daxctl" create-device --
+expect "vm/nv0.img " "$daxctl" create-device --input vm/n
+expect "--force " "$daxctl" destroy-device --f
 # ndctl-qemu's values: formats, domain types, files, QEMU pids (a fake /proc).
 expect "libvirt " "$qemu" plan --format l
 expect "kvm qemu " "$qemu" plan --domain-type ""

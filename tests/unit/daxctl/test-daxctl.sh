@@ -106,6 +106,32 @@ expect_refusal system-ram "it is system-ram: .daxctl reconfigure-device -m devda
 expect_refusal devdax "make it system-ram first: .daxctl reconfigure-device -m system-ram dax0.0." \
 	online-memory dax0.0
 expect_refusal devdax "error: a 'align', 'mode' or 'size' option is required" reconfigure-device dax1.0
+# create-device and destroy-device: usage errors, unreadable sizes, a static region (an
+# nvdimm namespace's: no dax_region/create), an enabled device; each status as upstream v81's
+status_is() {	# status_is RC STATE ARGS...: daxctl ARGS on STATE exits RC
+	want=$1 state=$2; shift 2
+	checks=$((checks + 1))
+	root=$(unpack "$state")
+	NDKIT_SYSFS_ROOT=$root "$DAXCTL" "$@" > /dev/null 2>&1
+	got=$?
+	[ "$got" = "$want" ] || fail "'daxctl $*' on $state exited $got, not $want"
+}
+expect_refusal devdax 'unknown extra parameter "dax1.0"' create-device dax1.0
+status_is 129 devdax create-device dax1.0
+expect_refusal devdax "error: cannot read size 'foo': give bytes or a number with K, M, G or T" \
+	create-device -s foo
+status_is 234 devdax create-device -s foo
+expect_refusal devdax "error: cannot read align '3Q'" create-device -a 3Q
+expect_refusal devdax "error: failed to parse device file" create-device --input /nonexistent.json
+status_is 129 devdax create-device --input /nonexistent.json
+expect_refusal devdax "created 0 devices" create-device -s 64M
+status_is 228 devdax create-device -s 64M
+expect_refusal devdax "no dax region 7: 'daxctl list -R' shows them" create-device -r 7
+status_is 250 devdax create-device -r 7
+expect_refusal devdax 'specify a device to destroy, or "all"' destroy-device
+status_is 129 devdax destroy-device
+expect_refusal devdax "dax1.0 is active, specify --force for deletion" destroy-device dax1.0
+status_is 250 devdax destroy-device dax1.0
 # a name that selects nothing: v81 (f533bd7) exits 0, "reconfigured 0 devices" (76.1: ENXIO,
 # "error reconfiguring devices"); ndkit says why, changes nothing
 checks=$((checks + 1))

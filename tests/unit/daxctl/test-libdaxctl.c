@@ -332,6 +332,78 @@ static void test_auto_online_and_resize(void)
 	ctx_done(ctx, root);
 }
 
+/* The first line of root-relative file REL, as a sysfs write left it. */
+static void read_back(const char *dir, const char *name, char *buf, size_t len)
+{
+	char path[PATH_MAX + 128];
+	FILE *f;
+
+	buf[0] = '\0';
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "r");
+	CHECK(f != NULL);
+	if (f && fgets(buf, (int)len, f))
+		buf[strcspn(buf, "\n")] = '\0';
+	if (f)
+		fclose(f);
+}
+
+/*
+ * create-device's calls on a tree made dynamic by hand (the region's
+ * create, seed and delete files, as hmem's have): the writes land where the
+ * kernel reads them, a seed that the scan predates joins the region, and
+ * available_size is read anew.
+ */
+static void test_create_destroy(void)
+{
+	char root[PATH_MAX], link[PATH_MAX + 64], dir[PATH_MAX], text[256];
+	struct daxctl_ctx *ctx = ctx_for("devdax", root);
+	struct daxctl_dev *dev = daxctl_dev_get_by_name(ctx, "dax1.0"), *seed;
+	struct daxctl_region *region = dev ? daxctl_dev_get_region(dev) : NULL;
+	char *slash;
+
+	snprintf(link, sizeof(link), "%s/sys/bus/dax/devices/dax1.0", root);
+	CHECK(region != NULL && realpath(link, dir) != NULL);
+	if (!region || !(slash = strrchr(dir, '/'))) {
+		ctx_done(ctx, root);
+		return;
+	}
+	*slash = '\0';		/* the region's directory */
+	/* static: no create or seed file */
+	CHECK(daxctl_region_create_dev(region) < 0);
+	CHECK(daxctl_region_get_dev_seed(region) == NULL);
+	write_file(dir, "/dax_region/create", "");
+	write_file(dir, "/dax_region/delete", "");
+	write_file(dir, "/dax_region/seed", "\n");
+	CHECK(daxctl_region_get_dev_seed(region) == NULL);	/* no seed */
+	CHECK(daxctl_region_create_dev(region) == 0);
+	read_back(dir, "dax_region/create", text, sizeof(text));
+	CHECK_EQ_STR(text, "1");
+	/* the kernel's new device, after the scan */
+	snprintf(link, sizeof(link), "%s/dax1.1/", dir);
+	mkdir_p(link);
+	write_file(dir, "/dax1.1/size", "0\n");
+	write_file(dir, "/dax1.1/align", "2097152\n");
+	write_file(dir, "/dax1.1/mapping", "");
+	write_file(dir, "/dax_region/seed", "dax1.1\n");
+	seed = daxctl_region_get_dev_seed(region);
+	CHECK(seed != NULL && daxctl_dev_get_id(seed) == 1);
+	CHECK(seed && daxctl_dev_get_next(daxctl_dev_get_first(region)) == seed);
+	CHECK(daxctl_region_get_dev_seed(region) == seed);	/* found, not added twice */
+	if (seed) {
+		CHECK(daxctl_dev_set_mapping(seed, 0x20000000, 0x21ffffff) == 0);
+		CHECK_EQ_U64(daxctl_dev_get_size(seed), 0x2000000);
+		read_back(dir, "dax1.1/mapping", text, sizeof(text));
+		CHECK_EQ_STR(text, "0x20000000-0x21ffffff");
+		CHECK(daxctl_region_destroy_dev(region, seed) == 0);
+		read_back(dir, "dax_region/delete", text, sizeof(text));
+		CHECK_EQ_STR(text, "dax1.1");
+	}
+	write_file(dir, "/dax_region/available_size", "33554432\n");
+	CHECK_EQ_U64(daxctl_region_get_available_size(region), 33554432);
+	ctx_done(ctx, root);
+}
+
 int main(int argc, char **argv)
 {
 	data_dir = argc > 1 ? argv[1] : "data";
@@ -344,5 +416,6 @@ int main(int argc, char **argv)
 	test_ndctl_daxregion();
 	test_auto_online_and_resize();
 	test_resource_from_iomem();
+	test_create_destroy();
 	return test_done("test-libdaxctl");
 }
