@@ -110,6 +110,39 @@ static void rule_cxl_root_ports(const struct qemu_config *cfg, const struct qemu
  * whose cookie is 0 ("invalid interleave-set-cookie"): seen in a guest, the region made
  * again at the next boot fails to probe and its namespaces are gone.
  */
+static const struct qemu_backend *backend_named(const struct qemu_config *cfg, const char *id)
+{
+	for (int i = 0; id && i < cfg->nbackends; i++)
+		if (cfg->backends[i].id && !strcmp(cfg->backends[i].id, id))
+			return &cfg->backends[i];
+	return NULL;
+}
+
+/* The device's memdev= and lsa= backends must keep what the guest writes, as an nvdimm's. */
+static void rule_cxl_backends(const struct qemu_config *cfg, const struct qemu_option *o,
+		struct findings *f)
+{
+	static const char *const keys[] = { "memdev", "lsa" };
+
+	for (int k = 0; k < 2; k++) {
+		const char *id = qemu_opt_get(o, keys[k]);
+		const struct qemu_backend *b = backend_named(cfg, id);
+
+		if (!id)
+			continue;
+		if (!b)
+			finding_add(f, SEV_ERROR, "cxl-backend", o->text, "%s=%s names no "
+				"memory-backend -object; add -object memory-backend-file,id=%s,"
+				"share=on,mem-path=FILE,size=SIZE or fix the name", keys[k], id, id);
+		else if (b->kind != BACKEND_FILE || b->share != 1)
+			finding_add(f, SEV_WARNING, "cxl-backend", b->opt->text, "the %s of %s: "
+				"%s, so its %s are lost when QEMU exits; use memory-backend-file,"
+				"mem-path=FILE,share=on", keys[k], qemu_opt_get(o, "id") ?: "a cxl-type3",
+				b->kind != BACKEND_FILE ? "not a file" : "no share=on, guest writes go "
+				"to a private copy", k ? "labels" : "data");
+	}
+}
+
 static void rule_cxl_type3(const struct qemu_option *o, struct findings *f)
 {
 	const char *id = qemu_opt_get(o, "id"), *sn = qemu_opt_get(o, "sn");
@@ -146,7 +179,9 @@ void qemu_check_cxl(const struct qemu_config *cfg, struct findings *f)
 
 		if (is_device(o, "pxb-cxl"))
 			rule_cxl_root_ports(cfg, o, f);
-		else if (is_device(o, "cxl-type3"))
+		else if (is_device(o, "cxl-type3")) {
 			rule_cxl_type3(o, f);
+			rule_cxl_backends(cfg, o, f);
+		}
 	}
 }

@@ -61,6 +61,22 @@ ids $M $OM $PXB $RP0 $RP1 -device cxl-type3,bus=rp0,memdev=cxlmem0,sn=1,id=c0 $F
 expect_eq "no lsa=" "$got" "cxl-lsa"
 expect_eq "no lsa=: exit" "$rc" 1
 
+# The backends: a missing one (QEMU refuses), a private or RAM one (writes lost at exit).
+ids $M $OM $PXB $RP0 $RP1 $T3 $FMW
+expect_eq "lsa= names nothing" "$got" "cxl-backend cxl-region-boot"
+expect_eq "lsa= names nothing: exit" "$rc" 1
+ids $M $OM "${OL%,share=on,*},mem-path=lsa.img,size=1M" $PXB $RP0 $RP1 $T3 $FMW
+expect_eq "LSA without share=on" "$got" "cxl-backend cxl-region-boot"
+expect_eq "LSA without share=on: a warning" "$rc" 0
+checks=$((checks + 1))
+printf '%s' "$out" | grep -q 'the lsa of cxlpmem0: no share=on.*its labels are lost' ||
+	fail "cxl-backend does not explain: $out"
+ids $M -object memory-backend-ram,id=cxlmem0,size=256M $OL $PXB $RP0 $RP1 $T3 $FMW
+expect_eq "memory on RAM" "$got" "cxl-backend cxl-region-boot"
+checks=$((checks + 1))
+printf '%s' "$out" | grep -q 'the memdev of cxlpmem0: not a file, so its data are lost' ||
+	fail "cxl-backend (ram) does not explain: $out"
+
 # The machine: pc, or q35 without cxl=on; q35 with cxl=on but no memory window.
 ids -machine pc $OM $OL $PXB $RP0 $RP1 $T3 $FMW
 expect_eq "pc machine" "$got" "cxl-machine cxl-region-boot"
