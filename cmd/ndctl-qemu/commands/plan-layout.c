@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +23,27 @@
 #define SZ_FMT 24
 #define DEFAULT_LABEL_SIZE SZ_128K
 
-static int parse_dimm_key(struct plan_dimm *d, char *el)
+int plan_walk_spec(const char *spec, uint64_t *size, int (*element)(void *ctx, char *el),
+		void *ctx)
 {
+	char *copy = strdup(spec), *save = NULL, *el;
+	int rc = 0;
+
+	*size = 0;
+	if (!copy)
+		return -1;
+	el = strtok_r(copy, ",", &save);
+	if (el && parse_size(el, size) < 0)
+		*size = 0;
+	while (*size && !rc && (el = strtok_r(NULL, ",", &save)))
+		rc = element(ctx, el);
+	free(copy);
+	return rc;
+}
+
+static int parse_dimm_key(void *ctx, char *el)
+{
+	struct plan_dimm *d = ctx;
 	char *eq = strchr(el, '=');
 
 	if (!eq)
@@ -44,28 +64,28 @@ static int parse_dimm_key(struct plan_dimm *d, char *el)
 	return 0;
 }
 
+char *plan_default_file(const struct plan *p, const char *prefix, int i)
+{
+	char *path;
+
+	return asprintf(&path, "%s%s%s%d.img", p->dir ? p->dir : "", p->dir ? "/" : "", prefix,
+		i) < 0 ? NULL : path;
+}
+
 int plan_add_dimm(struct plan *p, const char *spec)
 {
 	struct plan_dimm *d = &p->dimms[p->n];
-	char *copy, *save = NULL, *el;
-	int rc = 0;
+	int rc;
 
 	if (p->n == PLAN_MAX_DIMMS)
 		return plan_error("more than %d DIMMs; plan stops there", PLAN_MAX_DIMMS);
-	copy = strdup(spec);
-	if (!copy)
-		return 1;
 	memset(d, 0, sizeof(*d));
 	d->label_size = DEFAULT_LABEL_SIZE;
-	el = strtok_r(copy, ",", &save);
-	if (!el || parse_size(el, &d->size) < 0 || !d->size)
+	rc = plan_walk_spec(spec, &d->size, parse_dimm_key, d) ? 1 : 0;
+	if (!rc && !d->size)
 		rc = plan_error("--nvdimm %s: start with the backend size, e.g. --nvdimm 1G", spec);
-	while (!rc && (el = strtok_r(NULL, ",", &save)))
-		rc = parse_dimm_key(d, el);
-	if (!rc && !d->file && asprintf(&d->file, "%s%s%s%d.img", p->dir ? p->dir : "",
-			p->dir ? "/" : "", p->prefix ? p->prefix : "nvdimm", p->n) < 0)
+	if (!rc && !d->file && !(d->file = plan_default_file(p, p->prefix ?: "nvdimm", p->n)))
 		rc = 1;
-	free(copy);
 	if (rc) {
 		free(d->file);
 		d->file = NULL;
@@ -98,17 +118,36 @@ int plan_layout(struct plan *p)
 	return 0;
 }
 
-static int check_existing(const struct plan_dimm *d)
+struct plan_file {
+	const char *path;
+	uint64_t size;
+};
+
+/* Every backend file of the plan: the DIMMs', then each CXL device's memory and LSA. */
+static int plan_files(const struct plan *p, struct plan_file *out)
+{
+	int n = 0;
+
+	for (int i = 0; i < p->n; i++)
+		out[n++] = (struct plan_file){ p->dimms[i].file, p->dimms[i].size };
+	for (int i = 0; i < p->ncxl; i++) {
+		out[n++] = (struct plan_file){ p->cxl[i].file, p->cxl[i].size };
+		out[n++] = (struct plan_file){ p->cxl[i].lsa_file, p->cxl[i].lsa };
+	}
+	return n;
+}
+
+static int check_existing(const struct plan_file *f)
 {
 	struct stat st;
 	char a[SZ_FMT];
 
-	if (stat(d->file, &st) < 0)
-		return errno == ENOENT ? 0 : plan_error("cannot stat %s", d->file);
-	if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size != d->size) {
-		format_size_short(d->size, a, sizeof(a));
+	if (stat(f->path, &st) < 0)
+		return errno == ENOENT ? 0 : plan_error("cannot stat %s", f->path);
+	if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size != f->size) {
+		format_size_short(f->size, a, sizeof(a));
 		return plan_error("%s exists and is not a %s file; remove it or choose another file=",
-				d->file, a);
+				f->path, a);
 	}
 	return 0;
 }
@@ -116,23 +155,25 @@ static int check_existing(const struct plan_dimm *d)
 /* Check every file first so that a refusal changes nothing. */
 int plan_create_files(const struct plan *p)
 {
-	for (int i = 0; i < p->n; i++)
-		if (check_existing(&p->dimms[i]))
+	struct plan_file files[PLAN_MAX_DIMMS + 2 * PLAN_MAX_CXL];
+	int n = plan_files(p, files);
+
+	for (int i = 0; i < n; i++)
+		if (check_existing(&files[i]))
 			return 1;
-	for (int i = 0; i < p->n; i++) {
-		const struct plan_dimm *d = &p->dimms[i];
-		int fd = open(d->file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	for (int i = 0; i < n; i++) {
+		int fd = open(files[i].path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 
 		if (fd < 0 && errno == EEXIST)
 			continue;	/* already the right size */
-		if (fd < 0 || ftruncate(fd, d->size) < 0) {
+		if (fd < 0 || ftruncate(fd, files[i].size) < 0) {
 			if (fd >= 0)
 				close(fd);
-			return plan_error("cannot create %s", d->file);
+			return plan_error("cannot create %s", files[i].path);
 		}
 		close(fd);
 		if (!p->quiet)
-			fprintf(stderr, "created %s\n", d->file);
+			fprintf(stderr, "created %s\n", files[i].path);
 	}
 	return 0;
 }
@@ -181,7 +222,8 @@ int plan_qemu_args(const struct plan *p, struct plan_arg **out)
 
 	if (!args)
 		return -1;
-	if (add_arg(&args[n++], "-machine", strdup("pc,nvdimm=on")) ||
+	/* CXL needs q35; plan_cxl_args adds cxl=on and the windows, in one -machine of its own */
+	if (add_arg(&args[n++], "-machine", strdup(p->ncxl ? "q35,nvdimm=on" : "pc,nvdimm=on")) ||
 	    asprintf(&v, "%s,slots=%u,maxmem=%s", format_size_short(p->ram, a, sizeof(a)),
 			p->n + p->spares, format_size_short(maxmem, b, sizeof(b))) < 0 ||
 	    add_arg(&args[n++], "-m", v))
@@ -214,9 +256,51 @@ void plan_args_free(struct plan_arg *args, int n)
 	free(args);
 }
 
-void plan_free(struct plan *p)
+void plan_drop_dimms(struct plan *p)
 {
 	for (int i = 0; i < p->n; i++)
 		free(p->dimms[i].file);
 	p->n = 0;
+}
+
+void plan_drop_cxl(struct plan *p)
+{
+	for (int i = 0; i < p->ncxl; i++) {
+		free(p->cxl[i].file);
+		free(p->cxl[i].lsa_file);
+	}
+	p->ncxl = 0;
+}
+
+void plan_free(struct plan *p)
+{
+	plan_drop_dimms(p);
+	plan_drop_cxl(p);
+}
+
+int plan_arg_set(struct plan_arg *a, const char *opt, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vasprintf(&a->value, fmt, ap);
+	va_end(ap);
+	if (rc < 0)
+		a->value = NULL;
+	return add_arg(a, opt, a->value);
+}
+
+char *plan_qemu_escape(const char *path)
+{
+	char *out = malloc(2 * strlen(path) + 1), *o = out;
+
+	for (; out && *path; path++) {
+		*o++ = *path;
+		if (*path == ',')
+			*o++ = ',';
+	}
+	if (out)
+		*o = '\0';
+	return out;
 }

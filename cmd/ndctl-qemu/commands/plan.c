@@ -22,22 +22,39 @@ static const char *const plan_usage[] = {
 	"each) that pass 'ndctl-qemu check', with every region 128 MiB aligned;",
 	"or, with --hotplug, the <memory> element of one more DIMM for",
 	"'virsh attach-device'. SPEC is SIZE[,label-size=S][,file=PATH].",
+	"With --cxl-pmem, CXL type-3 pmem devices too (QEMU options only).",
 	NULL
 };
+
+/* @n options @args (freed) as lines ending in "\\", the first one after @first lines. */
+static int print_args(int first, int n, struct plan_arg *args)
+{
+	if (n < 0)
+		return -1;
+	for (int i = 0; i < n; i++)
+		printf("%s%s %s", first + i ? " \\\n" : "", args[i].opt, args[i].value);
+	if (n > 0)
+		plan_args_free(args, n);
+	return first + n;
+}
 
 static int print_plan(const struct plan *p)
 {
 	struct plan_arg *args;
 	int n = plan_qemu_args(p, &args);
 
+	n = print_args(0, n, args);
+	if (n >= 0) {
+		int k = plan_cxl_args(p, &args);
+
+		n = print_args(n, k, args);
+	}
 	if (n < 0)
 		return 1;
-	for (int i = 0; i < n; i++)
-		printf("%s%s %s", i ? " \\\n" : "", args[i].opt, args[i].value);
 	printf("\n");
 	fflush(stdout);
-	plan_args_free(args, n);
 	plan_print_regions(p);
+	plan_print_cxl(p);
 	return 0;
 }
 
@@ -88,8 +105,12 @@ static int convert_plan_args(struct plan *p, const struct plan_strings *v)
 
 static int check_plan_args(struct plan *p)
 {
-	if (!p->n)
-		return plan_error("%s", "no DIMM; add --nvdimm SIZE (e.g. --nvdimm 1G)");
+	if (!p->n && !p->ncxl)
+		return plan_error("%s", "no DIMM; add --nvdimm SIZE (e.g. --nvdimm 1G) or "
+			"--cxl-pmem SIZE");
+	if (p->ncxl && (p->hotplug || (p->format_given && p->libvirt)))
+		return plan_error("%s", "--cxl-pmem is for QEMU options only: libvirt has no "
+			"CXL device element; drop --format libvirt and --hotplug");
 	if (p->hotplug && p->format_given && !p->libvirt)
 		return plan_error("%s", "--hotplug prints libvirt XML; for QEMU, give the "
 			"plan's -object/-device values to object_add/device_add");
@@ -100,16 +121,23 @@ static int check_plan_args(struct plan *p)
 	return p->libvirt ? plan_libvirt_check(p) : 0;
 }
 
-/* --nvdimm, each one more DIMM; --no-nvdimm drops those given before. */
-static int nvdimm_cb(const struct option *opt, const char *arg, int unset)
+/*
+ * --nvdimm and --cxl-pmem: each one more DIMM or CXL device; --no-nvdimm and --no-cxl-pmem
+ * drop those of their kind given before.
+ */
+static int device_cb(const struct option *opt, const char *arg, int unset)
 {
 	struct plan *p = opt->value;
+	bool cxl = !strcmp(opt->long_name, "cxl-pmem");
 
 	if (unset) {
-		plan_free(p);
+		if (cxl)
+			plan_drop_cxl(p);
+		else
+			plan_drop_dimms(p);
 		return 0;
 	}
-	return plan_add_dimm(p, arg) ? -1 : 0;
+	return (cxl ? plan_add_cxl(p, arg) : plan_add_dimm(p, arg)) ? -1 : 0;
 }
 
 /* 0 to go on; parse_options()'s stop code (< 0) or an exit status. */
@@ -119,7 +147,9 @@ static int parse_plan_args(struct plan *p, bool *create, int argc, char **argv)
 	const struct option opts[] = {
 		OPT_STRING('r', "ram", &v.ram, "size", "guest RAM (default 1G)"),
 		OPT_CALLBACK('n', "nvdimm", p, "spec", "a DIMM: backend size, label-size (default "
-			"128K),\nbackend file (default nvdimmN.img)", nvdimm_cb),
+			"128K),\nbackend file (default nvdimmN.img)", device_cb),
+		OPT_CALLBACK(0, "cxl-pmem", p, "spec", "a CXL type-3 pmem device: SIZE[,lsa=SIZE]"
+			"[,file=PATH]\n(LSA in PATH.lsa; default cxl-pmemN.img)", device_cb),
 		OPT_STRING('s', "hotplug-spares", &v.spares, "n",
 			"extra slots and maxmem for device_add later"),
 		OPT_BOOLEAN('c', "create", create, "create the backend files (sparse)"),

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "util/size.h"
 #include "placement.h"
+#include "rules-cxl.h"
 #include "rules-files.h"
 #include "rules.h"
 
@@ -265,4 +266,5 @@ void qemu_check(const struct qemu_config *cfg, struct findings *f)
 	check_memdevs(cfg, f);
 	check_backend_files(cfg, f);
 	rule_dimm_align(cfg, f);
+	qemu_check_cxl(cfg, f);
 }

@@ -407,9 +407,9 @@ static void command_script(FILE *f, const struct run *r)
 
 static void env_script(FILE *f, const struct run *r)
 {
-	fprintf(f, "NDKIT_DIMMS=%d\nNDKIT_LEGACY=%d\nNDKIT_BOOTS=%d\nNDKIT_SHELL=%d\n"
-		"NDKIT_OUT_TTY=%d\nNDKIT_ERR_TTY=%d\nNDKIT_KVER=", r->plan.n, r->nlegacy, r->boots,
-		r->shell, isatty(1), isatty(2));
+	fprintf(f, "NDKIT_DIMMS=%d\nNDKIT_LEGACY=%d\nNDKIT_CXL=%d\nNDKIT_BOOTS=%d\n"
+		"NDKIT_SHELL=%d\nNDKIT_OUT_TTY=%d\nNDKIT_ERR_TTY=%d\nNDKIT_KVER=", r->plan.n,
+		r->nlegacy, r->plan.ncxl, r->boots, r->shell, isatty(1), isatty(2));
 	put_quoted(f, r->kver);
 	fputs("\nNDKIT_MODDIR=", f);
 	put_quoted(f, r->modules);
@@ -574,6 +574,7 @@ int run_write_initramfs(const struct run *r, const char *path)
 	if (!rc) {
 		cpio_text(&c, "init", 0755, guest_init);
 		cpio_text(&c, "ndkit/hotadd", 0755, guest_hotadd);
+		cpio_text(&c, "ndkit/cxl", 0755, guest_cxl);
 		cpio_text(&c, "ndkit/env", 0644, texts[0]);
 		cpio_text(&c, "ndkit/shares", 0644, texts[1]);
 		cpio_text(&c, "ndkit/links", 0644, texts[2]);

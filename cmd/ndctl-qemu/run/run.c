@@ -50,7 +50,7 @@ struct spec_list {
 
 /* The values the option table left as strings. */
 struct run_args {
-	struct spec_list nvdimm, hotplug;
+	struct spec_list nvdimm, hotplug, cxl;
 	const char *ram, *cpus, *boots, *timeout, *numa, *gdb;
 };
 
@@ -261,9 +261,14 @@ static int check_run_args(const struct run *r, const struct run_args *a, int nar
 			"e.g. run --nvdimm 1G -- ndctl list -D (or --shell)");
 	if (r->shell && nargs)
 		return usage_error("ndctl-qemu", "run", "--shell takes no COMMAND");
-	if (!a->nvdimm.n && !a->hotplug.n && !r->nfit_test && !r->nlegacy)
+	if (!a->nvdimm.n && !a->hotplug.n && !r->nfit_test && !r->nlegacy && !a->cxl.n)
 		return usage_error("ndctl-qemu", "run", "no DIMM; add --nvdimm SIZE "
-			"(e.g. --nvdimm 1G), --legacy-pmem SIZE or --nfit-test");
+			"(e.g. --nvdimm 1G), --legacy-pmem SIZE, --cxl-pmem SIZE or --nfit-test");
+	/* memory.c lays legacy pmem out for the pc machine; CXL needs q35, whose RAM differs. */
+	if (r->nlegacy && a->cxl.n)
+		return usage_error("ndctl-qemu", "run", "--legacy-pmem and --cxl-pmem: legacy "
+			"pmem is laid out for the pc machine and CXL needs q35; use one of them "
+			"per run");
 	for (int i = 0; i < PLAN_MAX_DIMMS; i++)
 		if (r->preload[i] && i >= a->nvdimm.n)
 			return usage_error("ndctl-qemu", "run", "--preload %d:%s: there is no "
@@ -297,6 +302,9 @@ static int parse_run_args(struct run *r, struct run_args *a, int argc, char **ar
 			"(modules built on first use)"),
 		OPT_CALLBACK(0, "legacy-pmem", r, "size", "an e820 pmem region of SIZE "
 			"(memmap=SIZE!OFFSET), /dev/pmem0 first", legacy_cb),
+		OPT_CALLBACK(0, "cxl-pmem", &a->cxl, "spec", "a CXL type-3 pmem device with its label "
+			"area:\nSIZE[,lsa=SIZE][,file=PATH], its region made before COMMAND",
+			spec_cb),
 		OPT_STRING(0, "numa", &a->numa, "n", "N guest NUMA nodes sharing the RAM "
 			"(a DIMM's node=)"),
 		OPT_CALLBACK(0, "append", r, "args", "more kernel command-line words", append_cb),
@@ -387,6 +395,9 @@ static int add_dimms(struct run *r, const struct run_args *a)
 			if (rc)
 				return rc;
 		}
+	for (int i = 0; i < a->cxl.n; i++)
+		if (plan_add_cxl(&r->plan, a->cxl.v[i]))
+			return QEMU_USAGE_EXIT;
 	return 0;
 }
 
@@ -419,6 +430,18 @@ static int layout(struct run *r)
 	return rc;
 }
 
+/* plan's @n options @pa (freed) as words; run's exit status when out of memory. */
+static int add_plan_words(struct strv *words, int n, struct plan_arg *pa)
+{
+	int rc = n < 0;
+
+	for (int i = 0; !rc && i < n; i++)
+		rc = strv_add(words, pa[i].opt) || strv_add(words, pa[i].value);
+	if (n > 0)
+		plan_args_free(pa, n);
+	return rc ? run_error("out of memory") : 0;
+}
+
 /* check's rules over plan's options and the files: a refusal stops the run before QEMU. */
 static int check_layout(const struct run *r)
 {
@@ -426,16 +449,15 @@ static int check_layout(const struct run *r)
 	struct qemu_config cfg;
 	struct plan_arg *pa;
 	struct strv words = { 0 };
-	int n = plan_qemu_args(&r->plan, &pa), rc = 0;
+	int n = plan_qemu_args(&r->plan, &pa), rc = add_plan_words(&words, n, pa);
 
-	if (n < 0)
-		return run_error("out of memory");
-	for (int i = 0; i < n; i++)
-		if (strv_add(&words, pa[i].opt) || strv_add(&words, pa[i].value))
-			rc = run_error("out of memory");
-	plan_args_free(pa, n);
-	if (rc)
+	n = rc ? 0 : plan_cxl_args(&r->plan, &pa);
+	if (!rc)
+		rc = add_plan_words(&words, n, pa);
+	if (rc) {
+		strv_free(&words);
 		return rc;
+	}
 	qemu_config_parse(&cfg, words.n, words.v, &f);
 	qemu_check(&cfg, &f);
 	if (findings_have_error(&f)) {
@@ -477,6 +499,10 @@ static int prepare_guest(struct run *r, const char *initrd)
 	if (memory)
 		run_progress(r, "%s", memory);
 	free(memory);
+	memory = plan_cxl_summary(&r->plan);
+	if (memory)
+		run_progress(r, "%s", memory);
+	free(memory);
 	if (r->gdb)
 		run_progress(r, "QEMU's gdbstub on tcp::%d: gdb -ex 'target remote :%d' vmlinux",
 			r->gdb, r->gdb);
@@ -497,9 +523,18 @@ static void unlink_backends(const struct run *r, const struct plan *p)
 {
 	size_t len = strlen(r->dir);
 
+	const char *files[PLAN_MAX_DIMMS + 2 * PLAN_MAX_CXL];
+	int n = 0;
+
 	for (int i = 0; i < p->n; i++)
-		if (!strncmp(p->dimms[i].file, r->dir, len) && p->dimms[i].file[len] == '/')
-			unlink(p->dimms[i].file);
+		files[n++] = p->dimms[i].file;
+	for (int i = 0; i < p->ncxl; i++) {
+		files[n++] = p->cxl[i].file;
+		files[n++] = p->cxl[i].lsa_file;
+	}
+	for (int i = 0; i < n; i++)
+		if (!strncmp(files[i], r->dir, len) && files[i][len] == '/')
+			unlink(files[i]);
 }
 
 /* --keep keeps backend files and initramfs; otherwise the directory goes. */

@@ -22,7 +22,7 @@ void strv_free(struct strv *s);
 
 /* Everything `ndctl-qemu run` was asked for, and what it derived. */
 struct run {
-	struct plan plan;	/* the --nvdimm DIMMs, laid out by plan */
+	struct plan plan;	/* the --nvdimm DIMMs, laid out by plan, and --cxl-pmem */
 	struct plan hot;	/* the --hotplug DIMMs, plugged on the guest's request */
 	uint64_t ram;		/* --ram: the RAM the guest keeps (plan.ram is QEMU's -m) */
 	uint64_t legacy[RUN_MAX_LEGACY];	/* --legacy-pmem sizes */

@@ -84,24 +84,9 @@ bool run_kvm_usable(char *why, size_t len)
 	return vm >= 0;
 }
 
-/* A path inside a QEMU option value: commas are doubled. */
-static char *qemu_escape(const char *path)
-{
-	char *out = malloc(2 * strlen(path) + 1), *o = out;
-
-	for (; out && *path; path++) {
-		*o++ = *path;
-		if (*path == ',')
-			*o++ = ',';
-	}
-	if (out)
-		*o = '\0';
-	return out;
-}
-
 static int add_share(struct strv *a, const char *id, const char *dir, bool ro)
 {
-	char *esc = qemu_escape(dir);
+	char *esc = plan_qemu_escape(dir);
 	int rc = strv_add(a, "-fsdev") ||
 		strv_addf(a, "local,id=%s,path=%s,security_model=none,multidevs=remap%s", id,
 			esc, ro ? ",readonly=on" : "") ||
@@ -144,6 +129,19 @@ static int add_plan_args(const struct run *r, struct strv *a)
 	return rc || run_numa_args(r, a) ? -1 : 0;
 }
 
+/* --cxl-pmem: plan's CXL options. */
+static int add_cxl_args(const struct run *r, struct strv *a)
+{
+	struct plan_arg *pa;
+	int n = plan_cxl_args(&r->plan, &pa), rc = n < 0;
+
+	for (int i = 0; !rc && i < n; i++)
+		rc = strv_add(a, pa[i].opt) || strv_add(a, pa[i].value);
+	if (n > 0)
+		plan_args_free(pa, n);
+	return rc ? -1 : 0;
+}
+
 static int qemu_argv(const struct run *r, int boot, const char *initrd, struct strv *a)
 {
 	int rc = strv_add(a, getenv("NDKIT_QEMU") ?: "qemu-system-x86_64") ||
@@ -182,6 +180,8 @@ static int qemu_argv(const struct run *r, int boot, const char *initrd, struct s
 		snprintf(id, sizeof(id), "ndkit%d", i);
 		rc = add_share(a, id, i ? r->shares[i - 1] : r->cwd, false);
 	}
+	/* After the devices without bus=: QEMU would put them on the last bus, a CXL one. */
+	rc = rc || add_cxl_args(r, a);
 	/* --qemu-arg last, as given: it may add devices or override ours. */
 	for (int i = 0; !rc && i < r->qemu_args.n; i++)
 		rc = strv_add(a, r->qemu_args.v[i]);

@@ -223,8 +223,8 @@ static int detect_label_size(struct ndctl_lsa_xport *t, uint64_t fsize, uint64_t
 	if (find_label_size(t, fsize, out) || fsize <= RAW_AREA_MAX)
 		return 0;
 	return lsa_xport_err(t, -ENOENT,
-		"%s: no label index found at the end of this %llu-byte file: give the label size (e.g. --label-size=128K)",
-		to_file(t)->path, (unsigned long long)fsize);
+		"%s: no label index found at the end of this %llu-byte file: give the label size (e.g. --label-size=128K for a QEMU nvdimm backend; --label-size=%llu, the whole file, for a CXL label storage area)",
+		to_file(t)->path, (unsigned long long)fsize, (unsigned long long)fsize);
 }
 
 NDCTL_EXPORT int ndctl_lsa_file_open(struct ndctl_ctx *ctx, const char *path, uint64_t label_size,

@@ -42,3 +42,18 @@ fake_guest_test() {
 	mkdir -p "$TMPDIR"
 	fake_guest "$T"
 }
+
+# refused WHAT STATUS PATTERN ARGS...: `ndctl-qemu run ARGS...` exits STATUS (129 a usage error, 1 a file or layout
+# refused), PATTERN on stderr, QEMU never started
+refused() {
+	local what=$1 want=$2 pat=$3 rc
+	shift 3
+	rm -f "$FAKE_ARGS"
+	"$Q" run "$@" > out.txt 2> err.txt
+	rc=$?
+	expect_eq "$what: exit status" "$rc" "$want"
+	checks=$((checks + 1))
+	grep -qE -- "$pat" err.txt || fail "$what: stderr does not match /$pat/: $(cat err.txt)"
+	expect_eq "$what: QEMU started" "$([ -e "$FAKE_ARGS" ] && echo yes || echo no)" no
+	expect_eq "$what: left behind" "$(ls "$TMPDIR")" ""
+}

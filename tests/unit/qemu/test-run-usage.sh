@@ -9,21 +9,6 @@ here=$(dirname "$(realpath "$0")")
 . "$here/fake-guest.sh"
 fake_guest_test
 
-# refused WHAT STATUS PATTERN ARGS...: exit STATUS (129 a usage error, 1 a file or layout
-# refused), PATTERN on stderr, QEMU never started
-refused() {
-	local what=$1 want=$2 pat=$3 rc
-	shift 3
-	rm -f "$FAKE_ARGS"
-	"$Q" run "$@" > out.txt 2> err.txt
-	rc=$?
-	expect_eq "$what: exit status" "$rc" "$want"
-	checks=$((checks + 1))
-	grep -qE -- "$pat" err.txt || fail "$what: stderr does not match /$pat/: $(cat err.txt)"
-	expect_eq "$what: QEMU started" "$([ -e "$FAKE_ARGS" ] && echo yes || echo no)" no
-	expect_eq "$what: left behind" "$(ls "$TMPDIR")" ""
-}
-
 refused "no command" 129 "no COMMAND; give one after --" --nvdimm 1G
 refused "shell and command" 129 "--shell takes no COMMAND" --shell --nvdimm 1G -- true
 refused "no DIMM" 129 "no DIMM; add --nvdimm" $K -- true
