@@ -569,12 +569,12 @@ static int run_boots(struct run *r, const char *initrd)
 {
 	int rc = 0;
 
-	for (int boot = 1; boot <= r->boots; boot++) {
+	for (int boot = 1; boot <= r->boots && !run_stopped(); boot++) {
 		double t = run_now();
 
 		run_progress(r, "boot %d of %d: starting QEMU", boot, r->boots);
 		rc = run_boot(r, boot, initrd);
-		if (rc == RUN_KVM_FAILED) {
+		if (rc == RUN_KVM_FAILED && !run_stopped()) {
 			run_progress(r, "KVM could not start the guest; TCG instead. QEMU said:");
 			if (!r->quiet)
 				run_print_qemu_log(r, true);
@@ -586,7 +586,7 @@ static int run_boots(struct run *r, const char *initrd)
 		if (rc)
 			break;
 	}
-	return rc;
+	return run_stopped() ? run_stopped() : rc;
 }
 
 /* Everything after the arguments: the backends, the guest, the boots. */
@@ -624,8 +624,10 @@ int cmd_run(int argc, char **argv, void *ctx)
 	rc = parse_run_args(r, &a, argc, argv);
 	if (rc < 0)
 		rc = parse_options_exit(rc);	/* -h, --help, --list-opts, a parse error */
-	else if (!rc)
+	else if (!rc) {
+		run_catch_signals();
 		rc = run_all(r, &a);
+	}
 	cleanup(r);
 	free(r);
 	return rc;

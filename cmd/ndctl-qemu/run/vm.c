@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -340,7 +341,33 @@ static void print_tail(const struct boot_state *b)
 		fprintf(stderr, "  | %s\n", b->tail[i % TAIL_LINES]);
 }
 
-/* QEMU's own messages go to DIR/qemu.log, shown when a boot fails. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+void run_catch_signals(void)
+{
+	/* no SA_RESTART: poll() and waitpid() return EINTR, and the loops look at stop_signal */
+	struct sigaction sa = { .sa_handler = on_stop_signal };
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+int run_stopped(void)
+{
+	return stop_signal ? 128 + stop_signal : 0;
+}
+
+/*
+ * QEMU's own messages go to DIR/qemu.log, shown when a boot fails. QEMU dies
+ * with us even when we are killed outright (SIGKILL), so no guest outlives its run.
+ */
 static pid_t spawn(const struct run *r, char **argv, int pipes[3][2], bool shell)
 {
 	char *log;
@@ -349,6 +376,9 @@ static pid_t spawn(const struct run *r, char **argv, int pipes[3][2], bool shell
 
 	if (pid)
 		return pid;
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() == 1)	/* the parent died before prctl() */
+		_exit(RUN_EXIT_RUNNER);
 	if (asprintf(&log, "%s/qemu.log", r->dir) >= 0 &&
 	    (fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644)) >= 0)
 		dup2(fd, 2);
@@ -372,7 +402,7 @@ static bool pump(struct boot_state *b, int fds[3])
 	size_t conlen = 0;
 	int open_fds = 3;
 
-	while (open_fds) {
+	while (open_fds && !stop_signal) {
 		struct pollfd p[3];
 		double end = b->start + b->r->timeout;
 		bool watch = b->r->kvm && !b->ntail && !conlen && b->start + KVM_SILENCE_S < end;
@@ -405,7 +435,7 @@ static bool pump(struct boot_state *b, int fds[3])
 			}
 		}
 	}
-	return true;
+	return !stop_signal;
 }
 
 void run_print_qemu_log(const struct run *r, bool first_line_only)
@@ -430,6 +460,10 @@ void run_print_qemu_log(const struct run *r, bool first_line_only)
 
 static int boot_result(struct boot_state *b, bool in_time, int wstatus)
 {
+	if (stop_signal) {
+		run_error("boot %d: stopped by %s; QEMU killed", b->boot, strsignal(stop_signal));
+		return run_stopped();
+	}
 	if (!in_time || b->error || b->status < 0)
 		run_print_qemu_log(b->r, false);
 	if (!in_time) {
@@ -469,6 +503,17 @@ static void read_verdict(struct boot_state *b, const char *path)
 		fclose(f);
 }
 
+/* waitpid() for QEMU, which a stop signal kills first. */
+static int wait_qemu(pid_t pid, int *wstatus)
+{
+	int rc;
+
+	while ((rc = waitpid(pid, wstatus, 0)) < 0 && errno == EINTR)
+		if (stop_signal)
+			kill(pid, SIGKILL);
+	return rc;
+}
+
 /* The console is the user's terminal; the exit status is the shell's. */
 static int run_shell_boot(struct boot_state *b, char **argv)
 {
@@ -480,7 +525,7 @@ static int run_shell_boot(struct boot_state *b, char **argv)
 		return run_error("out of memory");
 	unlink(verdict);
 	pid = spawn(b->r, argv, NULL, true);
-	if (pid < 0 || waitpid(pid, &wstatus, 0) < 0) {
+	if (pid < 0 || wait_qemu(pid, &wstatus) < 0) {
 		free(verdict);
 		return run_error("cannot run QEMU: %s", strerror(errno));
 	}
@@ -488,7 +533,7 @@ static int run_shell_boot(struct boot_state *b, char **argv)
 	unlink(verdict);
 	free(verdict);
 	/* No verdict and QEMU failed under KVM: the guest may not have booted at all. */
-	if (b->r->kvm && b->status < 0 && !b->error && !(WIFEXITED(wstatus) && !WEXITSTATUS(wstatus)))
+	if (b->r->kvm && !stop_signal && b->status < 0 && !b->error && !(WIFEXITED(wstatus) && !WEXITSTATUS(wstatus)))
 		return RUN_KVM_FAILED;
 	return boot_result(b, true, wstatus);
 }
@@ -512,7 +557,7 @@ static int run_command_boot(struct boot_state *b, char **argv)
 	if (pid > 0 && !in_time)
 		kill(pid, SIGKILL);
 	if (pid > 0)
-		waitpid(pid, &wstatus, 0);
+		wait_qemu(pid, &wstatus);
 	for (int i = 0; i < 3; i++)
 		if (fds[i] >= 0)
 			close(fds[i]);

@@ -14,4 +14,13 @@ void run_print_qemu_log(const struct run *r, bool first_line_only);
 /* run_boot: QEMU under KVM ended before the guest printed anything. */
 #define RUN_KVM_FAILED (-2)
 
+/*
+ * SIGINT, SIGTERM and SIGHUP stop the run instead of killing it: the boot
+ * under way kills its QEMU, no further boot starts, the run's files are
+ * removed, and the status is 128 + the signal's number, as a shell's.
+ */
+void run_catch_signals(void);
+/* 128 + the signal that stopped the run, or 0. */
+int run_stopped(void);
+
 #endif

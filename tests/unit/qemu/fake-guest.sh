@@ -3,7 +3,8 @@
 # real guest: a kernel file, a modules directory with the modules run asks for, and a stand-in
 # QEMU (exported as NDKIT_QEMU) that records its arguments in $FAKE_ARGS and plays a guest
 # whose COMMAND prints "guest out"/"guest err" and exits $FAKE_STATUS (with --shell: whose shell
-# exits $FAKE_STATUS, reported on ttyS1's file). Sets $K to the
+# exits $FAKE_STATUS, reported on ttyS1's file); with FAKE_HANG=FILE, one that hangs after its
+# start, its pid in FILE. Sets $K to the
 # --kernel/--modules options.
 fake_guest() {
 	local dir=$1 m
@@ -17,6 +18,10 @@ fake_guest() {
 	cat > "$dir/fake-qemu" <<'FAKE'
 #!/bin/sh
 printf '%s\n' "$@" > "$FAKE_ARGS"
+if [ -n "${FAKE_HANG:-}" ]; then	# a guest that never ends: its pid in $FAKE_HANG
+	echo $$ > "$FAKE_HANG"
+	exec sleep 300
+fi
 for a in "$@"; do	# --shell: the verdict goes to ttyS1's file
 	case $a in file,id=verdict,path=*)
 		echo "@@NDKIT EXIT ${FAKE_STATUS:-0}" > "${a#file,id=verdict,path=}"
