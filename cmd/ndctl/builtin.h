@@ -26,4 +26,10 @@ int cmd_read_infoblock(int argc, char **argv, void *ctx);
 int cmd_write_infoblock(int argc, char **argv, void *ctx);
 int cmd_check_namespace(int argc, char **argv, void *ctx);
 
+/* media errors and address range scrub: inject-error.c, clear-errors.c, scrub.c */
+int cmd_inject_error(int argc, char **argv, void *ctx);
+int cmd_clear_errors(int argc, char **argv, void *ctx);
+int cmd_start_scrub(int argc, char **argv, void *ctx);
+int cmd_wait_scrub(int argc, char **argv, void *ctx);
+
 #endif

@@ -105,31 +105,31 @@ static int check_one(struct check_run *run, struct ndctl_namespace *ndns)
 	return rc;
 }
 
+struct check_all {
+	struct check_run *run;
+	const char *name;
+};
+
+static bool check_if_named(struct ndctl_namespace *ndns, void *arg)
+{
+	struct check_all *all = arg;
+
+	if (strcmp(all->name, "all") == 0 ? !ndctl_namespace_is_configured(ndns) :
+			strcmp(all->name, ndctl_namespace_get_devname(ndns)) != 0)
+		return true;
+	all->run->rc = check_one(all->run, ndns);
+	if (all->run->rc == 0)
+		all->run->done++;
+	return true;
+}
+
 /* "all" leaves out the idle seeds, as upstream; the last namespace's status is the command's. */
 static void check_all(struct check_run *run, struct ndctl_ctx *ctx, const char *name)
 {
-	bool all = strcmp(name, "all") == 0;
-	struct ndctl_namespace *ndns;
-	struct ndctl_region *region;
-	struct ndctl_bus *bus;
+	struct check_all all = { run, name };
 
-	run->rc = all ? 0 : -ENXIO;
-	ndctl_bus_foreach(ctx, bus) {
-		if (!topo_filter_bus(&param.filter, bus))
-			continue;
-		ndctl_region_foreach(bus, region) {
-			if (!topo_filter_region(&param.filter, region, true))
-				continue;
-			ndctl_namespace_foreach(region, ndns) {
-				if (all ? !ndctl_namespace_is_configured(ndns) :
-						strcmp(name, ndctl_namespace_get_devname(ndns)) != 0)
-					continue;
-				run->rc = check_one(run, ndns);
-				if (run->rc == 0)
-					run->done++;
-			}
-		}
-	}
+	run->rc = strcmp(name, "all") == 0 ? 0 : -ENXIO;
+	topo_filter_each_namespace(ctx, &param.filter, check_if_named, &all);
 }
 
 int cmd_check_namespace(int argc, char **argv, void *ctx)
@@ -147,19 +147,14 @@ int cmd_check_namespace(int argc, char **argv, void *ctx)
 		OPT_END(),
 	};
 	struct check_run run = { 0 };
-	int errs = 0;
+	int rc;
 
 	argc = parse_options(argc, argv, options, usage, 0);
 	if (argc < 0)
 		return parse_options_exit(argc);
-	if (argc == 0) {
-		opt_error("specify a namespace to check, or \"all\"\n");
-		errs++;
-	}
-	for (int i = 1; i < argc; i++, errs++)
-		opt_error("unknown extra parameter \"%s\"\n", argv[i]);
-	if (errs)
-		return usage_with_options(usage, options);
+	rc = topo_namespace_args(argc, argv, "check", usage, options);
+	if (rc)
+		return rc;
 	if (param.verbose)
 		ndctl_set_log_priority(ctx, LOG_DEBUG);
 	check_all(&run, ctx, argv[0]);

@@ -51,23 +51,26 @@ static void print_region(struct ndctl_region *region, const struct topo_filter *
 				format_size_human(avail, s2, sizeof(s2)));
 }
 
+struct table_run {
+	const struct topo_filter *f;
+	bool first;
+};
+
+static bool table_region(struct ndctl_region *region, void *arg)
+{
+	struct table_run *run = arg;
+
+	if (!run->first)
+		putchar('\n');
+	run->first = false;
+	print_region(region, run->f);
+	return true;
+}
+
 int list_table(struct ndctl_ctx *ctx, const struct topo_filter *f)
 {
-	struct ndctl_region *region;
-	struct ndctl_bus *bus;
-	bool first = true;
+	struct table_run run = { f, true };
 
-	ndctl_bus_foreach(ctx, bus) {
-		if (!topo_filter_bus(f, bus))
-			continue;
-		ndctl_region_foreach(bus, region) {
-			if (!topo_filter_region(f, region, true))
-				continue;
-			if (!first)
-				putchar('\n');
-			first = false;
-			print_region(region, f);
-		}
-	}
+	topo_filter_each_region(ctx, f, table_region, &run);
 	return 0;
 }

@@ -12,7 +12,7 @@ struct list_opts {
 	struct topo_filter filter;
 	bool buses, dimms, regions, namespaces, idle, configured;
 	bool health, firmware;	/* DIMMs without Intel-family DSMs (QEMU's): nothing to add */
-	bool media_errors;	/* QEMU has none: nothing to add */
+	bool media_errors;	/* -M: the "badblocks" of regions and namespaces */
 	bool capabilities, dax, human;
 	unsigned json;		/* enum ndctl_json_flags */
 	int verbose;
@@ -61,7 +61,7 @@ static void apply_verbosity(struct list_opts *lo)
 		lo->dimms = lo->buses = lo->regions = true;
 	if (lo->verbose >= 1) {
 		lo->namespaces = true;
-		lo->json |= NDCTL_JSON_DAX | NDCTL_JSON_VERBOSE;
+		lo->json |= NDCTL_JSON_DAX | NDCTL_JSON_VERBOSE | NDCTL_JSON_MEDIA_ERRORS;
 	}
 }
 
@@ -94,7 +94,8 @@ static int parse_list_args(int argc, char **argv, struct list_opts *lo)
 		(lo->capabilities ? NDCTL_JSON_CAPABILITIES : 0) |
 		(lo->human ? NDCTL_JSON_HUMAN : 0) |
 		(lo->health ? NDCTL_JSON_HEALTH : 0) |
-		(lo->firmware ? NDCTL_JSON_FIRMWARE : 0);
+		(lo->firmware ? NDCTL_JSON_FIRMWARE : 0) |
+		(lo->media_errors ? NDCTL_JSON_MEDIA_ERRORS : 0);
 	if (lo->dax && !lo->namespaces) {	/* as upstream: -X without -N, devdax only */
 		lo->namespaces = true;
 		if (!lo->filter.mode)

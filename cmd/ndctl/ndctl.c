@@ -26,22 +26,23 @@ static const struct cmd ndctl_cmds[] = {
 	{ "disable-dimm", cmd_disable_dimm, "disable dimms no region uses" },
 	{ "read-infoblock", cmd_read_infoblock, "dump a namespace's info blocks, raw or as JSON" },
 	{ "write-infoblock", cmd_write_infoblock, "write a PFN/DAX info block to a namespace or file" },
+
+	/* media errors and address range scrub (nfit_test; not on QEMU's NFIT) */
+	{ "inject-error", cmd_inject_error, "inject, withdraw or list media errors of a namespace" },
+	{ "clear-errors", cmd_clear_errors, "clear the media errors of namespaces" },
+	{ "start-scrub", cmd_start_scrub, "start an address range scrub on buses" },
+	{ "wait-scrub", cmd_wait_scrub, "wait for buses' address range scrubs to end" },
 };
 
-#define NO_ARS "needs address range scrub (ARS), which QEMU's NFIT does not offer"
 #define NO_FW "needs firmware DSMs that QEMU's vNVDIMMs do not implement"
 #define NO_SEC "needs NVDIMM security DSMs that QEMU's vNVDIMMs do not implement"
 #define NMEMS "<nmem0> [<nmem1>..<nmemN>] [<options>]"
 #define BUSES "[<bus-id> <bus-id2> ... <bus-idN>] [<options>]"
 
 static const struct upstream_only_cmd ndctl_upstream_only[] = {
-	{ "clear-errors", "ndctl clear_errors <namespace> [<options>]", NO_ARS },
-	{ "inject-error", "ndctl inject-error <namespace> [<options>]", NO_ARS },
 	{ "update-firmware", "ndctl update-firmware " NMEMS, NO_FW },
 	{ "inject-smart", "ndctl inject-smart <dimm> [<options>]", NO_FW },
-	{ "wait-scrub", "ndctl wait-scrub " BUSES, NO_ARS },
 	{ "activate-firmware", "ndctl activate-firmware" BUSES, NO_FW },
-	{ "start-scrub", "ndctl start-scrub " BUSES, NO_ARS },
 	{ "setup-passphrase", "ndctl setup-passphrase " NMEMS, NO_SEC },
 	{ "update-passphrase", "ndctl update-passphrase " NMEMS, NO_SEC },
 	{ "remove-passphrase", "ndctl remove-passphrase " NMEMS, NO_SEC },

@@ -273,14 +273,16 @@ static void run_action(struct action_run *run, struct ndctl_ctx *ctx)
 /* Namespaces and regions take exactly one name; upstream's texts. */
 static int check_one_name(struct action_run *run, int argc, char **argv)
 {
+	char verb[16];
 	int errs = 0;
 
+	if (run->act->kind == KIND_NAMESPACE) {
+		snprintf(verb, sizeof(verb), "%.*s", (int)strcspn(run->act->cmd, "-"),
+				run->act->cmd);
+		return topo_namespace_args(argc, argv, verb, run->usage, run->opts);
+	}
 	if (argc == 0) {
-		if (run->act->kind == KIND_NAMESPACE)
-			opt_error("specify a namespace to %.*s, or \"all\"\n",
-					(int)strcspn(run->act->cmd, "-"), run->act->cmd);
-		else
-			opt_error("specify a specific region id to act on, or \"all\"\n");
+		opt_error("specify a specific region id to act on, or \"all\"\n");
 		errs++;
 	}
 	for (int i = 1; i < argc; i++, errs++)

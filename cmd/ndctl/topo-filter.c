@@ -154,3 +154,56 @@ bool topo_filter_namespace(const struct topo_filter *f, struct ndctl_namespace *
 	return !f->mode ||
 		ndctl_namespace_mode_from_name(f->mode) == ndctl_namespace_get_mode(ndns);
 }
+
+void topo_filter_each_region(struct ndctl_ctx *ctx, const struct topo_filter *f,
+		bool (*fn)(struct ndctl_region *region, void *arg), void *arg)
+{
+	struct ndctl_region *region;
+	struct ndctl_bus *bus;
+
+	ndctl_bus_foreach(ctx, bus) {
+		if (!topo_filter_bus(f, bus))
+			continue;
+		ndctl_region_foreach(bus, region)
+			if (topo_filter_region(f, region, true) && !fn(region, arg))
+				return;
+	}
+}
+
+struct each_namespace {
+	bool (*fn)(struct ndctl_namespace *ndns, void *arg);
+	void *arg;
+};
+
+static bool region_namespaces(struct ndctl_region *region, void *arg)
+{
+	struct each_namespace *each = arg;
+	struct ndctl_namespace *ndns;
+
+	ndctl_namespace_foreach(region, ndns)
+		if (!each->fn(ndns, each->arg))
+			return false;
+	return true;
+}
+
+void topo_filter_each_namespace(struct ndctl_ctx *ctx, const struct topo_filter *f,
+		bool (*fn)(struct ndctl_namespace *ndns, void *arg), void *arg)
+{
+	struct each_namespace each = { fn, arg };
+
+	topo_filter_each_region(ctx, f, region_namespaces, &each);
+}
+
+int topo_namespace_args(int argc, char **argv, const char *verb,
+		const char *const *usage, const struct option *opts)
+{
+	int errs = 0;
+
+	if (argc == 0) {
+		opt_error("specify a namespace to %s, or \"all\"\n", verb);
+		errs++;
+	}
+	for (int i = 1; i < argc; i++, errs++)
+		opt_error("unknown extra parameter \"%s\"\n", argv[i]);
+	return errs ? usage_with_options(usage, opts) : 0;
+}

@@ -21,6 +21,24 @@ bool topo_filter_namespace(const struct topo_filter *f, struct ndctl_namespace *
 		bool idle);
 
 /*
+ * fn on each region (each namespace) of the buses and regions f passes, idle
+ * ones too, in upstream's walk order, until fn returns false.
+ */
+void topo_filter_each_region(struct ndctl_ctx *ctx, const struct topo_filter *f,
+		bool (*fn)(struct ndctl_region *region, void *arg), void *arg);
+void topo_filter_each_namespace(struct ndctl_ctx *ctx, const struct topo_filter *f,
+		bool (*fn)(struct ndctl_namespace *ndns, void *arg), void *arg);
+
+struct option;
+/*
+ * A namespace command's one name (or "all"): upstream's "specify a
+ * namespace to VERB, or "all"" and "unknown extra parameter" errors, then
+ * its usage (129); 0 when argc is 1.
+ */
+int topo_namespace_args(int argc, char **argv, const char *verb,
+		const char *const *usage, const struct option *opts);
+
+/*
  * Upstream's BASE_OPTIONS of the namespace commands (create, destroy, enable,
  * disable, read/write-infoblock): one copy of its texts. f points to a
  * struct topo_filter, verbose to a bool; needs parse-options.h.

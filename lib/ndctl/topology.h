@@ -184,6 +184,95 @@ int ndctl_bus_get_scrub_state(struct ndctl_bus *bus);
 unsigned int ndctl_bus_get_scrub_count(struct ndctl_bus *bus);
 
 /**
+ * ndctl_bus_has_nfit() - whether a bus is an ACPI NFIT bus
+ * @bus: a bus
+ *
+ * Return: 1 when the bus has the NFIT's attributes (nfit/revision): ACPI
+ * (QEMU's included) and nfit_test buses; 0 for others (e820) or NULL.
+ * Since: LIBNDCTL_5
+ */
+int ndctl_bus_has_nfit(struct ndctl_bus *bus);
+
+/**
+ * ndctl_bus_start_scrub() - ask the kernel for an address range scrub
+ * @bus: a bus
+ *
+ * Writes the bus's nfit/scrub attribute. As upstream, a refusal with
+ * EBUSY (the kernel backing off between ARS polls) is retried once after
+ * waiting up to one second for the running scrub.
+ *
+ * Return: 0 once started; -EOPNOTSUPP on a bus without NFIT; the write's
+ * negative errno otherwise (-ENOTTY, -ENXIO on a bus without ARS, such as
+ * QEMU's NFIT; -EBUSY).
+ * Since: LIBNDCTL_5
+ */
+int ndctl_bus_start_scrub(struct ndctl_bus *bus);
+
+/**
+ * ndctl_bus_poll_scrub_completion() - wait for a running scrub to end
+ * @bus: a bus
+ * @poll_interval: seconds between re-reads of the state (0: only when the
+ * kernel notifies a change)
+ * @timeout: seconds to wait at most (0: no limit)
+ *
+ * Waits on the kernel's view of the scrub (nfit/scrub, which the kernel
+ * notifies when ARS ends), not the firmware's.
+ *
+ * Return: 0 when no scrub runs (at once if none did); -ETIMEDOUT after
+ * @timeout; -EOPNOTSUPP on a bus without ARS (QEMU's NFIT, e820); a
+ * negative errno of poll() or the read.
+ * Since: LIBNDCTL_5
+ */
+int ndctl_bus_poll_scrub_completion(struct ndctl_bus *bus,
+		unsigned int poll_interval, unsigned int timeout);
+
+/**
+ * ndctl_bus_wait_for_scrub_completion() - wait for a running scrub, without limit
+ * @bus: a bus
+ *
+ * Return: as ndctl_bus_poll_scrub_completion(bus, 0, 0).
+ * Since: LIBNDCTL_5
+ */
+int ndctl_bus_wait_for_scrub_completion(struct ndctl_bus *bus);
+
+/**
+ * ndctl_bus_has_error_injection() - whether a bus can inject media errors
+ * @bus: a bus
+ *
+ * Return: 1 when the bus is an NFIT bus whose nfit/dsm_mask offers the
+ * three ARS error-injection DSMs (set, clear, status), as nfit_test's
+ * does; 0 otherwise (QEMU's NFIT offers none).
+ * Since: LIBNDCTL_5
+ */
+int ndctl_bus_has_error_injection(struct ndctl_bus *bus);
+
+/**
+ * ndctl_bus_get_region_by_physical_address() - the region holding an address
+ * @bus: a bus
+ * @address: a system physical address
+ *
+ * Return: the region of @bus whose range holds @address, NULL when none.
+ * Since: LIBNDCTL_5
+ */
+struct ndctl_region *ndctl_bus_get_region_by_physical_address(struct ndctl_bus *bus,
+		unsigned long long address);
+
+/**
+ * ndctl_bus_get_dimm_by_physical_address() - the DIMM holding an address
+ * @bus: a bus
+ * @address: a system physical address
+ *
+ * In a region of one DIMM, that DIMM; in an interleaved region, the one
+ * the firmware names through the NFIT Translate SPA bus DSM.
+ *
+ * Return: the DIMM, or NULL when no region holds @address, the bus lacks
+ * the DSM for an interleaved region, or the firmware refuses the address.
+ * Since: LIBNDCTL_5
+ */
+struct ndctl_dimm *ndctl_bus_get_dimm_by_physical_address(struct ndctl_bus *bus,
+		unsigned long long address);
+
+/**
  * ndctl_bus_get_id() - a bus's number
  * @bus: a bus
  *
@@ -276,6 +365,26 @@ struct ndctl_cmd *ndctl_bus_cmd_new_clear_error(unsigned long long address,
  * Since: LIBNDCTL_2
  */
 unsigned long long ndctl_cmd_clear_error_get_cleared(struct ndctl_cmd *clear_err);
+
+/**
+ * ndctl_cmd_ars_cap_get_size() - the largest ARS status output a bus returns
+ * @ars_cap: a command from ndctl_bus_cmd_new_ars_cap()
+ *
+ * Return: max_ars_out in bytes, or 0 when @ars_cap was not submitted
+ * successfully.
+ * Since: LIBNDCTL_5
+ */
+unsigned int ndctl_cmd_ars_cap_get_size(struct ndctl_cmd *ars_cap);
+
+/**
+ * ndctl_cmd_ars_cap_get_clear_unit() - the bus's clear-error granularity
+ * @ars_cap: a command from ndctl_bus_cmd_new_ars_cap()
+ *
+ * Return: clear_err_unit in bytes, or 0 when @ars_cap was not submitted
+ * successfully.
+ * Since: LIBNDCTL_5
+ */
+unsigned int ndctl_cmd_ars_cap_get_clear_unit(struct ndctl_cmd *ars_cap);
 
 /**
  * ndctl_cmd_submit() - run a bus command
@@ -1339,6 +1448,147 @@ struct badblock *ndctl_namespace_get_next_badblock(struct ndctl_namespace *ndns)
 	for (badblock = ndctl_namespace_get_first_badblock(ndns); badblock; \
 	     badblock = ndctl_namespace_get_next_badblock(ndns))
 
+/*
+ * Error injection (nfit_test and NFIT firmware with the ARS error-injection
+ * DSMs): errors are injected and un-injected one 512-byte block of the
+ * namespace at a time, in the data a personality leaves after its info
+ * block (fsdax, devdax) or the whole namespace (raw); a sector (BTT)
+ * namespace is refused with -EOPNOTSUPP, as upstream.
+ */
+
+/* The bits (1 << flag) of the flags of ndctl_namespace_inject_error2(). */
+enum ndctl_namespace_inject_flags {
+	NDCTL_NS_INJECT_NOTIFY = 0,	/* have the firmware notify the OS, which then scrubs */
+	NDCTL_NS_INJECT_SATURATE,	/* the whole block, not only the clear-error unit */
+};
+
+/**
+ * ndctl_namespace_inject_error2() - inject media errors into a namespace
+ * @ndns: a namespace on a bus with ndctl_bus_has_error_injection()
+ * @block: the first 512-byte block, from the start of the namespace's data
+ * @count: how many blocks
+ * @flags: bits 1 << enum ndctl_namespace_inject_flags
+ *
+ * One ARS Error Inject DSM per block, each over the bus's clear-error unit
+ * at the block's start unless NDCTL_NS_INJECT_SATURATE. With
+ * NDCTL_NS_INJECT_NOTIFY the kernel scrubs and lists the errors as bad
+ * blocks once the scrub ends.
+ *
+ * Return: 0; -EOPNOTSUPP when the bus cannot inject or the namespace is a
+ * BTT; -EINVAL for a block past the end or a firmware refusal of the
+ * range; -ENOTTY when the bus has no ARS capabilities command; the
+ * ioctl's negative errno. Stops at the first failing block (logged).
+ * -EINVAL when @count is 0.
+ * Since: LIBNDCTL_5
+ */
+int ndctl_namespace_inject_error2(struct ndctl_namespace *ndns,
+		unsigned long long block, unsigned long long count, unsigned int flags);
+
+/**
+ * ndctl_namespace_inject_error() - inject media errors, notify or not
+ * @ndns: a namespace
+ * @block: the first 512-byte block
+ * @count: how many blocks
+ * @notify: have the firmware notify the OS
+ *
+ * Return: as ndctl_namespace_inject_error2() with NDCTL_NS_INJECT_NOTIFY
+ * when @notify.
+ * Since: LIBNDCTL_5
+ */
+int ndctl_namespace_inject_error(struct ndctl_namespace *ndns,
+		unsigned long long block, unsigned long long count, bool notify);
+
+/**
+ * ndctl_namespace_uninject_error2() - withdraw injected media errors
+ * @ndns: a namespace
+ * @block: the first 512-byte block
+ * @count: how many blocks
+ * @flags: NDCTL_NS_INJECT_SATURATE as at the injection
+ *
+ * One ARS Error Inject Clear DSM per block. The firmware forgets the
+ * injection; the kernel's bad-block lists keep the blocks until they are
+ * written or cleared (ndctl clear-errors).
+ *
+ * Return: as ndctl_namespace_inject_error2().
+ * Since: LIBNDCTL_5
+ */
+int ndctl_namespace_uninject_error2(struct ndctl_namespace *ndns,
+		unsigned long long block, unsigned long long count, unsigned int flags);
+
+/**
+ * ndctl_namespace_uninject_error() - withdraw injected media errors
+ * @ndns: a namespace
+ * @block: the first 512-byte block
+ * @count: how many blocks
+ *
+ * Return: as ndctl_namespace_uninject_error2() with no flags.
+ * Since: LIBNDCTL_5
+ */
+int ndctl_namespace_uninject_error(struct ndctl_namespace *ndns,
+		unsigned long long block, unsigned long long count);
+
+/**
+ * ndctl_namespace_injection_status() - read which errors are injected
+ * @ndns: a namespace
+ *
+ * Asks the firmware (ARS Error Inject Status DSM) and keeps the records
+ * that start inside the namespace's data as runs of its 512-byte blocks,
+ * sorted and merged where they overlap or touch; walk them with
+ * ndctl_namespace_bb_foreach(). Each call replaces the previous list.
+ *
+ * Return: 0; -EOPNOTSUPP when the bus cannot inject or the namespace is
+ * a BTT; -EINVAL when the bus reports no ARS output size; -ENOMEM; the
+ * ioctl's negative errno.
+ * Since: LIBNDCTL_5
+ */
+int ndctl_namespace_injection_status(struct ndctl_namespace *ndns);
+
+/* A run of injected blocks, owned by its namespace (ndctl_namespace_injection_status). */
+struct ndctl_bb;
+
+/**
+ * ndctl_namespace_injection_get_first_bb() - the first run of injected blocks
+ * @ndns: a namespace after ndctl_namespace_injection_status()
+ *
+ * Return: the run with the lowest block, NULL when none.
+ * Since: LIBNDCTL_5
+ */
+struct ndctl_bb *ndctl_namespace_injection_get_first_bb(struct ndctl_namespace *ndns);
+
+/**
+ * ndctl_namespace_injection_get_next_bb() - the next run of injected blocks
+ * @ndns: the namespace
+ * @bb: a run of its list
+ *
+ * Return: the run after @bb, NULL after the last.
+ * Since: LIBNDCTL_5
+ */
+struct ndctl_bb *ndctl_namespace_injection_get_next_bb(struct ndctl_namespace *ndns,
+		struct ndctl_bb *bb);
+
+/**
+ * ndctl_bb_get_block() - where a run of injected blocks starts
+ * @bb: a run
+ *
+ * Return: its first 512-byte block of the namespace; ULLONG_MAX with
+ * errno EINVAL for NULL.
+ * Since: LIBNDCTL_5
+ */
+unsigned long long ndctl_bb_get_block(struct ndctl_bb *bb);
+
+/**
+ * ndctl_bb_get_count() - how long a run of injected blocks is
+ * @bb: a run
+ *
+ * Return: its number of blocks; ULLONG_MAX with errno EINVAL for NULL.
+ * Since: LIBNDCTL_5
+ */
+unsigned long long ndctl_bb_get_count(struct ndctl_bb *bb);
+
+#define ndctl_namespace_bb_foreach(ndns, bb) \
+	for (bb = ndctl_namespace_injection_get_first_bb(ndns); bb; \
+	     bb = ndctl_namespace_injection_get_next_bb(ndns, bb))
+
 /**
  * ndctl_namespace_get_sector_size() - a namespace's current logical sector size
  * @ndns: a namespace
@@ -2307,6 +2557,7 @@ enum ndctl_json_flags {
 	NDCTL_JSON_DAX = 1 << 4,	/* a devdax namespace's dax region and devices (-X) */
 	NDCTL_JSON_HEALTH = 1 << 5,	/* a DIMM's "health" from its SMART DSMs (-H) */
 	NDCTL_JSON_FIRMWARE = 1 << 6,	/* DIMM firmware versions, bus activation (-F) */
+	NDCTL_JSON_MEDIA_ERRORS = 1 << 7,	/* regions' and namespaces' "badblocks" (-M) */
 };
 struct json_object;
 

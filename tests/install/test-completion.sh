@@ -69,6 +69,14 @@ expect "vm/nv0.img " "$ndctl" read-infoblock -i vm/n
 expect "all namespace0.0 namespace1.0 " "$ndctl" read-infoblock -u ""
 expect "all namespace0.0 namespace1.0 " "$ndctl" check-namespace ""
 expect "--region --repair --rewrite-log " "$ndctl" check-namespace --re
+# media errors: inject-error names one namespace; -t and -d are flags there, -B takes a number
+expect "namespace0.0 namespace1.0 " "$ndctl" inject-error ""
+expect "namespace0.0 namespace1.0 " "$ndctl" inject-error -t ""
+expect "namespace0.0 namespace1.0 " "$ndctl" inject-error -d ""
+expect "" "$ndctl" inject-error -B ""
+expect "all namespace0.0 namespace1.0 " "$ndctl" clear-errors ""
+expect "all ndbus0 " "$ndctl" start-scrub ""
+expect "" "$ndctl" wait-scrub -p ""
 expect "system-ram " "$tmp/bin/daxctl" reconfigure-device -m sys
 # The real daxctl: destroy-device takes devices, create-device none; their options
 expect "all dax1.0 " "$daxctl" destroy-device ""

@@ -42,7 +42,33 @@ done
 # ndctl: commands upstream has and ndkit leaves out say so, exit 129 only for -h
 ndctl=$1
 expect 161 'usage: ndctl monitor \[<options>\]' "$ndctl" monitor
-expect 161 'ndkit does not implement inject-error: needs address range scrub' "$ndctl" inject-error namespace0.0
+expect 161 'ndkit does not implement inject-smart: needs firmware DSMs' "$ndctl" inject-smart nmem0
+# inject-error, clear-errors, start-/wait-scrub: upstream's usage errors, before any device
+expect 234 'block and count required for inject/uninject' "$ndctl" inject-error
+expect 129 'specify a namespace to inject error to' "$ndctl" inject-error -t
+expect 129 'unknown extra parameter "x"' "$ndctl" inject-error -B 0 -n 1 namespace0.0 x
+expect 234 'status is invalid with inject or uninject' "$ndctl" inject-error -t -B 0 namespace0.0
+expect 234 'status is invalid with inject or uninject' "$ndctl" inject-error -d -t namespace0.0
+expect 234 'block and count required for inject/uninject' "$ndctl" inject-error -B 0 namespace0.0
+expect 234 'Invalid block: x' "$ndctl" inject-error -B x -n 1 namespace0.0
+expect 234 'Invalid count: 1q' "$ndctl" inject-error -B 0 -n 1q namespace0.0
+expect 129 'specify a namespace to clear errors for, or "all"' "$ndctl" clear-errors
+expect 129 'usage: ndctl wait-scrub' "$ndctl" wait-scrub --bogus
+expect 129 "unknown option .poll'" "$ndctl" start-scrub --poll 1
+# ... and QEMU's NFIT (a captured tree): no error injection, no ARS
+tree=$(dirname "$0")/topology/trees/mixed
+expect 161 'namespace0.0: error injection not supported' \
+	env NDKIT_SYSFS_ROOT="$tree" "$ndctl" inject-error -B 0 -n 1 namespace0.0
+expect 250 'namespace9.9: no such namespace' \
+	env NDKIT_SYSFS_ROOT="$tree" "$ndctl" inject-error -B 0 -n 1 namespace9.9
+expect 161 'namespace0.0: Unable to determine scrub state: Operation not supported' \
+	env NDKIT_SYSFS_ROOT="$tree" "$ndctl" clear-errors namespace0.0
+expect 254 'error starting scrub: No such file or directory' \
+	env NDKIT_SYSFS_ROOT="$tree" "$ndctl" start-scrub
+expect 254 'error waiting for scrub completion: No such file or directory' \
+	env NDKIT_SYSFS_ROOT="$tree" "$ndctl" wait-scrub ndbus0
+expect 250 'error starting scrub: No such device or address' \
+	env NDKIT_SYSFS_ROOT="$tree" "$ndctl" start-scrub nosuchbus
 expect 129 'usage: ndctl sanitize-dimm' "$ndctl" sanitize-dimm nmem0 -h
 expect 0 'usage: ndctl load-keys' "$ndctl" help load-keys
 expect 0 '^monitor$' "$ndctl" --list-cmds

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Bus command objects: ARS capabilities and clear-error, with upstream's
- * contract. A command the bus does not list in its "commands" attribute
+ * Bus command objects: ARS capabilities, clear-error and the NFIT bus DSMs
+ * (error injection, through ND_CMD_CALL), with upstream's contract. A command the bus does not list in its "commands" attribute
  * cannot be made (NULL, logged at debug), which is what QEMU's NFIT gives
  * (it lists only cmd_call), so callers take the same fallback they take with
  * upstream. A listed one is submitted as the kernel's ioctl on /dev/ndctlN.
@@ -16,16 +16,24 @@
 #include <linux/ndctl.h>
 #include "internal.h"
 
+/* The ioctl's buffer follows the header: its size depends on the command. */
 struct ndctl_cmd {
 	struct ndctl_bus *bus;
 	int refcount;
-	int type;		/* ND_CMD_ARS_CAP, ND_CMD_CLEAR_ERROR */
+	int type;		/* ND_CMD_ARS_CAP, ND_CMD_CLEAR_ERROR, ND_CMD_CALL */
 	int status;		/* 1 until submitted, then the ioctl's result */
-	union {
-		struct nd_cmd_ars_cap ars_cap;
-		struct nd_cmd_clear_error clear_err;
-	} u;
+	unsigned char buf[] __attribute__((aligned(8)));
 };
+
+static struct nd_cmd_ars_cap *ars_cap_of(struct ndctl_cmd *cmd)
+{
+	return (struct nd_cmd_ars_cap *)cmd->buf;
+}
+
+static struct nd_cmd_clear_error *clear_err_of(struct ndctl_cmd *cmd)
+{
+	return (struct nd_cmd_clear_error *)cmd->buf;
+}
 
 int nd_dev_lists_cmd(struct nd_dev *dev, const char *name)
 {
@@ -45,7 +53,7 @@ NDCTL_EXPORT int ndctl_bus_is_cmd_supported(struct ndctl_bus *bus, int cmd)
 	return nd_dev_lists_cmd(&bus->dev, nvdimm_bus_cmd_name((unsigned int)cmd));
 }
 
-static struct ndctl_cmd *cmd_new(struct ndctl_bus *bus, int type)
+static struct ndctl_cmd *cmd_new(struct ndctl_bus *bus, int type, size_t size)
 {
 	struct ndctl_cmd *cmd;
 
@@ -54,7 +62,7 @@ static struct ndctl_cmd *cmd_new(struct ndctl_bus *bus, int type)
 				nvdimm_bus_cmd_name((unsigned int)type));
 		return NULL;
 	}
-	cmd = calloc(1, sizeof(*cmd));
+	cmd = calloc(1, sizeof(*cmd) + size);
 	if (!cmd)
 		return NULL;
 	cmd->bus = bus;
@@ -67,13 +75,40 @@ static struct ndctl_cmd *cmd_new(struct ndctl_bus *bus, int type)
 NDCTL_EXPORT struct ndctl_cmd *ndctl_bus_cmd_new_ars_cap(struct ndctl_bus *bus,
 		unsigned long long address, unsigned long long len)
 {
-	struct ndctl_cmd *cmd = cmd_new(bus, ND_CMD_ARS_CAP);
+	struct ndctl_cmd *cmd = cmd_new(bus, ND_CMD_ARS_CAP, sizeof(struct nd_cmd_ars_cap));
 
 	if (cmd) {
-		cmd->u.ars_cap.address = address;
-		cmd->u.ars_cap.length = len;
+		ars_cap_of(cmd)->address = address;
+		ars_cap_of(cmd)->length = len;
 	}
 	return cmd;
+}
+
+/*
+ * An NFIT bus DSM (NFIT_CMD_*) as the kernel's ND_CMD_CALL takes it: the
+ * package header, then in_size bytes in and out_size bytes out. Family 0 is
+ * the NFIT bus family, as upstream leaves it.
+ */
+struct ndctl_cmd *nd_bus_cmd_new_call(struct ndctl_bus *bus, unsigned int func,
+		size_t in_size, size_t out_size)
+{
+	struct ndctl_cmd *cmd = cmd_new(bus, ND_CMD_CALL,
+			sizeof(struct nd_cmd_pkg) + in_size + out_size);
+	struct nd_cmd_pkg *pkg;
+
+	if (!cmd)
+		return NULL;
+	pkg = (struct nd_cmd_pkg *)cmd->buf;
+	pkg->nd_command = func;
+	pkg->nd_size_in = (__u32)in_size;
+	pkg->nd_size_out = (__u32)out_size;
+	pkg->nd_fw_size = (__u32)out_size;
+	return cmd;
+}
+
+void *nd_cmd_call_payload(struct ndctl_cmd *cmd)
+{
+	return ((struct nd_cmd_pkg *)cmd->buf)->nd_payload;
 }
 
 static bool ars_cap_done(struct ndctl_cmd *cmd)
@@ -86,16 +121,26 @@ NDCTL_EXPORT int ndctl_cmd_ars_cap_get_range(struct ndctl_cmd *ars_cap,
 {
 	if (!range || !ars_cap_done(ars_cap))
 		return -EINVAL;
-	range->address = ars_cap->u.ars_cap.address;
-	range->length = ars_cap->u.ars_cap.length;
+	range->address = ars_cap_of(ars_cap)->address;
+	range->length = ars_cap_of(ars_cap)->length;
 	return 0;
+}
+
+NDCTL_EXPORT unsigned int ndctl_cmd_ars_cap_get_size(struct ndctl_cmd *ars_cap)
+{
+	return ars_cap_done(ars_cap) ? ars_cap_of(ars_cap)->max_ars_out : 0;
+}
+
+NDCTL_EXPORT unsigned int ndctl_cmd_ars_cap_get_clear_unit(struct ndctl_cmd *ars_cap)
+{
+	return ars_cap_done(ars_cap) ? ars_cap_of(ars_cap)->clear_err_unit : 0;
 }
 
 /* As upstream: inside the ARS range, aligned to its clear-error unit. */
 static bool clear_error_valid(struct ndctl_cmd *ars_cap, unsigned long long address,
 		unsigned long long len)
 {
-	const struct nd_cmd_ars_cap *cap = &ars_cap->u.ars_cap;
+	const struct nd_cmd_ars_cap *cap = ars_cap_of(ars_cap);
 	unsigned int unit = cap->clear_err_unit;
 
 	if (!unit || (unit & (unit - 1)) || (cap->status & 0xffff))
@@ -116,10 +161,10 @@ NDCTL_EXPORT struct ndctl_cmd *ndctl_bus_cmd_new_clear_error(unsigned long long 
 					"covering an aligned range\n");
 		return NULL;
 	}
-	cmd = cmd_new(ars_cap->bus, ND_CMD_CLEAR_ERROR);
+	cmd = cmd_new(ars_cap->bus, ND_CMD_CLEAR_ERROR, sizeof(struct nd_cmd_clear_error));
 	if (cmd) {
-		cmd->u.clear_err.address = address;
-		cmd->u.clear_err.length = len;
+		clear_err_of(cmd)->address = address;
+		clear_err_of(cmd)->length = len;
 	}
 	return cmd;
 }
@@ -129,19 +174,26 @@ NDCTL_EXPORT unsigned long long ndctl_cmd_clear_error_get_cleared(
 {
 	if (!clear_err || clear_err->type != ND_CMD_CLEAR_ERROR || clear_err->status)
 		return 0;
-	return clear_err->u.clear_err.cleared;
+	return clear_err_of(clear_err)->cleared;
 }
 
 static unsigned long cmd_ioctl(int type)
 {
-	return type == ND_CMD_ARS_CAP ? ND_IOCTL_ARS_CAP : ND_IOCTL_CLEAR_ERROR;
+	switch (type) {
+	case ND_CMD_ARS_CAP:
+		return ND_IOCTL_ARS_CAP;
+	case ND_CMD_CLEAR_ERROR:
+		return ND_IOCTL_CLEAR_ERROR;
+	default:
+		return ND_IOCTL_CALL;
+	}
 }
 
 /*
  * As upstream: the ioctl's result, which for the kernel's ND_IOCTL_* is
  * 0, a positive count of output bytes left unfilled (buffer underrun), or
- * -1 with errno. ARS capabilities and clear-error are single transfers, so
- * upstream's chunked-transfer arithmetic never applies to them.
+ * -1 with errno. Bus commands are single transfers, so upstream's
+ * chunked-transfer arithmetic never applies to them.
  */
 int nd_node_ioctl(struct ndctl_ctx *ctx, const char *node, unsigned long req, void *arg)
 {
@@ -174,7 +226,7 @@ NDCTL_EXPORT int ndctl_cmd_submit(struct ndctl_cmd *cmd)
 		return -EINVAL;
 	ctx = cmd->bus->dev.ctx;
 	snprintf(node, sizeof(node), "ndctl%u", cmd->bus->id);
-	rc = nd_node_ioctl(ctx, node, cmd_ioctl(cmd->type), &cmd->u);
+	rc = nd_node_ioctl(ctx, node, cmd_ioctl(cmd->type), cmd->buf);
 	if (rc < 0)
 		dbg(ctx, "%s: %s failed: %s\n", cmd->bus->dev.name,
 				nvdimm_bus_cmd_name((unsigned int)cmd->type), strerror(-rc));

@@ -100,6 +100,11 @@ struct ndctl_pfn { struct nd_persona p; struct ndctl_pfn *next; };
 struct ndctl_dax { struct nd_persona p; struct ndctl_dax *next; };
 struct ndctl_btt { struct nd_persona p; struct ndctl_btt *next; };
 
+/* An injected error as whole 512-byte blocks of a namespace (inject.c). */
+struct ndctl_bb {
+	unsigned long long block, count;
+};
+
 /* A region's interleave set: its DIMMs and cookie (upstream's object). */
 struct ndctl_interleave_set {
 	struct ndctl_region *region;
@@ -131,6 +136,9 @@ struct ndctl_namespace {
 	struct ndctl_btt *btt;
 	char alt_name[64];	/* ndctl_namespace_get_alt_name's answer */
 	char disk[32];		/* the name the kernel gives its disk: see namespace_bound() */
+	/* the injected errors ndctl_namespace_injection_status() found: inject.c */
+	struct ndctl_bb *injected;
+	size_t n_injected;
 	struct ndctl_namespace *next;
 };
 
@@ -211,6 +219,28 @@ int nd_dev_disable(struct nd_dev *dev);
 int nd_dev_lists_cmd(struct nd_dev *dev, const char *name);
 /* cmd.c: ioctl req on ROOT/dev/node (ndctlN, nmemN): its result or a negative errno */
 int nd_node_ioctl(struct ndctl_ctx *ctx, const char *node, unsigned long req, void *arg);
+
+/* cmd.c: an NFIT bus DSM through ND_CMD_CALL, and where its payload starts */
+struct ndctl_cmd *nd_bus_cmd_new_call(struct ndctl_bus *bus, unsigned int func,
+		size_t in_size, size_t out_size);
+void *nd_cmd_call_payload(struct ndctl_cmd *cmd);
+
+/* The NFIT bus DSM functions (ACPI 6.2 9.20.7) error injection uses. */
+enum {
+	NFIT_CMD_ARS_INJECT_SET = 7,
+	NFIT_CMD_ARS_INJECT_CLEAR = 8,
+	NFIT_CMD_ARS_INJECT_GET = 9,
+};
+
+/* bus.c: does the bus's nfit/dsm_mask offer NFIT bus DSM func? */
+bool nd_bus_has_nfit_dsm(struct ndctl_bus *bus, unsigned int func);
+
+/* json-badblocks.c: "badblock_count" and, with NDCTL_JSON_MEDIA_ERRORS, "badblocks" */
+struct json_object;
+void nd_region_badblocks_json(struct json_object *j, struct ndctl_region *region,
+		unsigned flags);
+void nd_namespace_badblocks_json(struct json_object *j, struct ndctl_namespace *ndns,
+		unsigned flags);
 
 /* namespace.c */
 int namespace_zero_info_block(struct ndctl_namespace *ndns);

@@ -407,10 +407,11 @@ NDCTL_EXPORT struct json_object *ndctl_region_to_json(struct ndctl_region *regio
 			json_object_array_add(maps, ndctl_mapping_to_json(m, flags));
 		add(j, "mappings", maps);
 	}
-	if ((flags & NDCTL_JSON_CAPABILITIES) && (caps = capabilities_json(region)))
-		add(j, "capabilities", caps);
 	if (!ndctl_region_is_enabled(region))
 		add_str(j, "state", "disabled");
+	nd_region_badblocks_json(j, region, flags);
+	if ((flags & NDCTL_JSON_CAPABILITIES) && (caps = capabilities_json(region)))
+		add(j, "capabilities", caps);
 	add_str(j, "persistence_domain", ndctl_region_get_persistence_domain_name(region));
 	return j;
 }
@@ -555,5 +556,6 @@ NDCTL_EXPORT struct json_object *ndctl_namespace_to_json(struct ndctl_namespace 
 	if (verbose)
 		add_nodes(j, ndctl_namespace_get_numa_node(ndns),
 				ndctl_namespace_get_target_node(ndns));
+	nd_namespace_badblocks_json(j, ndns, flags);
 	return j;
 }

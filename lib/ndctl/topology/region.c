@@ -34,7 +34,8 @@ void region_free(struct ndctl_region *region)
 {
 	free_list(region->mappings, struct ndctl_mapping, (void)0);
 	free_list(region->namespaces, struct ndctl_namespace,
-			nd_dev_release(&region->namespaces->dev));
+			(nd_dev_release(&region->namespaces->dev),
+			 free(region->namespaces->injected)));
 	free_list(region->pfns, struct ndctl_pfn, nd_dev_release(&region->pfns->p.dev));
 	free_list(region->daxs, struct ndctl_dax, nd_dev_release(&region->daxs->p.dev));
 	free_list(region->btts, struct ndctl_btt, nd_dev_release(&region->btts->p.dev));
