@@ -216,6 +216,85 @@ static unsigned target_of(const struct label_target *tg, unsigned n, struct ndct
 	return i;
 }
 
+/* A region's label areas, mapping0 first, and the target each came from. */
+struct region_set {
+	const struct ndctl_lsa *set[16];	/* NULL: the DIMM's area is not valid */
+	struct ndctl_lsa_region_map maps[16];
+	unsigned who[16], k;
+};
+
+/* Whether target i is the first of its bus (each bus's regions are checked once). */
+static bool first_of_bus(const struct label_target *tg, unsigned i)
+{
+	for (unsigned j = 0; j < i; j++)
+		if (tg[j].dimm && ndctl_dimm_get_bus(tg[j].dimm) == ndctl_dimm_get_bus(tg[i].dimm))
+			return false;
+	return true;
+}
+
+/* The areas of region's DIMMs; false when a DIMM of it was not checked (or > 16). */
+static bool region_set_gather(struct ndctl_region *region, const struct label_target *tg,
+		unsigned n, struct ndctl_lsa **lsas, struct region_set *rs)
+{
+	struct ndctl_mapping *mapping;
+
+	rs->k = 0;
+	ndctl_mapping_foreach(region, mapping) {
+		unsigned t = target_of(tg, n, ndctl_mapping_get_dimm(mapping));
+
+		if (rs->k == 16 || t == n || !lsas[t])
+			return false;
+		rs->who[rs->k] = t;
+		rs->set[rs->k] = ndctl_lsa_valid(lsas[t]) ? lsas[t] : NULL;
+		rs->maps[rs->k] = (struct ndctl_lsa_region_map){
+			.dpa = ndctl_mapping_get_offset(mapping),
+			.size = ndctl_mapping_get_length(mapping),
+		};
+		rs->k++;
+	}
+	return true;
+}
+
+/* The mappings are listed last to first: put mapping0 first. */
+static void region_set_reverse(struct region_set *rs)
+{
+	for (unsigned j = 0, last = rs->k - 1; j < rs->k / 2; j++) {
+		const struct ndctl_lsa *s = rs->set[j];
+		struct ndctl_lsa_region_map m = rs->maps[j];
+		unsigned w = rs->who[j];
+
+		rs->set[j] = rs->set[last - j];
+		rs->maps[j] = rs->maps[last - j];
+		rs->who[j] = rs->who[last - j];
+		rs->set[last - j] = s;
+		rs->maps[last - j] = m;
+		rs->who[last - j] = w;
+	}
+}
+
+/* One region's set validated; each finding printed under (and failing) its DIMM. */
+static void check_region(const struct label_opts *o, struct label_target *tg,
+		struct ndctl_lsa **lsas, struct ndctl_region *region, struct region_set *rs, int *bad)
+{
+	struct ndctl_lsa_finding *f = NULL;
+	uint8_t pmem_guid[16];
+	unsigned nf = 0;
+
+	uuid_parse(NDCTL_LABEL_GUID_PMEM, pmem_guid);
+	rs->maps[0].ncookies = region_cookies(region, lsas[rs->who[0]], rs->maps[0].cookies);
+	if (ndctl_lsa_validate_region(rs->set, rs->maps, rs->k, pmem_guid, &f, &nf) < 0) {
+		fprintf(stderr, "ndctl check-labels: out of memory\n");
+		bad[rs->who[0]] = o->strict;
+		return;
+	}
+	for (unsigned j = 0; j < nf; j++) {
+		print_findings(&tg[rs->who[f[j].index]], &f[j], 1, o->verbose);
+		if (o->strict && f[j].severity == NDCTL_LSA_ERROR)
+			bad[rs->who[f[j].index]] = 1;
+	}
+	free(f);
+}
+
 /*
  * Each region whose DIMMs were all checked, as the kernel's namespace scan
  * reads it across them (ndctl_lsa_validate_region()); a finding is printed
@@ -225,68 +304,19 @@ static unsigned target_of(const struct label_target *tg, unsigned n, struct ndct
 static void check_sets(const struct label_opts *o, struct label_target *tg, unsigned n,
 		struct ndctl_lsa **lsas, int *bad)
 {
-	uint8_t pmem_guid[16];
-	unsigned i, j;
-
-	uuid_parse(NDCTL_LABEL_GUID_PMEM, pmem_guid);
-	for (i = 0; i < n; i++) {
+	for (unsigned i = 0; i < n; i++) {
 		struct ndctl_region *region;
 
-		/* each bus once: from its first target */
-		for (j = 0; tg[i].dimm && j < i && (!tg[j].dimm ||
-				ndctl_dimm_get_bus(tg[j].dimm) != ndctl_dimm_get_bus(tg[i].dimm)); j++)
-			;
-		if (!tg[i].dimm || j < i)
+		if (!tg[i].dimm || !first_of_bus(tg, i))
 			continue;
 		ndctl_region_foreach(ndctl_dimm_get_bus(tg[i].dimm), region) {
-			const struct ndctl_lsa *set[16];
-			struct ndctl_lsa_region_map maps[16];
-			unsigned who[16], k = 0, nf = 0;
-			struct ndctl_mapping *mapping;
-			struct ndctl_lsa_finding *f = NULL;
-			bool whole = true;
+			struct region_set rs;
 
-			ndctl_mapping_foreach(region, mapping) {
-				unsigned t = target_of(tg, n, ndctl_mapping_get_dimm(mapping));
-
-				if (k == 16 || t == n || !lsas[t]) {
-					whole = false;
-					break;
-				}
-				who[k] = t;
-				set[k] = ndctl_lsa_valid(lsas[t]) ? lsas[t] : NULL;
-				maps[k] = (struct ndctl_lsa_region_map){
-					.dpa = ndctl_mapping_get_offset(mapping),
-					.size = ndctl_mapping_get_length(mapping),
-				};
-				k++;
-			}
-			if (!whole || !k || !ndctl_region_get_iset_cookie(region))
+			if (!region_set_gather(region, tg, n, lsas, &rs) || !rs.k ||
+					!ndctl_region_get_iset_cookie(region))
 				continue;
-			for (j = 0; j < k / 2; j++) {	/* listed last to first: mapping0 first */
-				const struct ndctl_lsa *s = set[j];
-				struct ndctl_lsa_region_map m = maps[j];
-				unsigned w = who[j];
-
-				set[j] = set[k - 1 - j];
-				maps[j] = maps[k - 1 - j];
-				who[j] = who[k - 1 - j];
-				set[k - 1 - j] = s;
-				maps[k - 1 - j] = m;
-				who[k - 1 - j] = w;
-			}
-			maps[0].ncookies = region_cookies(region, lsas[who[0]], maps[0].cookies);
-			if (ndctl_lsa_validate_region(set, maps, k, pmem_guid, &f, &nf) < 0) {
-				fprintf(stderr, "ndctl check-labels: out of memory\n");
-				bad[who[0]] = o->strict;
-				continue;
-			}
-			for (j = 0; j < nf; j++) {
-				print_findings(&tg[who[f[j].index]], &f[j], 1, o->verbose);
-				if (o->strict && f[j].severity == NDCTL_LSA_ERROR)
-					bad[who[f[j].index]] = 1;
-			}
-			free(f);
+			region_set_reverse(&rs);
+			check_region(o, tg, lsas, region, &rs, bad);
 		}
 	}
 }

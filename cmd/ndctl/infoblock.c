@@ -203,15 +203,11 @@ int cmd_read_infoblock(int argc, char **argv, void *ctx)
 	struct ib_params p = { 0 };
 	const struct option opts[] = {
 		NS_FILTER_OPTIONS(&p.filter, &p.verbose),
-		OPT_FILENAME('o', "output", &p.outfile, "output-file",
-			"filename to write infoblock contents"),
-		OPT_FILENAME('i', "input", &p.infile, "input-file",
-			"filename to read infoblock instead of a namespace"),
-		OPT_BOOLEAN('V', "verify", &p.verify,
-			"validate parent uuid, and infoblock checksum"),
+		OPT_FILENAME('o', "output", &p.outfile, "output-file", "filename to write infoblock contents"),
+		OPT_FILENAME('i', "input", &p.infile, "input-file", "filename to read infoblock instead of a namespace"),
+		OPT_BOOLEAN('V', "verify", &p.verify, "validate parent uuid, and infoblock checksum"),
 		OPT_BOOLEAN('j', "json", &p.json, "parse label data into json"),
-		OPT_BOOLEAN('u', "human", &p.human,
-			"use human friendly number formats (implies --json)"),
+		OPT_BOOLEAN('u', "human", &p.human, "use human friendly number formats (implies --json)"),
 		OPT_END(),
 	};
 	struct ib_run run = { .p = &p };
@@ -423,23 +419,15 @@ int cmd_write_infoblock(int argc, char **argv, void *ctx)
 	struct ib_params p = { .mode = "fsdax", .map = "dev" };
 	const struct option opts[] = {
 		NS_FILTER_OPTIONS(&p.filter, &p.verbose),
-		OPT_FILENAME('o', "output", &p.outfile, "output-file",
-			"filename to write infoblock contents"),
+		OPT_FILENAME('o', "output", &p.outfile, "output-file", "filename to write infoblock contents"),
 		OPT_BOOLEAN('c', "stdout", &p.to_stdout, "write the infoblock data to stdout"),
-		OPT_STRING('m', "mode", &p.mode, "operation-mode",
-			"specify the infoblock mode, 'fsdax' or 'devdax' (default 'fsdax')"),
-		OPT_STRING('s', "size", &p.size, "size",
-			"override the image size to instantiate the infoblock"),
-		OPT_STRING('a', "align", &p.align, "align",
-			"specify the expected physical alignment"),
-		OPT_STRING('u', "uuid", &p.uuid, "uuid",
-			"specify the uuid for the infoblock (default: autogenerate)"),
-		OPT_STRING('M', "map", &p.map, "memmap-location",
-			"specify 'mem' or 'dev' for the location of the memmap"),
-		OPT_STRING('p', "parent-uuid", &p.parent_uuid, "parent-uuid",
-			"specify the parent namespace uuid for the infoblock (default: 0)"),
-		OPT_STRING('O', "offset", &p.offset, "offset",
-			"EXPERT/DEBUG only: enable namespace inner alignment padding"),
+		OPT_STRING('m', "mode", &p.mode, "operation-mode", "specify the infoblock mode, 'fsdax' or 'devdax' (default 'fsdax')"),
+		OPT_STRING('s', "size", &p.size, "size", "override the image size to instantiate the infoblock"),
+		OPT_STRING('a', "align", &p.align, "align", "specify the expected physical alignment"),
+		OPT_STRING('u', "uuid", &p.uuid, "uuid", "specify the uuid for the infoblock (default: autogenerate)"),
+		OPT_STRING('M', "map", &p.map, "memmap-location", "specify 'mem' or 'dev' for the location of the memmap"),
+		OPT_STRING('p', "parent-uuid", &p.parent_uuid, "parent-uuid", "specify the parent namespace uuid for the infoblock (default: 0)"),
+		OPT_STRING('O', "offset", &p.offset, "offset", "EXPERT/DEBUG only: enable namespace inner alignment padding"),
 		OPT_END(),
 	};
 	struct ib_run run = { .p = &p };

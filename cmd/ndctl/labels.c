@@ -238,13 +238,11 @@ static const char *const read_usage[] = {
 static const struct option read_options[] = {
 	BASE_OPTIONS(),
 	EXTENT_OPTIONS(),
-	OPT_STRING('o', "output", &lopts.output, "output-file",
-		"filename to write label area contents"),
+	OPT_STRING('o', "output", &lopts.output, "output-file", "filename to write label area contents"),
 	OPT_BOOLEAN('j', "json", &lopts.json, "parse label data into json"),
 	OPT_BOOLEAN('u', "human", &lopts.human, "use human friendly number formats (implies --json)"),
 	OPT_BOOLEAN('I', "index", &lopts.index_only, "limit read to the index block area"),
-	OPT_BOOLEAN(0, "all-slots", &lopts.all_slots,
-		"ndkit: with -j, also stale labels in free slots (\"active\": false)"),
+	OPT_BOOLEAN(0, "all-slots", &lopts.all_slots, "ndkit: with -j, also stale labels in free slots (\"active\": false)"),
 	FILE_OPTIONS(),
 	OPT_END(),
 };

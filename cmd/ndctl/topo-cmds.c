@@ -17,13 +17,22 @@
 
 enum topo_kind { KIND_REGION, KIND_NAMESPACE, KIND_DIMM };
 
+/* What an action did, in upstream's words. */
+struct topo_verb {
+	const char *done;		/* "enabled", for the summary */
+	const char *doing;		/* "enabling", for upstream's error line */
+};
+
+static const struct topo_verb enabling = { "enabled", "enabling" };
+static const struct topo_verb disabling = { "disabled", "disabling" };
+static const struct topo_verb destroying = { "destroyed", "destroying" };
+
 struct topo_action {
 	const char *cmd;
 	enum topo_kind kind;
-	const char *verb;		/* "enabled" */
-	const char *doing;		/* "enabling", for upstream's error line */
+	const struct topo_verb *verb;
 	int (*fn)(void *obj, bool force);
-	const char *usage;
+	const struct option *opts;	/* NULL: its kind's */
 };
 
 static struct {
@@ -144,27 +153,6 @@ static int dimm_disable(void *obj, bool force)
 	return ndctl_dimm_disable(obj);
 }
 
-#define NS_USAGE(cmd) "ndctl " cmd " <namespace> [<options>]"
-#define REGION_USAGE(cmd) "ndctl " cmd " <region> [<options>]"
-#define DIMM_USAGE(cmd) "ndctl " cmd " <nmem0> [<nmem1>..<nmemN>] [<options>]"
-
-static const struct topo_action actions[] = {
-	{ "enable-region", KIND_REGION, "enabled", "enabling", region_enable,
-		REGION_USAGE("enable-region") },
-	{ "disable-region", KIND_REGION, "disabled", "disabling", region_disable,
-		REGION_USAGE("disable-region") },
-	{ "enable-namespace", KIND_NAMESPACE, "enabled", "enabling", ns_enable,
-		NS_USAGE("enable-namespace") },
-	{ "disable-namespace", KIND_NAMESPACE, "disabled", "disabling", ns_disable,
-		NS_USAGE("disable-namespace") },
-	{ "destroy-namespace", KIND_NAMESPACE, "destroyed", "destroying", ns_destroy,
-		NS_USAGE("destroy-namespace") },
-	{ "enable-dimm", KIND_DIMM, "enabled", "enabling", dimm_enable,
-		DIMM_USAGE("enable-dimm") },
-	{ "disable-dimm", KIND_DIMM, "disabled", "disabling", dimm_disable,
-		DIMM_USAGE("disable-dimm") },
-};
-
 static const struct option ns_options[] = {
 	NS_FILTER_OPTIONS(&param.filter, &param.verbose),
 	OPT_END(),
@@ -194,6 +182,26 @@ static const struct option dimm_options[] = {
 	OPT_STRING('r', "region", &param.filter.region, "region-id",
 		"ndkit: only DIMMs this region maps"),
 	OPT_END(),
+};
+
+/* What differs by kind: the usage's operand, the summary's noun, the options. */
+static const struct {
+	const char *operand, *noun;
+	const struct option *opts;
+} kinds[] = {
+	[KIND_REGION] = { "<region>", "region", region_options },
+	[KIND_NAMESPACE] = { "<namespace>", "namespace", ns_options },
+	[KIND_DIMM] = { "<nmem0> [<nmem1>..<nmemN>]", "nmem", dimm_options },
+};
+
+static const struct topo_action actions[] = {
+	{ "enable-region", KIND_REGION, &enabling, region_enable, NULL },
+	{ "disable-region", KIND_REGION, &disabling, region_disable, NULL },
+	{ "enable-namespace", KIND_NAMESPACE, &enabling, ns_enable, NULL },
+	{ "disable-namespace", KIND_NAMESPACE, &disabling, ns_disable, NULL },
+	{ "destroy-namespace", KIND_NAMESPACE, &destroying, ns_destroy, destroy_options },
+	{ "enable-dimm", KIND_DIMM, &enabling, dimm_enable, NULL },
+	{ "disable-dimm", KIND_DIMM, &disabling, dimm_disable, NULL },
 };
 
 struct action_run {
@@ -314,12 +322,11 @@ static int check_dimm_names(struct action_run *run, int *argc, char **argv)
 
 static void print_summary(const struct action_run *run)
 {
-	static const char *const kinds[] = { "region", "namespace", "nmem" };
 	int n = run->done;
 	bool plural = run->act->kind == KIND_NAMESPACE ? n != 1
 		: run->act->kind == KIND_REGION ? n != 1 : n > 1;
 
-	fprintf(stderr, "%s %d %s%s\n", run->act->verb, n, kinds[run->act->kind],
+	fprintf(stderr, "%s %d %s%s\n", run->act->verb->done, n, kinds[run->act->kind].noun,
 			plural ? "s" : "");
 }
 
@@ -334,7 +341,8 @@ static int finish(const struct action_run *run, bool named_missing)
 	if (run->act->kind == KIND_NAMESPACE && !rc && named_missing)
 		rc = -ENXIO;
 	if (run->act->kind == KIND_NAMESPACE && rc)
-		fprintf(stderr, "error %s namespaces: %s\n", run->act->doing, strerror(-rc));
+		fprintf(stderr, "error %s namespaces: %s\n", run->act->verb->doing,
+				strerror(-rc));
 	print_summary(run);
 	if (run->act->kind == KIND_REGION)
 		return 0;
@@ -345,16 +353,15 @@ static int finish(const struct action_run *run, bool named_missing)
 
 static void setup_run(struct action_run *run, const char *cmd)
 {
-	static const char *usage[2];
+	static char line[80];
+	static const char *usage[] = { line, NULL };
 
 	for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
 		if (strcmp(actions[i].cmd, cmd) == 0)
 			run->act = &actions[i];
-	usage[0] = run->act->usage;
+	snprintf(line, sizeof(line), "ndctl %s %s [<options>]", cmd, kinds[run->act->kind].operand);
 	run->usage = usage;
-	run->opts = run->act->kind == KIND_REGION ? region_options
-		: run->act->kind == KIND_DIMM ? dimm_options
-		: run->act->fn == ns_destroy ? destroy_options : ns_options;
+	run->opts = run->act->opts ? run->act->opts : kinds[run->act->kind].opts;
 }
 
 static int topo_action_main(const char *cmd, int argc, char **argv, void *ctx)

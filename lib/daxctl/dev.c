@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* dax devices (/sys/bus/dax/devices/daxX.Y) and their physical mappings. */
+/* dax devices (/sys/bus/dax/devices/daxX.Y); their mappings are in mapping.c. */
 #include <errno.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -8,36 +8,6 @@
 #include <unistd.h>
 #include "private.h"
 #include "util/sysfs.h"
-
-static void mappings_read(struct daxctl_dev *dev)
-{
-	struct daxctl_mapping **tail = &dev->mappings;
-	char dir[PATH_MAX];
-
-	for (int i = 0; ; i++) {
-		struct daxctl_mapping *map;
-		char start[PATH_MAX];
-		uint64_t v = 0;
-		int rc;
-
-		/* the kernel makes each mappingN with its start: no access() first */
-		if (path_printf(dir, sizeof(dir), "%s/mapping%d", dev->path, i) < 0 ||
-				path_join(start, sizeof(start), dir, "start") < 0)
-			return;
-		rc = sysfs_read_u64(&dev->ctx->base.log, start, &v);
-		if (rc == -ENOENT || rc == -ENOTDIR)
-			return;
-		map = calloc(1, sizeof(*map));
-		if (!map)
-			return;
-		map->dev = dev;
-		map->start = rc ? 0 : v;
-		map->end = sysfs_attr_u64(&dev->ctx->base.log, dir, "end", 0);
-		map->page_offset = sysfs_attr_u64(&dev->ctx->base.log, dir, "page_offset", 0);
-		*tail = map;
-		tail = &map->next;
-	}
-}
 
 /* The character device's "MAJOR:MINOR"; -1 and -1 when unreadable. */
 static void dev_read_numbers(struct daxctl_dev *dev)
@@ -114,12 +84,7 @@ struct daxctl_dev *dev_new(struct daxctl_region *region, const char *devname,
 
 void dev_free(struct daxctl_dev *dev)
 {
-	while (dev->mappings) {
-		struct daxctl_mapping *next = dev->mappings->next;
-
-		free(dev->mappings);
-		dev->mappings = next;
-	}
+	mappings_free(dev);
 	memory_free(dev->mem);
 	free(dev->devname);
 	free(dev->path);
@@ -210,36 +175,6 @@ DAXCTL_EXPORT enum daxctl_dev_mode daxctl_dev_get_mode(struct daxctl_dev *dev)
 	if (strcmp(name, "kmem") == 0)
 		return DAXCTL_DEV_MODE_RAM;
 	return DAXCTL_DEV_MODE_DEVDAX;
-}
-
-DAXCTL_EXPORT struct daxctl_mapping *daxctl_mapping_get_first(struct daxctl_dev *dev)
-{
-	return dev->mappings;
-}
-
-DAXCTL_EXPORT struct daxctl_mapping *daxctl_mapping_get_next(struct daxctl_mapping *map)
-{
-	return map->next;
-}
-
-DAXCTL_EXPORT unsigned long long daxctl_mapping_get_start(struct daxctl_mapping *map)
-{
-	return map->start;
-}
-
-DAXCTL_EXPORT unsigned long long daxctl_mapping_get_end(struct daxctl_mapping *map)
-{
-	return map->end;
-}
-
-DAXCTL_EXPORT unsigned long long daxctl_mapping_get_offset(struct daxctl_mapping *map)
-{
-	return map->page_offset;
-}
-
-DAXCTL_EXPORT unsigned long long daxctl_mapping_get_size(struct daxctl_mapping *map)
-{
-	return map->end - map->start + 1;
 }
 
 DAXCTL_EXPORT int daxctl_dev_get_major(struct daxctl_dev *dev)

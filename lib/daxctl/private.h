@@ -65,6 +65,9 @@ struct daxctl_topology *daxctl_topology(struct daxctl_ctx *ctx);
 struct daxctl_dev *dev_new(struct daxctl_region *region, const char *devname,
 		const char *path);
 void dev_free(struct daxctl_dev *dev);
+/* mapping.c: a device's mappingN list, read when the device is, freed with it */
+void mappings_read(struct daxctl_dev *dev);
+void mappings_free(struct daxctl_dev *dev);
 /* memory.c */
 void memory_free(struct daxctl_memory *mem);
 /* driver.c */

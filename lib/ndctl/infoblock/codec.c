@@ -78,6 +78,40 @@ static uint64_t checksum(const uint8_t *block)
 	return ndctl_label_fletcher64(copy, sizeof(copy), true);
 }
 
+/* One kind of block: its integers, and where its struct keeps the two uuids. */
+struct block_codec {
+	const struct le_field *fields;
+	size_t nfields;
+	size_t uuid, parent_uuid;	/* offsetof the members */
+};
+
+static const struct block_codec pfn_codec = {
+	pfn_fields, ARRAY_SIZE(pfn_fields), PFN(uuid), PFN(parent_uuid),
+};
+static const struct block_codec btt_codec = {
+	btt_fields, ARRAY_SIZE(btt_fields), BTT(uuid), BTT(parent_uuid),
+};
+
+/* The uuids and integers of a block whose signature the caller checked. */
+static void block_decode(const struct block_codec *c, const uint8_t *b, void *obj)
+{
+	memcpy((uint8_t *)obj + c->uuid, b + OFF_UUID, 16);
+	memcpy((uint8_t *)obj + c->parent_uuid, b + OFF_PARENT, 16);
+	le_fields_decode(c->fields, c->nfields, b, obj);
+}
+
+/* A whole block: signature, uuids, integers, the rest zero, then its checksum. */
+static void block_encode(const struct block_codec *c, const char *sig, const void *obj,
+		uint8_t *b)
+{
+	memset(b, 0, NDCTL_INFOBLOCK_SIZE);
+	memcpy(b, sig, SIG_LEN);
+	memcpy(b + OFF_UUID, (const uint8_t *)obj + c->uuid, 16);
+	memcpy(b + OFF_PARENT, (const uint8_t *)obj + c->parent_uuid, 16);
+	le_fields_encode(c->fields, c->nfields, obj, b);
+	le_put(b + CHECKSUM_OFF, checksum(b), 8);
+}
+
 NDCTL_EXPORT enum ndctl_infoblock_kind ndctl_infoblock_kind(const void *block)
 {
 	if (memcmp(block, pfn_sig, SIG_LEN) == 0)
@@ -96,28 +130,17 @@ NDCTL_EXPORT bool ndctl_infoblock_checksum_ok(const void *block)
 
 NDCTL_EXPORT int ndctl_infoblock_pfn_decode(const void *block, struct ndctl_infoblock_pfn *pfn)
 {
-	const uint8_t *b = block;
-
 	memset(pfn, 0, sizeof(*pfn));
 	pfn->kind = ndctl_infoblock_kind(block);
 	if (pfn->kind != NDCTL_INFOBLOCK_PFN && pfn->kind != NDCTL_INFOBLOCK_DAX)
 		return -EINVAL;
-	memcpy(pfn->uuid, b + OFF_UUID, 16);
-	memcpy(pfn->parent_uuid, b + OFF_PARENT, 16);
-	le_fields_decode(pfn_fields, ARRAY_SIZE(pfn_fields), b, pfn);
+	block_decode(&pfn_codec, block, pfn);
 	return 0;
 }
 
 NDCTL_EXPORT void ndctl_infoblock_pfn_encode(const struct ndctl_infoblock_pfn *pfn, void *block)
 {
-	uint8_t *b = block;
-
-	memset(b, 0, NDCTL_INFOBLOCK_SIZE);
-	memcpy(b, pfn->kind == NDCTL_INFOBLOCK_DAX ? dax_sig : pfn_sig, SIG_LEN);
-	memcpy(b + OFF_UUID, pfn->uuid, 16);
-	memcpy(b + OFF_PARENT, pfn->parent_uuid, 16);
-	le_fields_encode(pfn_fields, ARRAY_SIZE(pfn_fields), pfn, b);
-	le_put(b + CHECKSUM_OFF, checksum(b), 8);
+	block_encode(&pfn_codec, pfn->kind == NDCTL_INFOBLOCK_DAX ? dax_sig : pfn_sig, pfn, block);
 }
 
 /* The page map (mode PMEM) and the reserved head sit before dataoff. */
@@ -144,25 +167,14 @@ NDCTL_EXPORT int ndctl_infoblock_pfn_layout(struct ndctl_infoblock_pfn *pfn, uin
 
 NDCTL_EXPORT int ndctl_infoblock_btt_decode(const void *block, struct ndctl_infoblock_btt *btt)
 {
-	const uint8_t *b = block;
-
 	memset(btt, 0, sizeof(*btt));
 	if (ndctl_infoblock_kind(block) != NDCTL_INFOBLOCK_BTT)
 		return -EINVAL;
-	memcpy(btt->uuid, b + OFF_UUID, 16);
-	memcpy(btt->parent_uuid, b + OFF_PARENT, 16);
-	le_fields_decode(btt_fields, ARRAY_SIZE(btt_fields), b, btt);
+	block_decode(&btt_codec, block, btt);
 	return 0;
 }
 
 NDCTL_EXPORT void ndctl_infoblock_btt_encode(const struct ndctl_infoblock_btt *btt, void *block)
 {
-	uint8_t *b = block;
-
-	memset(b, 0, NDCTL_INFOBLOCK_SIZE);
-	memcpy(b, btt_sig, SIG_LEN);
-	memcpy(b + OFF_UUID, btt->uuid, 16);
-	memcpy(b + OFF_PARENT, btt->parent_uuid, 16);
-	le_fields_encode(btt_fields, ARRAY_SIZE(btt_fields), btt, b);
-	le_put(b + CHECKSUM_OFF, checksum(b), 8);
+	block_encode(&btt_codec, btt_sig, btt, block);
 }

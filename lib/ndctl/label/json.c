@@ -7,7 +7,7 @@
 
 /*
  * Every key here is a string constant, added once per object: json-c need
- * neither copy it nor look for an earlier one (a tenth of read-labels -j).
+ * neither copy it nor look for an earlier one (docs/performance.md).
  */
 #define add_new(o, key, v) json_object_object_add_ex((o), (key), (v), \
 		JSON_C_OBJECT_ADD_KEY_IS_NEW | JSON_C_OBJECT_KEY_IS_CONSTANT)

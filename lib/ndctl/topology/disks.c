@@ -2,9 +2,8 @@
 /*
  * The block devices of the running system (ROOT/sys/block), read with one
  * directory scan per topology and attribute generation: a raw namespace's
- * disk is then found by name, where a stat of NAMESPACE/block/DISK cost a
- * path walk per namespace (as much as a tenth of list -BDRN's per-namespace
- * time under TCG).
+ * disk is then found by name, where a stat of NAMESPACE/block/DISK would
+ * cost a path walk per namespace (docs/performance.md).
  */
 #define _GNU_SOURCE	/* getdents64 */
 #include <dirent.h>

@@ -17,8 +17,17 @@ static void put_le(unsigned char *p, uint64_t v, int n)
 		p[i] = (unsigned char)v;
 }
 
-static void seal(unsigned char *sb)
+/* One little-endian integer of a block: where, how wide, what. */
+struct put {
+	unsigned at, width;
+	uint64_t v;
+};
+
+/* A block's integers written from a table, then its checksum. */
+static void fill(unsigned char *sb, const struct put *puts, size_t n)
 {
+	for (size_t i = 0; i < n; i++)
+		put_le(sb + puts[i].at, puts[i].v, (int)puts[i].width);
 	put_le(sb + 4088, 0, 8);
 	put_le(sb + 4088, ndctl_label_fletcher64(sb, NDCTL_INFOBLOCK_SIZE, true), 8);
 }
@@ -32,21 +41,17 @@ static const char *str(struct json_object *j, const char *key)
 
 static void known_bytes(void)
 {
+	/* version 1.4, dataoff 16M, 64000 pfns, mode PMEM, end_trunc 4K, align 2M, pages 4K/64 */
+	static const struct put dax_puts[] = {
+		{ 52, 2, 1 }, { 54, 2, 4 }, { 56, 8, 0x1000000 }, { 64, 8, 64000 }, { 72, 4, 2 },
+		{ 80, 4, 0x1000 }, { 84, 4, 0x200000 }, { 88, 4, 4096 }, { 92, 2, 64 },
+	};
 	static unsigned char sb[NDCTL_INFOBLOCK_SIZE];
 	struct ndctl_infoblock_pfn p;
 
 	memcpy(sb, "NVDIMM_DAX_INFO", 16);
 	uuid_parse("c23ed9b5-e5a5-473e-ac6a-99a29a37b563", sb + 16);
-	put_le(sb + 52, 1, 2);
-	put_le(sb + 54, 4, 2);
-	put_le(sb + 56, 0x1000000, 8);
-	put_le(sb + 64, 64000, 8);
-	put_le(sb + 72, 2, 4);
-	put_le(sb + 80, 0x1000, 4);
-	put_le(sb + 84, 0x200000, 4);
-	put_le(sb + 88, 4096, 4);
-	put_le(sb + 92, 64, 2);
-	seal(sb);
+	fill(sb, dax_puts, sizeof(dax_puts) / sizeof(dax_puts[0]));
 	CHECK(ndctl_infoblock_kind(sb) == NDCTL_INFOBLOCK_DAX);
 	CHECK(ndctl_infoblock_checksum_ok(sb));
 	CHECK(ndctl_infoblock_pfn_decode(sb, &p) == 0);
@@ -114,16 +119,16 @@ static void layout_as_upstream(void)
 
 static void btt_block(void)
 {
+	/* version 2, 4K external sectors, 2^31 of them, infosize 4K, info2off */
+	static const struct put btt_puts[] = {
+		{ 52, 2, 2 }, { 56, 4, 4096 }, { 60, 4, 0x80000000 }, { 76, 4, 4096 },
+		{ 112, 8, 0x3ffff000 },
+	};
 	static unsigned char sb[NDCTL_INFOBLOCK_SIZE];
 	struct ndctl_infoblock_btt b;
 
 	memcpy(sb, "BTT_ARENA_INFO", 15);
-	put_le(sb + 52, 2, 2);
-	put_le(sb + 56, 4096, 4);
-	put_le(sb + 60, 0x80000000, 4);
-	put_le(sb + 76, 4096, 4);
-	put_le(sb + 112, 0x3ffff000, 8);
-	seal(sb);
+	fill(sb, btt_puts, sizeof(btt_puts) / sizeof(btt_puts[0]));
 	CHECK(ndctl_infoblock_kind(sb) == NDCTL_INFOBLOCK_BTT);
 	CHECK(ndctl_infoblock_btt_decode(sb, &b) == 0);
 	CHECK_EQ_U64(b.version_major, 2);
