@@ -22,6 +22,7 @@
 #include "memory.h"
 #include "nfit.h"
 #include "preload.h"
+#include "pvh.h"
 #include "run.h"
 #include "session.h"
 #include "vm.h"
@@ -473,7 +474,7 @@ static int check_layout(const struct run *r)
 
 static int prepare_guest(struct run *r, const char *initrd)
 {
-	char why[128] = "", *cwd = getcwd(NULL, 0), *memory;
+	char why[512] = "", *cwd = getcwd(NULL, 0), *memory;
 	int rc = 0;
 
 	if (!cwd || !strcmp(cwd, "/"))
@@ -491,9 +492,11 @@ static int prepare_guest(struct run *r, const char *initrd)
 		rc = run_nfit_modules(r);
 	if (rc)
 		return rc;
+	r->pvh = run_pvh_kernel(r);
 	r->kvm = run_kvm_usable(why, sizeof(why));
-	run_progress(r, "%d DIMM%s laid out by plan, passed check; kernel %s%s; %s%s%s", r->plan.n,
-		r->plan.n == 1 ? "" : "s", r->kver, r->nfit_test ? " with nfit_test" : "",
+	run_progress(r, "%d DIMM%s laid out by plan, passed check; kernel %s%s%s; %s%s%s",
+		r->plan.n, r->plan.n == 1 ? "" : "s", r->kver, r->pvh ? " (PVH)" : "",
+		r->nfit_test ? " with nfit_test" : "",
 		r->kvm ? "KVM" : "TCG (no KVM: ", r->kvm ? "" : why, r->kvm ? "" : ")");
 	memory = run_memory_summary(r);
 	if (memory)
@@ -563,6 +566,7 @@ static void cleanup(struct run *r)
 	free(r->dir);
 	free(r->cwd);
 	free(r->kver);
+	free(r->pvh);
 }
 
 static int run_boots(struct run *r, const char *initrd)
@@ -575,11 +579,17 @@ static int run_boots(struct run *r, const char *initrd)
 		run_progress(r, "boot %d of %d: starting QEMU", boot, r->boots);
 		rc = run_boot(r, boot, initrd);
 		if (rc == RUN_KVM_FAILED && !run_stopped()) {
+			char *said = run_qemu_log_first_line(r);
+
 			run_progress(r, "KVM could not start the guest; TCG instead. QEMU said:");
 			if (!r->quiet)
 				run_print_qemu_log(r, true);
 			r->kvm = false;
 			rc = run_boot(r, boot, initrd);
+			/* TCG got the guest to COMMAND: the failure was KVM's, not the guest's */
+			if (rc != RUN_EXIT_RUNNER && !run_stopped())
+				run_kvm_remember_failed(said);
+			free(said);
 		}
 		run_progress(r, "boot %d of %d: %s %d after %.1f s", boot, r->boots,
 			rc == RUN_EXIT_TIMEOUT ? "timed out," : "exit", rc, run_now() - t);

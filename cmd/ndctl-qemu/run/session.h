@@ -43,6 +43,7 @@ struct run {
 	char *cwd;
 	const char *kernel, *modules, *keep, *console, *qmp;
 	char *kver;		/* basename of the modules directory */
+	char *pvh;		/* the kernel's vmlinux for a PVH boot, NULL: boot kernel as is */
 	char *dir;		/* where backend files, initramfs and sockets live */
 	bool kvm;
 	char **command;		/* COMMAND [ARG]... */

@@ -9,6 +9,10 @@
 int run_boot(const struct run *r, int boot, const char *initrd);
 bool run_kvm_usable(char *why, size_t len);
 void run_print_qemu_log(const struct run *r, bool first_line_only);
+/* The first line QEMU wrote to the run's qemu.log (the caller frees it), or NULL. */
+char *run_qemu_log_first_line(const struct run *r);
+/* KVM failed and TCG then booted: skip KVM until the host reboots; @qemu_said is why. */
+void run_kvm_remember_failed(const char *qemu_said);
 /* --shell: ttyS1's file in the run's directory, where the guest reports the shell's status. */
 #define RUN_VERDICT_FILE "verdict.log"
 /* run_boot: QEMU under KVM ended before the guest printed anything. */
