@@ -161,14 +161,15 @@ guest_kernel() {	# guest_kernel FIGURES
 	printf '%s\n' "$1" | awk -F'|' '$1 == "kernel" {print $2; exit}'
 }
 
-# The hand-written notes of the current page (between the markers), kept across runs.
-old_notes() {
+# A block of the current page between <!-- NAME --> markers, kept across runs: the notes
+# and boot to COMMAND (from tests/bench/run-boot.sh), both hand-written.
+old_block() {
 	[ -f "$SRC/docs/performance.md" ] &&
-		sed -n '/^<!-- notes -->$/,/^<!-- \/notes -->$/p' "$SRC/docs/performance.md" | sed '1d;$d'
+		sed -n "/^<!-- $1 -->\$/,/^<!-- \\/$1 -->\$/p" "$SRC/docs/performance.md" | sed '1d;$d'
 }
 
-write_doc() {	# write_doc FIGURES NOTES: docs/performance.md on stdout
-	local figs=$1 rev dirty notes=$2
+write_doc() {	# write_doc FIGURES NOTES BOOT: docs/performance.md on stdout
+	local figs=$1 rev dirty notes=$2 boot=$3
 	rev=$(git -C "$SRC" log -1 --format='%h %s' 2>/dev/null || echo unknown)
 	# the page and chart this run writes are not source changes
 	dirty=$(git -C "$SRC" status --porcelain --untracked-files=no 2>/dev/null |
@@ -293,6 +294,12 @@ In memory (\`build/tests/bench/lsa-bench\`, decode + validate only, no I/O):
 $("$BUILD/tests/bench/lsa-bench" 200 2>&1)
 \`\`\`
 
+<!-- boot -->
+${boot:-## Boot to COMMAND
+
+(tests/bench/run-boot.sh prints this section's table; run-bench.sh keeps the section.)}
+<!-- /boot -->
+
 ## Re-running
 
     meson setup build && ninja -C build
@@ -319,7 +326,7 @@ figs=$(collect; start_side; host_side)
 printf '%s\n' "$figs" | awk -F'|' '$1 == "bench" {printf "%-60s %10s %10s\n", $2, $3, $4}'
 mkdir -p "$SRC/docs"
 printf '%s\n' "$figs" | svg_chart > "$SRC/docs/performance.svg"
-notes=$(old_notes || true)
-write_doc "$figs" "$notes" > "$TMP/performance.md"
+notes=$(old_block notes || true)
+write_doc "$figs" "$notes" "$(old_block boot || true)" > "$TMP/performance.md"
 mv "$TMP/performance.md" "$SRC/docs/performance.md"
 echo "wrote $SRC/docs/performance.md and performance.svg" >&2

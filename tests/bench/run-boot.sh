@@ -1,37 +1,97 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Boot-to-COMMAND time of `ndctl-qemu run` for one 1 GiB DIMM, median of ROUNDS (5), next to
-# the busybox harness (tests/guest/run.py) booting the same DIMM to an empty scenario, the
-# two alternating so that both see the same load. Printed, never asserted (target < 8 s
-# under TCG on 2 cores, < 2 s with KVM).
-# usage: run-boot.sh NDCTL-QEMU BUILD-DIR [ROUNDS]
+# Boot-to-COMMAND time of `ndctl-qemu run` for one 1 GiB DIMM and its parts, median of ROUNDS
+# (5). With a second NDCTL-QEMU (another build, e.g. main's), the two alternate round by round
+# so that both see the same load, and the ratio is printed. Each QEMU runs under
+# boot-times.py, which times the milestones on the host's clock (the guest's own clock is
+# calibrated at boot and is off by seconds on a loaded host):
+#   QEMU start      exec to SeaBIOS's first output (debug port)
+#   firmware        SeaBIOS to the option ROM that loads the kernel
+#   kernel load     loading the kernel (and, for a bzImage, decompressing it) to its first
+#                   line on an early console (earlyprintk=serial loglevel=6 are appended)
+#   kernel init     to /init (the guest init's "@@NDKIT AT init")
+#   userspace       /init to COMMAND: modules, the 9p root and its mounts (to "AT root"),
+#                   the nvdimm modules and probes (to "AT dimms"), then COMMAND
+# Printed, never asserted. A build whose init has no AT marks (before they existed) shows
+# kernel init and userspace as one part.
+# usage: run-boot.sh NDCTL-QEMU [BASELINE-NDCTL-QEMU] [ROUNDS]
 set -u
-Q=$(realpath "$1") build=$(realpath "$2") rounds=${3:-5}
 here=$(dirname "$(realpath "$0")")
+new=$(realpath "$1") old= rounds=5
+if [ $# -ge 2 ] && [ -f "$2" ] && [ -x "$2" ]; then old=$(realpath "$2"); shift; fi
+[ $# -ge 2 ] && rounds=$2
 T=$(mktemp -d) || exit 1
 trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 1
-# No align: not plan's layout, so run.py boots its busybox initramfs itself (same 1 GiB DIMM).
-printf 'DIMMS="1G:128K"\ntrue\n' > bench-boot-empty.sh
 unset LD_LIBRARY_PATH
 
-median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-now() { date +%s.%N; }
+# one_boot NAME BINARY: one run, its milestones (the last QEMU's: after a KVM failure, TCG's)
+one_boot() {
+	local t0 t1
+	rm -f times.log
+	t0=$(date +%s.%N)
+	BOOT_TIMES_LOG=$T/times.log NDKIT_QEMU=$here/boot-times.py "$2" run --nvdimm 1G \
+		--append "earlyprintk=serial,ttyS0 loglevel=6" -- true 2> run.err ||
+		{ cat run.err; exit 1; }
+	t1=$(date +%s.%N)
+	# "TCG" on any progress line (after a KVM failure, or KVM skipped): the boot was TCG's
+	if grep -q 'TCG' run.err; then echo TCG; else echo KVM; fi > "$1.accel"
+	# the KVM attempt: from the first QEMU's exec to the last one's
+	awk -v t0="$t0" -v t1="$t1" '{for (i = 1; i <= NF; i++) {split($i, kv, "="); v[NR, kv[1]] = kv[2]}}
+		END {n = NR; get = "bios rom kernel init root dimms start"
+			split(get, k, " ")
+			printf "total=%.3f kvm=%.3f", t1 - t0, v[n, "exec"] - v[1, "exec"]
+			for (i = 1; i <= 7; i++) printf " %s=%s", k[i], v[n, k[i]]
+			printf "\n"}' times.log >> "$1.rounds"
+}
 
+median() { sort -n | awk '{v[NR] = $1} END {if (NR) printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; else printf "-"}'; }
+# part FILE FROM TO: the median of TO - FROM over the rounds (FROM "0": from QEMU's exec)
+part() {
+	awk -v a="$2" -v b="$3" '{for (i = 1; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]}
+		v["0"] = 0; if (v[b] != "" && v[a] != "") printf "%.3f\n", v[b] - v[a]; delete v}' "$1" | median
+}
+
+loads=
 for i in $(seq "$rounds"); do
-	t0=$(now)
-	"$Q" run --nvdimm 1G -- true 2> run.err || { cat run.err; exit 1; }
-	awk -v a="$(now)" -v b="$t0" 'BEGIN {printf "%.1f\n", a - b}' >> run-total.txt
-	sed -n 's/.*COMMAND started, \([0-9.]*\) s after QEMU.*/\1/p' run.err >> run-start.txt
-	grep -o 'KVM\|TCG' run.err | tail -n 1 > accel.txt
-	t0=$(now)
-	python3 "$here/../guest/run.py" --build-dir "$build" bench-boot-empty.sh > harness.out ||
-		{ cat harness.out; exit 1; }
-	grep -q 'busybox guest' harness.out || { echo "run.py did not take the busybox path"; exit 1; }
-	sed -n 's/.*boot 1 passed in \([0-9.]*\) s.*/\1/p' harness.out >> harness-boot.txt
-	awk -v a="$(now)" -v b="$t0" 'BEGIN {printf "%.1f\n", a - b}' >> harness-total.txt
+	one_boot new "$new"
+	[ -n "$old" ] && one_boot old "$old"
+	loads="$loads $(cut -d' ' -f1 /proc/loadavg)"
 done
-echo "ndctl-qemu run, one 1 GiB DIMM, $(cat accel.txt), median of $rounds (load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs):"
-echo "  QEMU start to COMMAND start: $(median < run-start.txt) s   (rounds: $(tr '\n' ' ' < run-start.txt))"
-echo "  whole run (COMMAND true):    $(median < run-total.txt) s"
-echo "  busybox harness, same DIMM, empty scenario: QEMU start to power-off $(median < harness-boot.txt) s, whole run $(median < harness-total.txt) s (with any initramfs rebuild)"
+
+row() {	# row LABEL FROM TO: a table row, this build's median and the baseline's
+	printf '| %s | %s |' "$1" "$(part new.rounds "$2" "$3")"
+	[ -z "$old" ] || printf ' %s |' "$(part old.rounds "$2" "$3")"
+	echo
+}
+col() {	# col N LABEL: the median of field N (total=, kvm=) as a row
+	printf '| %s | %s |' "$2" "$(cut -d' ' -f"$1" new.rounds | cut -d= -f2 | median)"
+	[ -z "$old" ] || printf ' %s |' "$(cut -d' ' -f"$1" old.rounds | cut -d= -f2 | median)"
+	echo
+}
+starts() { awk '{for (i = 1; i <= NF; i++) if ($i ~ /^start=/) printf "%s ", substr($i, 7)}' "$1"; }
+
+table() {
+	echo "| part (s, median of $rounds) | this build ($(cat new.accel)) |$([ -z "$old" ] || echo " baseline ($(cat old.accel)) |")"
+	echo "|---|---:|$([ -z "$old" ] || echo "---:|")"
+	row "QEMU start (exec to SeaBIOS)" 0 bios
+	row "firmware (SeaBIOS to the kernel loader)" bios rom
+	row "loading (and decompressing) the kernel" rom kernel
+	row "kernel init, to /init" kernel init
+	row "userspace: 9p root and mounts" init root
+	row "userspace: nvdimm modules, DIMMs probed" root dimms
+	row "userspace: to COMMAND" dimms start
+	row "**QEMU start to COMMAND**" 0 start
+	col 2 "KVM attempt before TCG (not in the above)"
+	col 1 "whole run, COMMAND true"
+}
+
+echo "ndctl-qemu run, one 1 GiB DIMM, COMMAND true, $(nproc) CPUs, load average after each round:$loads"
+echo "this build: $new"
+[ -z "$old" ] || echo "baseline:   $old"
+table
+echo "rounds, QEMU start to COMMAND: this build $(starts new.rounds)${old:+; baseline $(starts old.rounds)}"
+if [ -n "$old" ]; then
+	a=$(part new.rounds 0 start) b=$(part old.rounds 0 start)
+	awk -v a="$a" -v b="$b" 'BEGIN {if (a > 0) printf "QEMU start to COMMAND, baseline over this build: %.2fx\n", b / a}'
+fi

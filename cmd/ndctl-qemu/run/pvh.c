@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "util/le-fields.h"
 #include "guest.h"
 #include "pvh.h"
 
@@ -33,26 +34,21 @@ struct payload {
 	uint32_t size;		/* the uncompressed size the kernel build appended */
 };
 
-static uint32_t le32(const unsigned char *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 static bool find_payload(const unsigned char *img, size_t len, struct payload *p)
 {
 	size_t setup, off, plen;
 
 	if (len < SETUP_HDR_MIN || memcmp(img + 0x202, "HdrS", 4) ||
-	    (img[0x206] | img[0x207] << 8) < 0x208)
+	    le_get(img + 0x206, 2) < 0x208)
 		return false;
 	setup = ((size_t)(img[0x1f1] ? img[0x1f1] : 4) + 1) * 512;
-	off = setup + le32(img + 0x248);
-	plen = le32(img + 0x24c);
+	off = setup + le_get(img + 0x248, 4);
+	plen = le_get(img + 0x24c, 4);
 	if (plen < 8 || off > len || plen > len - off)
 		return false;
 	p->data = img + off;
 	p->len = plen - 4;
-	p->size = le32(img + off + plen - 4);
+	p->size = le_get(img + off + plen - 4, 4);
 	return true;
 }
 
@@ -194,6 +190,9 @@ static bool make_vmlinux(const struct run *r, const char *img, size_t len, const
 	mkdir(dir, 0755);
 	run_progress(r, "unpacking the kernel once for a PVH boot (%s -dc): %s", argv[0], path);
 	fd = open(tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		run_progress(r, "cannot write %s (%s): the kernel boots as a bzImage", tmp,
+			strerror(errno));
 	if (fd >= 0) {
 		unpacked = unpack(argv, &p, fd) && fstat(fd, &st) == 0 && st.st_size == p.size;
 		pvh = unpacked && has_pvh_note(fd);
@@ -204,6 +203,8 @@ static bool make_vmlinux(const struct run *r, const char *img, size_t len, const
 	kept = unpacked && rename(tmp, path) == 0;
 	if (!kept)
 		unlink(tmp);
+	if (fd >= 0 && !kept)
+		run_progress(r, "%s could not unpack the kernel: it boots as a bzImage", argv[0]);
 	free(tmp);
 	free(dir);
 	return pvh && kept;

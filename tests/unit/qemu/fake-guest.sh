@@ -29,6 +29,7 @@ for a in "$@"; do	# --shell: the verdict goes to ttyS1's file
 	esac
 done
 echo "[    0.000000] Linux version fake"
+for stage in init root dimms; do echo "@@NDKIT AT $stage"; done
 echo "@@NDKIT START 1.00"
 echo "guest out" >&3
 echo "guest err" >&4
