@@ -746,7 +746,9 @@ NDCTL_EXPORT int ndctl_namespace_delete(struct ndctl_namespace *ndns)
 		rc = namespace_zero_info_block(ndns);
 	if (rc)
 		return rc;
-	ndctl_namespace_set_holder_class(ndns, "");	/* absent when label-less */
+	rc = ndctl_namespace_set_holder_class(ndns, "");
+	if (rc && rc != -ENOENT)	/* absent when label-less */
+		return namespace_rewrite_failed(ndns, rc);
 	rc = ndctl_namespace_set_size(ndns, 0);
 	/*
 	 * The kernel keeps an idle namespace's name, and upstream leaves it: the
