@@ -212,7 +212,9 @@ static int create_one(struct ndctl_ctx *ctx, struct create_opts *co,
 
 /*
  * -c, as upstream: one namespace in each region the filters select; a full
- * region is skipped, any other failure stops unless -f.
+ * region is skipped, any other failure stops unless -f. No autolabel: as
+ * upstream, a label-less region is refused (EINVAL) unless --size is its own,
+ * rather than every label-less region on the system being labelled at once.
  */
 static int create_greedy(struct ndctl_ctx *ctx, struct create_opts *co)
 {
@@ -236,6 +238,7 @@ static int create_greedy(struct ndctl_ctx *ctx, struct create_opts *co)
 
 		one.filter.region = names[i];
 		one.spec.quiet_full = true;
+		one.spec.autolabel = false;
 		r = create_one(ctx, &one, &res);
 		created += !r;
 		if (r && r != -ENOSPC) {

@@ -11,13 +11,17 @@
 #include <syslog.h>
 #include "ops.h"
 
-/* Whether autolabel (-L, the default) may take this region: its namespace must be idle, or -f. */
+/*
+ * Whether autolabel (-L, the default) may take this region: its namespace must
+ * be idle, or -f; a region of no DIMM (nfit_test.1's) has nowhere to hold labels.
+ */
 bool create_can_autolabel(struct ndctl_region *region, const struct ns_op *op)
 {
 	struct ndctl_namespace *ndns = ndctl_namespace_get_first(region);
 
 	if (!op->spec->autolabel || ndctl_region_is_labeled(region) ||
-			!ndctl_region_is_enabled(region) || op->reconfig)
+			!ndctl_region_is_enabled(region) || op->reconfig ||
+			!ndctl_region_get_mappings(region))
 		return false;
 	return op->spec->force || !ndns || !ndctl_namespace_is_active(ndns);
 }

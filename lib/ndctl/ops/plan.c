@@ -97,11 +97,17 @@ static int plan_capacity(struct ndctl_region *region, struct ns_op *op,
 	return 0;
 }
 
-static int check_labelless(struct ndctl_region *region, const struct create_plan *p,
-		struct create_reason *r)
+/*
+ * A label-less region is one namespace: as upstream, a size other than the
+ * region's is refused. How to divide it instead: label its DIMMs (none: it
+ * cannot be), convert it whole, or (plain create) autolabel with -f.
+ */
+static int check_labelless(struct ndctl_region *region, const struct ns_op *op,
+		const struct create_plan *p, struct create_reason *r)
 {
 	const char *rn = ndctl_region_get_devname(region);
-	char dimms[256] = "";
+	unsigned id = ndctl_region_get_id(region);
+	char dimms[256] = "", label[512] = "", autolabel[128] = "";
 	struct ndctl_dimm *dimm;
 
 	if (ndctl_region_is_labeled(region) || p->size == ndctl_region_get_size(region))
@@ -112,13 +118,19 @@ static int check_labelless(struct ndctl_region *region, const struct create_plan
 		snprintf(dimms + len, sizeof(dimms) - len, "%s%s", len ? " " : "",
 				ndctl_dimm_get_devname(dimm));
 	}
+	if (dimms[0])
+		snprintf(label, sizeof(label), "Label it first: 'ndctl disable-region %s && "
+				"ndctl init-labels %s && ndctl enable-region %s', or convert",
+				rn, dimms, rn);
+	else
+		snprintf(label, sizeof(label), "It has no DIMM to hold labels: convert");
+	if (op->spec->autolabel)
+		snprintf(autolabel, sizeof(autolabel), ", or let create-namespace label it "
+				"now with -f (namespace%u.0 is in use: it goes)", id);
 	return why(r, -EINVAL, "%s is label-less: it is one namespace covering the whole "
-			"region and cannot be sub-divided. Label it first: 'ndctl disable-region "
-			"%s && ndctl init-labels %s && ndctl enable-region %s', or convert it "
-			"whole with 'ndctl create-namespace -f -e namespace%u.0 -m MODE' (no --size), "
-			"or let create-namespace label it now with -f (namespace%u.0 is in use: it "
-			"goes)", rn, rn, dimms, rn, ndctl_region_get_id(region),
-			ndctl_region_get_id(region));
+			"region and cannot be sub-divided. %s it whole with 'ndctl "
+			"create-namespace -f -e namespace%u.0 -m MODE' (no --size)%s", rn, label,
+			id, autolabel);
 }
 
 /* Whether list (the kernel's "4096 2097152", or "512 [4096] 4104": [current]) holds v. */
@@ -371,7 +383,7 @@ int create_plan_region(struct ndctl_region *region, struct ndctl_namespace *ndns
 	if (!ndns)
 		rc = plan_capacity(region, op, p, r);
 	if (!rc)
-		rc = check_labelless(region, p, r);
+		rc = check_labelless(region, op, p, r);
 	p->map_mem = op->spec->map == NDCTL_PFN_LOC_RAM;
 	snprintf(p->name, sizeof(p->name), "%s", op->spec->name ? op->spec->name :
 			ndns ? ndctl_namespace_get_alt_name(ndns) : "");

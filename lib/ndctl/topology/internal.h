@@ -268,6 +268,14 @@ int dax_add(struct ndctl_region *region, const char *name, bool inside);
 int btt_add(struct ndctl_region *region, const char *name, bool inside);
 void bus_free(struct ndctl_bus *bus);
 void region_free(struct ndctl_region *region);
+/*
+ * label-reload.c: make the kernel read the labels of region's DIMMs again
+ * (after a failed label write); the regions on them are disabled meanwhile,
+ * and re-enabled. 0, or why not (logged).
+ */
+int region_reload_labels(struct ndctl_region *region);
+/* label-reload.c: ndctl_namespace_delete()'s label rewrite failed with rc: reload, say so */
+int namespace_rewrite_failed(struct ndctl_namespace *ndns, int rc);
 
 /* Append to a singly linked list of any object type with a next field. */
 #define list_append(head, obj) do { \

@@ -746,7 +746,14 @@ NDCTL_EXPORT int ndctl_namespace_delete(struct ndctl_namespace *ndns)
 		rc = namespace_zero_info_block(ndns);
 	if (rc)
 		return rc;
-	ndctl_namespace_set_holder_class(ndns, "");	/* absent when label-less */
+	/*
+	 * Absent when label-less (ENOENT); refused before any label write when
+	 * claimed (EBUSY), or by the kernel's own checks (EINVAL, ENXIO: no free
+	 * slot). Any other error is a DIMM's failed label write.
+	 */
+	rc = ndctl_namespace_set_holder_class(ndns, "");
+	if (rc && rc != -ENOENT && rc != -EBUSY && rc != -EINVAL && rc != -ENXIO)
+		return namespace_rewrite_failed(ndns, rc);
 	rc = ndctl_namespace_set_size(ndns, 0);
 	/*
 	 * The kernel keeps an idle namespace's name, and upstream leaves it: the
