@@ -170,6 +170,9 @@ old_block() {
 
 write_doc() {	# write_doc FIGURES NOTES BOOT: docs/performance.md on stdout
 	local figs=$1 rev dirty notes=$2 boot=$3
+	# (a quote inside ${boot:-...} in the here-document below would end the expansion early)
+	[ -n "$boot" ] || boot=$(printf '## Boot to COMMAND\n\n%s' \
+		"(tests/bench/run-boot.sh prints this section's table; run-bench.sh keeps the section.)")
 	rev=$(git -C "$SRC" log -1 --format='%h %s' 2>/dev/null || echo unknown)
 	# the page and chart this run writes are not source changes
 	dirty=$(git -C "$SRC" status --porcelain --untracked-files=no 2>/dev/null |
@@ -295,9 +298,7 @@ $("$BUILD/tests/bench/lsa-bench" 200 2>&1)
 \`\`\`
 
 <!-- boot -->
-${boot:-## Boot to COMMAND
-
-(tests/bench/run-boot.sh prints this section's table; run-bench.sh keeps the section.)}
+$boot
 <!-- /boot -->
 
 ## Re-running
