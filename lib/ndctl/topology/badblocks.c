@@ -46,8 +46,11 @@ static struct badblock *badblocks_first(struct nd_dev *dev, const char *dir,
 	FILE *f;
 
 	bb->count = bb->pos = 0;
+	bb->read = false;
 	if (path_printf(path, sizeof(path), "%s/%s", dir, file))
 		return NULL;
+	bb->read = true;	/* an absent list is a fact too */
+	bb->gen = dev->cache->gen;
 	f = fopen(path, "re");
 	if (!f) {
 		dbg(dev->ctx, "%s: %s\n", path, strerror(errno));
@@ -75,6 +78,21 @@ static struct badblock *badblocks_next(struct nd_dev *dev)
 NDCTL_EXPORT struct badblock *ndctl_region_get_first_badblock(struct ndctl_region *region)
 {
 	return badblocks_first(&region->dev, region->dev.path, "badblocks");
+}
+
+/*
+ * For a listing, which takes the region's list for each of its namespaces:
+ * read once per attribute generation (until the next sysfs write or
+ * ndctl_invalidate()), as the attributes are; the public first/next re-read.
+ */
+struct badblock *nd_region_first_badblock_cached(struct ndctl_region *region)
+{
+	struct nd_badblocks *bb = &region->dev.badblocks;
+
+	if (!bb->read || bb->gen != region->dev.cache->gen)
+		return ndctl_region_get_first_badblock(region);
+	bb->pos = 0;
+	return bb->count ? &bb->list[0] : NULL;
 }
 
 NDCTL_EXPORT struct badblock *ndctl_region_get_next_badblock(struct ndctl_region *region)

@@ -252,6 +252,7 @@ NDCTL_EXPORT int ndctl_bus_poll_scrub_completion(struct ndctl_bus *bus,
 		return -errno;
 	rc = scrub_wait(bus, fd, poll_interval, timeout);
 	close(fd);
+	nd_attrs_stale(bus->dev.cache);	/* a finished scrub updated the bad block lists */
 	if (rc)
 		dbg(bus->dev.ctx, "%s: error waiting for scrub completion: %s\n",
 				bus->dev.name, strerror(-rc));

@@ -227,6 +227,7 @@ NDCTL_EXPORT int ndctl_cmd_submit(struct ndctl_cmd *cmd)
 	ctx = cmd->bus->dev.ctx;
 	snprintf(node, sizeof(node), "ndctl%u", cmd->bus->id);
 	rc = nd_node_ioctl(ctx, node, cmd_ioctl(cmd->type), cmd->buf);
+	nd_attrs_forget(ctx);	/* a clear or an injection changes the bad block lists */
 	if (rc < 0)
 		dbg(ctx, "%s: %s failed: %s\n", cmd->bus->dev.name,
 				nvdimm_bus_cmd_name((unsigned int)cmd->type), strerror(-rc));

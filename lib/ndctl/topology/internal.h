@@ -11,6 +11,8 @@
 struct nd_badblocks {
 	struct badblock *list;
 	size_t count, cap, pos;
+	bool read;		/* list holds what was read in attribute generation gen */
+	unsigned int gen;
 };
 
 /* A value read (or a fact found) once; one allocation: the value follows the name. */
@@ -147,6 +149,7 @@ const char *dimm_security_name(enum ndctl_security_state state);
 
 /* badblocks.c */
 void nd_badblocks_release(struct nd_badblocks *bb);
+struct badblock *nd_region_first_badblock_cached(struct ndctl_region *region);
 
 /* topology.c */
 struct ndctl_topology *topology_get(struct ndctl_ctx *ctx);

@@ -78,7 +78,7 @@ static void bb_add(struct bb_json *bb, unsigned long long offset, unsigned int l
 
 static void region_bb(struct bb_json *bb, struct ndctl_region *region)
 {
-	struct badblock *b = ndctl_region_get_first_badblock(region);
+	struct badblock *b = nd_region_first_badblock_cached(region);
 	unsigned long long start = b ? ndctl_region_get_resource(region) : 0;
 
 	for (; b; b = ndctl_region_get_next_badblock(region))
@@ -89,7 +89,7 @@ static void region_bb(struct bb_json *bb, struct ndctl_region *region)
 static void clipped_bb(struct bb_json *bb, struct ndctl_region *region,
 		unsigned long long begin, unsigned long long size)
 {
-	struct badblock *b = ndctl_region_get_first_badblock(region);
+	struct badblock *b = nd_region_first_badblock_cached(region);
 	unsigned long long rstart, end = begin + size - 1;
 
 	if (!b)		/* the usual case: no resource to read */
@@ -154,17 +154,17 @@ void nd_namespace_badblocks_json(struct json_object *j, struct ndctl_namespace *
 	if (pfn && media && ndctl_pfn_get_resource(pfn) == ULLONG_MAX) {
 		disk_bb(&bb, ndns);
 	} else if (pfn) {
-		if (ndctl_region_get_first_badblock(region))
+		if (nd_region_first_badblock_cached(region))
 			clipped_bb(&bb, region, ndctl_pfn_get_resource(pfn),
 					ndctl_pfn_get_size(pfn));
 	} else if (dax) {
-		if (ndctl_region_get_first_badblock(region))
+		if (nd_region_first_badblock_cached(region))
 			clipped_bb(&bb, region, ndctl_dax_get_resource(dax),
 					ndctl_dax_get_size(dax));
 	} else if (ndctl_namespace_get_btt(ndns)) {
 		json_object_put(bb.list);
 		bb.list = NULL;	/* not precise enough to list (data or metadata?): a count */
-		if (ndctl_region_get_first_badblock(region))
+		if (nd_region_first_badblock_cached(region))
 			clipped_bb(&bb, region, ndctl_namespace_get_resource(ndns),
 					ndctl_namespace_get_size(ndns));
 	} else {
