@@ -3,7 +3,8 @@
 # upstream-ndctl from the same states: inject-error (with the scrub its notice starts, so the
 # namespace it prints holds the bad blocks), --status, list -M of the namespace and region,
 # uninject, clear-errors, start-scrub and wait-scrub; each the same exit status, stdout and
-# stderr, and the kernel's bad-block list after each as expected. QEMU's NFIT beside it
+# stderr, and the kernel's bad-block list after each as expected; the same under devdax, raw
+# and sector personalities, and --saturate. QEMU's NFIT beside it
 # offers no ARS: the same refusals and statuses there. And upstream's usage errors.
 NFIT_TEST=1
 DIMMS="1G:128K:2M"
@@ -106,6 +107,31 @@ both start-scrub nfit_test.0
 both wait-scrub nfit_test.0
 both start-scrub
 both wait-scrub -p 1 all nfit_test.1
+scrub_idle
+
+# the other personalities over bad blocks in the namespace's data (10 MiB in, clear of every
+# info block and BTT metadata): devdax and raw list them, a sector (BTT) namespace only
+# counts them; --saturate; then uninjected and cleared, the list empty again
+run $U create-namespace -f -e $ns -m devdax > /dev/null
+both inject-error -B 20480 -n 8 $ns
+expect_match '"mode":"devdax"' "$(jq -c . /tmp/nd.out)"
+both list -M -n $ns
+expect_match '"badblock_count":8' "$(jq -c . /tmp/nd.out)"
+both inject-error --saturate -B 20496 -n 2 $ns
+both inject-error -t $ns
+expect_match '"block":20496,"count":2' "$(jq -c . /tmp/nd.out)"
+run $U create-namespace -f -e $ns -m raw > /dev/null
+both list -M -n $ns
+both list -RM -r $R4
+run $U create-namespace -f -e $ns -m sector > /dev/null
+both list -M -n $ns
+expect_match '"badblock_count":' "$(jq -c . /tmp/nd.out)"
+both clear-errors $ns
+run $U create-namespace -f -e $ns -m raw > /dev/null
+run $U inject-error -d -B 20480 -n 8 $ns > /dev/null
+run $U inject-error -d -B 20496 -n 2 $ns > /dev/null
+run $U clear-errors $ns > /dev/null
+[ -z "$(bad $R4)" ] || fail "bad blocks left after the personalities' cases" "$(bad $R4)"
 scrub_idle
 
 # QEMU's NFIT: no ARS, no error injection
