@@ -103,11 +103,14 @@ static int size_option(const char *what, const char *text, long long *out)
 	return 0;
 }
 
-/* The device the seed became: what upstream's create prints. */
-static void add_json(struct create_run *run, struct daxctl_dev *dev)
+/*
+ * The device the seed became. As upstream, each device made replaces the one
+ * before: with several regions, the last device made is the one printed.
+ */
+static void set_json(struct create_run *run, struct daxctl_dev *dev)
 {
-	if (!run->jdevs)
-		run->jdevs = json_object_new_array();
+	json_object_put(run->jdevs);
+	run->jdevs = json_object_new_array();
 	if (run->jdevs)
 		json_object_array_add(run->jdevs, daxctl_dev_to_json(dev, run->flags));
 }
@@ -160,14 +163,15 @@ static int create_in(struct create_run *run, struct daxctl_region *region)
 				strerror(-rc));
 		return rc;
 	}
-	add_json(run, dev);
+	set_json(run, dev);
 	return 0;
 }
 
 /*
- * Each region -r selects (all without -r). The status: 0 once a device was
- * made, else the last region's failure; upstream's is the last region's in
- * its own order, the same with one region.
+ * Each region -r selects (all without -r), static ones included, in sysfs
+ * order. As upstream, the status is the last region's: a static region
+ * after a dynamic one fails the command (ENOSPC) even though a device was
+ * made, which "created 1 device" then says.
  */
 static int create_each(struct daxctl_ctx *ctx, struct create_run *run)
 {
@@ -184,7 +188,7 @@ static int create_each(struct daxctl_ctx *ctx, struct create_run *run)
 	if (rc == -ENXIO && !run->done)
 		fprintf(stderr, "no dax region%s%s: 'daxctl list -R' shows them\n",
 				run->p.region ? " " : "", run->p.region ? run->p.region : "");
-	return run->done ? 0 : rc;
+	return rc;
 }
 
 /* false to go on; true to stop with *status (usage 129, a refused value). */
