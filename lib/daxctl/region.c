@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* dax regions: found through the devices on /sys/bus/dax, sorted by id. */
+/* dax regions: found through the devices on /sys/bus/dax, in upstream's order. */
 #include <dirent.h>
 #include <errno.h>
 #include <libgen.h>
@@ -77,15 +77,16 @@ fail:
 	return NULL;
 }
 
-/* Keep the list sorted by id: listings are stable whatever readdir says. */
+/*
+ * Upstream's order: each region goes in front when its first device is met
+ * in /sys/bus/dax/devices (readdir order), so the walk meets them in reverse.
+ * What a walk meets last decides what create-device prints and returns, and
+ * list prints them in this order: scripts read both.
+ */
 static void region_insert(struct daxctl_topology *topo, struct daxctl_region *region)
 {
-	struct daxctl_region **pos = &topo->regions;
-
-	while (*pos && (*pos)->id < region->id)
-		pos = &(*pos)->next;
-	region->next = *pos;
-	*pos = region;
+	region->next = topo->regions;
+	topo->regions = region;
 }
 
 static struct daxctl_region *region_for_dir(struct daxctl_ctx *ctx,

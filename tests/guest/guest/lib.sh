@@ -155,15 +155,35 @@ same_as_upstream() {
 	shift
 	capture nd "$tool" "$@"
 	capture up "upstream-$tool" "$@"
+	same_captures "$*"
+}
+
+# same_captures WHAT: the two captures (nd, up) have the same exit status, stdout and summary
+same_captures() {
 	nrc=$(cat /tmp/nd.rc) urc=$(cat /tmp/up.rc)
-	[ "$nrc" = "$urc" ] || fail "$*: ndkit exits $nrc, upstream $urc" "$(cat /tmp/nd.err /tmp/up.err)"
-	cmp -s /tmp/nd.out /tmp/up.out || fail "$*: stdout differs" "$(diff /tmp/nd.out /tmp/up.out | head -20)"
+	[ "$nrc" = "$urc" ] || fail "$1: ndkit exits $nrc, upstream $urc" "$(cat /tmp/nd.err /tmp/up.err)"
+	cmp -s /tmp/nd.out /tmp/up.out || fail "$1: stdout differs" "$(diff /tmp/nd.out /tmp/up.out | head -20)"
 	[ "$(cat /tmp/nd.last)" = "$(cat /tmp/up.last)" ] ||
-		fail "$*: summary differs" "$(cat /tmp/nd.err /tmp/up.err)"
+		fail "$1: summary differs" "$(cat /tmp/nd.err /tmp/up.err)"
+}
+
+# same_from_state SETUP TOOL ARGS...: same_as_upstream where each tool starts from the
+# scenario's own `reset` and then SETUP (shell), and the scenario's `state` (its output)
+# after each must be the same too
+same_from_state() {
+	local setup=$1 tool=$2
+	shift 2
+	reset; eval "$setup"; capture nd "$tool" "$@"; state > /tmp/nd.state
+	reset; eval "$setup"; capture up "upstream-$tool" "$@"; state > /tmp/up.state
+	same_captures "$tool $*"
+	cmp -s /tmp/nd.state /tmp/up.state ||
+		fail "$tool $*: the state differs after" "$(diff /tmp/nd.state /tmp/up.state)"
+	echo "same: $tool $* (after '$setup'): exit $nrc, $(cat /tmp/nd.last)"
 }
 
 # json_sorted FILE: FILE's JSON with every array of objects sorted by id (dax regions) or
-# chardev (dax devices): upstream lists regions in the kernel's directory order, ndkit by id.
+# chardev (dax devices): upstream lists a region's devices from the kernel's directory order,
+# ndkit by id (regions are in upstream's order on both sides since dax-create-regions-upstream).
 json_sorted() {
 	jq 'walk(if type == "array" and all(.[]; type == "object")
 		then sort_by(.id // .chardev) else . end)' "$1"

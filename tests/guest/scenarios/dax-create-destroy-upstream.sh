@@ -38,20 +38,12 @@ unbind() { echo "$1" > "/sys/bus/dax/devices/$1/driver/unbind"; }
 # the region as upstream lists it (kernfs keeps a directory in the same order for the same names)
 state() { upstream-daxctl list -RDiM -r 0; }
 
-# both SETUP ARGS...: from reset + SETUP (shell), daxctl ARGS through each tool; the
-# statuses, stdout (byte for byte) and summaries must match, and so must the states after
+# both SETUP ARGS...: daxctl ARGS through each tool from reset + SETUP: the same status,
+# stdout, summary and state() after (same_from_state)
 both() {
-	setup=$1; shift
-	reset; eval "$setup"; capture nd daxctl "$@"; state > /tmp/nd.state
-	reset; eval "$setup"; capture up upstream-daxctl "$@"; state > /tmp/up.state
-	nrc=$(cat /tmp/nd.rc) urc=$(cat /tmp/up.rc)
-	[ "$nrc" = "$urc" ] || fail "$*: ndkit exits $nrc, upstream $urc" "$(cat /tmp/nd.err /tmp/up.err)"
-	cmp -s /tmp/nd.out /tmp/up.out || fail "$*: stdout differs" "$(diff /tmp/nd.out /tmp/up.out)"
-	[ "$(cat /tmp/nd.last)" = "$(cat /tmp/up.last)" ] ||
-		fail "$*: summary differs" "$(cat /tmp/nd.err /tmp/up.err)"
-	cmp -s /tmp/nd.state /tmp/up.state ||
-		fail "$*: the region differs after" "$(diff /tmp/nd.state /tmp/up.state)"
-	echo "same: daxctl $* (after '$setup'): exit $nrc, $(cat /tmp/nd.last)"
+	local setup=$1
+	shift
+	same_from_state "$setup" daxctl "$@"
 }
 # created: the case printed a device and the region shows it
 created() {
