@@ -136,11 +136,7 @@ int cmd_check_namespace(int argc, char **argv, void *ctx)
 {
 	static const char *const usage[] = { "ndctl check-namespace <namespace> [<options>]", NULL };
 	const struct option options[] = {
-		OPT_STRING('b', "bus", &param.filter.bus, "bus-id",
-			"limit namespace to a bus with an id or provider of <bus-id>"),
-		OPT_STRING('r', "region", &param.filter.region, "region-id",
-			"limit namespace to a region with an id or name of <region-id>"),
-		OPT_BOOLEAN('v', "verbose", &param.verbose, "emit extra debug messages to stderr"),
+		NS_FILTER_OPTIONS(&param.filter, &param.verbose),
 		OPT_BOOLEAN('R', "repair", &param.repair, "perform metadata repairs"),
 		OPT_BOOLEAN('L', "rewrite-log", &param.logfix, "regenerate the log"),
 		OPT_BOOLEAN('f', "force", &param.force, "check namespace even if currently active"),

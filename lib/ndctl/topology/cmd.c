@@ -227,7 +227,14 @@ NDCTL_EXPORT int ndctl_cmd_submit(struct ndctl_cmd *cmd)
 	ctx = cmd->bus->dev.ctx;
 	snprintf(node, sizeof(node), "ndctl%u", cmd->bus->id);
 	rc = nd_node_ioctl(ctx, node, cmd_ioctl(cmd->type), cmd->buf);
-	nd_attrs_forget(ctx);	/* a clear or an injection changes the bad block lists */
+	/*
+	 * A clear takes its range off the kernel's bad block lists at once (an
+	 * injection reaches them only through the scrub it starts, whose wait
+	 * moves the generation on); queries (ARS caps, Translate SPA for each
+	 * step of a listing) leave the cached attributes alone.
+	 */
+	if (cmd->type == ND_CMD_CLEAR_ERROR)
+		nd_attrs_forget(ctx);
 	if (rc < 0)
 		dbg(ctx, "%s: %s failed: %s\n", cmd->bus->dev.name,
 				nvdimm_bus_cmd_name((unsigned int)cmd->type), strerror(-rc));

@@ -97,41 +97,48 @@ static int firmware_status_rc(uint32_t status)
 	}
 }
 
+/* What every block's DSM needs, read at the first block: its range and the clear unit. */
+struct inject_span {
+	unsigned long long start, size;	/* size 0 until read */
+	unsigned int unit;		/* 0 until the ARS caps were read */
+};
+
 /*
  * The physical range of one block of the namespace, clamped to the
  * clear-error unit unless saturate: what one inject or clear DSM covers.
+ * Upstream's order of checks: the block's bounds, then the caps, which are
+ * asked once for all blocks (the same answer for each).
  */
-static int block_range(struct ndctl_namespace *ndns, unsigned long long block,
-		bool saturate, uint64_t *base, uint64_t *length)
+static int block_range(struct ndctl_namespace *ndns, struct inject_span *span,
+		unsigned long long block, bool saturate, uint64_t *base, uint64_t *length)
 {
-	unsigned long long start, size;
-	unsigned int unit, out;
-	int rc = injection_bounds(ndns, &start, &size);
+	unsigned int out;
+	int rc;
 
-	if (rc)
+	if (!span->size && (rc = injection_bounds(ndns, &span->start, &span->size)))
 		return rc;
-	if (block >= size / 512) {
+	if (block >= span->size / 512) {
 		dbg(ndns->dev.ctx, "Error: block %#llx, count %#x are out of bounds\n",
 				block, 1);
 		return -EINVAL;
 	}
-	*base = start + block * 512;
-	*length = 512;
-	rc = namespace_ars_caps(ndns, &unit, &out);
-	if (rc)
-		return rc;
-	if (!unit) {
-		dbg(ndns->dev.ctx, "Got an invalid clear_err_unit from ars_cap\n");
-		return -EINVAL;
+	if (!span->unit) {
+		rc = namespace_ars_caps(ndns, &span->unit, &out);
+		if (rc)
+			return rc;
+		if (!span->unit) {
+			dbg(ndns->dev.ctx, "Got an invalid clear_err_unit from ars_cap\n");
+			return -EINVAL;
+		}
 	}
-	if (!saturate && *length > unit)
-		*length = unit;
+	*base = span->start + block * 512;
+	*length = !saturate && span->unit < 512 ? span->unit : 512;
 	return 0;
 }
 
 /* One Inject (inject) or Inject Clear DSM over one block of the namespace. */
-static int block_dsm(struct ndctl_namespace *ndns, unsigned long long block,
-		unsigned int flags, bool inject)
+static int block_dsm(struct ndctl_namespace *ndns, struct inject_span *span,
+		unsigned long long block, unsigned int flags, bool inject)
 {
 	bool saturate = flags & (1u << NDCTL_NS_INJECT_SATURATE);
 	size_t in = sizeof(struct nfit_err_range) + (inject ? 1 : 0);
@@ -140,7 +147,7 @@ static int block_dsm(struct ndctl_namespace *ndns, unsigned long long block,
 	uint64_t base, length;
 	uint32_t status;
 	unsigned char *payload;
-	int rc = block_range(ndns, block, saturate, &base, &length);
+	int rc = block_range(ndns, span, block, saturate, &base, &length);
 
 	if (rc)
 		return rc;
@@ -171,12 +178,13 @@ static int each_block(struct ndctl_namespace *ndns, unsigned long long block,
 		unsigned long long count, unsigned int flags, bool inject)
 {
 	struct ndctl_bus *bus = ndctl_namespace_get_bus(ndns);
+	struct inject_span span = { 0 };
 	int rc = -EINVAL;
 
 	if (!ndctl_bus_has_error_injection(bus))
 		return -EOPNOTSUPP;
 	for (unsigned long long i = 0; i < count; i++) {
-		rc = block_dsm(ndns, block + i, flags, inject);
+		rc = block_dsm(ndns, &span, block + i, flags, inject);
 		if (rc) {
 			err(ndns->dev.ctx, "%s failed at block %llx\n",
 					inject ? "Injection" : "Un-injection", block + i);
