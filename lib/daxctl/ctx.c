@@ -54,10 +54,7 @@ DAXCTL_EXPORT void daxctl_set_log_fn(struct daxctl_ctx *ctx,
 	lib_ctx_set_log(&ctx->base, log_fn ? forward_log : NULL, "DAXCTL_LOG");
 }
 
-DAXCTL_EXPORT int daxctl_get_log_priority(struct daxctl_ctx *ctx)
-{
-	return ctx->base.log.priority;
-}
+LIB_MEMBER_GETTER(int, daxctl_get_log_priority, struct daxctl_ctx, base.log.priority)
 
 DAXCTL_EXPORT void daxctl_set_log_priority(struct daxctl_ctx *ctx, int priority)
 {
@@ -69,10 +66,7 @@ DAXCTL_EXPORT void daxctl_set_userdata(struct daxctl_ctx *ctx, void *userdata)
 	ctx->base.userdata = userdata;
 }
 
-DAXCTL_EXPORT void *daxctl_get_userdata(struct daxctl_ctx *ctx)
-{
-	return ctx->base.userdata;
-}
+LIB_MEMBER_GETTER(void *, daxctl_get_userdata, struct daxctl_ctx, base.userdata)
 
 DAXCTL_EXPORT int daxctl_set_root(struct daxctl_ctx *ctx, const char *root)
 {

@@ -119,45 +119,14 @@ DAXCTL_EXPORT struct daxctl_dev *daxctl_dev_get_by_name(struct daxctl_ctx *ctx,
 	return NULL;
 }
 
-DAXCTL_EXPORT struct daxctl_ctx *daxctl_dev_get_ctx(struct daxctl_dev *dev)
-{
-	return dev->ctx;
-}
-
-DAXCTL_EXPORT struct daxctl_region *daxctl_dev_get_region(struct daxctl_dev *dev)
-{
-	return dev->region;
-}
-
-DAXCTL_EXPORT const char *daxctl_dev_get_devname(struct daxctl_dev *dev)
-{
-	return dev->devname;
-}
-
-DAXCTL_EXPORT int daxctl_dev_get_id(struct daxctl_dev *dev)
-{
-	return dev->id;
-}
-
-DAXCTL_EXPORT unsigned long long daxctl_dev_get_size(struct daxctl_dev *dev)
-{
-	return dev->size;
-}
-
-DAXCTL_EXPORT unsigned long long daxctl_dev_get_resource(struct daxctl_dev *dev)
-{
-	return dev->resource;
-}
-
-DAXCTL_EXPORT unsigned long daxctl_dev_get_align(struct daxctl_dev *dev)
-{
-	return dev->align;
-}
-
-DAXCTL_EXPORT int daxctl_dev_get_target_node(struct daxctl_dev *dev)
-{
-	return dev->target_node;
-}
+LIB_MEMBER_GETTER(struct daxctl_ctx *, daxctl_dev_get_ctx, struct daxctl_dev, ctx)
+LIB_MEMBER_GETTER(struct daxctl_region *, daxctl_dev_get_region, struct daxctl_dev, region)
+LIB_MEMBER_GETTER(const char *, daxctl_dev_get_devname, struct daxctl_dev, devname)
+LIB_MEMBER_GETTER(int, daxctl_dev_get_id, struct daxctl_dev, id)
+LIB_MEMBER_GETTER(unsigned long long, daxctl_dev_get_size, struct daxctl_dev, size)
+LIB_MEMBER_GETTER(unsigned long long, daxctl_dev_get_resource, struct daxctl_dev, resource)
+LIB_MEMBER_GETTER(unsigned long, daxctl_dev_get_align, struct daxctl_dev, align)
+LIB_MEMBER_GETTER(int, daxctl_dev_get_target_node, struct daxctl_dev, target_node)
 
 DAXCTL_EXPORT int daxctl_dev_is_enabled(struct daxctl_dev *dev)
 {
@@ -177,15 +146,8 @@ DAXCTL_EXPORT enum daxctl_dev_mode daxctl_dev_get_mode(struct daxctl_dev *dev)
 	return DAXCTL_DEV_MODE_DEVDAX;
 }
 
-DAXCTL_EXPORT int daxctl_dev_get_major(struct daxctl_dev *dev)
-{
-	return dev->major;
-}
-
-DAXCTL_EXPORT int daxctl_dev_get_minor(struct daxctl_dev *dev)
-{
-	return dev->minor;
-}
+LIB_MEMBER_GETTER(int, daxctl_dev_get_major, struct daxctl_dev, major)
+LIB_MEMBER_GETTER(int, daxctl_dev_get_minor, struct daxctl_dev, minor)
 
 /* Writable only on dynamic (hmem/CXL) regions; QEMU's are static, so -ENXIO there. */
 static int dev_attr_write(struct daxctl_dev *dev, const char *attr, const char *value)

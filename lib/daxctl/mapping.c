@@ -45,30 +45,11 @@ void mappings_free(struct daxctl_dev *dev)
 	}
 }
 
-DAXCTL_EXPORT struct daxctl_mapping *daxctl_mapping_get_first(struct daxctl_dev *dev)
-{
-	return dev->mappings;
-}
-
-DAXCTL_EXPORT struct daxctl_mapping *daxctl_mapping_get_next(struct daxctl_mapping *map)
-{
-	return map->next;
-}
-
-DAXCTL_EXPORT unsigned long long daxctl_mapping_get_start(struct daxctl_mapping *map)
-{
-	return map->start;
-}
-
-DAXCTL_EXPORT unsigned long long daxctl_mapping_get_end(struct daxctl_mapping *map)
-{
-	return map->end;
-}
-
-DAXCTL_EXPORT unsigned long long daxctl_mapping_get_offset(struct daxctl_mapping *map)
-{
-	return map->page_offset;
-}
+LIB_MEMBER_GETTER(struct daxctl_mapping *, daxctl_mapping_get_first, struct daxctl_dev, mappings)
+LIB_MEMBER_GETTER(struct daxctl_mapping *, daxctl_mapping_get_next, struct daxctl_mapping, next)
+LIB_MEMBER_GETTER(unsigned long long, daxctl_mapping_get_start, struct daxctl_mapping, start)
+LIB_MEMBER_GETTER(unsigned long long, daxctl_mapping_get_end, struct daxctl_mapping, end)
+LIB_MEMBER_GETTER(unsigned long long, daxctl_mapping_get_offset, struct daxctl_mapping, page_offset)
 
 DAXCTL_EXPORT unsigned long long daxctl_mapping_get_size(struct daxctl_mapping *map)
 {

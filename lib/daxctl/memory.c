@@ -92,20 +92,9 @@ DAXCTL_EXPORT struct daxctl_memory *daxctl_dev_get_memory(struct daxctl_dev *dev
 	return dev->mem;
 }
 
-DAXCTL_EXPORT struct daxctl_dev *daxctl_memory_get_dev(struct daxctl_memory *mem)
-{
-	return mem->dev;
-}
-
-DAXCTL_EXPORT unsigned long daxctl_memory_get_block_size(struct daxctl_memory *mem)
-{
-	return mem->block_size;
-}
-
-DAXCTL_EXPORT unsigned long long daxctl_memory_get_first_block(struct daxctl_memory *mem)
-{
-	return mem->first;
-}
+LIB_MEMBER_GETTER(struct daxctl_dev *, daxctl_memory_get_dev, struct daxctl_memory, dev)
+LIB_MEMBER_GETTER(unsigned long, daxctl_memory_get_block_size, struct daxctl_memory, block_size)
+LIB_MEMBER_GETTER(unsigned long long, daxctl_memory_get_first_block, struct daxctl_memory, first)
 
 /* Reads memoryN/<attr>; -ENOENT when the block is not plugged. */
 static int block_attr(struct daxctl_memory *mem, uint64_t block, const char *attr,

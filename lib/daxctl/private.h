@@ -5,9 +5,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <daxctl/libdaxctl.h>
+#include "util/export.h"
 #include "util/libctx.h"
 
-#define DAXCTL_EXPORT __attribute__((visibility("default")))
+#define DAXCTL_EXPORT LIB_EXPORT
 
 struct daxctl_mapping {
 	struct daxctl_dev *dev;

@@ -175,10 +175,7 @@ DAXCTL_EXPORT struct daxctl_region *daxctl_region_get_first(struct daxctl_ctx *c
 	return topo ? topo->regions : NULL;
 }
 
-DAXCTL_EXPORT struct daxctl_region *daxctl_region_get_next(struct daxctl_region *region)
-{
-	return region->next;
-}
+LIB_MEMBER_GETTER(struct daxctl_region *, daxctl_region_get_next, struct daxctl_region, next)
 
 DAXCTL_EXPORT struct daxctl_region *daxctl_region_get_by_id(struct daxctl_ctx *ctx, int id)
 {
@@ -208,20 +205,9 @@ DAXCTL_EXPORT struct daxctl_region *daxctl_region_get_by_path(struct daxctl_ctx 
 	return NULL;
 }
 
-DAXCTL_EXPORT struct daxctl_ctx *daxctl_region_get_ctx(struct daxctl_region *region)
-{
-	return region->ctx;
-}
-
-DAXCTL_EXPORT int daxctl_region_get_id(struct daxctl_region *region)
-{
-	return region->id;
-}
-
-DAXCTL_EXPORT const char *daxctl_region_get_devname(struct daxctl_region *region)
-{
-	return region->devname;
-}
+LIB_MEMBER_GETTER(struct daxctl_ctx *, daxctl_region_get_ctx, struct daxctl_region, ctx)
+LIB_MEMBER_GETTER(int, daxctl_region_get_id, struct daxctl_region, id)
+LIB_MEMBER_GETTER(const char *, daxctl_region_get_devname, struct daxctl_region, devname)
 
 /* The path users see: relative to /sys/devices, as upstream prints it. */
 DAXCTL_EXPORT const char *daxctl_region_get_path(struct daxctl_region *region)
@@ -231,10 +217,7 @@ DAXCTL_EXPORT const char *daxctl_region_get_path(struct daxctl_region *region)
 	return marker ? marker + strlen("/sys/devices") : region->path;
 }
 
-DAXCTL_EXPORT unsigned long long daxctl_region_get_size(struct daxctl_region *region)
-{
-	return region->size;
-}
+LIB_MEMBER_GETTER(unsigned long long, daxctl_region_get_size, struct daxctl_region, size)
 
 /* Read at each call, as upstream: every create, resize and destroy changes it. */
 DAXCTL_EXPORT unsigned long long daxctl_region_get_available_size(
@@ -292,17 +275,6 @@ DAXCTL_EXPORT struct daxctl_dev *daxctl_region_get_dev_seed(struct daxctl_region
 	return dev;
 }
 
-DAXCTL_EXPORT unsigned long daxctl_region_get_align(struct daxctl_region *region)
-{
-	return region->align;
-}
-
-DAXCTL_EXPORT struct daxctl_dev *daxctl_dev_get_first(struct daxctl_region *region)
-{
-	return region->devs;
-}
-
-DAXCTL_EXPORT struct daxctl_dev *daxctl_dev_get_next(struct daxctl_dev *dev)
-{
-	return dev->next;
-}
+LIB_MEMBER_GETTER(unsigned long, daxctl_region_get_align, struct daxctl_region, align)
+LIB_MEMBER_GETTER(struct daxctl_dev *, daxctl_dev_get_first, struct daxctl_region, devs)
+LIB_MEMBER_GETTER(struct daxctl_dev *, daxctl_dev_get_next, struct daxctl_dev, next)

@@ -57,10 +57,7 @@ NDCTL_EXPORT void ndctl_set_log_fn(struct ndctl_ctx *ctx,
 	lib_ctx_set_log(&ctx->base, log_fn ? forward_log : NULL, "NDCTL_LOG");
 }
 
-NDCTL_EXPORT int ndctl_get_log_priority(struct ndctl_ctx *ctx)
-{
-	return ctx->base.log.priority;
-}
+LIB_MEMBER_GETTER(int, ndctl_get_log_priority, struct ndctl_ctx, base.log.priority)
 
 NDCTL_EXPORT void ndctl_set_log_priority(struct ndctl_ctx *ctx, int priority)
 {
@@ -74,10 +71,7 @@ NDCTL_EXPORT void ndctl_set_userdata(struct ndctl_ctx *ctx, void *userdata)
 	ctx->base.userdata = userdata;
 }
 
-NDCTL_EXPORT void *ndctl_get_userdata(struct ndctl_ctx *ctx)
-{
-	return ctx->base.userdata;
-}
+LIB_MEMBER_GETTER(void *, ndctl_get_userdata, struct ndctl_ctx, base.userdata)
 
 NDCTL_EXPORT int ndctl_set_root(struct ndctl_ctx *ctx, const char *root)
 {

@@ -2,9 +2,10 @@
 #ifndef NDKIT_NDCTL_PRIVATE_H
 #define NDKIT_NDCTL_PRIVATE_H
 #include <ndctl/libndctl.h>
+#include "util/export.h"
 #include "util/libctx.h"
 
-#define NDCTL_EXPORT __attribute__((visibility("default")))
+#define NDCTL_EXPORT LIB_EXPORT
 
 struct ndctl_topology;
 

@@ -22,11 +22,19 @@ LIBS = {
 PROTO = re.compile(r"^[a-z][^;(#]*?\b((?:nd|dax)ctl_\w+)\(")
 
 
+# A use of a getter-defining macro (LIB_MEMBER_GETTER, NDCTL_DIMM_FLAG_GETTER): it defines the
+# first library name among its arguments.
+GETTER = re.compile(r"^[A-Z_]+_GETTER\([^;{]*?\b((?:nd|dax)ctl_\w+)\s*,", re.M)
+MACRO_BODY = re.compile(r"^#define[^\n]*\\\n(?:[^\n]*\\\n)*[^\n]*\n", re.M)
+
+
 def exported(libdir, macro):
     found = set()
     for src in libdir.rglob("*.c"):
-        for m in re.finditer(macro + r"\s[^;{]*?\b(\w+)\(", src.read_text()):
+        text = MACRO_BODY.sub("", src.read_text())
+        for m in re.finditer(macro + r"\s[^;{]*?\b(\w+)\(", text):
             found.add(m.group(1))
+        found.update(m.group(1) for m in GETTER.finditer(text))
     return found
 
 

@@ -17,20 +17,9 @@ int btt_add(struct ndctl_region *region, const char *name, bool inside)
 	return 0;
 }
 
-NDCTL_EXPORT struct ndctl_btt *ndctl_btt_get_first(struct ndctl_region *region)
-{
-	return region->btts;
-}
-
-NDCTL_EXPORT struct ndctl_btt *ndctl_btt_get_next(struct ndctl_btt *btt)
-{
-	return btt->next;
-}
-
-NDCTL_EXPORT const char *ndctl_btt_get_devname(struct ndctl_btt *btt)
-{
-	return btt->p.dev.name;
-}
+LIB_MEMBER_GETTER(struct ndctl_btt *, ndctl_btt_get_first, struct ndctl_region, btts)
+LIB_MEMBER_GETTER(struct ndctl_btt *, ndctl_btt_get_next, struct ndctl_btt, next)
+LIB_MEMBER_GETTER(const char *, ndctl_btt_get_devname, struct ndctl_btt, p.dev.name)
 
 NDCTL_EXPORT struct ndctl_namespace *ndctl_btt_get_namespace(struct ndctl_btt *btt)
 {
@@ -101,15 +90,8 @@ NDCTL_EXPORT const char *ndctl_btt_get_supported_sector_sizes(struct ndctl_btt *
 	return buf;
 }
 
-NDCTL_EXPORT struct ndctl_ctx *ndctl_btt_get_ctx(struct ndctl_btt *btt)
-{
-	return btt->p.dev.ctx;
-}
-
-NDCTL_EXPORT struct ndctl_region *ndctl_btt_get_region(struct ndctl_btt *btt)
-{
-	return btt->p.region;
-}
+LIB_MEMBER_GETTER(struct ndctl_ctx *, ndctl_btt_get_ctx, struct ndctl_btt, p.dev.ctx)
+LIB_MEMBER_GETTER(struct ndctl_region *, ndctl_btt_get_region, struct ndctl_btt, p.region)
 
 NDCTL_EXPORT struct ndctl_bus *ndctl_btt_get_bus(struct ndctl_btt *btt)
 {

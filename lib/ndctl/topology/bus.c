@@ -46,25 +46,10 @@ NDCTL_EXPORT struct ndctl_bus *ndctl_bus_get_first(struct ndctl_ctx *ctx)
 	return topo ? topo->buses : NULL;
 }
 
-NDCTL_EXPORT struct ndctl_bus *ndctl_bus_get_next(struct ndctl_bus *bus)
-{
-	return bus->next;
-}
-
-NDCTL_EXPORT struct ndctl_ctx *ndctl_bus_get_ctx(struct ndctl_bus *bus)
-{
-	return bus->dev.ctx;
-}
-
-NDCTL_EXPORT const char *ndctl_bus_get_devname(struct ndctl_bus *bus)
-{
-	return bus->dev.name;
-}
-
-NDCTL_EXPORT unsigned int ndctl_bus_get_id(struct ndctl_bus *bus)
-{
-	return bus->id;
-}
+LIB_MEMBER_GETTER(struct ndctl_bus *, ndctl_bus_get_next, struct ndctl_bus, next)
+LIB_MEMBER_GETTER(struct ndctl_ctx *, ndctl_bus_get_ctx, struct ndctl_bus, dev.ctx)
+LIB_MEMBER_GETTER(const char *, ndctl_bus_get_devname, struct ndctl_bus, dev.name)
+LIB_MEMBER_GETTER(unsigned int, ndctl_bus_get_id, struct ndctl_bus, id)
 
 NDCTL_EXPORT const char *ndctl_bus_get_provider(struct ndctl_bus *bus)
 {

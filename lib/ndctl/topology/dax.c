@@ -19,20 +19,9 @@ int dax_add(struct ndctl_region *region, const char *name, bool inside)
 	return 0;
 }
 
-NDCTL_EXPORT struct ndctl_dax *ndctl_dax_get_first(struct ndctl_region *region)
-{
-	return region->daxs;
-}
-
-NDCTL_EXPORT struct ndctl_dax *ndctl_dax_get_next(struct ndctl_dax *dax)
-{
-	return dax->next;
-}
-
-NDCTL_EXPORT const char *ndctl_dax_get_devname(struct ndctl_dax *dax)
-{
-	return dax->p.dev.name;
-}
+LIB_MEMBER_GETTER(struct ndctl_dax *, ndctl_dax_get_first, struct ndctl_region, daxs)
+LIB_MEMBER_GETTER(struct ndctl_dax *, ndctl_dax_get_next, struct ndctl_dax, next)
+LIB_MEMBER_GETTER(const char *, ndctl_dax_get_devname, struct ndctl_dax, p.dev.name)
 
 NDCTL_EXPORT struct ndctl_namespace *ndctl_dax_get_namespace(struct ndctl_dax *dax)
 {
@@ -141,15 +130,8 @@ NDCTL_EXPORT struct daxctl_region *ndctl_dax_get_daxctl_region(struct ndctl_dax 
 	return dctx ? daxctl_region_get_by_path(dctx, dax->p.dev.path) : NULL;
 }
 
-NDCTL_EXPORT struct ndctl_ctx *ndctl_dax_get_ctx(struct ndctl_dax *dax)
-{
-	return dax->p.dev.ctx;
-}
-
-NDCTL_EXPORT struct ndctl_region *ndctl_dax_get_region(struct ndctl_dax *dax)
-{
-	return dax->p.region;
-}
+LIB_MEMBER_GETTER(struct ndctl_ctx *, ndctl_dax_get_ctx, struct ndctl_dax, p.dev.ctx)
+LIB_MEMBER_GETTER(struct ndctl_region *, ndctl_dax_get_region, struct ndctl_dax, p.region)
 
 NDCTL_EXPORT struct ndctl_bus *ndctl_dax_get_bus(struct ndctl_dax *dax)
 {

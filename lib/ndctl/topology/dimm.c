@@ -17,35 +17,12 @@ int dimm_add(struct ndctl_bus *bus, const char *name)
 	return 0;
 }
 
-NDCTL_EXPORT struct ndctl_dimm *ndctl_dimm_get_first(struct ndctl_bus *bus)
-{
-	return bus->dimms;
-}
-
-NDCTL_EXPORT struct ndctl_dimm *ndctl_dimm_get_next(struct ndctl_dimm *dimm)
-{
-	return dimm->next;
-}
-
-NDCTL_EXPORT struct ndctl_bus *ndctl_dimm_get_bus(struct ndctl_dimm *dimm)
-{
-	return dimm->bus;
-}
-
-NDCTL_EXPORT struct ndctl_ctx *ndctl_dimm_get_ctx(struct ndctl_dimm *dimm)
-{
-	return dimm->dev.ctx;
-}
-
-NDCTL_EXPORT const char *ndctl_dimm_get_devname(struct ndctl_dimm *dimm)
-{
-	return dimm->dev.name;
-}
-
-NDCTL_EXPORT unsigned int ndctl_dimm_get_id(struct ndctl_dimm *dimm)
-{
-	return dimm->id;
-}
+LIB_MEMBER_GETTER(struct ndctl_dimm *, ndctl_dimm_get_first, struct ndctl_bus, dimms)
+LIB_MEMBER_GETTER(struct ndctl_dimm *, ndctl_dimm_get_next, struct ndctl_dimm, next)
+LIB_MEMBER_GETTER(struct ndctl_bus *, ndctl_dimm_get_bus, struct ndctl_dimm, bus)
+LIB_MEMBER_GETTER(struct ndctl_ctx *, ndctl_dimm_get_ctx, struct ndctl_dimm, dev.ctx)
+LIB_MEMBER_GETTER(const char *, ndctl_dimm_get_devname, struct ndctl_dimm, dev.name)
+LIB_MEMBER_GETTER(unsigned int, ndctl_dimm_get_id, struct ndctl_dimm, id)
 
 /* As upstream: NULL when the DIMM has no nfit/id (older kernels, other buses). */
 NDCTL_EXPORT const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm)
@@ -130,40 +107,23 @@ static bool dimm_has_flag(struct ndctl_dimm *dimm, const char *token)
 	return false;
 }
 
-NDCTL_EXPORT int ndctl_dimm_failed_save(struct ndctl_dimm *dimm)
-{
-	return dimm_has_flag(dimm, "save_fail");
-}
+/*
+ * Upstream's API gives each token of nfit/flags a getter of its own. They differ only in
+ * the token, so one macro defines them all and the rule stays in dimm_has_flag().
+ */
+#define NDCTL_DIMM_FLAG_GETTER(name, token)				\
+	NDCTL_EXPORT int name(struct ndctl_dimm *dimm)			\
+	{								\
+		return dimm_has_flag(dimm, token);			\
+	}
 
-NDCTL_EXPORT int ndctl_dimm_failed_arm(struct ndctl_dimm *dimm)
-{
-	return dimm_has_flag(dimm, "not_armed");
-}
-
-NDCTL_EXPORT int ndctl_dimm_failed_restore(struct ndctl_dimm *dimm)
-{
-	return dimm_has_flag(dimm, "restore_fail");
-}
-
-NDCTL_EXPORT int ndctl_dimm_failed_flush(struct ndctl_dimm *dimm)
-{
-	return dimm_has_flag(dimm, "flush_fail");
-}
-
-NDCTL_EXPORT int ndctl_dimm_failed_map(struct ndctl_dimm *dimm)
-{
-	return dimm_has_flag(dimm, "map_fail");
-}
-
-NDCTL_EXPORT int ndctl_dimm_smart_pending(struct ndctl_dimm *dimm)
-{
-	return dimm_has_flag(dimm, "smart_event");
-}
-
-NDCTL_EXPORT int ndctl_dimm_has_notifications(struct ndctl_dimm *dimm)
-{
-	return dimm_has_flag(dimm, "smart_notify");
-}
+NDCTL_DIMM_FLAG_GETTER(ndctl_dimm_failed_save, "save_fail")
+NDCTL_DIMM_FLAG_GETTER(ndctl_dimm_failed_arm, "not_armed")
+NDCTL_DIMM_FLAG_GETTER(ndctl_dimm_failed_restore, "restore_fail")
+NDCTL_DIMM_FLAG_GETTER(ndctl_dimm_failed_flush, "flush_fail")
+NDCTL_DIMM_FLAG_GETTER(ndctl_dimm_failed_map, "map_fail")
+NDCTL_DIMM_FLAG_GETTER(ndctl_dimm_smart_pending, "smart_event")
+NDCTL_DIMM_FLAG_GETTER(ndctl_dimm_has_notifications, "smart_notify")
 
 NDCTL_EXPORT int ndctl_dimm_has_errors(struct ndctl_dimm *dimm)
 {

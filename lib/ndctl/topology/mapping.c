@@ -54,37 +54,10 @@ int mappings_load(struct ndctl_region *region)
 	return rc;
 }
 
-NDCTL_EXPORT struct ndctl_mapping *ndctl_mapping_get_first(struct ndctl_region *region)
-{
-	return region->mappings;
-}
-
-NDCTL_EXPORT struct ndctl_mapping *ndctl_mapping_get_next(struct ndctl_mapping *mapping)
-{
-	return mapping->next;
-}
-
-NDCTL_EXPORT struct ndctl_dimm *ndctl_mapping_get_dimm(struct ndctl_mapping *mapping)
-{
-	return mapping->dimm;
-}
-
-NDCTL_EXPORT struct ndctl_region *ndctl_mapping_get_region(struct ndctl_mapping *mapping)
-{
-	return mapping->region;
-}
-
-NDCTL_EXPORT unsigned long long ndctl_mapping_get_offset(struct ndctl_mapping *mapping)
-{
-	return mapping->offset;
-}
-
-NDCTL_EXPORT unsigned long long ndctl_mapping_get_length(struct ndctl_mapping *mapping)
-{
-	return mapping->length;
-}
-
-NDCTL_EXPORT int ndctl_mapping_get_position(struct ndctl_mapping *mapping)
-{
-	return mapping->position;
-}
+LIB_MEMBER_GETTER(struct ndctl_mapping *, ndctl_mapping_get_first, struct ndctl_region, mappings)
+LIB_MEMBER_GETTER(struct ndctl_mapping *, ndctl_mapping_get_next, struct ndctl_mapping, next)
+LIB_MEMBER_GETTER(struct ndctl_dimm *, ndctl_mapping_get_dimm, struct ndctl_mapping, dimm)
+LIB_MEMBER_GETTER(struct ndctl_region *, ndctl_mapping_get_region, struct ndctl_mapping, region)
+LIB_MEMBER_GETTER(unsigned long long, ndctl_mapping_get_offset, struct ndctl_mapping, offset)
+LIB_MEMBER_GETTER(unsigned long long, ndctl_mapping_get_length, struct ndctl_mapping, length)
+LIB_MEMBER_GETTER(int, ndctl_mapping_get_position, struct ndctl_mapping, position)

@@ -39,40 +39,19 @@ int namespace_add(struct ndctl_region *region, const char *name, bool inside)
 	return 0;
 }
 
-NDCTL_EXPORT struct ndctl_namespace *ndctl_namespace_get_first(struct ndctl_region *region)
-{
-	return region->namespaces;
-}
-
-NDCTL_EXPORT struct ndctl_namespace *ndctl_namespace_get_next(struct ndctl_namespace *ndns)
-{
-	return ndns->next;
-}
-
-NDCTL_EXPORT struct ndctl_region *ndctl_namespace_get_region(struct ndctl_namespace *ndns)
-{
-	return ndns->region;
-}
+LIB_MEMBER_GETTER(struct ndctl_namespace *, ndctl_namespace_get_first, struct ndctl_region,
+		  namespaces)
+LIB_MEMBER_GETTER(struct ndctl_namespace *, ndctl_namespace_get_next, struct ndctl_namespace, next)
+LIB_MEMBER_GETTER(struct ndctl_region *, ndctl_namespace_get_region, struct ndctl_namespace, region)
 
 NDCTL_EXPORT struct ndctl_bus *ndctl_namespace_get_bus(struct ndctl_namespace *ndns)
 {
 	return ndns->region->bus;
 }
 
-NDCTL_EXPORT struct ndctl_ctx *ndctl_namespace_get_ctx(struct ndctl_namespace *ndns)
-{
-	return ndns->dev.ctx;
-}
-
-NDCTL_EXPORT const char *ndctl_namespace_get_devname(struct ndctl_namespace *ndns)
-{
-	return ndns->dev.name;
-}
-
-NDCTL_EXPORT unsigned int ndctl_namespace_get_id(struct ndctl_namespace *ndns)
-{
-	return ndns->id;
-}
+LIB_MEMBER_GETTER(struct ndctl_ctx *, ndctl_namespace_get_ctx, struct ndctl_namespace, dev.ctx)
+LIB_MEMBER_GETTER(const char *, ndctl_namespace_get_devname, struct ndctl_namespace, dev.name)
+LIB_MEMBER_GETTER(unsigned int, ndctl_namespace_get_id, struct ndctl_namespace, id)
 
 NDCTL_EXPORT unsigned long long ndctl_namespace_get_size(struct ndctl_namespace *ndns)
 {

@@ -17,20 +17,9 @@ int pfn_add(struct ndctl_region *region, const char *name, bool inside)
 	return 0;
 }
 
-NDCTL_EXPORT struct ndctl_pfn *ndctl_pfn_get_first(struct ndctl_region *region)
-{
-	return region->pfns;
-}
-
-NDCTL_EXPORT struct ndctl_pfn *ndctl_pfn_get_next(struct ndctl_pfn *pfn)
-{
-	return pfn->next;
-}
-
-NDCTL_EXPORT const char *ndctl_pfn_get_devname(struct ndctl_pfn *pfn)
-{
-	return pfn->p.dev.name;
-}
+LIB_MEMBER_GETTER(struct ndctl_pfn *, ndctl_pfn_get_first, struct ndctl_region, pfns)
+LIB_MEMBER_GETTER(struct ndctl_pfn *, ndctl_pfn_get_next, struct ndctl_pfn, next)
+LIB_MEMBER_GETTER(const char *, ndctl_pfn_get_devname, struct ndctl_pfn, p.dev.name)
 
 NDCTL_EXPORT struct ndctl_namespace *ndctl_pfn_get_namespace(struct ndctl_pfn *pfn)
 {
@@ -162,15 +151,8 @@ NDCTL_EXPORT unsigned long long ndctl_pfn_get_resource(struct ndctl_pfn *pfn)
 	return nd_dev_u64_or_max(&pfn->p.dev, "resource");
 }
 
-NDCTL_EXPORT struct ndctl_ctx *ndctl_pfn_get_ctx(struct ndctl_pfn *pfn)
-{
-	return pfn->p.dev.ctx;
-}
-
-NDCTL_EXPORT struct ndctl_region *ndctl_pfn_get_region(struct ndctl_pfn *pfn)
-{
-	return pfn->p.region;
-}
+LIB_MEMBER_GETTER(struct ndctl_ctx *, ndctl_pfn_get_ctx, struct ndctl_pfn, p.dev.ctx)
+LIB_MEMBER_GETTER(struct ndctl_region *, ndctl_pfn_get_region, struct ndctl_pfn, p.region)
 
 NDCTL_EXPORT struct ndctl_bus *ndctl_pfn_get_bus(struct ndctl_pfn *pfn)
 {

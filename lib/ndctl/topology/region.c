@@ -43,35 +43,12 @@ void region_free(struct ndctl_region *region)
 	free(region);
 }
 
-NDCTL_EXPORT struct ndctl_region *ndctl_region_get_first(struct ndctl_bus *bus)
-{
-	return bus->regions;
-}
-
-NDCTL_EXPORT struct ndctl_region *ndctl_region_get_next(struct ndctl_region *region)
-{
-	return region->next;
-}
-
-NDCTL_EXPORT struct ndctl_bus *ndctl_region_get_bus(struct ndctl_region *region)
-{
-	return region->bus;
-}
-
-NDCTL_EXPORT struct ndctl_ctx *ndctl_region_get_ctx(struct ndctl_region *region)
-{
-	return region->dev.ctx;
-}
-
-NDCTL_EXPORT const char *ndctl_region_get_devname(struct ndctl_region *region)
-{
-	return region->dev.name;
-}
-
-NDCTL_EXPORT unsigned int ndctl_region_get_id(struct ndctl_region *region)
-{
-	return region->id;
-}
+LIB_MEMBER_GETTER(struct ndctl_region *, ndctl_region_get_first, struct ndctl_bus, regions)
+LIB_MEMBER_GETTER(struct ndctl_region *, ndctl_region_get_next, struct ndctl_region, next)
+LIB_MEMBER_GETTER(struct ndctl_bus *, ndctl_region_get_bus, struct ndctl_region, bus)
+LIB_MEMBER_GETTER(struct ndctl_ctx *, ndctl_region_get_ctx, struct ndctl_region, dev.ctx)
+LIB_MEMBER_GETTER(const char *, ndctl_region_get_devname, struct ndctl_region, dev.name)
+LIB_MEMBER_GETTER(unsigned int, ndctl_region_get_id, struct ndctl_region, id)
 
 NDCTL_EXPORT unsigned long long ndctl_region_get_size(struct ndctl_region *region)
 {
