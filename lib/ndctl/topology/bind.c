@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Binding and unbinding nd bus devices: load the driver's module, offer the
- * device to each driver through its bind file, and wait for what the kernel
- * does after (a personality it creates, the children it registers).
+ * Binding and unbinding nd bus devices: offer the device to each driver
+ * through its bind file (loading the driver's module when none took it), and
+ * wait for what the kernel does after (a personality it creates, the children
+ * it registers).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -97,15 +98,14 @@ static void enable_failed(struct nd_dev *dev, const struct offer *o)
 	modprobe_explain_failure(&dev->ctx->base.log);
 }
 
-/* Offer the device to each nd driver: the one that matches takes it. */
-static int offer_to_drivers(struct nd_dev *dev, struct offer *o)
+/* Offer the device to each registered nd driver: the one that matches takes it. */
+static int offer_once(struct nd_dev *dev, struct offer *o)
 {
 	char drivers[PATH_MAX], bind[PATH_MAX * 2];
 	struct dirent *de;
 	DIR *dir;
 	int rc, bind_rc;
 
-	o->modprobe = load_module(dev);
 	o->refused = 0;
 	o->took = false;
 	rc = path_printf(drivers, sizeof(drivers), "%s/sys/bus/nd/drivers",
@@ -129,6 +129,23 @@ static int offer_to_drivers(struct nd_dev *dev, struct offer *o)
 	}
 	closedir(dir);
 	return 0;
+}
+
+/*
+ * The driver's module is loaded in nearly every case (the region's own
+ * probe needed it), and asking libkmod first cost each create a tenth of its
+ * time (loading libkmod, its configuration and indexes): offer the device to
+ * the drivers there are, and load its module only when none matched.
+ */
+static int offer_to_drivers(struct nd_dev *dev, struct offer *o)
+{
+	int rc = offer_once(dev, o);
+
+	o->modprobe = 0;
+	if (rc || o->took || o->refused || nd_dev_has_driver_fresh(dev))
+		return rc;
+	o->modprobe = load_module(dev);
+	return o->modprobe < 0 ? 0 : offer_once(dev, o);
 }
 
 /*
