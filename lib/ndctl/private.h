@@ -26,6 +26,16 @@ void ndctl_topology_free(struct ndctl_topology *topo);
  */
 void nd_attrs_forget(struct ndctl_ctx *ctx);
 
+/*
+ * What a label update that failed on one DIMM left in region (topology/label-reload.c):
+ * a namespace of no capacity whose uuid the kernel keeps. Frees every label of uuid on
+ * the region's DIMMs and has the kernel read them again, the regions on them disabled
+ * meanwhile; *freed counts the labels. 0; -EBUSY, changing nothing, when a namespace on
+ * those DIMMs is in use; else the first failure (logged), the regions enabled again.
+ */
+int nd_region_forget_uuid(struct ndctl_region *region, const unsigned char *uuid,
+		unsigned *freed);
+
 #define dbg(ctx, ...)  log_dbg(&(ctx)->base.log, __VA_ARGS__)
 #define info(ctx, ...) log_info(&(ctx)->base.log, __VA_ARGS__)
 #define err(ctx, ...)  log_err(&(ctx)->base.log, __VA_ARGS__)

@@ -184,19 +184,22 @@ static int no_seed(struct ns_op *op, struct ndctl_region *region)
  * also keep, in its cache of the failing DIMM's label area, the slots it took
  * for the failed writes: its next successful label update there writes them
  * as labels. So the way back is to reload the DIMMs, before any other label
- * change on them.
+ * change on them: the next create does it (check_leftover) unless a namespace
+ * on them is in use.
  */
 static void say_reload(struct ns_op *op, struct ndctl_region *region)
 {
+	const char *rn = ndctl_region_get_devname(region);
 	char dimms[256];
 
 	create_region_dimms(region, dimms, sizeof(dimms));
-	ops_note(op, LOG_ERR, "once %s take label writes again, reload them before any "
-			"other label change on them (the kernel may keep label slots it took for "
-			"the failed writes, and would write them): 'ndctl disable-region' every "
-			"region on them, 'ndctl disable-dimm %s', 'ndctl enable-dimm %s', "
-			"'ndctl enable-region', then 'ndctl check-labels %s'", dimms, dimms,
-			dimms, dimms);
+	ops_note(op, LOG_ERR, "once %s take label writes again, the next create in %s frees "
+			"what is left and has the kernel read them again, unless a namespace on "
+			"them is in use; by hand, before any other label change on them (the "
+			"kernel may keep label slots it took for the failed writes, and would "
+			"write them): 'ndctl disable-region' every region on them, 'ndctl "
+			"disable-dimm %s', 'ndctl enable-dimm %s', 'ndctl enable-region', then "
+			"'ndctl check-labels %s'", dimms, rn, dimms, dimms, dimms);
 }
 
 /* A create whose undo could not make the kernel forget its uuid: say what is left. */
@@ -320,12 +323,41 @@ static bool raw_bound_here(struct ns_op *op, struct ndctl_namespace *ndns)
 }
 
 /*
+ * The leftover of a failed label update (check_leftover): once the DIMMs take
+ * writes, free its labels and have the kernel read the DIMMs again, so this
+ * create goes on. Not when a namespace on those DIMMs is in use (that would
+ * stop it for a moment): the caller then says how to do it by hand.
+ */
+static int forget_leftover(struct ndctl_region *region, struct ns_op *op, const uuid_t uu,
+		const char *text)
+{
+	const char *rn = ndctl_region_get_devname(region);
+	unsigned freed;
+	int rc = nd_region_forget_uuid(region, uu, &freed);
+
+	if (rc == -EBUSY)
+		return rc;
+	if (rc)
+		ops_note(op, LOG_ERR, "%s in %s has no capacity but keeps uuid %s, left by a "
+				"label update that failed; freeing its labels failed (%s): once "
+				"the DIMMs of %s take label writes, the next create frees them",
+				op->res->devname, rn, text, strerror(-rc), rn);
+	else
+		ops_note(op, LOG_NOTICE, "%s in %s had no capacity but kept uuid %s, left by a "
+				"label update that failed: %u label(s) of it freed, and the kernel "
+				"read the DIMMs of %s again", op->res->devname, rn, text, freed, rn);
+	return rc;
+}
+
+/*
  * An idle namespace that carries a uuid: another writer between its uuid and
  * its size writes, or what a create or destroy whose label update failed
  * left (see say_reload). The writer moves on within moments; the leftover
  * stays. Configuring over the leftover fails (EBUSY on the uuid) and writing
  * its size 0, which would make the kernel forget it, may write the slots the
- * failed update took: say so and change nothing.
+ * failed update took: free its labels and reload the DIMMs instead
+ * (forget_leftover), or, when that would stop a namespace in use, say so and
+ * change nothing.
  */
 static int check_leftover(struct ndctl_region *region, struct ndctl_namespace *ndns,
 		struct ns_op *op)
@@ -333,6 +365,7 @@ static int check_leftover(struct ndctl_region *region, struct ndctl_namespace *n
 	const char *ns = op->res->devname, *rn = ndctl_region_get_devname(region);
 	char text[40], left[600];
 	uuid_t seen, now;
+	int rc;
 
 	ndctl_namespace_get_uuid(ndns, seen);
 	if (uuid_is_null(seen))
@@ -350,6 +383,9 @@ static int check_leftover(struct ndctl_region *region, struct ndctl_namespace *n
 			return seed_taken(op, region, ns, "it was being configured");
 	}
 	uuid_unparse(now, text);
+	rc = forget_leftover(region, op, now, text);
+	if (rc != -EBUSY)
+		return rc ? rc : -EAGAIN;	/* the region was read again: scan it again */
 	create_labels_left(region, now, left, sizeof(left));
 	ops_note(op, LOG_ERR, "%s in %s has no capacity but keeps uuid %s: a create or "
 			"destroy whose label update failed left it (the kernel keeps the uuid until a "

@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 #include "util/size.h"
@@ -53,6 +54,22 @@ static int disable_sharing(struct ndctl_region *region, struct ndctl_region **of
 		off[(*n)++] = r;
 	}
 	return 0;
+}
+
+/* Whether any namespace of an enabled region on region's DIMMs is in use. */
+static bool sharing_active(struct ndctl_region *region)
+{
+	struct ndctl_namespace *ndns;
+	struct ndctl_region *r;
+
+	ndctl_region_foreach(ndctl_region_get_bus(region), r) {
+		if (!shares_dimm(region, r) || !ndctl_region_is_enabled(r))
+			continue;
+		ndctl_namespace_foreach(r, ndns)
+			if (ndctl_namespace_is_active(ndns))
+				return true;
+	}
+	return false;
 }
 
 int region_reload_labels(struct ndctl_region *region)
@@ -96,5 +113,81 @@ int namespace_rewrite_failed(struct ndctl_namespace *ndns, int rc)
 			r ? " (and the kernel could not re-read the labels: disable the regions on "
 			"its DIMMs, then 'ndctl disable-dimm' and 'ndctl enable-dimm' each)" :
 			", the kernel re-read the labels and it keeps its capacity", text);
+	return rc;
+}
+
+/* Free dimm's labels of uu in one transaction of the label engine; add their count to *freed. */
+static int dimm_free_uuid(struct ndctl_dimm *dimm, const unsigned char *uu, unsigned *freed)
+{
+	struct ndctl_lsa_change *changes = NULL;
+	struct ndctl_lsa_xport *t;
+	struct ndctl_lsa *lsa = NULL;
+	unsigned n = 0;
+	int rc = ndctl_dimm_lsa_open(dimm, NDCTL_LSA_WRITABLE, &t);
+
+	if (!rc)
+		rc = ndctl_lsa_load(t, 0, &lsa);
+	if (!rc && !(changes = calloc(ndctl_lsa_label_count(lsa) + 1, sizeof(*changes))))
+		rc = -ENOMEM;
+	for (unsigned i = 0; !rc && i < ndctl_lsa_label_count(lsa); i++) {
+		struct ndctl_label l;
+
+		if (ndctl_lsa_label_get(lsa, i, &l) == 0 && !memcmp(l.uuid, uu, 16))
+			changes[n++] = (struct ndctl_lsa_change){ .op = NDCTL_LSA_DELETE,
+								   .slot = l.slot };
+	}
+	if (!rc && n)
+		rc = ndctl_lsa_apply(lsa, t, changes, n);
+	if (!rc)
+		*freed += n;
+	free(changes);
+	ndctl_lsa_free(lsa);
+	ndctl_lsa_xport_close(t);
+	return rc;
+}
+
+/*
+ * A namespace of region with no capacity whose uuid the kernel keeps: a label
+ * update that failed on one DIMM left it, and no uuid write passes while it
+ * stays. Once the DIMMs take writes again: with the regions on them disabled,
+ * free every label of that uuid (the capacity is already gone in the kernel's
+ * view), position 0 first, since the kernel assembles a namespace from the
+ * labels it finds there and refuses the whole region when another position
+ * lacks one; then have the kernel read each area again, which also drops the
+ * slots it took for the failed writes, and enable the regions. Only when no
+ * namespace on those DIMMs is in use: disabling them is this call's to do
+ * only when it stops nothing.
+ */
+int nd_region_forget_uuid(struct ndctl_region *region, const unsigned char *uu, unsigned *freed)
+{
+	int ways = ndctl_region_get_mappings(region), rc = 0;
+	struct ndctl_region *off[64];
+	struct ndctl_mapping *m;
+	struct ndctl_dimm *dimm;
+	unsigned n = 0;
+	bool disabled;
+
+	*freed = 0;
+	if (sharing_active(region))
+		return -EBUSY;
+	rc = disable_sharing(region, off, ARRAY_SIZE(off), &n);
+	disabled = rc == 0;
+	for (int pos = 0; pos < ways && !rc; pos++)
+		ndctl_mapping_foreach(region, m)
+			if (!rc && ndctl_mapping_get_position(m) == pos &&
+					(dimm = ndctl_mapping_get_dimm(m)))
+				rc = dimm_free_uuid(dimm, uu, freed);
+	ndctl_dimm_foreach_in_region(region, dimm) {	/* also after a failure: drop the cache */
+		int e = disabled ? ndctl_dimm_revalidate_labels(dimm) : 0;
+
+		if (!rc)
+			rc = e;
+	}
+	for (unsigned i = 0; i < n; i++) {
+		int e = ndctl_region_enable(off[i]);
+
+		if (!rc)
+			rc = e;
+	}
 	return rc;
 }

@@ -237,6 +237,18 @@ nfit4() {
 	for i in 0 1 2 3; do DIMMS4="$DIMMS4 $(cut -d, -f1 "$NDKIT_SYS/$R/mapping$i")"; done
 }
 
+# held UUID: how many of $DIMMS4 (nfit4) hold a label of UUID in use.
+held() {
+	local d n=0
+	for d in $DIMMS4; do
+		if ndctl read-labels -j $d 2>/dev/null | jq -e --arg u "$1" \
+				'[.[0].label[]? | select(.uuid == $u)] | length > 0' >/dev/null; then
+			n=$((n + 1))
+		fi
+	done
+	echo $n
+}
+
 # fail_cmd_of nmemN: the DIMM's nfit_test fail_cmd file (a bitmask of ND_CMD_* numbers whose
 # calls then fail with EIO after they ran: 0x20 GET_CONFIG_DATA, 0x40 SET_CONFIG_DATA).
 fail_cmd_of() {

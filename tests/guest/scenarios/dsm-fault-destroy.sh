@@ -33,15 +33,6 @@ fresh() {
 	run upstream-ndctl enable-dimm $DIMMS4 >/dev/null
 	run upstream-ndctl enable-region -b nfit_test.0 all >/dev/null
 }
-held() {	# held UUID: how many of the region's DIMMs hold a label of it in use
-	local d n=0
-	for d in $DIMMS4; do
-		if ndctl read-labels -j $d 2>/dev/null | jq -e --arg u "$1" '[.[0].label[]? | select(.uuid == $u)] | length > 0' >/dev/null; then
-			n=$((n + 1))
-		fi
-	done
-	echo $n
-}
 ns_of() {	# ns_of UUID: the namespace the kernel shows with it, if any
 	local n
 	for n in $SYS/namespace*; do
