@@ -233,8 +233,9 @@ static void check_open_lock(void)
 	char *path = temp_area();
 	struct ndctl_lsa_xport *a, *b, *r;
 	struct timespec t0;
+	int st, ready[2];
 	pid_t pid;
-	int st;
+	char c;
 
 	CHECK_EQ_U64(ndctl_lsa_file_open(NULL, path, AREA, NDCTL_LSA_WRITABLE, &a), 0);
 	CHECK_EQ_U64(ndctl_lsa_file_open(NULL, path, AREA, NDCTL_LSA_WRITABLE | NDCTL_LSA_NOWAIT, &b), -EBUSY);
@@ -243,16 +244,22 @@ static void check_open_lock(void)
 	CHECK_EQ_U64(ndctl_lsa_file_open(NULL, path, AREA, NDCTL_LSA_NOWAIT, &r), -EBUSY);
 	ndctl_lsa_xport_close(r);
 	ndctl_lsa_xport_close(a);
+	CHECK(pipe(ready) == 0);
 	pid = fork();
 	if (pid == 0) {	/* a writer in another process: we must wait ~300 ms for it */
 		struct ndctl_lsa_xport *w;
 		int rc = ndctl_lsa_file_open(NULL, path, AREA, NDCTL_LSA_WRITABLE, &w);
 
+		/* it holds the lock now: the parent's clock starts here, not at fork */
+		if (write(ready[1], "x", 1) != 1)
+			rc = -1;
 		usleep(300000);
 		ndctl_lsa_xport_close(w);
 		_exit(rc == 0 ? 0 : 1);
 	}
-	usleep(50000);
+	close(ready[1]);
+	CHECK(read(ready[0], &c, 1) == 1);
+	close(ready[0]);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	CHECK_EQ_U64(ndctl_lsa_file_open(NULL, path, AREA, 0, &r), 0);
 	CHECK(ms_since(&t0) >= 150);
