@@ -126,10 +126,10 @@ static int reconfig_one(struct dev_run *run, struct daxctl_dev *dev)
 	}
 	if (rc < 0)
 		return rc;
-	/* Upstream starts a new array at each device and prints only the last one
-	 * (which one depends on sysfs directory order): ndkit prints them all. */
-	if (!run->jdevs)
-		run->jdevs = json_object_new_array();
+	/* Upstream starts a new array at each device, so "all" prints the last one
+	 * reconfigured (the walk's order is upstream's): scripts read that one. */
+	json_object_put(run->jdevs);
+	run->jdevs = json_object_new_array();
 	if (run->jdevs)
 		json_object_array_add(run->jdevs, daxctl_dev_to_json(dev, run->flags));
 	return 0;	/* "nothing to do" (1) counts as done, as upstream */

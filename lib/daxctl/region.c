@@ -103,14 +103,16 @@ static struct daxctl_region *region_for_dir(struct daxctl_ctx *ctx,
 	return region;
 }
 
+/*
+ * Upstream's order again: each device goes in front as it is met. Upstream
+ * reads the region's own directory, this walk /sys/bus/dax/devices; sysfs
+ * lists a directory by a hash of each name, so both meet a region's devices
+ * in the same order, and list prints them as upstream does.
+ */
 static void dev_insert(struct daxctl_region *region, struct daxctl_dev *dev)
 {
-	struct daxctl_dev **pos = &region->devs;
-
-	while (*pos && (*pos)->id < dev->id)
-		pos = &(*pos)->next;
-	dev->next = *pos;
-	*pos = dev;
+	dev->next = region->devs;
+	region->devs = dev;
 }
 
 static void scan_one(struct daxctl_ctx *ctx, struct daxctl_topology *topo,

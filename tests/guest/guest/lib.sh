@@ -181,14 +181,6 @@ same_from_state() {
 	echo "same: $tool $* (after '$setup'): exit $nrc, $(cat /tmp/nd.last)"
 }
 
-# json_sorted FILE: FILE's JSON with every array of objects sorted by id (dax regions) or
-# chardev (dax devices): upstream lists a region's devices from the kernel's directory order,
-# ndkit by id (regions are in upstream's order on both sides since dax-create-regions-upstream).
-json_sorted() {
-	jq 'walk(if type == "array" and all(.[]; type == "object")
-		then sort_by(.id // .chardev) else . end)' "$1"
-}
-
 # What each run draws anew, masked before two runs are compared: mask_uuids [WITH] filters
 # stdin to stdout, every uuid replaced by WITH (default UUID).
 UUID_RE='[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'

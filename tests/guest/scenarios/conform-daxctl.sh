@@ -22,7 +22,7 @@ one() {
 	if [ "$who" = nd ]; then capture nd daxctl "$@"; else capture up upstream-daxctl "$@"; fi
 }
 # same [-r RESET] [-n] ARGS...: both from the same state (RESET, a shell command, runs
-# after each); same status, summary and JSON (key by key, sorted; not with -n) or both
+# after each); same status, summary and JSON (key by key, in order; not with -n) or both
 # no output.
 same() {
 	reset=: json=yes
@@ -35,8 +35,8 @@ same() {
 	cmp -s /tmp/nd.last /tmp/up.last ||
 		fail "daxctl $*: says '$(cat /tmp/nd.last)', upstream '$(cat /tmp/up.last)'" "$(cat /tmp/nd.err)"
 	if [ $json = yes ] && { [ -s /tmp/up.out ] || [ -s /tmp/nd.out ]; }; then
-		json_sorted /tmp/nd.out > /tmp/nd.json || fail "daxctl $*: stdout is not JSON" "$(cat /tmp/nd.out)"
-		json_sorted /tmp/up.out > /tmp/up.json
+		jq . /tmp/nd.out > /tmp/nd.json || fail "daxctl $*: stdout is not JSON" "$(cat /tmp/nd.out)"
+		jq . /tmp/up.out > /tmp/up.json
 		json_same /tmp/up.json /tmp/nd.json
 		[ "$(jq -r type /tmp/up.out)" = "$(jq -r type /tmp/nd.out)" ] ||
 			fail "daxctl $*: $(jq -r type /tmp/nd.out), upstream $(jq -r type /tmp/up.out)"
@@ -104,6 +104,7 @@ daxctl disable-device dax0.0 2> /dev/null
 same -r "daxctl disable-device dax0.0 > /dev/null 2>&1" enable-device dax0.0
 daxctl enable-device dax0.0 2> /dev/null
 same reconfigure-device -m devdax -r 0 all
-# upstream prints only the last device of "all" (in its sysfs order), ndkit all of them
-same -n reconfigure-device -m devdax all
-[ "$(jq length /tmp/nd.out)" = 2 ] || fail "reconfigure-device all printed" "$(cat /tmp/nd.out)"
+# "all" over devices of two regions prints the last one reconfigured, in upstream's order
+same reconfigure-device -m devdax all
+[ "$(jq -r '.chardev? // .[0].chardev' /tmp/nd.out)" != null ] ||
+	fail "reconfigure-device all printed no device" "$(cat /tmp/nd.out)"

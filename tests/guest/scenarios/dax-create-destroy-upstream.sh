@@ -76,6 +76,10 @@ both "make_dev 64" create-device -s 64M; created second
 both "make_dev 64" create-device -r 0
 both "make_dev 64 off" create-device -s 128M -r region0
 both "echo 1 > $REG/create" create-device -s 64M; created over a seed
+# --- list over several devices of a region: upstream's order (each put in front as met)
+both "make_dev 64; make_dev 32; make_dev 16" list -RDiM -r 0
+both "make_dev 64; make_dev 32 off; make_dev 16" list -D
+[ "$(jq length /tmp/nd.out)" -ge 2 ] || fail "list -D: fewer than two devices: the order is not tested" "$(cat /tmp/nd.out)"
 # --input: a device put back at the physical range its saved JSON names
 reset; make_dev 64; make_dev 64
 upstream-daxctl list -M -d dax0.2 | jq '.[0]' > /tmp/in.json
