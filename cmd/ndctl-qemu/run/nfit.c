@@ -190,7 +190,7 @@ static int build(const struct run *r, const struct nfit_src *s)
 	int rc;
 
 	run_progress(r, "nfit_test: first use for %s: building the test modules from %s %s "
-		"(about 1.5 min on 2 cores), into %s", r->kver, s->source_pkg, s->version, s->out);
+		"(about 40 s on 2 cores), into %s", r->kver, s->source_pkg, s->version, s->out);
 	rc = run_lines(argv, false, build_line, &p);
 	if (rc)
 		return run_error("--nfit-test: building the modules failed (exit %d)", rc);

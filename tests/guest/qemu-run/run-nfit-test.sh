@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # --nfit-test: the kernel's nfit_test buses, without and with QEMU DIMMs. The first use on a
-# host builds the test modules (about 1.5 min; later runs take them from NDKIT_GUEST_CACHE).
+# host builds the test modules (about 40 s; later runs take them from NDKIT_GUEST_CACHE).
 # Without the kernel's source and headers packages (tests/guest/setup.sh installs them) it fails.
 . "$(dirname "$0")/../../unit/qemu/lib.sh" "$1"
 
