@@ -132,10 +132,10 @@ static int offer_once(struct nd_dev *dev, struct offer *o)
 }
 
 /*
- * The driver's module is loaded in nearly every case (the region's own
- * probe needed it), and asking libkmod first cost each create a tenth of its
- * time (loading libkmod, its configuration and indexes): offer the device to
- * the drivers there are, and load its module only when none matched.
+ * The driver's module is loaded in nearly every case (the region's own probe
+ * needed it), and asking libkmod first costs loading it, its configuration
+ * and its indexes (docs/performance.md): offer the device to the drivers
+ * there are, and load its module only when none matched.
  */
 static int offer_to_drivers(struct nd_dev *dev, struct offer *o)
 {
