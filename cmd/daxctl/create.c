@@ -103,18 +103,6 @@ static int size_option(const char *what, const char *text, long long *out)
 	return 0;
 }
 
-/*
- * The device the seed became. As upstream, each device made replaces the one
- * before: with several regions, the last device made is the one printed.
- */
-static void set_json(struct create_run *run, struct daxctl_dev *dev)
-{
-	json_object_put(run->jdevs);
-	run->jdevs = json_object_new_array();
-	if (run->jdevs)
-		json_object_array_add(run->jdevs, daxctl_dev_to_json(dev, run->flags));
-}
-
 static int give_ranges(struct create_run *run, struct daxctl_dev *dev, long long size)
 {
 	unsigned long long given = 0;
@@ -163,7 +151,7 @@ static int create_in(struct create_run *run, struct daxctl_region *region)
 				strerror(-rc));
 		return rc;
 	}
-	set_json(run, dev);
+	keep_last_dev_json(&run->jdevs, dev, run->flags);	/* the seed it became */
 	return 0;
 }
 

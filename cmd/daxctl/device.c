@@ -126,12 +126,7 @@ static int reconfig_one(struct dev_run *run, struct daxctl_dev *dev)
 	}
 	if (rc < 0)
 		return rc;
-	/* Upstream starts a new array at each device, so "all" prints the last one
-	 * reconfigured (the walk's order is upstream's): scripts read that one. */
-	json_object_put(run->jdevs);
-	run->jdevs = json_object_new_array();
-	if (run->jdevs)
-		json_object_array_add(run->jdevs, daxctl_dev_to_json(dev, run->flags));
+	keep_last_dev_json(&run->jdevs, dev, run->flags);	/* "all": the last one */
 	return 0;	/* "nothing to do" (1) counts as done, as upstream */
 }
 

@@ -49,3 +49,11 @@ void print_json_list(struct json_object *jarr, unsigned flags)
 	else
 		util_json_print_escaped(stdout, jarr);
 }
+
+void keep_last_dev_json(struct json_object **jarr, struct daxctl_dev *dev, unsigned flags)
+{
+	json_object_put(*jarr);
+	*jarr = json_object_new_array();
+	if (*jarr)
+		json_object_array_add(*jarr, daxctl_dev_to_json(dev, flags));
+}

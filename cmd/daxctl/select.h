@@ -20,5 +20,10 @@ const char *plural(int n, const char *one, const char *many);
  */
 struct json_object;
 void print_json_list(struct json_object *jarr, unsigned flags);
+/*
+ * As upstream's create and reconfigure loops: each device done replaces the one
+ * before in *jarr, so over several the last one is printed.
+ */
+void keep_last_dev_json(struct json_object **jarr, struct daxctl_dev *dev, unsigned flags);
 
 #endif

@@ -72,16 +72,29 @@ static bool sharing_active(struct ndctl_region *region)
 	return false;
 }
 
-int region_reload_labels(struct ndctl_region *region)
+/*
+ * With the regions on region's DIMMs disabled: run fn (if any) on the idle
+ * DIMMs, have the kernel read every DIMM's labels again (also after fn
+ * failed: its copy may hold slots a failed write took), then enable the
+ * regions. 0, or the first failure (logged).
+ */
+static int with_dimms_idle(struct ndctl_region *region,
+		int (*fn)(struct ndctl_region *region, void *arg), void *arg)
 {
 	struct ndctl_region *off[64];
 	struct ndctl_dimm *dimm;
 	unsigned n = 0;
 	int rc = disable_sharing(region, off, ARRAY_SIZE(off), &n);
+	bool idle = rc == 0;
 
-	ndctl_dimm_foreach_in_region(region, dimm)
+	if (idle && fn)
+		rc = fn(region, arg);
+	ndctl_dimm_foreach_in_region(region, dimm) {
+		int e = idle ? ndctl_dimm_revalidate_labels(dimm) : 0;
+
 		if (!rc)
-			rc = ndctl_dimm_revalidate_labels(dimm);
+			rc = e;
+	}
 	for (unsigned i = 0; i < n; i++) {
 		int e = ndctl_region_enable(off[i]);
 
@@ -89,6 +102,11 @@ int region_reload_labels(struct ndctl_region *region)
 			rc = e;
 	}
 	return rc;
+}
+
+int region_reload_labels(struct ndctl_region *region)
+{
+	return with_dimms_idle(region, NULL, NULL);
 }
 
 /*
@@ -146,6 +164,26 @@ static int dimm_free_uuid(struct ndctl_dimm *dimm, const unsigned char *uu, unsi
 	return rc;
 }
 
+/* What nd_region_forget_uuid() frees, and how many labels it freed. */
+struct forget {
+	const unsigned char *uuid;
+	unsigned freed;
+};
+
+/* The DIMMs in interleave position order (see nd_region_forget_uuid()). */
+static int free_uuid_by_position(struct ndctl_region *region, void *arg)
+{
+	struct forget *f = arg;
+	int ways = ndctl_region_get_mappings(region), rc = 0;
+	struct ndctl_mapping *m;
+
+	for (int pos = 0; pos < ways && !rc; pos++)
+		ndctl_mapping_foreach(region, m)
+			if (!rc && ndctl_mapping_get_position(m) == pos && ndctl_mapping_get_dimm(m))
+				rc = dimm_free_uuid(ndctl_mapping_get_dimm(m), f->uuid, &f->freed);
+	return rc;
+}
+
 /*
  * A namespace of region with no capacity whose uuid the kernel keeps: a label
  * update that failed on one DIMM left it, and no uuid write passes while it
@@ -160,34 +198,9 @@ static int dimm_free_uuid(struct ndctl_dimm *dimm, const unsigned char *uu, unsi
  */
 int nd_region_forget_uuid(struct ndctl_region *region, const unsigned char *uu, unsigned *freed)
 {
-	int ways = ndctl_region_get_mappings(region), rc = 0;
-	struct ndctl_region *off[64];
-	struct ndctl_mapping *m;
-	struct ndctl_dimm *dimm;
-	unsigned n = 0;
-	bool disabled;
+	struct forget f = { .uuid = uu };
+	int rc = sharing_active(region) ? -EBUSY : with_dimms_idle(region, free_uuid_by_position, &f);
 
-	*freed = 0;
-	if (sharing_active(region))
-		return -EBUSY;
-	rc = disable_sharing(region, off, ARRAY_SIZE(off), &n);
-	disabled = rc == 0;
-	for (int pos = 0; pos < ways && !rc; pos++)
-		ndctl_mapping_foreach(region, m)
-			if (!rc && ndctl_mapping_get_position(m) == pos &&
-					(dimm = ndctl_mapping_get_dimm(m)))
-				rc = dimm_free_uuid(dimm, uu, freed);
-	ndctl_dimm_foreach_in_region(region, dimm) {	/* also after a failure: drop the cache */
-		int e = disabled ? ndctl_dimm_revalidate_labels(dimm) : 0;
-
-		if (!rc)
-			rc = e;
-	}
-	for (unsigned i = 0; i < n; i++) {
-		int e = ndctl_region_enable(off[i]);
-
-		if (!rc)
-			rc = e;
-	}
+	*freed = f.freed;
 	return rc;
 }
