@@ -116,7 +116,10 @@ expect_fail "keeps its uuid" ndctl create-namespace -r $R -m fsdax -s 16M
 echo 0 > $FF
 kept=$(cat /sys/bus/nd/devices/$NS/uuid)
 run ndctl create-namespace -r $R2 -m fsdax -s 16M >/dev/null
-out=$(ndctl create-namespace -r $R -m fsdax -s 16M 2>&1) && fail "create over a leftover beside an active namespace succeeded" "$out"
+out=$(ndctl create-namespace -r $R -m fsdax -s 16M 2>&1) &&
+	fail "create over a leftover beside an active namespace succeeded" "$out" || rc=$?
+[ "$rc" = 237 ] || fail "create over a leftover beside an active namespace exited $rc, not 237" "$out"
+expect_match "failed to create namespace: Device or resource busy" "$out"
 expect_match "keeps uuid $kept" "$out"
 expect_match "'ndctl disable-dimm $DIMMS4X'" "$out"
 [ "$(cat /sys/bus/nd/devices/$NS/uuid)" = "$kept" ] || fail "the refused create changed the uuid"
